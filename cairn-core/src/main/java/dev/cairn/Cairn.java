@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn;
+
+import dev.cairn.internal.Commands;
+import dev.cairn.internal.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Runs migrations against one database. Each method is one command of the {@code cairn} tool and
+ * opens its own connection, so a {@code Cairn} can be kept and reused; it holds no connection
+ * between calls. Changes run under the migration lock and re-read the tracking table once they hold
+ * it; read-only methods ({@link #status()}, {@link #plan(Operation)}, {@link #ping()}) never write.
+ *
+ * <pre>{@code
+ * Cairn cairn = Cairn.configure().configFile(Path.of("cairn.yml")).environment("staging").load();
+ * MigrateResult result = cairn.migrate();
+ * }</pre>
+ */
+public final class Cairn {
+
+    private final Commands commands;
+
+    private Cairn(Commands commands) {
+        this.commands = commands;
+    }
+
+    /** Starts configuring a {@code Cairn}. */
+    public static Builder configure() {
+        return new Builder();
+    }
+
+    /**
+     * Applies every pending migration as one new batch.
+     *
+     * @throws MigrationFailedException if a statement fails (see its message for what stays applied)
+     * @throws MigrationFileException if a migration file cannot be parsed; nothing is changed
+     * @throws ConnectionException if the database cannot be reached
+     * @throws LockException if another runner holds the lock for longer than {@code lock-timeout}
+     */
+    public MigrateResult migrate() {
+        return commands.migrate(Operation.migrate());
+    }
+
+    /**
+     * Applies the pending migrations up to and including {@code target} as one new batch.
+     *
+     * @param target a version, or a full migration name, present in the migrations directory
+     * @throws ConfigurationException if no migration file has that version or name
+     * @see #migrate()
+     */
+    public MigrateResult migrate(String target) {
+        return commands.migrate(Operation.migrateTo(target));
+    }
+
+    /** Applies the next pending migration as a batch of its own; see {@link #migrate()}. */
+    public MigrateResult up() {
+        return commands.migrate(Operation.up());
+    }
+
+    /**
+     * Undoes the newest applied migration.
+     *
+     * @throws ValidationException if it is irreversible or its file is gone; nothing is changed
+     * @see #rollback()
+     */
+    public RollbackResult down() {
+        return commands.rollback(Operation.down());
+    }
+
+    /**
+     * Undoes the newest batch, newest migration first, in one transaction where the database allows.
+     *
+     * @throws ValidationException if a migration to undo is irreversible or its file is gone; nothing
+     *     is changed
+     * @throws MigrationFailedException if a statement fails (see its message for what stays changed)
+     * @throws ConnectionException if the database cannot be reached
+     * @throws LockException if another runner holds the lock for longer than {@code lock-timeout}
+     */
+    public RollbackResult rollback() {
+        return commands.rollback(Operation.rollback());
+    }
+
+    /** Undoes every applied migration, newest first; see {@link #rollback()}. */
+    public RollbackResult rollbackAll() {
+        return commands.rollback(Operation.rollbackAll());
+    }
+
+    /**
+     * Undoes every migration applied after {@code version}, which stays applied; see {@link #rollback()}.
+     *
+     * @throws ConfigurationException if {@code version} is not applied
+     */
+    public RollbackResult rollbackTo(String version) {
+        return commands.rollback(Operation.rollbackTo(version));
+    }
+
+    /**
+     * Undoes every batch newer than {@code batch}; {@code 0} undoes everything. See {@link #rollback()}.
+     *
+     * @throws ConfigurationException if {@code batch} is negative or newer than the newest batch
+     */
+    public RollbackResult rollbackToBatch(int batch) {
+        return commands.rollback(Operation.rollbackToBatch(batch));
+    }
+
+    /**
+     * Works out what {@code operation} would do, without changing anything (the dry run): the batch it
+     * would create and every statement it would run, in order. Creates nothing, not even the tracking
+     * table.
+     *
+     * @throws ValidationException if the operation would be refused (such as an irreversible rollback)
+     */
+    public Plan plan(Operation operation) {
+        return commands.plan(Objects.requireNonNull(operation, "operation"));
+    }
+
+    /** Where the database stands against the migration files. Reads only; creates nothing. */
+    public Status status() {
+        return commands.status();
+    }
+
+    /**
+     * Connects, asks the server for its product and version, and disconnects.
+     *
+     * @throws ConnectionException if the database cannot be reached
+     */
+    public ServerInfo ping() {
+        return commands.ping();
+    }
+
+    /**
+     * Writes a new, empty migration file named with the current UTC time ({@code yyyyMMddHHmmss}) and
+     * {@code name}, creating the migrations directory if needed.
+     *
+     * @param name words describing the change; lower-cased, with anything but letters and digits
+     *     turned into {@code _}
+     * @return the new file
+     * @throws ConfigurationException if {@code name} has no letter or digit
+     */
+    public Path make(String name) {
+        return commands.make(name);
+    }
+
+    /** The environment's name ({@code custom} when configured without {@code cairn.yml}). */
+    public String environmentName() {
+        return commands.settings().environment();
+    }
+
+    /** Where migrations run, as a JDBC URL with any password removed (or a data source's description). */
+    public String target() {
+        return commands.settings().target();
+    }
+
+    /** The migrations directory. */
+    public Path migrationsDirectory() {
+        return commands.settings().migrationsDirectory();
+    }
+
+    /**
+     * Configures a {@link Cairn}: from {@code cairn.yml} (the default is {@code ./cairn.yml}), or from a
+     * URL or a {@link DataSource}; settings given here override the file.
+     */
+    public static final class Builder {
+
+        private final Settings.Draft draft = new Settings.Draft();
+
+        private Builder() {}
+
+        /** Reads settings from this {@code cairn.yml}; it must exist. */
+        public Builder configFile(Path file) {
+            draft.configFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /** Uses this environment of {@code cairn.yml}; default {@code CAIRN_ENV}, else {@code development}. */
+        public Builder environment(String name) {
+            draft.environment = name;
+            return this;
+        }
+
+        /**
+         * Takes {@code ${VAR}} values (and {@code CAIRN_ENV}) from this map instead of the process
+         * environment. {@code .env} still fills in what is missing.
+         */
+        public Builder variables(Map<String, String> variables) {
+            draft.variables = Map.copyOf(variables);
+            return this;
+        }
+
+        /** Connects to this JDBC URL, overriding the file ({@code --url}). */
+        public Builder url(String url) {
+            draft.url = url;
+            return this;
+        }
+
+        /** Connects as this user, overriding the file ({@code --user}). */
+        public Builder user(String user) {
+            draft.user = user;
+            return this;
+        }
+
+        /** Connects with this password, overriding the file ({@code --password}). */
+        public Builder password(String password) {
+            draft.password = password;
+            return this;
+        }
+
+        /**
+         * Takes connections from this data source instead of a URL. Cairn borrows one connection per
+         * command and closes it (returning it to a pool); it never closes the data source.
+         */
+        public Builder dataSource(DataSource dataSource) {
+            draft.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** Reads migrations from this directory, overriding the file. */
+        public Builder directory(Path directory) {
+            draft.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Reads migrations from this directory, overriding the file. */
+        public Builder directory(String directory) {
+            return directory(Path.of(directory));
+        }
+
+        /** Names the tracking table (default {@code cairn_migrations}); a plain identifier. */
+        public Builder table(String table) {
+            draft.table = table;
+            return this;
+        }
+
+        /** Puts the tracking table in this schema; a plain identifier. */
+        public Builder schema(String schema) {
+            draft.schema = schema;
+            return this;
+        }
+
+        /** Waits this long for another runner's lock before giving up (default 60s). */
+        public Builder lockTimeout(Duration timeout) {
+            draft.lockTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Reports progress to this listener. */
+        public Builder listener(MigrationListener listener) {
+            draft.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Checks the settings and builds the {@code Cairn}. Does not connect to the database.
+         *
+         * @throws ConfigurationException if {@code cairn.yml} is missing or invalid, the environment is
+         *     unknown, a variable is unset, or the table or schema is not a plain identifier
+         */
+        public Cairn load() {
+            return new Cairn(new Commands(Settings.resolve(draft)));
+        }
+    }
+}

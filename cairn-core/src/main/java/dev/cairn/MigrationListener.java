@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn;
+
+/**
+ * Hears about a change while it runs, to show progress. Every method has an empty default; the
+ * calls come on the thread that runs the change. An exception thrown here aborts the change like a
+ * failed statement would.
+ */
+public interface MigrationListener {
+
+    /** A listener that does nothing. */
+    MigrationListener NONE = new MigrationListener() {};
+
+    /** The change was planned under the lock and is about to start; {@code plan} is not empty. */
+    default void planned(Plan plan) {}
+
+    /** A migration's section is about to run. */
+    default void migrationStarting(PlannedMigration migration) {}
+
+    /** A migration's section ran and its history row is written (committed or not, see the batch). */
+    default void migrationFinished(MigrationRun run) {}
+}
