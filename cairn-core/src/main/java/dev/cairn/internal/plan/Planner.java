@@ -160,9 +160,7 @@ public final class Planner {
                     migration.reversible(),
                     Optional.of(migration.file())));
         }
-        Optional<String> currentVersion =
-                history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1).version());
-        return new Status(currentVersion, currentBatch, entries, problems);
+        return new Status(newestApplied.map(Version::text), currentBatch, entries, problems);
     }
 
     private List<Migration> pending() {
