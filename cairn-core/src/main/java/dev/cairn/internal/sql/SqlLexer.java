@@ -23,8 +23,6 @@ final class SqlLexer {
         DOLLAR_STRING,
         /** A quoted identifier: {@code "…"}, {@code `…`} or {@code […]} as the rules allow. */
         QUOTED_IDENTIFIER,
-        /** A positional parameter such as {@code $1}. */
-        PARAMETER,
         /** A comment that runs to the end of its line; the line break is not part of it. */
         LINE_COMMENT,
         /** A block comment, nested ones included. */
@@ -333,14 +331,8 @@ final class SqlLexer {
 
     private Kind dollar() {
         int p = pos + 1;
-        if (p < length && text.charAt(p) >= '0' && text.charAt(p) <= '9') {
-            do {
-                p++;
-            } while (p < length && text.charAt(p) >= '0' && text.charAt(p) <= '9');
-            pos = p;
-            return Kind.PARAMETER;
-        }
-        // A tag is an identifier without '$': it may not start with a digit (that is a parameter).
+        // A tag is an identifier without '$'. It cannot start with a digit, which is how $1 stays a
+        // parameter: a lone '$' symbol followed by a number, as far as splitting is concerned.
         if (p < length && isIdentifierStart(text.charAt(p))) {
             do {
                 p++;
