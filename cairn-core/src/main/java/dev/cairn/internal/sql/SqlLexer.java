@@ -8,8 +8,9 @@ package dev.cairn.internal.sql;
  *
  * <p>Invariants: every character of the text belongs to whitespace or to exactly one token; tokens
  * come in text order; the only failures are constructs that open and never close, reported at the
- * line where they open. Scanning allocates nothing but the tag of a dollar quote, and line numbers
- * are counted lazily (only for positions asked about), so the cost stays linear in the text.
+ * line where they open. Scanning allocates nothing but the tag of a {@code $tag$} quote, and line
+ * numbers are counted lazily (only for positions asked about), so the cost stays linear in the text
+ * (times the length of a dollar-quote tag, which the search for its closing tag compares).
  */
 final class SqlLexer {
 
@@ -342,7 +343,7 @@ final class SqlLexer {
             pos++;
             return Kind.SYMBOL;
         }
-        String tag = text.substring(pos, p + 1);
+        String tag = p == pos + 1 ? "$$" : text.substring(pos, p + 1);
         int close = text.indexOf(tag, p + 1);
         if (close < 0) {
             throw new SqlSyntaxException(lineOf(start),

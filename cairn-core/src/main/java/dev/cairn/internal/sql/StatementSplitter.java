@@ -29,8 +29,9 @@ import java.util.Locale;
  *   <li>a word right after a {@code .} is a name, never a keyword ({@code NEW.end});
  *   <li>a delimiter ends the statement only at depth 0.
  * </ul>
- * Known limits: a routine parameter or variable spelled {@code begin}, {@code case} or {@code end}
- * without quotes opens or closes a level, and a PostgreSQL rule with several actions
+ * Known limits: an unquoted name spelled {@code begin}, {@code case} or {@code end} (a parameter,
+ * variable or column, where the database allows that) opens or closes a level unless a {@code .}
+ * precedes it, and a PostgreSQL rule with several actions
  * ({@code DO ALSO (…; …)}) is cut at its inner {@code ;} because parentheses are not tracked; the
  * database then reports a syntax error at the right line. A body that is still open at the end of
  * the text is reported at its outermost {@code BEGIN} or {@code CASE}, which is where the missing
