@@ -71,7 +71,8 @@ class SplitterGoldenTest {
     private static void check(Path input, SplitRules rules) throws IOException {
         boolean crlf = input.getFileName().toString().endsWith("-crlf.sql");
         String text = read(input);
-        String expected = read(input.resolveSibling(input.getFileName().toString().replaceFirst("\\.sql$", ".expected")));
+        String expectedName = input.getFileName().toString().replaceFirst("\\.sql$", ".expected");
+        String expected = read(input.resolveSibling(expectedName));
         if (crlf) {
             assertThat(text).as("a -crlf case is stored with LF").doesNotContain("\r");
             text = text.replace("\n", "\r\n");

@@ -53,7 +53,8 @@ class SplitterPerformanceTest {
                 Arguments.of("dollar signs that look like tags", repeat("$a $b ", size)),
                 Arguments.of("backslash strings", repeat("E'\\\\", size)),
                 Arguments.of("blank lines before an unclosed string", repeat("\n", size) + "'"),
-                Arguments.of("a body of CASE levels", "CREATE TRIGGER t BEGIN " + repeat("CASE x END; ", size) + " END"));
+                Arguments.of("a body of CASE levels",
+                        "CREATE TRIGGER t BEGIN " + repeat("CASE x END; ", size) + " END"));
     }
 
     @ParameterizedTest(name = "{0}")

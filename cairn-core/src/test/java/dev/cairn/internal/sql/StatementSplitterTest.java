@@ -27,6 +27,15 @@ class StatementSplitterTest {
         return rowFrom(1, name, rules, text, expected);
     }
 
+    /**
+     * A row for one statement that must come back whole: it is followed by a delimiter and a second
+     * statement, which must come back too, so that a body that swallows too much or too little shows.
+     */
+    private static Arguments whole(String name, SplitRules rules, String sql) {
+        int nextLine = 2 + (int) sql.chars().filter(c -> c == '\n').count();
+        return row(name, rules, sql + ";\nSELECT 'next'", s(sql, 1), s("SELECT 'next'", nextLine));
+    }
+
     private static Arguments rowFrom(int firstLine, String name, SplitRules rules, String text, Statement... expected) {
         return arguments(name, rules, firstLine, text, List.of(expected));
     }
@@ -158,119 +167,73 @@ class StatementSplitterTest {
                 // Bodies: only CREATE of a trigger, function, procedure or event has one
                 row("a transaction's BEGIN opens nothing", PG, "BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;",
                         s("BEGIN", 1), s("CREATE TABLE t (id int)", 2), s("COMMIT", 3)),
-                row("BEGIN and END as names outside a body", PG,
-                        "CREATE TABLE t (begin int, end_date date, \"end\" int);SELECT 2",
-                        s("CREATE TABLE t (begin int, end_date date, \"end\" int)", 1), s("SELECT 2", 1)),
-                row("a table named for a trigger is no trigger", PG,
-                        "CREATE TABLE trigger_log (begin int);CREATE INDEX function_idx ON t (begin);SELECT 3",
-                        s("CREATE TABLE trigger_log (begin int)", 1), s("CREATE INDEX function_idx ON t (begin)", 1),
-                        s("SELECT 3", 1)),
-                row("a view with a DEFINER is no routine", MYSQL_LIKE,
-                        "CREATE DEFINER = admin VIEW v AS SELECT begin FROM t;SELECT 2",
-                        s("CREATE DEFINER = admin VIEW v AS SELECT begin FROM t", 1), s("SELECT 2", 1)),
-                row("a routine named begin outside CREATE", PG,
-                        "ALTER FUNCTION begin() RENAME TO start_it;DROP TRIGGER IF EXISTS begin ON t;SELECT 3",
-                        s("ALTER FUNCTION begin() RENAME TO start_it", 1), s("DROP TRIGGER IF EXISTS begin ON t", 1),
-                        s("SELECT 3", 1)),
-                row("a view of columns named event and begin is no event", PG,
-                        "CREATE VIEW v AS SELECT event, begin FROM log;SELECT 2",
-                        s("CREATE VIEW v AS SELECT event, begin FROM log", 1), s("SELECT 2", 1)),
-                row("CASE outside a body", PG, "SELECT CASE WHEN a THEN 1 END FROM t;SELECT 2",
-                        s("SELECT CASE WHEN a THEN 1 END FROM t", 1), s("SELECT 2", 1)),
-                row("a SQLite trigger body", SQLITE,
-                        "CREATE TRIGGER t AFTER INSERT ON a BEGIN INSERT INTO b VALUES (1); UPDATE c SET x = 1; END;"
-                                + "SELECT 1",
-                        s("CREATE TRIGGER t AFTER INSERT ON a BEGIN INSERT INTO b VALUES (1); UPDATE c SET x = 1; END", 1),
-                        s("SELECT 1", 1)),
-                row("a temporary trigger, in lower case, if not exists", SQLITE,
-                        "create temp trigger if not exists t after delete on a begin delete from b; end;"
-                                + "CREATE TEMPORARY TRIGGER u BEFORE DELETE ON a BEGIN SELECT 1; END",
-                        s("create temp trigger if not exists t after delete on a begin delete from b; end", 1),
-                        s("CREATE TEMPORARY TRIGGER u BEFORE DELETE ON a BEGIN SELECT 1; END", 1)),
-                row("CASE in a trigger's WHEN and in its body", SQLITE,
+                whole("BEGIN and END as names outside a body", PG,
+                        "CREATE TABLE t (begin int, end_date date, \"end\" int)"),
+                whole("a table named for a trigger is no trigger", PG, "CREATE TABLE trigger_log (begin int)"),
+                whole("an index named for a function is no function", PG,
+                        "CREATE INDEX function_idx ON t (begin)"),
+                whole("a view with a DEFINER is no routine", MYSQL_LIKE,
+                        "CREATE DEFINER = admin VIEW v AS SELECT begin FROM t"),
+                whole("a routine named begin outside CREATE", PG, "ALTER FUNCTION begin() RENAME TO start_it"),
+                whole("a trigger named begin outside CREATE", PG, "DROP TRIGGER IF EXISTS begin ON t"),
+                whole("a view of columns named event and begin is no event", PG,
+                        "CREATE VIEW v AS SELECT event, begin FROM log"),
+                whole("CASE outside a body", PG, "SELECT CASE WHEN a THEN 1 END FROM t"),
+                whole("a SQLite trigger body", SQLITE,
+                        "CREATE TRIGGER t AFTER INSERT ON a BEGIN INSERT INTO b VALUES (1); UPDATE c SET x = 1; END"),
+                whole("a temporary trigger, in lower case, if not exists", SQLITE,
+                        "create temp trigger if not exists t after delete on a begin delete from b; end"),
+                whole("a TEMPORARY trigger", SQLITE,
+                        "CREATE TEMPORARY TRIGGER u BEFORE DELETE ON a BEGIN SELECT 1; END"),
+                whole("CASE in a trigger's WHEN and in its body", SQLITE,
                         "CREATE TRIGGER t BEFORE UPDATE ON a WHEN CASE WHEN NEW.x > 0 THEN 1 ELSE 0 END BEGIN "
-                                + "SELECT CASE NEW.y WHEN 1 THEN RAISE(ABORT, 'no;') END; END;SELECT 2",
-                        s("CREATE TRIGGER t BEFORE UPDATE ON a WHEN CASE WHEN NEW.x > 0 THEN 1 ELSE 0 END BEGIN "
-                                + "SELECT CASE NEW.y WHEN 1 THEN RAISE(ABORT, 'no;') END; END", 1),
-                        s("SELECT 2", 1)),
-                row("a word after a dot is a name, not a keyword", SQLITE,
-                        "CREATE TRIGGER t AFTER UPDATE ON a BEGIN UPDATE b SET y = NEW.end; UPDATE b SET z = OLD.begin;"
-                                + " UPDATE b SET w = a . case; END;SELECT 2",
-                        s("CREATE TRIGGER t AFTER UPDATE ON a BEGIN UPDATE b SET y = NEW.end; UPDATE b SET z = OLD.begin;"
-                                + " UPDATE b SET w = a . case; END", 1),
-                        s("SELECT 2", 1)),
-                row("BEGIN and END inside strings, identifiers and comments of a body", SQLITE,
-                        "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 'END;', \"end\", [begin]; -- END;\n END;SELECT 2",
-                        s("CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 'END;', \"end\", [begin]; -- END;\n END", 1),
-                        s("SELECT 2", 2)),
+                                + "SELECT CASE NEW.y WHEN 1 THEN RAISE(ABORT, 'no;') END; END"),
+                whole("a word after a dot is a name, not a keyword", SQLITE,
+                        "CREATE TRIGGER t AFTER UPDATE ON a BEGIN UPDATE b SET y = NEW.end; "
+                                + "UPDATE b SET z = OLD.begin; UPDATE b SET w = a . case; END"),
+                whole("BEGIN and END inside strings, identifiers and comments of a body", SQLITE,
+                        "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 'END;', \"end\", [begin]; -- END;\n END"),
                 row("a trigger at the end of the text needs no delimiter", SQLITE,
-                        "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; END", s(
-                                "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; END", 1)),
+                        "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; END",
+                        s("CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; END", 1)),
                 row("bodies are not tracked where the rules say so", TestRules.with(),
                         "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; END;",
                         s("CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1", 1), s("END", 1)),
-                row("BEGIN ATOMIC in a function", PG,
+                whole("BEGIN ATOMIC in a function", PG,
                         "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; "
-                                + "SELECT CASE WHEN true THEN 2 END; END;SELECT 3",
-                        s("CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; "
-                                + "SELECT CASE WHEN true THEN 2 END; END", 1),
-                        s("SELECT 3", 1)),
-                row("BEGIN ATOMIC in a procedure", PG,
-                        "CREATE PROCEDURE p(a int) LANGUAGE sql BEGIN ATOMIC INSERT INTO t VALUES (a); END;SELECT 2",
-                        s("CREATE PROCEDURE p(a int) LANGUAGE sql BEGIN ATOMIC INSERT INTO t VALUES (a); END", 1),
-                        s("SELECT 2", 1)),
-                row("a constraint trigger without a body", PG,
+                                + "SELECT CASE WHEN true THEN 2 END; END"),
+                whole("BEGIN ATOMIC in a procedure", PG,
+                        "CREATE PROCEDURE p(a int) LANGUAGE sql BEGIN ATOMIC INSERT INTO t VALUES (a); END"),
+                whole("a constraint trigger without a body", PG,
                         "CREATE OR REPLACE CONSTRAINT TRIGGER t AFTER INSERT ON a DEFERRABLE FOR EACH ROW "
-                                + "EXECUTE FUNCTION f();SELECT 2",
-                        s("CREATE OR REPLACE CONSTRAINT TRIGGER t AFTER INSERT ON a DEFERRABLE FOR EACH ROW "
-                                + "EXECUTE FUNCTION f()", 1),
-                        s("SELECT 2", 1)),
-                row("a function returning CASE", PG,
-                        "CREATE FUNCTION sign(x int) RETURNS text LANGUAGE sql RETURN CASE WHEN x > 0 THEN '+' ELSE '-' "
-                                + "END;SELECT 2",
-                        s("CREATE FUNCTION sign(x int) RETURNS text LANGUAGE sql RETURN CASE WHEN x > 0 THEN '+' ELSE '-' "
-                                + "END", 1),
-                        s("SELECT 2", 1)),
-                row("END IF, END LOOP, END WHILE, END REPEAT close nothing; END CASE closes its CASE", MYSQL_LIKE,
+                                + "EXECUTE FUNCTION f()"),
+                whole("a function returning CASE", PG,
+                        "CREATE FUNCTION sign(x int) RETURNS text LANGUAGE sql "
+                                + "RETURN CASE WHEN x > 0 THEN '+' ELSE '-' END"),
+                whole("END IF, END LOOP, END WHILE, END REPEAT close nothing; END CASE closes its CASE", MYSQL_LIKE,
                         "CREATE PROCEDURE p() BEGIN IF x THEN SELECT 1; END IF; WHILE y DO SET y = y - 1; END WHILE; "
                                 + "l: LOOP LEAVE l; END LOOP l; REPEAT SET a = 1; UNTIL a END REPEAT; "
-                                + "CASE v WHEN 1 THEN SELECT 1; END CASE; END;SELECT 2",
-                        s("CREATE PROCEDURE p() BEGIN IF x THEN SELECT 1; END IF; WHILE y DO SET y = y - 1; END WHILE; "
-                                + "l: LOOP LEAVE l; END LOOP l; REPEAT SET a = 1; UNTIL a END REPEAT; "
-                                + "CASE v WHEN 1 THEN SELECT 1; END CASE; END", 1),
-                        s("SELECT 2", 1)),
-                row("a comment between END and IF", MYSQL_LIKE,
-                        "CREATE PROCEDURE p() BEGIN IF x THEN SELECT 1; END /* c */ IF; END;SELECT 2",
-                        s("CREATE PROCEDURE p() BEGIN IF x THEN SELECT 1; END /* c */ IF; END", 1), s("SELECT 2", 1)),
-                row("nested BEGIN blocks", MYSQL_LIKE,
-                        "CREATE PROCEDURE p() BEGIN BEGIN SELECT 1; END; SELECT 2; END;SELECT 3",
-                        s("CREATE PROCEDURE p() BEGIN BEGIN SELECT 1; END; SELECT 2; END", 1), s("SELECT 3", 1)),
-                row("DEFINER with quoted user and host", MYSQL_LIKE,
-                        "CREATE DEFINER = 'app'@'%' TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.x = 1; END;"
-                                + "SELECT 2",
-                        s("CREATE DEFINER = 'app'@'%' TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.x = 1; END", 1),
-                        s("SELECT 2", 1)),
-                row("DEFINER with doubled quotes in user and host", MYSQL_LIKE,
-                        "CREATE DEFINER = 'o''brien'@`lab``1` PROCEDURE p() BEGIN SELECT 1; END;SELECT 2",
-                        s("CREATE DEFINER = 'o''brien'@`lab``1` PROCEDURE p() BEGIN SELECT 1; END", 1),
-                        s("SELECT 2", 1)),
-                row("DEFINER with backticks", MYSQL_LIKE,
-                        "CREATE DEFINER=`root`@`localhost` PROCEDURE p() BEGIN SELECT 1; END;SELECT 2",
-                        s("CREATE DEFINER=`root`@`localhost` PROCEDURE p() BEGIN SELECT 1; END", 1), s("SELECT 2", 1)),
-                row("DEFINER with a bare user and host", MYSQL_LIKE,
-                        "CREATE DEFINER=root@localhost FUNCTION f() RETURNS int BEGIN RETURN 1; END;SELECT 2",
-                        s("CREATE DEFINER=root@localhost FUNCTION f() RETURNS int BEGIN RETURN 1; END", 1),
-                        s("SELECT 2", 1)),
-                row("DEFINER = CURRENT_USER and CURRENT_USER()", MYSQL_LIKE,
-                        "CREATE DEFINER = CURRENT_USER EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM a; END;"
-                                + "CREATE OR REPLACE DEFINER = CURRENT_USER() AGGREGATE FUNCTION g(x int) RETURNS int "
-                                + "BEGIN RETURN 1; END",
-                        s("CREATE DEFINER = CURRENT_USER EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM a; END", 1),
-                        s("CREATE OR REPLACE DEFINER = CURRENT_USER() AGGREGATE FUNCTION g(x int) RETURNS int "
-                                + "BEGIN RETURN 1; END", 1)),
-                row("a stray END in a routine opens nothing", PG,
-                        "CREATE FUNCTION f() RETURNS int AS 'SELECT 1' LANGUAGE sql END;SELECT 2",
-                        s("CREATE FUNCTION f() RETURNS int AS 'SELECT 1' LANGUAGE sql END", 1), s("SELECT 2", 1)),
+                                + "CASE v WHEN 1 THEN SELECT 1; END CASE; END"),
+                whole("a comment between END and IF", MYSQL_LIKE,
+                        "CREATE PROCEDURE p() BEGIN IF x THEN SELECT 1; END /* c */ IF; END"),
+                whole("nested BEGIN blocks", MYSQL_LIKE,
+                        "CREATE PROCEDURE p() BEGIN BEGIN SELECT 1; END; SELECT 2; END"),
+                whole("DEFINER with quoted user and host", MYSQL_LIKE,
+                        "CREATE DEFINER = 'app'@'%' TRIGGER t BEFORE INSERT ON a FOR EACH ROW "
+                                + "BEGIN SET NEW.x = 1; END"),
+                whole("DEFINER with doubled quotes in user and host", MYSQL_LIKE,
+                        "CREATE DEFINER = 'o''brien'@`lab``1` PROCEDURE p() BEGIN SELECT 1; END"),
+                whole("DEFINER with backticks", MYSQL_LIKE,
+                        "CREATE DEFINER=`root`@`localhost` PROCEDURE p() BEGIN SELECT 1; END"),
+                whole("DEFINER with a bare user and host", MYSQL_LIKE,
+                        "CREATE DEFINER=root@localhost FUNCTION f() RETURNS int BEGIN RETURN 1; END"),
+                whole("DEFINER = CURRENT_USER", MYSQL_LIKE,
+                        "CREATE DEFINER = CURRENT_USER EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM a; END"),
+                whole("DEFINER = CURRENT_USER() before AGGREGATE", MYSQL_LIKE,
+                        "CREATE OR REPLACE DEFINER = CURRENT_USER() AGGREGATE FUNCTION g(x int) RETURNS int "
+                                + "BEGIN RETURN 1; END"),
+                whole("a stray END in a routine opens nothing", PG,
+                        "CREATE FUNCTION f() RETURNS int AS 'SELECT 1' LANGUAGE sql END"),
                 row("the next statement after a body starts afresh", SQLITE,
                         "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; END;\nSELECT 'x' AS begin;\nSELECT 3",
                         s("CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; END", 1), s("SELECT 'x' AS begin", 2),
@@ -319,7 +282,8 @@ class StatementSplitterTest {
                         "the dollar-quoted string $body$ that starts here is never closed"),
                 error("an empty-tag dollar quote", PG, "DO $$ BEGIN NULL; END $", 1,
                         "the dollar-quoted string $$ that starts here is never closed"),
-                error("a trigger body", SQLITE, "SELECT 1;\nCREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n  SELECT 1;\n", 3,
+                error("a trigger body", SQLITE, "SELECT 1;\nCREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n  SELECT 1;\n",
+                        3,
                         "the trigger body's BEGIN has no matching END"),
                 error("a trigger body whose END is only in a comment", SQLITE,
                         "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; -- END;\n", 1,
