@@ -12,8 +12,9 @@ final class JdbcUrls {
     /** The SQLite database that lives in memory and disappears with its connection. */
     static final String MEMORY = ":memory:";
 
-    // Hex digits, colons and dots (an IPv4 tail), then an optional zone such as %eth0.
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[\\w.-]+)?");
+    // Hex digits, at least two colons (so that host:port is not taken for one), dots (an IPv4 tail),
+    // then an optional zone such as %eth0.
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*(%[\\w.-]+)?");
 
     private JdbcUrls() {}
 

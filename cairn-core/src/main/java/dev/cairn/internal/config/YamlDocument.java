@@ -56,9 +56,7 @@ final class YamlDocument {
             return composer.getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-            String message = sentence(problem) + " Fix the YAML there (a value that contains ': ' or ' #', or"
-                    + " starts with a character such as { [ * & ! % @ or `, must be quoted).";
+            String message = sentence(problem(e)) + " " + hint(e.getProblem());
             if (mark == null) {
                 throw new ConfigurationException(source.label() + ": " + message);
             }
@@ -89,6 +87,22 @@ final class YamlDocument {
     /** The 1-based line of {@code node}. */
     static int line(Node node) {
         return node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
+    }
+
+    /** SnakeYAML's context and problem, such as "while scanning a quoted scalar, found unexpected end". */
+    private static String problem(MarkedYAMLException e) {
+        if (e.getContext() == null) {
+            return e.getProblem();
+        }
+        return e.getProblem() == null ? e.getContext() : e.getContext() + ", " + e.getProblem();
+    }
+
+    private static String hint(String problem) {
+        if (problem != null && problem.contains("tag")) {
+            return "Remove the tag; cairn.yml holds plain values.";
+        }
+        return "Fix the YAML there (quote a value that contains ': ' or ' #', ends with ':', or starts with"
+                + " a character such as { [ * & ! % @ or `).";
     }
 
     private static int lineAt(String text, int position) {
