@@ -38,9 +38,9 @@ public final class Pools {
         } catch (SQLException e) {
             String artifact = Client.forUrl(environment.url()).map(Client::driverArtifact)
                     .map(coordinates -> " (" + coordinates + ")").orElse("");
-            throw new ConfigurationException("No JDBC driver on the class path accepts " + redactedUrl
-                    + " (environment " + environment.name() + "). Add the database's JDBC driver" + artifact
-                    + " to the application's dependencies.", e);
+            throw new ConfigurationException(withoutPassword(environment, "No JDBC driver on the class path accepts "
+                    + redactedUrl + " (environment " + environment.name() + "). Add the database's JDBC driver"
+                    + artifact + " to the application's dependencies."), e);
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("cairn-" + environment.name());
@@ -48,7 +48,10 @@ public final class Pools {
         config.setDataSourceProperties(DriverProperties.of(environment));
         config.setMinimumIdle(environment.pool().min());
         config.setMaximumPoolSize(environment.pool().max());
-        config.setIdleTimeout(environment.pool().idleTimeout().toMillis());
+        if (environment.pool().min() < environment.pool().max()) {
+            // A fixed-size pool never retires idle connections; HikariCP warns if it is told a timeout.
+            config.setIdleTimeout(environment.pool().idleTimeout().toMillis());
+        }
         config.setMaxLifetime(environment.pool().maxLifetime().toMillis());
         config.setConnectionTimeout(environment.connectTimeout().toMillis());
         LOG.debug("Opening pool cairn-{} for {}", environment.name(), redactedUrl);
@@ -56,13 +59,17 @@ public final class Pools {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String reason = Redaction.url(Redaction.text(String.valueOf(cause.getMessage()),
-                    environment.password().map(List::of).orElse(List.of())))
-                    .replaceAll("[.\\s]+$", "");
-            throw new ConnectionException("Cannot connect to " + redactedUrl + " (environment " + environment.name()
-                    + user(environment.user()) + "): " + reason + ". Check that the database is running and"
-                    + " reachable, and the environment's url, user and password.", cause);
+            String reason = Redaction.url(String.valueOf(cause.getMessage())).replaceAll("[.\\s]+$", "");
+            throw new ConnectionException(withoutPassword(environment, "Cannot connect to " + redactedUrl
+                    + " (environment " + environment.name() + user(environment.user()) + "): " + reason
+                    + ". Check that the database is running and reachable, and the environment's url, user and"
+                    + " password."), cause);
         }
+    }
+
+    /** {@code message} with the environment's password removed wherever it appears (a driver may echo it). */
+    private static String withoutPassword(EnvironmentConfig environment, String message) {
+        return Redaction.text(message, environment.password().map(List::of).orElse(List.of()));
     }
 
     private static String user(Optional<String> user) {
