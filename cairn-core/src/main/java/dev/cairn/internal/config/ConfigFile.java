@@ -67,16 +67,16 @@ public final class ConfigFile {
         LOG.debug("Reading {}", absolute);
         Node root = YamlDocument.parse(TextFiles.readUtf8(absolute, source.label()), source);
         if (root == null) {
-            throw source.error(1, "the file is empty. It needs environments:, such as "
-                    + Keys.TOP.example() + "; `cairn init` writes a complete one.");
+            throw source.error(1, "the file is empty. It needs environments:, such as environments: "
+                    + Keys.ENVIRONMENTS.example() + "; `cairn init` writes a complete one.");
         }
         YamlMap top = YamlMap.read(root, "", 1, Keys.TOP, source);
         YamlMap environments = top.section("environments").orElseThrow(() -> source.error(1,
-                "environments: is missing. Add it with at least one environment, such as "
+                "environments: is missing. Add it with at least one environment, such as environments: "
                         + Keys.ENVIRONMENTS.example() + "."));
         if (environments.isEmpty()) {
             throw source.error(environments.line(), "environments: is empty. Add at least one environment, such as "
-                    + Keys.ENVIRONMENTS.example() + ".");
+                    + "environments: " + Keys.ENVIRONMENTS.example() + ".");
         }
         environments.sections().forEach((name, environment) -> {
             if (environment.isEmpty()) {

@@ -221,7 +221,8 @@ final class EnvironmentResolver {
 
     private PoolSettings pool() {
         PoolSettings defaults = PoolSettings.DEFAULTS;
-        YamlMap pool = environment.section("pool").orElseGet(() -> YamlMap.empty(where() + ".pool", environment.line()));
+        YamlMap pool = environment.section("pool")
+                .orElseGet(() -> YamlMap.empty(where() + ".pool", environment.line()));
         Optional<Setting> minSetting = setting(pool, "min", false);
         Optional<Setting> maxSetting = setting(pool, "max", false);
         Optional<Integer> min = minSetting.map(setting -> integer(setting, 0, Integer.MAX_VALUE,

@@ -53,7 +53,8 @@ final class JdbcUrls {
         if (file.isEmpty() || file.startsWith(":") || file.startsWith("file:") || Path.of(file).isAbsolute()) {
             return url;
         }
-        return Client.SQLITE.urlPrefix() + directory.resolve(file).normalize() + (query < 0 ? "" : rest.substring(query));
+        String parameters = query < 0 ? "" : rest.substring(query);
+        return Client.SQLITE.urlPrefix() + directory.resolve(file).normalize() + parameters;
     }
 
     /** Whether {@code host} is an IPv6 address (without brackets). */

@@ -106,7 +106,8 @@ class ConfigFileTest {
 
     @Test
     void nonUtf8FileIsRefusedWithItsLine() {
-        byte[] latin1 = "environments:\n  development:\n    password: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 = "environments:\n  development:\n    password: caf\u00e9\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
         files.write("cairn.yml", latin1);
 
         String message = error(() -> files.read(Map.of()));

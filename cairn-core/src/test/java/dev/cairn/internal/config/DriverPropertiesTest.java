@@ -21,7 +21,8 @@ class DriverPropertiesTest {
     static EnvironmentConfig environment(String url, String user, String password, SslMode ssl, Duration timeout) {
         return new EnvironmentConfig("staging", url, Optional.ofNullable(user), Optional.ofNullable(password),
                 Optional.ofNullable(ssl), timeout, Duration.ofSeconds(60), PoolSettings.DEFAULTS,
-                Path.of("/app/database/migrations"), "cairn_migrations", Optional.empty(), Path.of("/app/database/seeds"));
+                Path.of("/app/database/migrations"), "cairn_migrations", Optional.empty(),
+                Path.of("/app/database/seeds"));
     }
 
     @Test
@@ -62,7 +63,9 @@ class DriverPropertiesTest {
 
     @Test
     void otherDatabasesGetOnlyTheCredentials() {
-        assertThat(DriverProperties.of(environment("jdbc:h2:mem:x", "sa", null, SslMode.REQUIRE, Duration.ofSeconds(1))))
+        EnvironmentConfig h2 = environment("jdbc:h2:mem:x", "sa", null, SslMode.REQUIRE, Duration.ofSeconds(1));
+
+        assertThat(DriverProperties.of(h2))
                 .containsOnly(entry("user", "sa"));
     }
 

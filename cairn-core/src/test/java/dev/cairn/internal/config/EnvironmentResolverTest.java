@@ -316,7 +316,8 @@ class EnvironmentResolverTest {
     @Test
     void sslOnAnUnknownUrlIsAnError() {
         assertThat(developmentError("url: jdbc:h2:mem:x", "ssl: require"))
-                .contains("cairn.yml:4: ssl applies only to PostgreSQL URLs", "remove ssl: from environments.development");
+                .contains("cairn.yml:4: ssl applies only to PostgreSQL URLs",
+                        "remove ssl: from environments.development");
     }
 
     @Test
@@ -379,7 +380,8 @@ class EnvironmentResolverTest {
     @Test
     void poolSizeErrors() {
         assertThat(developmentError("url: jdbc:sqlite:a.db", "pool: { min: -1 }"))
-                .endsWith("cairn.yml:4: environments.development.pool.min must be a whole number, 0 or more, not '-1'.");
+                .endsWith("cairn.yml:4: environments.development.pool.min must be a whole number, 0 or more, not"
+                        + " '-1'.");
         assertThat(developmentError("url: jdbc:sqlite:a.db", "pool: { max: 0 }"))
                 .endsWith("cairn.yml:4: environments.development.pool.max must be a whole number, 1 or more, not '0'.");
         assertThat(developmentError("url: jdbc:sqlite:a.db", "pool:", "  max: 2", "  min: 5"))

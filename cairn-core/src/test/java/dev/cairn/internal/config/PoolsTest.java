@@ -61,7 +61,8 @@ class PoolsTest {
                 "deploy", "s3cret", null, Duration.ofSeconds(3));
 
         try (HikariDataSource pool = Pools.dataSource(staging)) {
-            assertThat(pool.getDataSourceProperties()).containsEntry("user", "deploy").containsEntry("password", "s3cret");
+            assertThat(pool.getDataSourceProperties())
+                    .containsEntry("user", "deploy").containsEntry("password", "s3cret");
         }
     }
 
