@@ -379,6 +379,28 @@ class ConfigFileTest {
     }
 
     @Test
+    void aMergeLoopIsAnErrorNotAStackOverflow() {
+        String message = error(() -> files.read(
+                "environments:",
+                "  development: &loop",
+                "    url: jdbc:sqlite:a.db",
+                "    <<: *loop"));
+
+        assertThat(message).contains("cairn.yml:", "refers to a mapping that contains it", "Remove the loop");
+    }
+
+    @Test
+    void aRecursiveValueIsAnError() {
+        String message = error(() -> files.read(
+                "environments:",
+                "  development:",
+                "    url: jdbc:sqlite:a.db",
+                "    pool: &p { min: *p }"));
+
+        assertThat(message).contains("cairn.yml:4:", "environments.development.pool.min must be a single value");
+    }
+
+    @Test
     void tooManyAliasesAreRefused() {
         StringBuilder yaml = new StringBuilder("a: &a [x, x]\n");
         for (int i = 0; i < 12; i++) {
