@@ -19,6 +19,9 @@ public final class Pools {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pools.class);
 
+    /** HikariCP's smallest keepalive time. */
+    private static final long KEEPALIVE_FLOOR_MILLIS = 30_000;
+
     private Pools() {}
 
     /**
@@ -52,7 +55,14 @@ public final class Pools {
             // A fixed-size pool never retires idle connections; HikariCP warns if it is told a timeout.
             config.setIdleTimeout(environment.pool().idleTimeout().toMillis());
         }
-        config.setMaxLifetime(environment.pool().maxLifetime().toMillis());
+        long maxLifetime = environment.pool().maxLifetime().toMillis();
+        config.setMaxLifetime(maxLifetime);
+        if (config.getKeepaliveTime() >= maxLifetime) {
+            // HikariCP's keepalive must be shorter than the lifetime (and at least 30s), else it warns and
+            // turns it off; do that quietly for short lifetimes.
+            long half = maxLifetime / 2;
+            config.setKeepaliveTime(half >= KEEPALIVE_FLOOR_MILLIS ? half : 0);
+        }
         config.setConnectionTimeout(environment.connectTimeout().toMillis());
         LOG.debug("Opening pool cairn-{} for {}", environment.name(), redactedUrl);
         try {

@@ -50,6 +50,7 @@ class PoolsTest {
             assertThat(pool.getIdleTimeout()).isEqualTo(20_000);
             assertThat(pool.getMaxLifetime()).isEqualTo(120_000);
             assertThat(pool.getConnectionTimeout()).isEqualTo(5_000);
+            assertThat(pool.getKeepaliveTime()).isEqualTo(60_000);
         }
         // The file lives beside cairn.yml, not in the working directory.
         assertThat(Files.exists(directory.resolve("data.sqlite3"))).isTrue();
