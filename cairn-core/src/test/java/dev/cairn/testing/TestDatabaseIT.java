@@ -15,7 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -55,15 +55,15 @@ class TestDatabaseIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void dropsTheDatabaseWhenTheTestFails(Engine engine) {
-        AtomicReference<TestDatabase> made = new AtomicReference<>();
+        // Made outside the lambda, so that a skip (engine unavailable) stays a skip.
+        TestDatabase db = TestDatabase.create(engine);
         assertThatThrownBy(() -> {
-            try (TestDatabase db = TestDatabase.create(engine)) {
-                made.set(db);
+            try (db) {
                 db.execute("CREATE TABLE t (x INTEGER)");
                 throw new AssertionError("the test failed");
             }
         }).hasMessage("the test failed");
-        assertThat(exists(made.get())).isFalse();
+        assertThat(exists(db)).isFalse();
     }
 
     @ParameterizedTest
@@ -146,6 +146,24 @@ class TestDatabaseIT {
         assertThat(names).hasSize(10_000);
     }
 
+    private static TestDatabase witness;
+
+    /** Returns a database to look at the server's catalog from, made once for the whole class. */
+    private static synchronized TestDatabase witness() {
+        if (witness == null) {
+            witness = TestDatabase.create(Engine.POSTGRESQL);
+        }
+        return witness;
+    }
+
+    @AfterAll
+    static synchronized void dropWitness() {
+        if (witness != null) {
+            witness.close();
+            witness = null;
+        }
+    }
+
     /** Whether the database is still there, asked of the engine itself rather than of TestDatabase. */
     static boolean exists(TestDatabase db) {
         switch (db.engine()) {
@@ -155,8 +173,7 @@ class TestDatabaseIT {
             }
             case POSTGRESQL -> {
                 // Ask from another database on the same server: a dropped one cannot be connected to.
-                try (TestDatabase witness = TestDatabase.create(Engine.POSTGRESQL);
-                        Connection c = witness.connect();
+                try (Connection c = witness().connect();
                         PreparedStatement statement = c.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
                     statement.setString(1, db.name());
                     try (ResultSet rs = statement.executeQuery()) {

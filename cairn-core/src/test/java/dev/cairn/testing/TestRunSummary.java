@@ -29,10 +29,11 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class TestRunSummary implements TestExecutionListener {
     private static final String TAG = "[cairn-test] ";
+    private static final int WIDTH = 110;
 
     private final PrintStream out;
-    // Per engine, in the order first seen: the skip, and the suites (test classes) it hit.
-    private final Map<Engine, Skipped> skipped = new LinkedHashMap<>();
+    // Per engine and reason, in the order first seen: the skip, and the suites (test classes) it hit.
+    private final Map<List<Object>, Skipped> skipped = new LinkedHashMap<>();
 
     /** Creates the listener that prints to standard output, as the ServiceLoader does. */
     public TestRunSummary() {
@@ -70,7 +71,9 @@ public final class TestRunSummary implements TestExecutionListener {
             return;
         }
         synchronized (skipped) {
-            Skipped entry = skipped.computeIfAbsent(cause.get().engine(), e -> new Skipped(cause.get()));
+            EngineUnavailableException e = cause.get();
+            Skipped entry = skipped.computeIfAbsent(List.of(e.engine(), e.reason(), e.howToEnable()),
+                    key -> new Skipped(e));
             entry.count++;
             entry.suites.add(suite(test));
         }
@@ -106,23 +109,41 @@ public final class TestRunSummary implements TestExecutionListener {
     }
 
     private List<String> banner() {
-        String rule = TAG + "!".repeat(96);
+        String rule = TAG + "!".repeat(WIDTH - TAG.length());
         List<String> lines = new ArrayList<>();
         lines.add(rule);
-        for (Map.Entry<Engine, Skipped> entry : skipped.entrySet()) {
-            Skipped s = entry.getValue();
-            lines.add(TAG + "!! SKIPPED: " + s.count + " " + entry.getKey().displayName() + " test"
+        for (Skipped s : skipped.values()) {
+            lines.add(TAG + "!! SKIPPED: " + s.count + " " + s.cause.engine().displayName() + " test"
                     + (s.count == 1 ? "" : "s") + " did not run, in " + s.suites.size() + " suite"
                     + (s.suites.size() == 1 ? "" : "s") + ":");
             for (String suite : s.suites) {
                 lines.add(TAG + "!!     " + suite);
             }
-            lines.add(TAG + "!!   why: " + s.cause.reason());
-            lines.add(TAG + "!!   to run them: " + s.cause.howToEnable());
+            wrap(lines, "!!   why: ", s.cause.reason());
+            wrap(lines, "!!   to run them: ", s.cause.howToEnable());
         }
         lines.add(TAG + "!! (With CI=true a missing server fails the build instead.)");
         lines.add(rule);
         return lines;
+    }
+
+    /** Adds {@code text} after {@code head}, broken at spaces into lines of at most WIDTH characters. */
+    private static void wrap(List<String> lines, String head, String text) {
+        String indent = "!!" + " ".repeat(head.length() - 2);
+        StringBuilder line = new StringBuilder(TAG).append(head);
+        int start = line.length();
+        for (String word : text.split(" ")) {
+            if (line.length() > start && line.length() + 1 + word.length() > WIDTH) {
+                lines.add(line.toString());
+                line = new StringBuilder(TAG).append(indent);
+                start = line.length();
+            }
+            if (line.length() > start) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
     }
 
     private static Optional<EngineUnavailableException> unavailable(Throwable thrown) {
