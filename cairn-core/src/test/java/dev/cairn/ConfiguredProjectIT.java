@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cairn.testing.Engine;
+import dev.cairn.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A project configured the way users configure it: {@code cairn.yml} with variables and a
+ * {@code .env} file, the application's pooled data source from the same file, and the guarantees
+ * around reading (no file created) and locking (another runner named, then refused).
+ */
+class ConfiguredProjectIT {
+
+    @TempDir
+    Path project;
+
+    private void migrations() throws IOException {
+        Path dir = Files.createDirectories(project.resolve("db/migrations"));
+        Files.writeString(dir.resolve("1_create_users.sql"),
+                "-- migrate:up\nCREATE TABLE users (id integer PRIMARY KEY);\n-- migrate:down\nDROP TABLE users;\n");
+    }
+
+    private void config(TestDatabase db) throws IOException {
+        // The URL comes through a variable from .env, as a deployment would keep it out of the file.
+        Files.writeString(project.resolve(".env"), "APP_DB_URL=" + db.url() + "\n");
+        String credentials = db.user() == null ? "" : "    user: " + db.user() + "\n";
+        Files.writeString(project.resolve("cairn.yml"), ""
+                + "migrations:\n"
+                + "  directory: db/migrations\n"
+                + "environments:\n"
+                + "  development:\n"
+                + "    url: jdbc:sqlite:dev.sqlite3\n"
+                + "  staging:\n"
+                + "    url: ${APP_DB_URL}\n"
+                + credentials
+                + "    pool: { min: 1, max: 3 }\n"
+                + "    lock-timeout: 2s\n");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void migratesFromCairnYmlAndSharesItsConfigurationWithTheApplicationsPool(Engine engine) throws Exception {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            migrations();
+            config(db);
+
+            Cairn cairn = Cairn.configure().configFile(project.resolve("cairn.yml")).environment("staging").load();
+            assertThat(cairn.environmentName()).isEqualTo("staging");
+            assertThat(cairn.migrationsDirectory()).isEqualTo(project.resolve("db/migrations").toRealPath());
+            assertThat(cairn.migrate().applied()).hasSize(1);
+
+            EnvironmentConfig staging = CairnConfig.load(project.resolve("cairn.yml")).environment("staging");
+            try (HikariDataSource pool = staging.dataSource()) {
+                assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
+                try (Connection connection = pool.getConnection();
+                        Statement statement = connection.createStatement();
+                        ResultSet rows = statement.executeQuery("SELECT name FROM cairn_migrations")) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getString(1)).isEqualTo("1_create_users");
+                }
+                // The application's own pool can run migrations too: the library configured from a DataSource.
+                Cairn fromPool = Cairn.configure().dataSource(pool).directory(project.resolve("db/migrations")).load();
+                assertThat(fromPool.status().applied()).extracting(MigrationStatus::name).containsExactly("1_create_users");
+                assertThat(fromPool.rollback().reverted()).hasSize(1);
+                assertThat(pool.isClosed()).isFalse();
+            }
+            assertThat(db.tables()).containsExactly("cairn_migrations");
+        }
+    }
+
+    @Test
+    void readOnlyCommandsOnAMissingSqliteFileCreateNothing() throws IOException {
+        migrations();
+        Files.writeString(project.resolve("cairn.yml"),
+                "migrations:\n  directory: db/migrations\nenvironments:\n  development:\n    url: jdbc:sqlite:dev.sqlite3\n");
+        Cairn cairn = Cairn.configure().configFile(project.resolve("cairn.yml")).load();
+
+        Status status = cairn.status();
+        Plan plan = cairn.plan(Operation.migrate());
+        ServerInfo ping = cairn.ping();
+
+        assertThat(status.pending()).hasSize(1);
+        assertThat(plan.batch()).hasValue(1);
+        assertThat(ping.product()).isEqualTo("SQLite");
+        assertThat(ping.note()).contains("does not exist yet");
+        assertThat(project.resolve("dev.sqlite3")).doesNotExist();
+
+        cairn.migrate();
+        assertThat(project.resolve("dev.sqlite3")).exists();
+        assertThat(cairn.ping().version()).matches("3\\.\\d+.*");
+    }
+
+    @Test
+    void aRunnerWaitsForThePostgresLockNamesItsHolderAndGivesUp() throws Exception {
+        try (TestDatabase db = TestDatabase.create(Engine.POSTGRESQL); Connection holder = db.connect()) {
+            migrations();
+            List<String> waits = new ArrayList<>();
+            MigrationListener listener = new MigrationListener() {
+                @Override
+                public void waitingForLock(String who) {
+                    waits.add(who);
+                }
+            };
+            Cairn cairn = Cairn.configure().url(db.url()).user(db.user()).directory(project.resolve("db/migrations"))
+                    .lockTimeout(Duration.ofMillis(600)).listener(listener).load();
+            int holderPid = pid(holder);
+            // Another session takes the lock a runner takes (its key is documented: class "CAIR", then the
+            // CRC-32 of schema.table), as a second runner in the middle of its batch would hold it.
+            try (Statement statement = holder.createStatement()) {
+                statement.execute("SELECT pg_advisory_lock(" + lockClass() + ", " + lockKey() + ")");
+            }
+
+            assertThatThrownBy(cairn::migrate)
+                    .isInstanceOf(LockException.class)
+                    .hasMessageContaining("pid " + holderPid)
+                    .hasMessageContaining("lock-timeout");
+            assertThat(waits).singleElement().asString().contains("pid " + holderPid);
+            assertThat(db.tables()).isEmpty();
+
+            try (Statement statement = holder.createStatement()) {
+                statement.execute("SELECT pg_advisory_unlock_all()");
+            }
+            assertThat(cairn.migrate().applied()).hasSize(1);
+            List<Map<String, Object>> locks = db.query(
+                    "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = " + lockClass());
+            assertThat(((Number) locks.get(0).get("n")).intValue()).isZero();
+        }
+    }
+
+    private static int pid(Connection connection) throws Exception {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
+    /** "CAIR", the lock class Cairn uses. */
+    private static long lockClass() {
+        return 0x43414952L;
+    }
+
+    /** Cairn's key for cairn_migrations in the public schema: CRC-32 of "public.cairn_migrations", 31 bits. */
+    private static long lockKey() {
+        CRC32 crc = new CRC32();
+        crc.update("public.cairn_migrations".getBytes(StandardCharsets.UTF_8));
+        return crc.getValue() & 0x7FFF_FFFFL;
+    }
+}
