@@ -268,7 +268,9 @@ final class HumanOutput implements Output {
             for (MigrationStatus migration : migrations) {
                 String batch = migration.batch().map(String::valueOf).orElse("");
                 String appliedAt = migration.appliedAt().map(APPLIED_AT::format).orElse("-");
-                String state = state(migration) + (verbose && !migration.reversible() ? ", irreversible" : "");
+                // The core reports a migration whose file is gone as not reversible; its row says so already.
+                boolean irreversible = !migration.reversible() && migration.state() != MigrationStatus.State.MISSING;
+                String state = state(migration) + (verbose && irreversible ? ", irreversible" : "");
                 rows.add(verbose
                         ? new String[] {batch, appliedAt,
                             migration.executionTime().map(HumanOutput::millis).orElse(""), migration.name(), state}

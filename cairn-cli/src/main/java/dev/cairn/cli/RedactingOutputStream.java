@@ -23,9 +23,13 @@ final class RedactingOutputStream extends OutputStream {
         this.secrets = secrets;
     }
 
-    /** A UTF-8 print stream that writes to {@code target} with {@code secrets} masked. */
+    /**
+     * A UTF-8 print stream that writes to {@code target} with {@code secrets} masked. Lines pass on
+     * when they end; a partial line when the stream is flushed.
+     */
     static PrintStream printStream(PrintStream target, Secrets secrets) {
-        return new PrintStream(new RedactingOutputStream(target, secrets), true, StandardCharsets.UTF_8);
+        // No autoflush: PrintStream would then flush after every print, cutting a secret in two.
+        return new PrintStream(new RedactingOutputStream(target, secrets), false, StandardCharsets.UTF_8);
     }
 
     @Override
