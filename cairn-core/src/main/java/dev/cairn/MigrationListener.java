@@ -11,6 +11,14 @@ public interface MigrationListener {
     /** A listener that does nothing. */
     MigrationListener NONE = new MigrationListener() {};
 
+    /**
+     * Another runner holds the migration lock; this runner waits up to {@code lock-timeout}. Called
+     * once per wait.
+     *
+     * @param holder who holds the lock, as far as the database can tell
+     */
+    default void waitingForLock(String holder) {}
+
     /** The change was planned under the lock and is about to start; {@code plan} is not empty. */
     default void planned(Plan plan) {}
 

@@ -1,49 +1,197 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal;
 
+import dev.cairn.ConfigurationException;
 import dev.cairn.MigrateResult;
+import dev.cairn.MigrationRun;
 import dev.cairn.Operation;
 import dev.cairn.Plan;
 import dev.cairn.RollbackResult;
 import dev.cairn.ServerInfo;
 import dev.cairn.Status;
+import dev.cairn.internal.history.HistoryRow;
+import dev.cairn.internal.plan.Planner;
+import dev.cairn.internal.plan.Work;
+import dev.cairn.internal.run.Runner;
+import dev.cairn.internal.source.Migration;
+import dev.cairn.internal.source.MigrationDirectory;
+import dev.cairn.internal.source.Version;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
-/** STUB: carries out each command. */
+/**
+ * Carries out each command of the public API. A change goes: read the files (so a broken file is
+ * reported before connecting) → connect → take the lock → read the tracking table → plan → run →
+ * commit → release. Read-only commands connect read-only, take no lock and write nothing.
+ */
 public final class Commands {
 
+    /** The body of a new migration file. */
+    static final String TEMPLATE = "-- migrate:up\n\n\n-- migrate:down\n\n";
+
+    private static final DateTimeFormatter VERSION_FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
     private final Settings settings;
+    private final Clock clock;
 
     /** Creates the commands for these settings. */
     public Commands(Settings settings) {
-        this.settings = settings;
+        this(settings, Clock.systemUTC());
     }
 
+    Commands(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The settings the commands run with. */
     public Settings settings() {
         return settings;
     }
 
+    /** {@code migrate}, {@code migrate --to} or {@code up}. */
     public MigrateResult migrate(Operation operation) {
-        throw new UnsupportedOperationException("not yet");
+        long started = System.nanoTime();
+        List<MigrationRun> runs = change(operation);
+        return new MigrateResult(
+                runs.isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(runs.get(0).batch()),
+                runs,
+                Session.elapsedSince(started));
     }
 
+    /** {@code down} or one of the {@code rollback} forms. */
     public RollbackResult rollback(Operation operation) {
-        throw new UnsupportedOperationException("not yet");
+        long started = System.nanoTime();
+        List<MigrationRun> runs = change(operation);
+        return new RollbackResult(runs, Session.elapsedSince(started));
     }
 
+    /** What {@code operation} would do; reads only. */
     public Plan plan(Operation operation) {
-        throw new UnsupportedOperationException("not yet");
+        List<Migration> migrations = MigrationDirectory.scan(settings.migrationsDirectory());
+        try (Session session = Session.forReading(settings)) {
+            if (session == null) {
+                return new Planner(migrations, List.of())
+                        .plan(operation, dialectForMissingDatabase().splitRules()).toPlan();
+            }
+            List<HistoryRow> history = read(session);
+            return new Planner(migrations, history).plan(operation, session.dialect().splitRules()).toPlan();
+        }
     }
 
+    /** Where the database stands; reads only. */
     public Status status() {
-        throw new UnsupportedOperationException("not yet");
+        List<Migration> migrations = MigrationDirectory.scan(settings.migrationsDirectory());
+        try (Session session = Session.forReading(settings)) {
+            List<HistoryRow> history = session == null ? List.of() : read(session);
+            return new Planner(migrations, history).status();
+        }
     }
 
+    /** Connects, asks for the product and version, disconnects. */
     public ServerInfo ping() {
-        throw new UnsupportedOperationException("not yet");
+        long started = System.nanoTime();
+        try (Session session = Session.forReading(settings)) {
+            if (session == null) {
+                return new ServerInfo(dialectForMissingDatabase().name(), "", settings.target(),
+                        Session.elapsedSince(started),
+                        "The database file does not exist yet; the first command that changes the database"
+                                + " creates it.");
+            }
+            try {
+                DatabaseMetaData metaData = session.connection().getMetaData();
+                return new ServerInfo(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion(),
+                        settings.target(), Session.elapsedSince(started), "");
+            } catch (SQLException e) {
+                throw session.failure("reporting its version", e);
+            }
+        }
     }
 
+    /** Writes a new, empty migration named with the current UTC time and {@code name}. */
     public Path make(String name) {
-        throw new UnsupportedOperationException("not yet");
+        String slug = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
+        if (slug.isEmpty()) {
+            throw new ConfigurationException("A migration needs a name with letters or digits, such as"
+                    + " `cairn make create_users`.");
+        }
+        Path directory = settings.migrationsDirectory();
+        LocalDateTime time = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).withNano(0);
+        try {
+            Files.createDirectories(directory);
+            // Two files made within one second must not share a version: take the next free second.
+            while (versionTaken(directory, VERSION_FORMAT.format(time))) {
+                time = time.plusSeconds(1);
+            }
+            Path file = directory.resolve(VERSION_FORMAT.format(time) + "_" + slug + ".sql");
+            Files.writeString(file, TEMPLATE, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+            return file;
+        } catch (FileAlreadyExistsException e) {
+            throw new ConfigurationException(e.getFile() + " already exists; nothing was written.", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write a migration in " + directory, e);
+        }
+    }
+
+    private static boolean versionTaken(Path directory, String version) throws IOException {
+        Version wanted = new Version(version);
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> Version.leadingDigitsOf(file.getFileName().toString()))
+                    .anyMatch(existing -> existing != null && existing.sameAs(wanted));
+        }
+    }
+
+    /** Runs a change under the lock; returns what ran. */
+    private List<MigrationRun> change(Operation operation) {
+        List<Migration> migrations = MigrationDirectory.scan(settings.migrationsDirectory());
+        try (Session session = Session.forChange(settings, settings.listener())) {
+            boolean tableExists;
+            List<HistoryRow> history;
+            try {
+                tableExists = session.history().exists();
+                history = tableExists ? session.history().read() : List.of();
+            } catch (SQLException e) {
+                throw session.failure("reading the tracking table", e);
+            }
+            Work work = new Planner(migrations, history).plan(operation, session.dialect().splitRules());
+            if (work.isEmpty()) {
+                return List.of();
+            }
+            settings.listener().planned(work.toPlan());
+            Runner runner = new Runner(session.connection(), session.dialect(), session.history(),
+                    settings.listener(), clock);
+            try {
+                return runner.run(work, !tableExists);
+            } catch (SQLException e) {
+                throw session.failure("recording the migrations", e);
+            }
+        }
+    }
+
+    private static List<HistoryRow> read(Session session) {
+        try {
+            return session.history().readIfExists();
+        } catch (SQLException e) {
+            throw session.failure("reading the tracking table", e);
+        }
+    }
+
+    /** The dialect of a database that does not exist yet (only a URL can name one). */
+    private dev.cairn.internal.dialect.Dialect dialectForMissingDatabase() {
+        return dev.cairn.internal.dialect.Dialect.forUrl(settings.target());
     }
 }

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal;
+
+import dev.cairn.ConfigurationException;
+import dev.cairn.ConnectionException;
+import dev.cairn.internal.config.Redaction;
+import dev.cairn.internal.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import javax.sql.DataSource;
+
+/**
+ * Opens the connections Cairn works on: from a JDBC URL through {@link DriverManager}, or from the
+ * application's {@link DataSource}. Every failure becomes a {@link ConnectionException} (or a
+ * {@link ConfigurationException} when no driver fits) whose message names the target without its
+ * password and says what to check.
+ */
+public abstract class Connector {
+
+    /** Where connections go, for messages: a URL without its password, or a data source's name. */
+    public abstract String target();
+
+    /**
+     * Opens a connection.
+     *
+     * @param readOnly open for reading only; a database that does not exist yet is not created
+     * @return the connection, or null if {@code readOnly} and the (embedded) database does not exist
+     */
+    abstract Opened open(boolean readOnly);
+
+    /** An open connection and the dialect that speaks to it. */
+    record Opened(Connection connection, Dialect dialect) {}
+
+    /** Connects to a JDBC URL with the given driver properties. */
+    static Connector of(String url, Properties properties, Duration lockTimeout, List<String> secrets) {
+        return new UrlConnector(url, properties, lockTimeout, secrets);
+    }
+
+    /** Borrows connections from the application's data source. */
+    static Connector of(DataSource dataSource) {
+        return new DataSourceConnector(dataSource);
+    }
+
+    private static final class UrlConnector extends Connector {
+        private final String url;
+        private final Properties properties;
+        private final Duration lockTimeout;
+        private final List<String> secrets;
+
+        UrlConnector(String url, Properties properties, Duration lockTimeout, List<String> secrets) {
+            this.url = url;
+            this.properties = properties;
+            this.lockTimeout = lockTimeout;
+            this.secrets = secrets;
+        }
+
+        @Override
+        public String target() {
+            return Redaction.url(url);
+        }
+
+        @Override
+        Opened open(boolean readOnly) {
+            Dialect dialect = Dialect.forUrl(url);
+            if (readOnly && dialect.isMissing(url)) {
+                return null;
+            }
+            try {
+                DriverManager.getDriver(url);
+            } catch (SQLException e) {
+                throw new ConfigurationException("No JDBC driver for " + target() + " is on the class path. The cairn"
+                        + " tool ships the " + dialect.name() + " driver; as a library, add it to your dependencies.",
+                        e);
+            }
+            Properties connectionProperties = new Properties();
+            connectionProperties.putAll(properties);
+            dialect.configure(connectionProperties, readOnly, lockTimeout);
+            try {
+                Connection connection = DriverManager.getConnection(url, connectionProperties);
+                return new Opened(connection, dialect);
+            } catch (SQLException e) {
+                throw new ConnectionException("Cannot connect to " + target() + ": "
+                        + Redaction.text(String.valueOf(e.getMessage()), secrets).strip()
+                        + System.lineSeparator()
+                        + "Check that the database is running and reachable from here, and the user and password.",
+                        e);
+            }
+        }
+    }
+
+    /** Asks the driver to refuse writes; best effort, since some drivers refuse on an open connection. */
+    private static void markReadOnly(Connection connection) {
+        try {
+            connection.setReadOnly(true);
+        } catch (SQLException e) {
+            // Read-only commands never write anyway; the flag is a second line of defence.
+        }
+    }
+
+    private static final class DataSourceConnector extends Connector {
+        private final DataSource dataSource;
+
+        DataSourceConnector(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        public String target() {
+            return "data source " + dataSource.getClass().getSimpleName();
+        }
+
+        @Override
+        Opened open(boolean readOnly) {
+            Connection connection;
+            try {
+                connection = dataSource.getConnection();
+            } catch (SQLException e) {
+                throw new ConnectionException("Cannot get a connection from the " + target() + ": " + e.getMessage(), e);
+            }
+            try {
+                Dialect dialect = Dialect.forProduct(connection.getMetaData().getDatabaseProductName());
+                if (readOnly) {
+                    markReadOnly(connection);
+                }
+                return new Opened(connection, dialect);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+                if (e instanceof RuntimeException) {
+                    throw (RuntimeException) e;
+                }
+                throw new ConnectionException("Cannot use the connection from the " + target() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+}

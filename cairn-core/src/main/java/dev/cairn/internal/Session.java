@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal;
+
+import dev.cairn.ConnectionException;
+import dev.cairn.LockException;
+import dev.cairn.MigrationListener;
+import dev.cairn.internal.dialect.Dialect;
+import dev.cairn.internal.history.HistoryStore;
+import dev.cairn.internal.lock.Lock;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * One command's connection, with its dialect and tracking table. A write session has autocommit off
+ * from the start; closing it rolls back whatever was not committed, releases the lock and closes the
+ * connection, in that order, whatever happened before.
+ */
+final class Session implements AutoCloseable {
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final HistoryStore history;
+    private final String target;
+    private Lock lock;
+
+    private Session(Connector.Opened opened, Settings settings) {
+        this.connection = opened.connection();
+        this.dialect = opened.dialect();
+        this.history = new HistoryStore(connection, dialect, settings.table());
+        this.target = settings.target();
+    }
+
+    /**
+     * Opens a session for a change: connects, starts the transaction and takes the migration lock,
+     * so that the tracking table read next is the truth.
+     *
+     * @throws LockException if another runner keeps the lock for longer than {@code lock-timeout}
+     */
+    static Session forChange(Settings settings, MigrationListener listener) {
+        Session session = new Session(settings.connector().open(false), settings);
+        try {
+            try {
+                session.connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                if (session.dialect.isBusy(e)) {
+                    throw new LockException("Another runner is writing to " + settings.target() + "; gave up after "
+                            + settings.lockTimeout().toSeconds() + "s (lock-timeout). Run again when it has finished,"
+                            + " or raise lock-timeout.");
+                }
+                throw session.failure("starting a transaction", e);
+            }
+            session.lock = session.dialect.lock(session.connection, settings.table());
+            session.lock.acquire(settings.lockTimeout(), listener::waitingForLock);
+            return session;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    /** Opens a session that only reads; null if the (embedded) database does not exist yet. */
+    static Session forReading(Settings settings) {
+        Connector.Opened opened = settings.connector().open(true);
+        return opened == null ? null : new Session(opened, settings);
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    HistoryStore history() {
+        return history;
+    }
+
+    /** An error from the database during {@code doing}, as a {@link ConnectionException} that says so. */
+    ConnectionException failure(String doing, SQLException e) {
+        return new ConnectionException("The database " + target + " failed while " + doing + ": "
+                + dialect.message(e) + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
+                + System.lineSeparator()
+                + "Check that the user may read and write the tracking table " + history.table()
+                + " (set migrations.table or migrations.schema to put it elsewhere).", e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!connection.isClosed() && !connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            // Closing the connection below discards the transaction anyway.
+        }
+        if (lock != null) {
+            lock.close();
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Nothing is left to protect: the work is committed or rolled back by now.
+        }
+    }
+
+    static Duration elapsedSince(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.dialect;
+
+import dev.cairn.internal.history.TableName;
+import dev.cairn.internal.lock.AdvisoryLock;
+import dev.cairn.internal.lock.Lock;
+import dev.cairn.internal.sql.SplitRules;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** PostgreSQL 12 and later: transactional DDL, a session-level advisory lock. */
+public final class PostgresDialect implements Dialect {
+
+    static final PostgresDialect INSTANCE = new PostgresDialect();
+
+    /** The driver appends the error's offset in the statement to its message, on a line of its own. */
+    private static final Pattern POSITION = Pattern.compile("\\R\\s*Position: (\\d+)");
+
+    private PostgresDialect() {}
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public SplitRules splitRules() {
+        return SplitRules.POSTGRESQL;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public boolean tableExists(Connection connection, TableName table) throws SQLException {
+        // to_regclass resolves an unqualified name through the search path, as CREATE TABLE does,
+        // and answers NULL instead of failing when the table (or its schema) is missing.
+        try (PreparedStatement query = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            query.setString(1, qualify(table));
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
+    @Override
+    public List<String> createHistoryTable(TableName table) {
+        List<String> statements = new ArrayList<>();
+        table.schema().ifPresent(schema -> statements.add("CREATE SCHEMA IF NOT EXISTS " + quote(schema)));
+        statements.add("CREATE TABLE " + qualify(table) + " ("
+                + Dialect.historyColumns("timestamp with time zone") + ")");
+        return statements;
+    }
+
+    @Override
+    public void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    @Override
+    public Instant readInstant(ResultSet result, int index) throws SQLException {
+        OffsetDateTime value = result.getObject(index, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    @Override
+    public Lock lock(Connection connection, TableName table) {
+        return new AdvisoryLock(connection, table);
+    }
+
+    @Override
+    public OptionalInt errorPosition(SQLException e) {
+        Matcher matcher = POSITION.matcher(String.valueOf(e.getMessage()));
+        return matcher.find() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.empty();
+    }
+
+    @Override
+    public String message(SQLException e) {
+        return POSITION.matcher(Dialect.super.message(e)).replaceAll("").strip();
+    }
+}

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.lock;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The migration lock: while a runner holds it, no other runner changes the same tracking table.
+ * Taken before the tracking table is read, released (or dropped with the connection) at the end.
+ */
+public interface Lock extends AutoCloseable {
+
+    /**
+     * Takes the lock, waiting up to {@code timeout} for another runner to let go.
+     *
+     * @param timeout how long to wait
+     * @param waiting told once, with a description of the holder, if the lock is taken when first asked
+     * @throws dev.cairn.LockException if the lock is still held after {@code timeout}
+     */
+    void acquire(Duration timeout, Consumer<String> waiting);
+
+    /** Releases the lock if held. Never throws: a lock that cannot be released dies with the session. */
+    @Override
+    void close();
+}

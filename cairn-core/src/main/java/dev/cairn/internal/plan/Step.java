@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.plan;
+
+import dev.cairn.Direction;
+import dev.cairn.PlannedMigration;
+import dev.cairn.PlannedStatement;
+import dev.cairn.internal.history.HistoryRow;
+import dev.cairn.internal.source.Migration;
+import dev.cairn.internal.source.Section;
+import dev.cairn.internal.sql.Statement;
+import java.util.List;
+
+/**
+ * One migration section to run, already split into statements.
+ *
+ * @param migration the migration
+ * @param direction up or down
+ * @param section the section that runs
+ * @param statements its statements, in order
+ * @param batch the batch it goes into (up) or comes out of (down)
+ * @param row its tracking row, for down; null for up
+ */
+public record Step(
+        Migration migration,
+        Direction direction,
+        Section section,
+        List<Statement> statements,
+        int batch,
+        HistoryRow row) {
+
+    /** The step as the public API shows it. */
+    public PlannedMigration toPlanned() {
+        return new PlannedMigration(
+                migration.name(),
+                migration.version().text(),
+                direction,
+                section.file(),
+                section.transactional(),
+                statements.stream().map(s -> new PlannedStatement(s.sql(), s.line())).toList());
+    }
+}

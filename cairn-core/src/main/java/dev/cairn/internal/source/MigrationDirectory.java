@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.source;
+
+import dev.cairn.ConfigurationException;
+import dev.cairn.Direction;
+import dev.cairn.MigrationFileException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Finds the migrations in a directory: every {@code NAME.sql} (single-file layout) and every
+ * {@code NAME.up.sql} with its optional {@code NAME.down.sql} (paired layout), where NAME starts with
+ * the version digits. Reads and checks each, and returns them ordered by version, then name.
+ * Sub-directories, hidden files and files not ending in {@code .sql} are ignored.
+ */
+public final class MigrationDirectory {
+
+    /** The tracking table's name column holds at most this many characters. */
+    static final int MAX_NAME_LENGTH = 255;
+
+    private static final String UP_SUFFIX = ".up.sql";
+    private static final String DOWN_SUFFIX = ".down.sql";
+    private static final String SUFFIX = ".sql";
+
+    private MigrationDirectory() {}
+
+    /**
+     * Reads every migration in {@code directory}.
+     *
+     * @throws ConfigurationException if the directory does not exist
+     * @throws MigrationFileException for the first file that cannot be used, or two files with one version
+     */
+    public static List<Migration> scan(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new ConfigurationException("The migrations directory " + directory + " does not exist. Create"
+                    + " a migration with `cairn make NAME`, or set migrations.directory in cairn.yml.");
+        }
+        Map<String, Path> singles = new LinkedHashMap<>();
+        Map<String, Path> ups = new LinkedHashMap<>();
+        Map<String, Path> downs = new LinkedHashMap<>();
+        for (Path file : list(directory)) {
+            String fileName = file.getFileName().toString();
+            if (fileName.endsWith(UP_SUFFIX)) {
+                ups.put(nameOf(file, fileName, UP_SUFFIX), file);
+            } else if (fileName.endsWith(DOWN_SUFFIX)) {
+                downs.put(nameOf(file, fileName, DOWN_SUFFIX), file);
+            } else {
+                singles.put(nameOf(file, fileName, SUFFIX), file);
+            }
+        }
+        List<Migration> migrations = new ArrayList<>();
+        for (Map.Entry<String, Path> single : singles.entrySet()) {
+            Path pairedUp = ups.get(single.getKey());
+            if (pairedUp != null) {
+                throw new MigrationFileException(single.getValue(), 0,
+                        "the migration " + single.getKey() + " is also in " + pairedUp.getFileName()
+                                + "; keep one layout for it, not both");
+            }
+            migrations.add(readSingle(single.getKey(), single.getValue()));
+        }
+        for (Map.Entry<String, Path> down : downs.entrySet()) {
+            if (!ups.containsKey(down.getKey())) {
+                throw new MigrationFileException(down.getValue(), 0,
+                        "has no " + down.getKey() + UP_SUFFIX + " beside it; a down file undoes an up file of the"
+                                + " same name");
+            }
+        }
+        for (Map.Entry<String, Path> up : ups.entrySet()) {
+            migrations.add(readPaired(up.getKey(), up.getValue(), downs.get(up.getKey())));
+        }
+        migrations.sort(Comparator.comparing(Migration::version).thenComparing(Migration::name));
+        requireDistinctVersions(migrations);
+        return migrations;
+    }
+
+    private static List<Path> list(Path directory) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().startsWith("."))
+                    .filter(file -> file.getFileName().toString().endsWith(SUFFIX))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the migrations directory " + directory, e);
+        }
+    }
+
+    private static String nameOf(Path file, String fileName, String suffix) {
+        String name = fileName.substring(0, fileName.length() - suffix.length());
+        if (Version.leadingDigitsOf(name) == null) {
+            throw new MigrationFileException(file, 0,
+                    "does not start with a version; name migration files VERSION_NAME.sql, such as"
+                            + " 20261124153000_create_users.sql (`cairn make create_users` does)");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new MigrationFileException(file, 0,
+                    "has a name longer than " + MAX_NAME_LENGTH + " characters; shorten it");
+        }
+        return name;
+    }
+
+    private static Migration readSingle(String name, Path file) {
+        byte[] bytes = read(file);
+        SectionReader.Parsed parsed = SectionReader.single(file, decode(file, bytes));
+        return new Migration(name, Version.leadingDigitsOf(name), parsed.description(), file, parsed.up(),
+                parsed.down(), Checksum.of(bytes));
+    }
+
+    private static Migration readPaired(String name, Path upFile, Path downFile) {
+        byte[] upBytes = read(upFile);
+        SectionReader.Parsed up = SectionReader.paired(upFile, decode(upFile, upBytes), Direction.UP);
+        byte[] downBytes = null;
+        Section down = null;
+        if (downFile != null) {
+            downBytes = read(downFile);
+            down = SectionReader.paired(downFile, decode(downFile, downBytes), Direction.DOWN).down();
+        }
+        return new Migration(name, Version.leadingDigitsOf(name), up.description(), upFile, up.up(), down,
+                Checksum.ofPair(upBytes, downBytes));
+    }
+
+    private static void requireDistinctVersions(List<Migration> sorted) {
+        for (int i = 1; i < sorted.size(); i++) {
+            Migration previous = sorted.get(i - 1);
+            Migration current = sorted.get(i);
+            if (previous.version().sameAs(current.version())) {
+                throw new MigrationFileException(current.file(), 0,
+                        "has version " + current.version() + ", like " + previous.file().getFileName()
+                                + "; each migration needs its own version: rename one of them");
+            }
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new MigrationFileException(file, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Decodes strict UTF-8 (a byte order mark is dropped); an invalid byte is an error naming its line. */
+    static String decode(Path file, byte[] bytes) {
+        int start = Checksum.hasBom(bytes) ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int line = 1;
+            for (int i = start; i < in.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new MigrationFileException(file, line,
+                    "is not valid UTF-8 (byte " + (in.position() + 1) + "); save the file as UTF-8");
+        }
+        return out.flip().toString();
+    }
+}

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.ConfigurationException;
+import dev.cairn.MigrationFileException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationDirectoryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsASingleFileMigrationWithDescriptionSectionsAndTheirLines() throws IOException {
+        write("20261124153000_create_users.sql", """
+                -- Creates the users table.
+                -- Breaking: none.
+
+                -- migrate:up
+                CREATE TABLE users (id bigint PRIMARY KEY);
+                -- migrate:down
+                DROP TABLE users;
+                """);
+
+        Migration migration = single();
+
+        assertThat(migration.name()).isEqualTo("20261124153000_create_users");
+        assertThat(migration.version().text()).isEqualTo("20261124153000");
+        assertThat(migration.description()).isEqualTo("Creates the users table.\nBreaking: none.");
+        assertThat(migration.up().text()).isEqualTo("CREATE TABLE users (id bigint PRIMARY KEY);\n");
+        assertThat(migration.up().firstLine()).isEqualTo(5);
+        assertThat(migration.up().transactional()).isTrue();
+        assertThat(migration.down().text()).isEqualTo("DROP TABLE users;\n");
+        assertThat(migration.down().firstLine()).isEqualTo(7);
+        assertThat(migration.reversible()).isTrue();
+    }
+
+    @Test
+    void aMarkerCanRunItsSectionOutsideATransaction() throws IOException {
+        write("2_index.sql", """
+                -- migrate:up transaction:false
+                CREATE INDEX CONCURRENTLY users_email ON users (email);
+                -- migrate:down   transaction:false
+                DROP INDEX CONCURRENTLY users_email;
+                """);
+
+        Migration migration = single();
+
+        assertThat(migration.up().transactional()).isFalse();
+        assertThat(migration.down().transactional()).isFalse();
+    }
+
+    @Test
+    void withoutADownMarkerTheMigrationIsIrreversibleAndAnEmptyDownIsANoOp() throws IOException {
+        write("1_irreversible.sql", "-- migrate:up\nDROP TABLE old;\n");
+        write("2_noop_down.sql", "-- migrate:up\nCREATE TABLE t (id int);\n-- migrate:down\n");
+
+        List<Migration> migrations = MigrationDirectory.scan(dir);
+
+        assertThat(migrations.get(0).reversible()).isFalse();
+        assertThat(migrations.get(0).section(dev.cairn.Direction.DOWN)).isEmpty();
+        assertThat(migrations.get(1).reversible()).isTrue();
+        assertThat(migrations.get(1).down().text()).isEmpty();
+    }
+
+    @Test
+    void ordersByNumericVersionNotByText() throws IOException {
+        write("100_c.sql", "-- migrate:up\n");
+        write("9_a.sql", "-- migrate:up\n");
+        write("10_b.sql", "-- migrate:up\n");
+        write("20261124153000_d.sql", "-- migrate:up\n");
+
+        assertThat(MigrationDirectory.scan(dir)).extracting(Migration::name)
+                .containsExactly("9_a", "10_b", "100_c", "20261124153000_d");
+    }
+
+    @Test
+    void readsThePairedLayoutWithAnOptionalDownFile() throws IOException {
+        write("001_users.up.sql", "-- Users.\nCREATE TABLE users (id int);\n");
+        write("001_users.down.sql", "DROP TABLE users;\n");
+        write("002_seed.up.sql", "-- migrate:up transaction:false\nVACUUM;\n");
+
+        List<Migration> migrations = MigrationDirectory.scan(dir);
+
+        Migration users = migrations.get(0);
+        assertThat(users.name()).isEqualTo("001_users");
+        assertThat(users.description()).isEqualTo("Users.");
+        assertThat(users.up().text()).contains("CREATE TABLE users");
+        assertThat(users.up().firstLine()).isEqualTo(1);
+        assertThat(users.down().file().getFileName().toString()).isEqualTo("001_users.down.sql");
+        assertThat(users.down().text()).isEqualTo("DROP TABLE users;\n");
+        Migration seed = migrations.get(1);
+        assertThat(seed.reversible()).isFalse();
+        assertThat(seed.up().transactional()).isFalse();
+        assertThat(seed.up().firstLine()).isEqualTo(2);
+    }
+
+    @Test
+    void ignoresHiddenFilesOtherExtensionsAndSubdirectories() throws IOException {
+        write("1_a.sql", "-- migrate:up\n");
+        write(".#1_a.sql", "garbage");
+        write("README.md", "notes");
+        Files.createDirectories(dir.resolve("2_archive.sql"));
+
+        assertThat(MigrationDirectory.scan(dir)).extracting(Migration::name).containsExactly("1_a");
+    }
+
+    @Test
+    void checksumIgnoresBomAndWindowsLineEndingsButNotContent() throws IOException {
+        write("1_a.sql", "-- migrate:up\nCREATE TABLE a (id int);\n");
+        String lf = single().checksum();
+        Files.delete(dir.resolve("1_a.sql"));
+
+        byte[] crlfWithBom = ("\uFEFF-- migrate:up\r\nCREATE TABLE a (id int);\r\n").getBytes(StandardCharsets.UTF_8);
+        Files.write(dir.resolve("1_a.sql"), crlfWithBom);
+        Migration windows = single();
+        assertThat(windows.checksum()).isEqualTo(lf).hasSize(64);
+        assertThat(windows.up().text()).isEqualTo("CREATE TABLE a (id int);\r\n");
+
+        write("1_a.sql", "-- migrate:up\nCREATE TABLE a (id bigint);\n");
+        assertThat(single().checksum()).isNotEqualTo(lf);
+    }
+
+    @Test
+    void refusesTwoFilesWithTheSameNumericVersion() throws IOException {
+        write("001_a.sql", "-- migrate:up\n");
+        write("1_b.sql", "-- migrate:up\n");
+
+        assertThatThrownBy(() -> MigrationDirectory.scan(dir))
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessageContaining("1_b.sql")
+                .hasMessageContaining("001_a.sql")
+                .hasMessageContaining("version 1");
+    }
+
+    @Test
+    void refusesAFileWhoseNameHasNoVersion() throws IOException {
+        write("create_users.sql", "-- migrate:up\n");
+
+        assertThatThrownBy(() -> MigrationDirectory.scan(dir))
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessageContaining("create_users.sql: does not start with a version")
+                .hasMessageContaining("cairn make");
+    }
+
+    @Test
+    void refusesAnEmptyFile() throws IOException {
+        write("1_empty.sql", "  \n\n");
+
+        assertThatThrownBy(() -> MigrationDirectory.scan(dir))
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessageContaining("1_empty.sql: is empty");
+    }
+
+    @Test
+    void refusesAFileWithoutAnUpMarker() throws IOException {
+        write("1_plain.sql", "CREATE TABLE t (id int);\n");
+
+        assertThatThrownBy(() -> MigrationDirectory.scan(dir))
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessageContaining("1_plain.sql:1: SQL before the `-- migrate:up` marker");
+
+        write("1_plain.sql", "-- just a comment\n");
+        assertThatThrownBy(() -> MigrationDirectory.scan(dir))
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessageContaining("1_plain.sql: has no `-- migrate:up` marker");
+    }
+
+    @Test
+    void refusesMisplacedAndRepeatedMarkersWithTheirLine() throws IOException {
+        write("1_a.sql", "-- migrate:down\nDROP TABLE t;\n-- migrate:up\n");
+        assertFileError("1_a.sql:1: `-- migrate:down` comes before `-- migrate:up`");
+
+        write("1_a.sql", "-- migrate:up\nSELECT 1;\n-- migrate:up\n");
+        assertFileError("1_a.sql:3: a second `-- migrate:up` marker (the first is on line 1)");
+
+        write("1_a.sql", "-- migrate:up\n-- migrate:down\n-- migrate:down\n");
+        assertFileError("1_a.sql:3: a second `-- migrate:down` marker");
+
+        write("1_a.sql", "-- migrate:up transactions:false\n");
+        assertFileError("1_a.sql:1: unknown option `transactions:false`");
+
+        write("1_a.sql", "-- migrate:sideways\n");
+        assertFileError("1_a.sql:1: unknown marker `-- migrate:sideways`");
+    }
+
+    @Test
+    void refusesPairedFilesThatDoNotPair() throws IOException {
+        write("1_a.down.sql", "DROP TABLE a;\n");
+        assertFileError("1_a.down.sql: has no 1_a.up.sql beside it");
+        Files.delete(dir.resolve("1_a.down.sql"));
+
+        write("1_a.up.sql", "CREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE a;\n");
+        assertFileError("1_a.up.sql:2: a `-- migrate:down` marker in a .up.sql file");
+
+        write("1_a.up.sql", "CREATE TABLE a (id int);\n");
+        write("1_a.sql", "-- migrate:up\n");
+        assertFileError("the migration 1_a is also in 1_a.up.sql");
+    }
+
+    @Test
+    void refusesAFileThatIsNotUtf8NamingTheLine() throws IOException {
+        byte[] latin1 = "-- migrate:up\nINSERT INTO t VALUES ('caf\u00e9');\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve("1_latin1.sql"), latin1);
+
+        assertFileError("1_latin1.sql:2: is not valid UTF-8");
+    }
+
+    @Test
+    void aMissingDirectoryIsAConfigurationErrorThatSaysWhatToDo() {
+        Path missing = dir.resolve("nope");
+
+        assertThatThrownBy(() -> MigrationDirectory.scan(missing))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("cairn make");
+    }
+
+    @Test
+    void versionsCompareAsNumbersOfAnySize() {
+        assertThat(new Version("9")).isLessThan(new Version("10"));
+        assertThat(new Version("0009").sameAs(new Version("9"))).isTrue();
+        assertThat(new Version("99999999999999999999")).isLessThan(new Version("100000000000000000000"));
+        assertThat(Version.leadingDigitsOf("20261124_x")).isEqualTo(new Version("20261124"));
+        assertThat(Version.leadingDigitsOf("x_1")).isNull();
+    }
+
+    private void assertFileError(String expected) {
+        assertThatThrownBy(() -> MigrationDirectory.scan(dir))
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessageContaining(expected);
+    }
+
+    private Migration single() {
+        List<Migration> migrations = MigrationDirectory.scan(dir);
+        assertThat(migrations).hasSize(1);
+        return migrations.get(0);
+    }
+
+    private void write(String name, String content) throws IOException {
+        Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+}
