@@ -111,7 +111,9 @@ final class HumanOutput implements Output {
 
     @Override
     public void pinged(ServerInfo server) {
-        out.println("Connected to " + server.product() + " " + server.version() + " at " + server.url()
+        // A driver may report no version (an SQLite file that does not exist yet): leave out the gap.
+        String version = server.version() == null || server.version().isBlank() ? "" : " " + server.version();
+        out.println("Connected to " + server.product() + version + " at " + server.url()
                 + " in " + millis(server.connectTime()) + ".");
         if (server.note() != null && !server.note().isBlank()) {
             out.println(server.note());
