@@ -77,6 +77,8 @@ public final class Main {
                 new PingCommand(invocation))) {
             commandLine.addSubcommand(command);
         }
+        // "cairn -v status -v" is no mistake worth an error: the last value wins.
+        commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setOut(new PrintWriter(invocation.out, true));
         commandLine.setErr(new PrintWriter(invocation.err, true));
         commandLine.setExecutionStrategy(parseResult -> execute(invocation, parseResult));

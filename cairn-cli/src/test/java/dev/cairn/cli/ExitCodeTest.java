@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +126,8 @@ class ExitCodeTest {
 
     @Test
     void unreachableServerInJson() throws IOException {
+        Files.createDirectories(directory.resolve("database/migrations"));
+
         Cli.Run run = new Cli(directory).run("--url", unreachableUrl(), "--json", "status").exits(3);
 
         assertThat(run.json().at("/error/type").asText()).isEqualTo("connection");
@@ -138,6 +141,7 @@ class ExitCodeTest {
             Cli.Run run = new Cli(directory).run(format, "--url", url, "--user", "app", "--password", SECRET, "-v",
                     "ping").exits(3);
 
+            assertThat(run.err()).as(format).contains("\tat ");
             assertThat(run.out() + run.err()).as(format).contains("127.0.0.1").doesNotContain(SECRET);
         }
     }
