@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,6 +136,28 @@ class ExitCodeTest {
 
         assertThat(run.json().at("/error/type").asText()).isEqualTo("connection");
         assertThat(run.json().at("/error/exitCode").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void lockHeldByAnotherRunnerExitsWithThreeAndChangesNothing() throws SQLException {
+        Cli cli = Project.create(directory).write("cairn.yml", String.join("\n",
+                "environments:",
+                "  development:",
+                "    url: jdbc:sqlite:dev.sqlite3",
+                "    lock-timeout: 1s",
+                ""));
+        try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("dev.sqlite3"));
+                Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            // An open write transaction holds SQLite's write lock, as another runner's batch would.
+            statement.execute("CREATE TABLE held (id INTEGER)");
+
+            Cli.Run run = cli.run("migrate").exits(3);
+
+            assertThat(run.err()).startsWith("error: ");
+            holder.rollback();
+        }
+        assertThat(cli.database().tables()).isEmpty();
     }
 
     @Test
