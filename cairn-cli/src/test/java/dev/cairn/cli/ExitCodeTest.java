@@ -189,6 +189,7 @@ class ExitCodeTest {
                 "    password: ${DB_PASSWORD}",
                 ""));
         cli.environment.put("DB_PASSWORD", SECRET);
+        Files.createDirectories(directory.resolve("database/migrations"));
 
         Cli.Run run = cli.run("status", "-v").exits(3);
 

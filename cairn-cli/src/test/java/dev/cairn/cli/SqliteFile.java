@@ -38,8 +38,12 @@ final class SqliteFile {
         return tables;
     }
 
-    /** The rows of the tracking table as {@code name@batch}, oldest first. */
+    /** The rows of the tracking table as {@code name@batch}, oldest first; none if there is no table. */
     List<String> history() {
+        // A failed first batch rolls back the tracking table's creation with everything else.
+        if (!tables().contains(TRACKING_TABLE)) {
+            return List.of();
+        }
         return strings("SELECT name || '@' || batch FROM " + TRACKING_TABLE + " ORDER BY batch, version, name");
     }
 
