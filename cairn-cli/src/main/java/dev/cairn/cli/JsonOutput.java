@@ -136,7 +136,9 @@ final class JsonOutput implements Output {
                     json.writeNull();
                 }
                 json.writeBooleanField("reversible", migration.reversible());
-                json.writeStringField("description", migration.description());
+                json.writeStringField("description",
+                        migration.description() == null || migration.description().isBlank() ? null
+                                : migration.description());
                 json.writeStringField("file", migration.file().map(invocation::display).orElse(null));
                 json.writeEndObject();
             }

@@ -80,7 +80,7 @@ class JsonOutputTest {
         assertThat(json.get("migrations").get(1).get("file").isNull()).isTrue();
         JsonNode pending = json.get("migrations").get(2);
         assertThat(pending.get("state").asText()).isEqualTo("pending");
-        for (String key : List.of("batch", "appliedAt", "durationMs")) {
+        for (String key : List.of("batch", "appliedAt", "durationMs", "description")) {
             assertThat(pending.has(key)).as(key).isTrue();
             assertThat(pending.get(key).isNull()).as(key).isTrue();
         }
