@@ -35,6 +35,10 @@ public final class Main {
         // System.err) are masked as well as what the CLI writes.
         System.setOut(RedactingOutputStream.printStream(System.out, secrets));
         System.setErr(RedactingOutputStream.printStream(System.err, secrets));
+        // slf4j-simple reads its level once, when the first logger is made: set it before the core runs.
+        if (Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose")) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
         System.exit(run(Path.of("").toAbsolutePath(), System.getenv(), System.out, System.err, args));
     }
 
