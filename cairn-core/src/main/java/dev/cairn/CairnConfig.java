@@ -27,9 +27,13 @@ public final class CairnConfig {
 
     /**
      * Reads {@code file}, and the {@code .env} file beside it if there is one. Variables come from the
-     * process environment first, then from {@code .env}.
+     * process environment first, then from {@code .env}. The whole file's structure is checked here
+     * (so a misspelt key in any environment is reported now); values are checked when their
+     * environment is asked for.
      *
-     * @throws ConfigurationException if the file is missing or is not valid YAML (with its line)
+     * @throws ConfigurationException if the file is missing, is not UTF-8 or not valid YAML, has a
+     *     duplicate or unknown key, has no environment or an empty one, or {@code .env} has a malformed
+     *     line; the message names the file and line
      */
     public static CairnConfig load(Path file) {
         return new CairnConfig(ConfigFile.read(file, System.getenv()));
@@ -39,7 +43,7 @@ public final class CairnConfig {
      * Reads {@code file} as {@link #load(Path)} does, but takes variables from {@code variables}
      * instead of the process environment ({@code .env} still fills in what is missing).
      *
-     * @throws ConfigurationException if the file is missing or is not valid YAML (with its line)
+     * @throws ConfigurationException as {@link #load(Path)} does
      */
     public static CairnConfig load(Path file, Map<String, String> variables) {
         return new CairnConfig(ConfigFile.read(file, variables));

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -67,7 +69,7 @@ public final class Commands {
         long started = System.nanoTime();
         List<MigrationRun> runs = change(operation);
         return new MigrateResult(
-                runs.isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(runs.get(0).batch()),
+                runs.isEmpty() ? OptionalInt.empty() : OptionalInt.of(runs.get(0).batch()),
                 runs,
                 Session.elapsedSince(started));
     }
@@ -83,12 +85,7 @@ public final class Commands {
     public Plan plan(Operation operation) {
         List<Migration> migrations = MigrationDirectory.scan(settings.migrationsDirectory());
         try (Session session = Session.forReading(settings)) {
-            if (session == null) {
-                return new Planner(migrations, List.of())
-                        .plan(operation, dialectForMissingDatabase().splitRules()).toPlan();
-            }
-            List<HistoryRow> history = read(session);
-            return new Planner(migrations, history).plan(operation, session.dialect().splitRules()).toPlan();
+            return new Planner(migrations, read(session)).plan(operation, session.dialect().splitRules()).toPlan();
         }
     }
 
@@ -96,8 +93,7 @@ public final class Commands {
     public Status status() {
         List<Migration> migrations = MigrationDirectory.scan(settings.migrationsDirectory());
         try (Session session = Session.forReading(settings)) {
-            List<HistoryRow> history = session == null ? List.of() : read(session);
-            return new Planner(migrations, history).status();
+            return new Planner(migrations, read(session)).status();
         }
     }
 
@@ -105,8 +101,8 @@ public final class Commands {
     public ServerInfo ping() {
         long started = System.nanoTime();
         try (Session session = Session.forReading(settings)) {
-            if (session == null) {
-                return new ServerInfo(dialectForMissingDatabase().name(), "", settings.target(),
+            if (!session.exists()) {
+                return new ServerInfo(session.dialect().name(), "", settings.target(),
                         Session.elapsedSince(started),
                         "The database file does not exist yet; the first command that changes the database"
                                 + " creates it.");
@@ -138,7 +134,7 @@ public final class Commands {
                 time = time.plusSeconds(1);
             }
             Path file = directory.resolve(VERSION_FORMAT.format(time) + "_" + slug + ".sql");
-            Files.writeString(file, TEMPLATE, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+            Files.writeString(file, TEMPLATE, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             return file;
         } catch (FileAlreadyExistsException e) {
             throw new ConfigurationException(e.getFile() + " already exists; nothing was written.", e);
@@ -182,16 +178,15 @@ public final class Commands {
         }
     }
 
+    /** The tracking table's rows; none if the table or the whole database does not exist yet. */
     private static List<HistoryRow> read(Session session) {
+        if (!session.exists()) {
+            return List.of();
+        }
         try {
             return session.history().readIfExists();
         } catch (SQLException e) {
             throw session.failure("reading the tracking table", e);
         }
-    }
-
-    /** The dialect of a database that does not exist yet (only a URL can name one). */
-    private dev.cairn.internal.dialect.Dialect dialectForMissingDatabase() {
-        return dev.cairn.internal.dialect.Dialect.forUrl(settings.target());
     }
 }

@@ -28,11 +28,12 @@ public abstract class Connector {
      * Opens a connection.
      *
      * @param readOnly open for reading only; a database that does not exist yet is not created
-     * @return the connection, or null if {@code readOnly} and the (embedded) database does not exist
+     * @return the connection and its dialect; the connection is null if {@code readOnly} and the
+     *     (embedded) database does not exist yet
      */
     abstract Opened open(boolean readOnly);
 
-    /** An open connection and the dialect that speaks to it. */
+    /** An open connection, or null for a database that does not exist yet, and its dialect. */
     record Opened(Connection connection, Dialect dialect) {}
 
     /** Connects to a JDBC URL with the given driver properties. */
@@ -67,7 +68,7 @@ public abstract class Connector {
         Opened open(boolean readOnly) {
             Dialect dialect = Dialect.forUrl(url);
             if (readOnly && dialect.isMissing(url)) {
-                return null;
+                return new Opened(null, dialect);
             }
             try {
                 DriverManager.getDriver(url);

@@ -59,10 +59,17 @@ final class Session implements AutoCloseable {
         }
     }
 
-    /** Opens a session that only reads; null if the (embedded) database does not exist yet. */
+    /**
+     * Opens a session that only reads. For an embedded database that does not exist yet it holds no
+     * connection ({@link #exists()} is false) rather than create the file.
+     */
     static Session forReading(Settings settings) {
-        Connector.Opened opened = settings.connector().open(true);
-        return opened == null ? null : new Session(opened, settings);
+        return new Session(settings.connector().open(true), settings);
+    }
+
+    /** Whether the database exists; false only for an embedded database not created yet. */
+    boolean exists() {
+        return connection != null;
     }
 
     Connection connection() {
@@ -88,6 +95,9 @@ final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        if (connection == null) {
+            return;
+        }
         try {
             if (!connection.isClosed() && !connection.getAutoCommit()) {
                 connection.rollback();

@@ -1,19 +1,271 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.sql;
 
+import dev.cairn.internal.sql.SqlLexer.Kind;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** STUB: replaced by the splitter work. Cuts a section of SQL into statements. */
+/**
+ * Cuts one section of a migration file into the statements a database runs one at a time, each with
+ * the file line it starts on.
+ *
+ * <p>A statement ends at a delimiter ({@code ;}) that is code: one inside a string, quoted
+ * identifier, comment or dollar quote is text (the {@link SqlLexer} sees to that), and so is one
+ * inside a routine or trigger body. The text between statements (whitespace, comments, empty
+ * statements) is dropped; the text of a statement is kept exactly as written, comments included.
+ *
+ * <p><b>Bodies.</b> With {@link SplitRules#beginEndBodies()}, block depth is tracked only inside a
+ * statement whose first word is {@code CREATE} and whose object is a trigger, function, procedure or
+ * event, with any of {@code OR REPLACE}, {@code TEMP}, {@code TEMPORARY}, {@code CONSTRAINT},
+ * {@code AGGREGATE}, {@code IF NOT EXISTS} and {@code DEFINER = user} before that word. Everywhere
+ * else {@code BEGIN} and {@code END} mean nothing here, so a transaction's {@code BEGIN;} or a column
+ * named {@code end_date} cannot swallow the statements after it. Inside such a statement:
+ * <ul>
+ *   <li>the words {@code BEGIN} and {@code CASE} open a level;
+ *   <li>{@code END} closes one, except {@code END IF}, {@code END LOOP}, {@code END WHILE} and
+ *       {@code END REPEAT} (MySQL compound statements, whose openers open nothing under this rule);
+ *       {@code END CASE} closes the level its {@code CASE} opened;
+ *   <li>a word right after a {@code .} is a name, never a keyword ({@code NEW.end});
+ *   <li>a delimiter ends the statement only at depth 0.
+ * </ul>
+ * Known limits: an unquoted name spelled {@code begin}, {@code case} or {@code end} (a parameter,
+ * variable or column, where the database allows that) opens or closes a level unless a {@code .}
+ * precedes it, and a PostgreSQL rule with several actions
+ * ({@code DO ALSO (…; …)}) is cut at its inner {@code ;} because parentheses are not tracked; the
+ * database then reports a syntax error at the right line. A body that is still open at the end of
+ * the text is reported at its outermost {@code BEGIN} or {@code CASE}, which is where the missing
+ * {@code END} belongs, rather than swallowed in silence.
+ *
+ * <p>Text is read once, front to back, without regular expressions, so the time is linear in its
+ * length.
+ */
 public final class StatementSplitter {
 
-    private StatementSplitter() {}
+    private static final String[] MODIFIERS = {
+        "OR", "REPLACE", "TEMP", "TEMPORARY", "CONSTRAINT", "AGGREGATE", "IF", "NOT", "EXISTS"
+    };
+
+    private static final String[] BODY_OBJECTS = {"TRIGGER", "FUNCTION", "PROCEDURE", "EVENT"};
+
+    private static final String[] COMPOUND_ENDS = {"IF", "LOOP", "WHILE", "REPEAT"};
+
+    /** How far the first words of a statement have shown whether it can have a body. */
+    private enum Head {
+        FIRST_WORD,
+        MODIFIERS,
+        DEFINER_EQUALS,
+        DEFINER_USER,
+        DEFINER_AFTER_USER,
+        DEFINER_HOST,
+        DEFINER_PARENTHESES,
+        /** Decided: a CREATE of an object with a body, whose BEGIN/END depth is tracked. */
+        BODY,
+        /** Decided: anything else. */
+        PLAIN
+    }
+
+    private final String text;
+    private final SqlLexer lexer;
+    private final boolean beginEndBodies;
+    private final List<Statement> statements = new ArrayList<>();
+
+    // The statement being read; start < 0 while between statements.
+    private int start = -1;
+    private int line;
+    private int codeEnd;
+    private Head head;
+    private String bodyObject;
+    private int depth;
+    private int outerOpener;
+    private boolean outerOpenerIsCase;
+    private boolean endPending;
+    private boolean afterDot;
+
+    private StatementSplitter(String text, int firstLine, SplitRules rules) {
+        this.text = text;
+        this.lexer = new SqlLexer(text, firstLine, rules);
+        this.beginEndBodies = rules.beginEndBodies();
+    }
 
     /**
-     * Splits {@code text}, whose first line is line {@code firstLine} of its file.
+     * Splits {@code text}, whose first character is on line {@code firstLine} of its file, into its
+     * statements in order.
      *
-     * @throws SqlSyntaxException if a string, quoted identifier, comment or body never ends
+     * <p>Each statement's text runs from its first token (whitespace and comments before it are
+     * skipped) to just before its delimiter, without trailing whitespace; comments inside it are
+     * kept. The last statement needs no delimiter; it then ends with its last token that is not a
+     * comment, since a comment after the last statement belongs to no statement. Empty statements
+     * and text that holds only whitespace and comments yield nothing. Line breaks are {@code \n} and
+     * {@code \r\n}; the text is otherwise returned as given.
+     *
+     * @return the statements, possibly none; never {@code null}
+     * @throws SqlSyntaxException if a string, quoted identifier, block comment, dollar quote or body
+     *     is never closed, at the line where it opens
      */
     public static List<Statement> split(String text, int firstLine, SplitRules rules) {
-        throw new UnsupportedOperationException("not yet");
+        return new StatementSplitter(text, firstLine, rules).run();
+    }
+
+    private List<Statement> run() {
+        while (true) {
+            Kind kind = lexer.next();
+            switch (kind) {
+                case END_OF_TEXT -> {
+                    finishLast();
+                    return statements;
+                }
+                case LINE_COMMENT, BLOCK_COMMENT -> {
+                    // Before a statement they are skipped (start stays unset); inside one they are
+                    // kept, because a statement is cut from the text as one slice.
+                }
+                case DELIMITER -> delimiter();
+                default -> code(kind);
+            }
+        }
+    }
+
+    private void code(Kind kind) {
+        if (start < 0) {
+            // MySQL's client command DELIMITER, when it comes, is recognised here: at the first
+            // token of a statement, it reads the rest of its line and calls lexer.useDelimiter.
+            start = lexer.start();
+            line = lexer.lineOf(start);
+            head = beginEndBodies ? Head.FIRST_WORD : Head.PLAIN;
+            depth = 0;
+            endPending = false;
+            afterDot = false;
+        }
+        codeEnd = lexer.end();
+        if (head != Head.PLAIN && head != Head.BODY) {
+            readHead(kind);
+        }
+        if (head == Head.BODY) {
+            trackDepth(kind);
+        }
+    }
+
+    private void delimiter() {
+        if (start < 0) {
+            return;
+        }
+        if (endPending) {
+            closeLevel();
+        }
+        if (depth > 0) {
+            codeEnd = lexer.end();
+            return;
+        }
+        int end = lexer.start();
+        while (end > start && SqlLexer.isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        emit(end);
+    }
+
+    private void finishLast() {
+        if (start < 0) {
+            return;
+        }
+        if (endPending) {
+            closeLevel();
+        }
+        if (depth > 0) {
+            String problem = outerOpenerIsCase
+                    ? "the CASE that starts here has no matching END"
+                    : "the " + bodyObject + " body's BEGIN has no matching END";
+            throw new SqlSyntaxException(lexer.lineOf(outerOpener), problem);
+        }
+        emit(codeEnd);
+    }
+
+    private void emit(int end) {
+        statements.add(new Statement(text.substring(start, end), line));
+        start = -1;
+    }
+
+    /** Advances the small state machine that decides whether this statement can have a body. */
+    private void readHead(Kind kind) {
+        switch (head) {
+            case FIRST_WORD -> head = lexer.isWord("CREATE") ? Head.MODIFIERS : Head.PLAIN;
+            case MODIFIERS -> readModifier(kind);
+            case DEFINER_EQUALS -> head = lexer.isSymbol('=') ? Head.DEFINER_USER : Head.PLAIN;
+            case DEFINER_USER -> head = isName(kind) ? Head.DEFINER_AFTER_USER : Head.PLAIN;
+            case DEFINER_AFTER_USER -> {
+                // MySQL writes the definer as user, user@host, 'user'@'host' or CURRENT_USER().
+                if (lexer.isSymbol('@')) {
+                    head = Head.DEFINER_HOST;
+                } else if (lexer.isSymbol('(')) {
+                    head = Head.DEFINER_PARENTHESES;
+                } else {
+                    head = Head.MODIFIERS;
+                    readModifier(kind);
+                }
+            }
+            case DEFINER_HOST -> head = isName(kind) ? Head.MODIFIERS : Head.PLAIN;
+            case DEFINER_PARENTHESES -> head = lexer.isSymbol(')') ? Head.MODIFIERS : Head.PLAIN;
+            default -> throw new IllegalStateException("head already decided: " + head);
+        }
+    }
+
+    private void readModifier(Kind kind) {
+        if (kind != Kind.WORD) {
+            head = Head.PLAIN;
+        } else if (lexer.isWord("DEFINER")) {
+            head = Head.DEFINER_EQUALS;
+        } else if (isAnyWord(BODY_OBJECTS)) {
+            head = Head.BODY;
+            bodyObject = text.substring(lexer.start(), lexer.end()).toLowerCase(Locale.ROOT);
+        } else if (!isAnyWord(MODIFIERS)) {
+            head = Head.PLAIN;
+        }
+    }
+
+    private static boolean isName(Kind kind) {
+        return kind == Kind.WORD || kind == Kind.STRING || kind == Kind.QUOTED_IDENTIFIER;
+    }
+
+    private void trackDepth(Kind kind) {
+        boolean keyword = kind == Kind.WORD && !afterDot;
+        afterDot = lexer.isSymbol('.');
+        if (endPending) {
+            endPending = false;
+            if (keyword && isAnyWord(COMPOUND_ENDS)) {
+                return;
+            }
+            closeLevel();
+            if (keyword && lexer.isWord("CASE")) {
+                return;
+            }
+        }
+        if (!keyword) {
+            return;
+        }
+        if (lexer.isWord("BEGIN") || lexer.isWord("CASE")) {
+            if (depth == 0) {
+                outerOpener = lexer.start();
+                outerOpenerIsCase = lexer.isWord("CASE");
+            }
+            depth++;
+        } else if (depth > 0 && lexer.isWord("END")) {
+            // Whether this END closes anything depends on the next word (END IF closes nothing).
+            endPending = true;
+        }
+    }
+
+    private void closeLevel() {
+        endPending = false;
+        if (depth > 0) {
+            depth--;
+        }
+    }
+
+    private boolean isAnyWord(String[] keywords) {
+        for (String keyword : keywords) {
+            if (lexer.isWord(keyword)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.config;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Durations as {@code cairn.yml} writes them: a whole number with a unit, {@code 500ms}, {@code 10s},
+ * {@code 2m}, {@code 1h}, or a bare whole number meaning seconds.
+ */
+final class Durations {
+
+    /** What to write, for messages. */
+    static final String FORMS = "such as 500ms, 10s, 2m or 1h (a bare number means seconds)";
+
+    // Nine digits keep every unit far from overflowing a Duration.
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
+
+    private Durations() {}
+
+    /** The duration {@code text} writes, or empty if it is not written in one of the forms. */
+    static Optional<Duration> parse(String text) {
+        Matcher matcher = DURATION.matcher(text.strip());
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        return Optional.of(switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+        });
+    }
+
+    /** {@code duration} in the largest unit that writes it exactly, such as {@code 10m} or {@code 1500ms}. */
+    static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 3_600_000 == 0 && millis > 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis % 60_000 == 0 && millis > 0) {
+            return millis / 60_000 + "m";
+        }
+        if (millis % 1_000 == 0) {
+            return millis / 1_000 + "s";
+        }
+        return millis + "ms";
+    }
+
+    /** {@code duration} in whole seconds, rounding up, for drivers that take seconds. */
+    static long secondsRoundingUp(Duration duration) {
+        long millis = duration.toMillis();
+        return millis / 1000 + (millis % 1000 == 0 ? 0 : 1);
+    }
+}

@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.config;
+
+import dev.cairn.ConfigurationException;
+import dev.cairn.EnvironmentConfig;
+import dev.cairn.PoolSettings;
+import dev.cairn.SslMode;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns one environment of {@code cairn.yml} into an {@link EnvironmentConfig}: replaces
+ * {@code ${VAR}} in the values it reads (and only those), checks each value's type and range, builds
+ * the JDBC URL, and resolves paths against the file's directory. Keys of an environment's
+ * {@code migrations:} and {@code seeds:} override the top-level ones one by one.
+ *
+ * <p>A value that is empty after replacement counts as not given, so {@code ${DB_SCHEMA:-}} means
+ * "no schema" and {@code ${DB_PORT:-}} the default port.
+ */
+final class EnvironmentResolver {
+
+    /** The default migrations directory, relative to {@code cairn.yml}. */
+    static final String DEFAULT_MIGRATIONS = "database/migrations";
+
+    /** The default seeds directory, relative to {@code cairn.yml}. */
+    static final String DEFAULT_SEEDS = "database/seeds";
+
+    // HikariCP's own minimums: below them it silently uses other values, so refuse them here instead.
+    private static final Duration MIN_CONNECT_TIMEOUT = Duration.ofMillis(250);
+    private static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration MIN_MAX_LIFETIME = Duration.ofSeconds(30);
+    private static final String POOL_MINIMUM = "(the connection pool's minimum)";
+
+    /** The keys that make up the {@code client:} form, in the order messages list them. */
+    private static final List<String> CLIENT_FORM = List.of("client", "host", "port", "database");
+
+    // A host name or IPv4 address (letters, digits, . - _ and % for encoded names), or [an IPv6 address].
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._~%-]+|\\[[0-9A-Fa-f:.]+(%[\\w.-]+)?]");
+
+    private final String name;
+    private final YamlMap environment;
+    private final YamlMap top;
+    private final Variables variables;
+    private final SourceFile source;
+
+    private EnvironmentResolver(String name, YamlMap environment, YamlMap top, Variables variables,
+            SourceFile source) {
+        this.name = name;
+        this.environment = environment;
+        this.top = top;
+        this.variables = variables;
+        this.source = source;
+    }
+
+    /**
+     * Resolves environment {@code name}.
+     *
+     * @param environment its mapping, already checked for unknown keys
+     * @param top the top level of the file, for the shared {@code migrations:} and {@code seeds:}
+     * @throws ConfigurationException for an unset variable or an invalid value, with its line
+     */
+    static EnvironmentConfig resolve(String name, YamlMap environment, YamlMap top, Variables variables,
+            SourceFile source) {
+        return new EnvironmentResolver(name, environment, top, variables, source).resolve();
+    }
+
+    private EnvironmentConfig resolve() {
+        Connection connection = connection();
+        Optional<String> user = setting(environment, "user", false).map(Setting::text);
+        Optional<String> password = setting(environment, "password", true).map(Setting::text);
+        Optional<SslMode> ssl = ssl(connection.client());
+        Duration connectTimeout = duration(environment, "connect-timeout", EnvironmentConfig.DEFAULT_CONNECT_TIMEOUT,
+                MIN_CONNECT_TIMEOUT);
+        Duration lockTimeout = duration(environment, "lock-timeout", EnvironmentConfig.DEFAULT_LOCK_TIMEOUT, null);
+        PoolSettings pool = pool();
+        Path migrations = directory("migrations", DEFAULT_MIGRATIONS);
+        String table = layered("migrations", "table").map(Setting::text).orElse(EnvironmentConfig.DEFAULT_TABLE);
+        Optional<String> schema = layered("migrations", "schema").map(Setting::text);
+        Path seeds = directory("seeds", DEFAULT_SEEDS);
+        return new EnvironmentConfig(name, connection.url(), user, password, ssl, connectTimeout, lockTimeout, pool,
+                migrations, table, schema, seeds);
+    }
+
+    /** A value after {@code ${VAR}} replacement, with where it came from. */
+    private record Setting(Scalar scalar, String text) {
+
+        int line() {
+            return scalar.line();
+        }
+
+        String path() {
+            return scalar.path();
+        }
+    }
+
+    /** The JDBC URL, and the client it belongs to when Cairn knows it. */
+    private record Connection(String url, Optional<Client> client) {}
+
+    /** {@code key} of {@code map}, replaced; empty if not given or empty after replacement. */
+    private Optional<Setting> setting(YamlMap map, String key, boolean secret) {
+        return map.value(key)
+                .map(scalar -> new Setting(scalar, variables.expand(scalar, source, secret)))
+                .filter(setting -> !setting.text().isEmpty());
+    }
+
+    /** {@code section.key} of the environment if given, else of the top level. */
+    private Optional<Setting> layered(String section, String key) {
+        Optional<Setting> own = environment.section(section).flatMap(map -> setting(map, key, false));
+        return own.isPresent() ? own : top.section(section).flatMap(map -> setting(map, key, false));
+    }
+
+    private Connection connection() {
+        List<Scalar> clientForm = CLIENT_FORM.stream().map(environment::value).flatMap(Optional::stream).toList();
+        Optional<Scalar> url = environment.value("url");
+        if (url.isPresent()) {
+            if (!clientForm.isEmpty()) {
+                throw source.error(clientForm.get(0).line(), where() + " gives both url: (line " + url.get().line()
+                        + ") and " + keys(clientForm) + ". Give either url: alone, or client: with host:, port:"
+                        + " and database:.");
+            }
+            return fromUrl(url.get());
+        }
+        Optional<Setting> client = setting(environment, "client", false);
+        if (client.isEmpty()) {
+            if (!clientForm.isEmpty()) {
+                throw source.error(clientForm.get(0).line(), where() + " gives " + keys(clientForm)
+                        + " but no client:. Add client: (" + Client.supported() + "), or give url: instead.");
+            }
+            throw source.error(environment.line(), where() + " has no url: or client:. Give url: (such as"
+                    + " url: jdbc:sqlite:dev.sqlite3), or client: with database: (and host: and port: for a"
+                    + " server).");
+        }
+        Client chosen = Client.named(client.get().text()).orElseThrow(() -> source.error(client.get().line(),
+                client.get().path() + " '" + client.get().text() + "' is not supported. Use one of: "
+                        + Client.supported() + "; for another database, give url: with its JDBC URL instead."));
+        String jdbcUrl = switch (chosen.kind()) {
+            case SERVER -> serverUrl(chosen, client.get());
+            case FILE -> fileUrl(chosen, client.get());
+        };
+        return new Connection(jdbcUrl, Optional.of(chosen));
+    }
+
+    private Connection fromUrl(Scalar url) {
+        Setting setting = setting(environment, "url", true).orElseThrow(() -> source.error(url.line(),
+                url.path() + " is empty. Set it to a JDBC URL, such as jdbc:postgresql://localhost:5432/app."));
+        String text = setting.text().strip();
+        if (!text.startsWith("jdbc:")) {
+            throw source.error(setting.line(), setting.path() + " must be a JDBC URL starting with jdbc:, such as"
+                    + " jdbc:postgresql://localhost:5432/app, not '" + Redaction.url(text) + "'. (To keep the"
+                    + " password out of the URL, give it as password:.)");
+        }
+        return new Connection(JdbcUrls.resolveSqlite(text, source.directory()), Client.forUrl(text));
+    }
+
+    private String serverUrl(Client client, Setting clientSetting) {
+        Optional<Setting> host = setting(environment, "host", false);
+        host.ifPresent(setting -> {
+            if (!HOST.matcher(setting.text()).matches() && !JdbcUrls.isIpv6(setting.text())) {
+                throw source.error(setting.line(), setting.path() + " must be a host name or an IP address, not '"
+                        + setting.text() + "'. Put the port in port: and the database's name in database:.");
+            }
+        });
+        int port = setting(environment, "port", false)
+                .map(setting -> integer(setting, 1, 65535, "a whole number from 1 to 65535"))
+                .orElse(client.defaultPort());
+        Setting database = setting(environment, "database", false).orElseThrow(() -> source.error(
+                lineOf("database", clientSetting), where() + ": client: " + client.key()
+                        + " needs database:, the name of the database. Add database: to " + where() + "."));
+        return JdbcUrls.server(client.urlPrefix(), host.map(Setting::text).orElse("localhost"), port,
+                database.text());
+    }
+
+    private String fileUrl(Client client, Setting clientSetting) {
+        for (String key : List.of("host", "port")) {
+            environment.value(key).ifPresent(scalar -> {
+                throw source.error(scalar.line(), key + " does not apply to " + client.displayName()
+                        + ", whose database: is a file path. Remove " + key + ": from " + where() + ".");
+            });
+        }
+        Setting database = setting(environment, "database", false).orElseThrow(() -> source.error(
+                lineOf("database", clientSetting), where() + ": client: " + client.key() + " needs database:,"
+                        + " the database file's path (relative to the directory of cairn.yml), or "
+                        + JdbcUrls.MEMORY + ". Add database: to " + where() + "."));
+        try {
+            return JdbcUrls.file(client.urlPrefix(), database.text(), source.directory());
+        } catch (InvalidPathException e) {
+            throw source.error(database.line(), database.path() + " is not a valid file path: " + e.getReason()
+                    + ". Give the path of the database file.");
+        }
+    }
+
+    private Optional<SslMode> ssl(Optional<Client> client) {
+        Optional<Setting> ssl = setting(environment, "ssl", false);
+        if (ssl.isEmpty()) {
+            return Optional.empty();
+        }
+        Setting setting = ssl.get();
+        if (client.isPresent() && !client.get().supportsSsl()) {
+            throw source.error(setting.line(), "ssl does not apply to " + client.get().displayName()
+                    + "; remove it from " + where() + ".");
+        }
+        if (client.isEmpty()) {
+            String supported = Arrays.stream(Client.values()).filter(Client::supportsSsl).map(Client::displayName)
+                    .collect(Collectors.joining(", "));
+            throw source.error(setting.line(), "ssl applies only to " + supported + " URLs; for this URL, set the"
+                    + " driver's own TLS parameters in url: and remove ssl: from " + where() + ".");
+        }
+        String value = setting.text().strip().toLowerCase(Locale.ROOT);
+        return Optional.of(Arrays.stream(SslMode.values()).filter(mode -> mode.label().equals(value)).findFirst()
+                .orElseThrow(() -> source.error(setting.line(), setting.path() + " must be one of "
+                        + Arrays.stream(SslMode.values()).map(SslMode::label).collect(Collectors.joining(", "))
+                        + ", not '" + setting.text() + "'.")));
+    }
+
+    private PoolSettings pool() {
+        PoolSettings defaults = PoolSettings.DEFAULTS;
+        YamlMap pool = environment.section("pool")
+                .orElseGet(() -> YamlMap.empty(where() + ".pool", environment.line()));
+        Optional<Setting> minSetting = setting(pool, "min", false);
+        Optional<Setting> maxSetting = setting(pool, "max", false);
+        Optional<Integer> min = minSetting.map(setting -> integer(setting, 0, Integer.MAX_VALUE,
+                "a whole number, 0 or more"));
+        Optional<Integer> max = maxSetting.map(setting -> integer(setting, 1, Integer.MAX_VALUE,
+                "a whole number, 1 or more"));
+        // When only one bound is given, the default of the other gives way to it.
+        int maxValue = max.orElseGet(() -> Math.max(defaults.max(), min.orElse(0)));
+        int minValue = min.orElseGet(() -> Math.min(defaults.min(), maxValue));
+        if (minValue > maxValue) {
+            throw source.error(minSetting.orElseThrow().line(), minSetting.get().path() + " (" + minValue
+                    + ") is more than pool.max (" + maxValue + "). Make min at most max.");
+        }
+        Duration idleTimeout = duration(pool, "idle-timeout", defaults.idleTimeout(), MIN_IDLE_TIMEOUT);
+        Duration maxLifetime = duration(pool, "max-lifetime", defaults.maxLifetime(), MIN_MAX_LIFETIME);
+        if (idleTimeout.compareTo(maxLifetime) >= 0) {
+            Scalar at = pool.value("idle-timeout").or(() -> pool.value("max-lifetime")).orElseThrow();
+            throw source.error(at.line(), pool.path() + ".idle-timeout (" + Durations.format(idleTimeout)
+                    + ") must be shorter than pool.max-lifetime (" + Durations.format(maxLifetime)
+                    + "). Shorten idle-timeout or lengthen max-lifetime.");
+        }
+        return new PoolSettings(minValue, maxValue, idleTimeout, maxLifetime);
+    }
+
+    private int integer(Setting setting, int min, int max, String rule) {
+        String text = setting.text().strip();
+        if (text.matches("\\d{1,9}")) {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        }
+        throw source.error(setting.line(), setting.path() + " must be " + rule + ", not '" + setting.text() + "'.");
+    }
+
+    private Duration duration(YamlMap map, String key, Duration fallback, Duration minimum) {
+        Optional<Setting> setting = setting(map, key, false);
+        if (setting.isEmpty()) {
+            return fallback;
+        }
+        Setting given = setting.get();
+        Duration duration = Durations.parse(given.text()).orElseThrow(() -> source.error(given.line(),
+                given.path() + " must be a duration " + Durations.FORMS + ", not '" + given.text() + "'."));
+        if (duration.isZero()) {
+            throw source.error(given.line(), given.path() + " must be more than 0. Give a duration "
+                    + Durations.FORMS + ".");
+        }
+        if (minimum != null && duration.compareTo(minimum) < 0) {
+            throw source.error(given.line(), given.path() + " must be at least " + Durations.format(minimum) + " "
+                    + POOL_MINIMUM + ", not " + given.text().strip() + ".");
+        }
+        return duration;
+    }
+
+    private Path directory(String section, String fallback) {
+        Optional<Setting> setting = layered(section, "directory");
+        String text = setting.map(Setting::text).orElse(fallback);
+        try {
+            return source.directory().resolve(text).normalize();
+        } catch (InvalidPathException e) {
+            Setting given = setting.orElseThrow();
+            throw source.error(given.line(), given.path() + " is not a valid path: " + e.getReason()
+                    + ". Give a directory, relative to the directory of cairn.yml or absolute.");
+        }
+    }
+
+    /** The line of {@code key} if it is written (even if empty), else the line of {@code otherwise}. */
+    private int lineOf(String key, Setting otherwise) {
+        return environment.value(key).map(Scalar::line).orElse(otherwise.line());
+    }
+
+    private String where() {
+        return environment.path();
+    }
+
+    private static String keys(List<Scalar> scalars) {
+        return scalars.stream().map(scalar -> scalar.key() + ":").collect(Collectors.joining(", "));
+    }
+}

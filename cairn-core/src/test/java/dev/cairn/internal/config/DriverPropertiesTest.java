@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import dev.cairn.EnvironmentConfig;
+import dev.cairn.PoolSettings;
+import dev.cairn.SslMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.postgresql.Driver;
+import org.postgresql.PGProperty;
+
+/** The properties passed to the JDBC driver with the URL. */
+class DriverPropertiesTest {
+
+    static EnvironmentConfig environment(String url, String user, String password, SslMode ssl, Duration timeout) {
+        return new EnvironmentConfig("staging", url, Optional.ofNullable(user), Optional.ofNullable(password),
+                Optional.ofNullable(ssl), timeout, Duration.ofSeconds(60), PoolSettings.DEFAULTS,
+                Path.of("/app/database/migrations"), "cairn_migrations", Optional.empty(),
+                Path.of("/app/database/seeds"));
+    }
+
+    @Test
+    void postgresqlGetsSslTimeoutsAndApplicationNameUnderPgjdbcsOwnNames() {
+        EnvironmentConfig staging = environment("jdbc:postgresql://db:5432/app", "deploy", "s3cret",
+                SslMode.VERIFY_FULL, Duration.ofMillis(2500));
+
+        Properties properties = DriverProperties.of(staging);
+
+        // pgjdbc reads the URL and the properties together; what it sees is what the server gets.
+        Properties parsed = Driver.parseURL(staging.url(), properties);
+        assertThat(parsed).isNotNull();
+        assertThat(parsed.getProperty(PGProperty.USER.getName())).isEqualTo("deploy");
+        assertThat(parsed.getProperty(PGProperty.PASSWORD.getName())).isEqualTo("s3cret");
+        assertThat(parsed.getProperty(PGProperty.SSL_MODE.getName())).isEqualTo("verify-full");
+        assertThat(parsed.getProperty(PGProperty.CONNECT_TIMEOUT.getName())).isEqualTo("3");
+        assertThat(parsed.getProperty(PGProperty.LOGIN_TIMEOUT.getName())).isEqualTo("3");
+        assertThat(parsed.getProperty(PGProperty.APPLICATION_NAME.getName())).isEqualTo("cairn");
+        assertThat(properties).hasSize(6);
+    }
+
+    @Test
+    void postgresqlWithoutSslOrCredentialsLeavesThemToTheDriver() {
+        Properties properties = DriverProperties.of(
+                environment("jdbc:postgresql://db/app", null, null, null, Duration.ofSeconds(10)));
+
+        assertThat(properties).containsOnly(entry("connectTimeout", "10"), entry("loginTimeout", "10"),
+                entry("ApplicationName", "cairn"));
+    }
+
+    @Test
+    void sqliteGetsOnlyTheCredentials() {
+        assertThat(DriverProperties.of(environment("jdbc:sqlite:/app/dev.db", "u", "p", null, Duration.ofSeconds(10))))
+                .containsOnly(entry("user", "u"), entry("password", "p"));
+        assertThat(DriverProperties.of(environment("jdbc:sqlite::memory:", null, null, null, Duration.ofSeconds(1))))
+                .isEmpty();
+    }
+
+    @Test
+    void otherDatabasesGetOnlyTheCredentials() {
+        EnvironmentConfig h2 = environment("jdbc:h2:mem:x", "sa", null, SslMode.REQUIRE, Duration.ofSeconds(1));
+
+        assertThat(DriverProperties.of(h2))
+                .containsOnly(entry("user", "sa"));
+    }
+
+    @Test
+    void eachCallReturnsANewCopy() {
+        EnvironmentConfig staging = environment("jdbc:sqlite::memory:", "u", null, null, Duration.ofSeconds(1));
+        Properties first = DriverProperties.of(staging);
+        first.setProperty("user", "changed");
+
+        assertThat(DriverProperties.of(staging)).containsOnly(entry("user", "u"));
+    }
+}

@@ -1,0 +1,397 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.config;
+
+import static dev.cairn.internal.config.TestFiles.error;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.EnvironmentConfig;
+import dev.cairn.PoolSettings;
+import dev.cairn.SslMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Resolving one environment: connection forms, paths, typed values, defaults and overrides. */
+class EnvironmentResolverTest {
+
+    @TempDir
+    Path directory;
+
+    private TestFiles files;
+
+    @BeforeEach
+    void setUp() {
+        files = new TestFiles(directory);
+    }
+
+    private EnvironmentConfig development(String... environmentLines) {
+        String[] lines = new String[environmentLines.length + 2];
+        lines[0] = "environments:";
+        lines[1] = "  development:";
+        for (int i = 0; i < environmentLines.length; i++) {
+            lines[i + 2] = "    " + environmentLines[i];
+        }
+        return files.environment("development", lines);
+    }
+
+    private String developmentError(String... environmentLines) {
+        return error(() -> development(environmentLines));
+    }
+
+    @Test
+    void defaults() {
+        EnvironmentConfig config = development("url: jdbc:sqlite:dev.sqlite3");
+
+        assertThat(config.user()).isEmpty();
+        assertThat(config.password()).isEmpty();
+        assertThat(config.ssl()).isEmpty();
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.lockTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.pool()).isEqualTo(PoolSettings.DEFAULTS);
+        assertThat(config.migrationsDirectory()).isEqualTo(directory.resolve("database/migrations"));
+        assertThat(config.seedsDirectory()).isEqualTo(directory.resolve("database/seeds"));
+        assertThat(config.table()).isEqualTo("cairn_migrations");
+        assertThat(config.schema()).isEmpty();
+    }
+
+    @Test
+    void everySettingOfTheDesignExample() {
+        files.yaml(
+                "migrations:",
+                "  directory: db/migrations",
+                "  table: schema_history",
+                "  schema: public",
+                "seeds:",
+                "  directory: db/seeds",
+                "environments:",
+                "  development:",
+                "    url: jdbc:sqlite:dev.sqlite3",
+                "  staging:",
+                "    client: postgresql           # or give url: directly",
+                "    host: ${DB_HOST}",
+                "    port: ${DB_PORT:-5432}",
+                "    database: ${DB_NAME}",
+                "    user: ${DB_USER}",
+                "    password: ${DB_PASSWORD}",
+                "    ssl: require",
+                "    pool: { min: 2, max: 20, idle-timeout: 5m, max-lifetime: 1h }",
+                "    connect-timeout: 500ms",
+                "    lock-timeout: 2m");
+        Map<String, String> variables = Map.of("DB_HOST", "db.internal", "DB_NAME", "app", "DB_USER", "deploy",
+                "DB_PASSWORD", "pa$$word");
+
+        EnvironmentConfig staging = files.read(variables).environment("staging");
+
+        assertThat(staging.name()).isEqualTo("staging");
+        assertThat(staging.url()).isEqualTo("jdbc:postgresql://db.internal:5432/app");
+        assertThat(staging.user()).contains("deploy");
+        assertThat(staging.password()).contains("pa$$word");
+        assertThat(staging.ssl()).contains(SslMode.REQUIRE);
+        assertThat(staging.pool()).isEqualTo(new PoolSettings(2, 20, Duration.ofMinutes(5), Duration.ofHours(1)));
+        assertThat(staging.connectTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(staging.lockTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(staging.migrationsDirectory()).isEqualTo(directory.resolve("db/migrations"));
+        assertThat(staging.seedsDirectory()).isEqualTo(directory.resolve("db/seeds"));
+        assertThat(staging.table()).isEqualTo("schema_history");
+        assertThat(staging.schema()).contains("public");
+        assertThat(staging.toString()).doesNotContain("pa$$word").contains("password=****");
+    }
+
+    @Test
+    void anEnvironmentOverridesMigrationsAndSeedsKeyByKey() {
+        EnvironmentConfig test = files.environment("test",
+                "migrations:",
+                "  directory: db/migrations",
+                "  table: history",
+                "seeds:",
+                "  directory: db/seeds",
+                "environments:",
+                "  test:",
+                "    url: 'jdbc:sqlite::memory:'",
+                "    migrations:",
+                "      table: test_history",
+                "      schema: testing",
+                "    seeds:",
+                "      directory: db/test-seeds");
+
+        assertThat(test.migrationsDirectory()).isEqualTo(directory.resolve("db/migrations"));
+        assertThat(test.table()).isEqualTo("test_history");
+        assertThat(test.schema()).contains("testing");
+        assertThat(test.seedsDirectory()).isEqualTo(directory.resolve("db/test-seeds"));
+    }
+
+    @Test
+    void pathsAreResolvedAgainstTheFilesDirectoryNotTheWorkingDirectory() {
+        EnvironmentConfig config = development(
+                "url: jdbc:sqlite:data/dev.sqlite3?foreign_keys=on",
+                "migrations: { directory: ../shared/migrations }",
+                "seeds: { directory: " + directory.resolve("elsewhere") + " }");
+
+        assertThat(config.url()).isEqualTo("jdbc:sqlite:" + directory.resolve("data/dev.sqlite3") + "?foreign_keys=on");
+        assertThat(config.migrationsDirectory()).isEqualTo(directory.getParent().resolve("shared/migrations"));
+        assertThat(config.seedsDirectory()).isEqualTo(directory.resolve("elsewhere"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite:file:dev.db?mode=memory",
+            "jdbc:sqlite::resource:db/dev.db", "jdbc:sqlite:/var/lib/app/dev.db", "jdbc:h2:./dev"})
+    void specialSqliteUrlsAndOtherDatabasesAreLeftAlone(String url) {
+        assertThat(development("url: '" + url + "'").url()).isEqualTo(url);
+    }
+
+    @Test
+    void sqliteClientTakesTheDatabaseAsAFilePath() {
+        assertThat(development("client: sqlite", "database: dev.sqlite3").url())
+                .isEqualTo("jdbc:sqlite:" + directory.resolve("dev.sqlite3"));
+        assertThat(development("client: sqlite3", "database: ':memory:'").url()).isEqualTo("jdbc:sqlite::memory:");
+        assertThat(development("client: SQLite", "database: /tmp/x.db", "user: u").url())
+                .isEqualTo("jdbc:sqlite:/tmp/x.db");
+    }
+
+    @Test
+    void sqliteRefusesHostAndPort() {
+        assertThat(developmentError("client: sqlite", "database: dev.db", "host: localhost"))
+                .endsWith("cairn.yml:5: host does not apply to SQLite, whose database: is a file path. Remove host:"
+                        + " from environments.development.");
+        assertThat(developmentError("client: sqlite", "port: 5432", "database: dev.db"))
+                .contains("cairn.yml:4: port does not apply to SQLite");
+    }
+
+    @Test
+    void sqliteNeedsADatabase() {
+        assertThat(developmentError("client: sqlite"))
+                .endsWith("cairn.yml:3: environments.development: client: sqlite needs database:, the database"
+                        + " file's path (relative to the directory of cairn.yml), or :memory:. Add database: to"
+                        + " environments.development.");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"postgresql", "postgres", "pg", "PostgreSQL"})
+    void postgresqlClientBuildsAUrl(String client) {
+        assertThat(development("client: " + client, "host: db.example.com", "port: 6543", "database: app").url())
+                .isEqualTo("jdbc:postgresql://db.example.com:6543/app");
+    }
+
+    @Test
+    void postgresqlDefaultsToLocalhostAndPort5432() {
+        assertThat(development("client: postgresql", "database: app").url())
+                .isEqualTo("jdbc:postgresql://localhost:5432/app");
+    }
+
+    @Test
+    void postgresqlPutsIpv6InBracketsAndEncodesTheDatabaseName() {
+        assertThat(development("client: postgresql", "host: '::1'", "database: my db/2026?").url())
+                .isEqualTo("jdbc:postgresql://[::1]:5432/my%20db%2F2026%3F");
+        assertThat(development("client: postgresql", "host: 'fe80::1%eth0'", "database: app").url())
+                .isEqualTo("jdbc:postgresql://[fe80::1%eth0]:5432/app");
+        assertThat(development("client: postgresql", "host: '[2001:db8::7]'", "database: app").url())
+                .isEqualTo("jdbc:postgresql://[2001:db8::7]:5432/app");
+        assertThat(development("client: postgresql", "host: 10.0.0.7", "database: café").url())
+                .isEqualTo("jdbc:postgresql://10.0.0.7:5432/caf%C3%A9");
+    }
+
+    @Test
+    void postgresqlNeedsADatabase() {
+        assertThat(developmentError("client: postgresql", "host: db"))
+                .endsWith("cairn.yml:3: environments.development: client: postgresql needs database:, the name of"
+                        + " the database. Add database: to environments.development.");
+    }
+
+    @Test
+    void aHostWithAPortOrPathIsAnError() {
+        assertThat(developmentError("client: postgresql", "host: db:5432", "database: app"))
+                .contains("cairn.yml:4: environments.development.host must be a host name or an IP address, not"
+                        + " 'db:5432'. Put the port in port:");
+        assertThat(developmentError("client: postgresql", "host: dead:beef", "database: app"))
+                .contains("cairn.yml:4: environments.development.host must be a host name");
+        assertThat(developmentError("client: postgresql", "host: db/app", "database: app"))
+                .contains("cairn.yml:4: environments.development.host must be a host name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "65536", "abc", "-1", "54.32", "1234567890"})
+    void portMustBeBetween1And65535(String port) {
+        assertThat(developmentError("client: postgresql", "port: " + port, "database: app"))
+                .contains("cairn.yml:4: environments.development.port must be a whole number from 1 to 65535");
+    }
+
+    @Test
+    void emptyPortAfterReplacementMeansTheDefault() {
+        files.yaml(
+                "environments:",
+                "  development:",
+                "    client: postgresql",
+                "    port: ${DB_PORT}",
+                "    database: app");
+
+        assertThat(files.read(Map.of("DB_PORT", "")).environment(null).url())
+                .isEqualTo("jdbc:postgresql://localhost:5432/app");
+    }
+
+    @Test
+    void urlAndClientFormTogetherIsAnError() {
+        assertThat(developmentError("url: jdbc:postgresql://db/app", "host: db", "database: app"))
+                .endsWith("cairn.yml:4: environments.development gives both url: (line 3) and host:, database:."
+                        + " Give either url: alone, or client: with host:, port: and database:.");
+    }
+
+    @Test
+    void clientFormWithoutClientIsAnError() {
+        assertThat(developmentError("host: db", "database: app"))
+                .endsWith("cairn.yml:3: environments.development gives host:, database: but no client:. Add client:"
+                        + " (postgresql (or postgres, pg), sqlite (or sqlite3)), or give url: instead.");
+    }
+
+    @Test
+    void noConnectionAtAllIsAnError() {
+        assertThat(developmentError("user: me"))
+                .endsWith("cairn.yml:2: environments.development has no url: or client:. Give url: (such as url:"
+                        + " jdbc:sqlite:dev.sqlite3), or client: with database: (and host: and port: for a server).");
+    }
+
+    @Test
+    void unknownClientListsTheSupportedOnes() {
+        assertThat(developmentError("client: oracle", "database: app"))
+                .endsWith("cairn.yml:3: environments.development.client 'oracle' is not supported. Use one of:"
+                        + " postgresql (or postgres, pg), sqlite (or sqlite3); for another database, give url: with"
+                        + " its JDBC URL instead.");
+    }
+
+    @Test
+    void urlMustBeAJdbcUrlAndIsRedactedWhenShown() {
+        assertThat(developmentError("url: postgres://deploy:hunter2@db/app"))
+                .contains("cairn.yml:3: environments.development.url must be a JDBC URL starting with jdbc:",
+                        "not 'postgres://deploy:****@db/app'")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void emptyUrlIsAnError() {
+        files.yaml(
+                "environments:",
+                "  development:",
+                "    url: ${DATABASE_URL}");
+
+        assertThat(error(() -> files.read(Map.of("DATABASE_URL", "")).environment(null)))
+                .contains("cairn.yml:3: environments.development.url is empty. Set it to a JDBC URL");
+    }
+
+    @Test
+    void userAndPasswordWorkWithAUrl() {
+        EnvironmentConfig config = development("url: jdbc:postgresql://db/app", "user: u", "password: p");
+
+        assertThat(config.user()).contains("u");
+        assertThat(config.password()).contains("p");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"disable, DISABLE", "require, REQUIRE", "verify-full, VERIFY_FULL", "Require, REQUIRE"})
+    void sslModes(String written, SslMode mode) {
+        assertThat(development("client: postgresql", "database: app", "ssl: " + written).ssl()).contains(mode);
+        assertThat(development("url: jdbc:postgresql://db/app", "ssl: " + written).ssl()).contains(mode);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "prefer", "verify-ca"})
+    void otherSslValuesAreErrors(String written) {
+        assertThat(developmentError("client: postgresql", "database: app", "ssl: " + written))
+                .endsWith("cairn.yml:5: environments.development.ssl must be one of disable, require, verify-full,"
+                        + " not '" + written + "'.");
+    }
+
+    @Test
+    void sslOnSqliteIsAnError() {
+        assertThat(developmentError("url: jdbc:sqlite:dev.db", "ssl: require"))
+                .endsWith("cairn.yml:4: ssl does not apply to SQLite; remove it from environments.development.");
+        assertThat(developmentError("client: sqlite", "database: dev.db", "ssl: disable"))
+                .endsWith("cairn.yml:5: ssl does not apply to SQLite; remove it from environments.development.");
+    }
+
+    @Test
+    void sslOnAnUnknownUrlIsAnError() {
+        assertThat(developmentError("url: jdbc:h2:mem:x", "ssl: require"))
+                .contains("cairn.yml:4: ssl applies only to PostgreSQL URLs",
+                        "remove ssl: from environments.development");
+    }
+
+    @Test
+    void durations() {
+        assertThat(development("url: jdbc:sqlite:a.db", "connect-timeout: 2m", "lock-timeout: 1h").connectTimeout())
+                .isEqualTo(Duration.ofMinutes(2));
+        assertThat(development("url: jdbc:sqlite:a.db", "lock-timeout: 90").lockTimeout())
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThat(development("url: jdbc:sqlite:a.db", "lock-timeout: 1500ms").lockTimeout())
+                .isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10 seconds", "1.5s", "-1s", "10S", "s", "10d"})
+    void malformedDurationsAreErrors(String written) {
+        assertThat(developmentError("url: jdbc:sqlite:a.db", "lock-timeout: " + written))
+                .endsWith("cairn.yml:4: environments.development.lock-timeout must be a duration such as 500ms, 10s,"
+                        + " 2m or 1h (a bare number means seconds), not '" + written + "'.");
+    }
+
+    @Test
+    void zeroDurationIsAnError() {
+        assertThat(developmentError("url: jdbc:sqlite:a.db", "lock-timeout: 0s"))
+                .endsWith("cairn.yml:4: environments.development.lock-timeout must be more than 0. Give a duration"
+                        + " such as 500ms, 10s, 2m or 1h (a bare number means seconds).");
+    }
+
+    @Test
+    void durationsBelowThePoolsMinimumAreErrors() {
+        assertThat(developmentError("url: jdbc:sqlite:a.db", "connect-timeout: 100ms"))
+                .contains("cairn.yml:4: environments.development.connect-timeout must be at least 250ms");
+        assertThat(developmentError("url: jdbc:sqlite:a.db", "pool: { idle-timeout: 5s }"))
+                .contains("cairn.yml:4: environments.development.pool.idle-timeout must be at least 10s");
+        assertThat(developmentError("url: jdbc:sqlite:a.db", "pool:", "  max-lifetime: 10s"))
+                .contains("cairn.yml:5: environments.development.pool.max-lifetime must be at least 30s");
+    }
+
+    @Test
+    void idleTimeoutMustBeShorterThanMaxLifetime() {
+        assertThat(developmentError("url: jdbc:sqlite:a.db", "pool:", "  max-lifetime: 5m"))
+                .endsWith("cairn.yml:5: environments.development.pool.idle-timeout (10m) must be shorter than"
+                        + " pool.max-lifetime (5m). Shorten idle-timeout or lengthen max-lifetime.");
+    }
+
+    @Test
+    void poolSizes() {
+        assertThat(development("url: jdbc:sqlite:a.db", "pool: { min: 0, max: 1 }").pool())
+                .isEqualTo(new PoolSettings(0, 1, Duration.ofMinutes(10), Duration.ofMinutes(30)));
+        assertThat(development("url: jdbc:sqlite:a.db", "pool: { min: 5, max: 5 }").pool().min()).isEqualTo(5);
+    }
+
+    @Test
+    void aLoneBoundMovesTheOtherDefault() {
+        assertThat(development("url: jdbc:sqlite:a.db", "pool: { max: 1 }").pool())
+                .extracting(PoolSettings::min, PoolSettings::max).containsExactly(1, 1);
+        assertThat(development("url: jdbc:sqlite:a.db", "pool: { min: 15 }").pool())
+                .extracting(PoolSettings::min, PoolSettings::max).containsExactly(15, 15);
+    }
+
+    @Test
+    void poolSizeErrors() {
+        assertThat(developmentError("url: jdbc:sqlite:a.db", "pool: { min: -1 }"))
+                .endsWith("cairn.yml:4: environments.development.pool.min must be a whole number, 0 or more, not"
+                        + " '-1'.");
+        assertThat(developmentError("url: jdbc:sqlite:a.db", "pool: { max: 0 }"))
+                .endsWith("cairn.yml:4: environments.development.pool.max must be a whole number, 1 or more, not '0'.");
+        assertThat(developmentError("url: jdbc:sqlite:a.db", "pool:", "  max: 2", "  min: 5"))
+                .endsWith("cairn.yml:6: environments.development.pool.min (5) is more than pool.max (2). Make min at"
+                        + " most max.");
+    }
+
+    @Test
+    void anInvalidPathIsAnError() {
+        assertThat(developmentError("url: jdbc:sqlite:a.db", "migrations: { directory: \"db\\0x\" }"))
+                .contains("cairn.yml:4: environments.development.migrations.directory is not a valid path");
+    }
+}

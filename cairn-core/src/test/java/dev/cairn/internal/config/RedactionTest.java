@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Removing passwords from URLs and text. */
+class RedactionTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "jdbc:postgresql://db:5432/app?user=u&password=s3cret&ssl=true|jdbc:postgresql://db:5432/app?user=u&password=****&ssl=true",
+        "jdbc:postgresql://db/app?password=s3cret|jdbc:postgresql://db/app?password=****",
+        "jdbc:postgresql://db/app?PASSWORD=s3cret&x=1|jdbc:postgresql://db/app?PASSWORD=****&x=1",
+        "jdbc:postgresql://db/app?sslpassword=k3y&password=s3cret|jdbc:postgresql://db/app?sslpassword=****&password=****",
+        "jdbc:sqlserver://db;user=u;Password=s3cret;encrypt=true|jdbc:sqlserver://db;user=u;Password=****;encrypt=true",
+        "jdbc:mysql://u:s3cret@db:3306/app|jdbc:mysql://u:****@db:3306/app",
+        "jdbc:mysql://u:s3cret@db/app?password=again|jdbc:mysql://u:****@db/app?password=****",
+        "jdbc:postgresql://db:5432/app?user=admin@server|jdbc:postgresql://db:5432/app?user=admin@server",
+        "jdbc:postgresql://db:5432/app|jdbc:postgresql://db:5432/app",
+        "jdbc:sqlite:/tmp/dev.db|jdbc:sqlite:/tmp/dev.db",
+        "jdbc:postgresql://db/app?password=p@ss:w/rd|jdbc:postgresql://db/app?password=****",
+    })
+    void url(String url, String expected) {
+        assertThat(Redaction.url(url)).isEqualTo(expected);
+    }
+
+    @Test
+    void nullStaysNull() {
+        assertThat(Redaction.url(null)).isNull();
+        assertThat(Redaction.text(null, List.of("x"))).isNull();
+    }
+
+    @Test
+    void textReplacesEverySecret() {
+        String text = "login as deploy with hunter2 failed; hunter2 was refused (key k3y, hunter2k3y)";
+
+        assertThat(Redaction.text(text, List.of("hunter2", "k3y", "hunter2k3y")))
+                .isEqualTo("login as deploy with **** failed; **** was refused (key ****, ****)");
+    }
+
+    @Test
+    void textIgnoresEmptyAndNullSecrets() {
+        assertThat(Redaction.text("nothing secret", Arrays.asList("", null))).isEqualTo("nothing secret");
+    }
+}

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.internal.sql.SqlLexer.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The tokens {@link SqlLexer} cuts, where the splitter's result alone would not show them. */
+class SqlLexerTest {
+
+    private static List<String> tokens(SqlLexer lexer, String text) {
+        List<String> out = new ArrayList<>();
+        for (Kind kind = lexer.next(); kind != Kind.END_OF_TEXT; kind = lexer.next()) {
+            out.add(kind + " " + text.substring(lexer.start(), lexer.end()));
+        }
+        return out;
+    }
+
+    private static List<String> tokens(String text, SplitRules rules) {
+        return tokens(new SqlLexer(text, 1, rules), text);
+    }
+
+    @Test
+    void cutsEveryKindOfToken() {
+        String text = "SELECT a.b, 'it''s', E'x\\'y', \"q\"\"r\", $t$ $$ $t$, $1 -- c\n/* d /* e */ */;";
+        assertThat(tokens(text, SplitRules.POSTGRESQL)).containsExactly(
+                "WORD SELECT", "WORD a", "SYMBOL .", "WORD b", "SYMBOL ,",
+                "STRING 'it''s'", "SYMBOL ,",
+                "STRING E'x\\'y'", "SYMBOL ,",
+                "QUOTED_IDENTIFIER \"q\"\"r\"", "SYMBOL ,",
+                "DOLLAR_STRING $t$ $$ $t$", "SYMBOL ,",
+                "SYMBOL $", "WORD 1",
+                "LINE_COMMENT -- c",
+                "BLOCK_COMMENT /* d /* e */ */",
+                "DELIMITER ;");
+    }
+
+    @Test
+    void readsSqliteIdentifiers() {
+        assertThat(tokens("[a b]`c``d`", SplitRules.SQLITE))
+                .containsExactly("QUOTED_IDENTIFIER [a b]", "QUOTED_IDENTIFIER `c``d`");
+    }
+
+    @Test
+    void aChangedDelimiterEndsStatementsAndSemicolonsBecomeSymbols() {
+        String text = "SELECT 1; SELECT 2 // x";
+        SqlLexer lexer = new SqlLexer(text, 1, TestRules.mysqlLike());
+        lexer.useDelimiter("//");
+        assertThat(tokens(lexer, text)).containsExactly(
+                "WORD SELECT", "WORD 1", "SYMBOL ;", "WORD SELECT", "WORD 2", "DELIMITER //", "WORD x");
+    }
+
+    @Test
+    void refusesAnEmptyDelimiter() {
+        SqlLexer lexer = new SqlLexer("", 1, SplitRules.SQLITE);
+        assertThatThrownBy(() -> lexer.useDelimiter("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void matchesKeywordsInAnyAsciiCaseOnly() {
+        String text = "iF If \u0131f ifs";
+        SqlLexer lexer = new SqlLexer(text, 1, SplitRules.SQLITE);
+        List<Boolean> matches = new ArrayList<>();
+        while (lexer.next() != Kind.END_OF_TEXT) {
+            matches.add(lexer.isWord("IF"));
+        }
+        assertThat(matches).containsExactly(true, true, false, false);
+    }
+
+    @Test
+    void countsLinesForPositionsAskedInAnyOrder() {
+        SqlLexer lexer = new SqlLexer("a\nb\r\nc\rd", 10, SplitRules.SQLITE);
+        assertThat(lexer.lineOf(7)).isEqualTo(12);
+        assertThat(lexer.lineOf(2)).isEqualTo(11);
+        assertThat(lexer.lineOf(0)).isEqualTo(10);
+        assertThat(lexer.lineOf(8)).isEqualTo(12);
+    }
+}
