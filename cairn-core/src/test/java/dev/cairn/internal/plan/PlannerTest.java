@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.ConfigurationException;
+import dev.cairn.Direction;
+import dev.cairn.MigrationFileException;
+import dev.cairn.MigrationStatus;
+import dev.cairn.Operation;
+import dev.cairn.Problem;
+import dev.cairn.Status;
+import dev.cairn.ValidationException;
+import dev.cairn.internal.history.HistoryRow;
+import dev.cairn.internal.source.Checksum;
+import dev.cairn.internal.source.Migration;
+import dev.cairn.internal.source.MigrationDirectory;
+import dev.cairn.internal.sql.SplitRules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PlannerTest {
+
+    @TempDir
+    Path dir;
+
+    /** Five reversible migrations; 1-2 applied in batch 1, 3 in batch 2; 4 and 5 pending. */
+    private List<Migration> migrations;
+    private final List<HistoryRow> history = new ArrayList<>();
+
+    void fiveMigrationsThreeApplied() throws IOException {
+        for (int version = 1; version <= 5; version++) {
+            write(version + "_m" + version + ".sql",
+                    "-- migrate:up\nCREATE TABLE t" + version + " (id int);\n-- migrate:down\nDROP TABLE t" + version + ";\n");
+        }
+        migrations = MigrationDirectory.scan(dir);
+        apply(1, 1);
+        apply(2, 1);
+        apply(3, 2);
+    }
+
+    static Stream<Arguments> changes() {
+        return Stream.of(
+                Arguments.of(Operation.migrate(), List.of("4_m4", "5_m5"), 3),
+                Arguments.of(Operation.migrateTo("4"), List.of("4_m4"), 3),
+                Arguments.of(Operation.migrateTo("5_m5"), List.of("4_m4", "5_m5"), 3),
+                Arguments.of(Operation.migrateTo("2"), List.of(), -1),
+                Arguments.of(Operation.up(), List.of("4_m4"), 3),
+                Arguments.of(Operation.down(), List.of("3_m3"), -1),
+                Arguments.of(Operation.rollback(), List.of("3_m3"), -1),
+                Arguments.of(Operation.rollbackAll(), List.of("3_m3", "2_m2", "1_m1"), -1),
+                Arguments.of(Operation.rollbackTo("1"), List.of("3_m3", "2_m2"), -1),
+                Arguments.of(Operation.rollbackTo("3_m3"), List.of(), -1),
+                Arguments.of(Operation.rollbackToBatch(1), List.of("3_m3"), -1),
+                Arguments.of(Operation.rollbackToBatch(0), List.of("3_m3", "2_m2", "1_m1"), -1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changes")
+    void plansEachChangeInTheOrderItRuns(Operation operation, List<String> expected, int batch) throws IOException {
+        fiveMigrationsThreeApplied();
+
+        Work work = planner().plan(operation, SplitRules.POSTGRESQL);
+
+        assertThat(work.steps()).extracting(step -> step.migration().name()).containsExactlyElementsOf(expected);
+        assertThat(work.batch().orElse(-1)).isEqualTo(expected.isEmpty() ? -1 : batch);
+        Direction direction = operation.direction();
+        assertThat(work.steps()).allSatisfy(step -> assertThat(step.direction()).isEqualTo(direction));
+        assertThat(work.nextId()).isEqualTo(4);
+    }
+
+    @Test
+    void aRollbackUndoesInTheReverseOrderOfApplicationNotOfVersion() throws IOException {
+        fiveMigrationsThreeApplied();
+        apply(5, 3);
+        apply(4, 3); // applied out of order, after 5
+
+        Work work = planner().plan(Operation.rollback(), SplitRules.POSTGRESQL);
+
+        assertThat(work.steps()).extracting(step -> step.migration().name()).containsExactly("4_m4", "5_m5");
+        assertThat(work.steps()).extracting(Step::batch).containsOnly(3);
+        assertThat(work.steps().get(0).row().name()).isEqualTo("4_m4");
+    }
+
+    @Test
+    void stepsCarryTheirStatementsWithFileLines() throws IOException {
+        fiveMigrationsThreeApplied();
+
+        Work work = planner().plan(Operation.up(), SplitRules.POSTGRESQL);
+
+        assertThat(work.steps().get(0).statements()).singleElement().satisfies(statement -> {
+            assertThat(statement.sql()).isEqualTo("CREATE TABLE t4 (id int)");
+            assertThat(statement.line()).isEqualTo(2);
+        });
+        assertThat(work.toPlan().migrations().get(0).statements().get(0).line()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownTargetsAreConfigurationErrorsThatSayWhereToLook() throws IOException {
+        fiveMigrationsThreeApplied();
+
+        assertThatThrownBy(() -> planner().plan(Operation.migrateTo("42"), SplitRules.POSTGRESQL))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("No migration has the version or name '42'")
+                .hasMessageContaining("cairn status");
+        assertThatThrownBy(() -> planner().plan(Operation.rollbackTo("4"), SplitRules.POSTGRESQL))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'4': it is not applied")
+                .hasMessageContaining("The applied versions are 1, 2, 3.");
+        assertThatThrownBy(() -> planner().plan(Operation.rollbackToBatch(7), SplitRules.POSTGRESQL))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("the newest batch is 2");
+    }
+
+    @Test
+    void refusesToUndoIrreversibleOrFilelessMigrationsNamingEachOne() throws IOException {
+        write("1_keep.sql", "-- migrate:up\nCREATE TABLE a (id int);\n");
+        write("2_keep.sql", "-- migrate:up\nCREATE TABLE b (id int);\n-- migrate:down\nDROP TABLE b;\n");
+        migrations = MigrationDirectory.scan(dir);
+        apply(1, 1);
+        apply(2, 1);
+        history.add(row(3, "3_gone", 1));
+
+        assertThatThrownBy(() -> planner().plan(Operation.rollback(), SplitRules.POSTGRESQL))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).containsExactly(
+                        "3_gone: its file is gone (applied in batch 1); restore the file to roll it back",
+                        "1_keep: it is irreversible (1_keep.sql has no `-- migrate:down` section)"))
+                .hasMessageStartingWith("Cannot rollback: 2 migrations cannot be undone. Nothing was changed.");
+    }
+
+    @Test
+    void refusesTransactionControlInATransactionalSectionButNotOutsideOne() throws IOException {
+        write("1_a.sql", "-- migrate:up\nCREATE TABLE a (id int);\nCOMMIT;\n");
+        migrations = MigrationDirectory.scan(dir);
+
+        assertThatThrownBy(() -> planner().plan(Operation.migrate(), SplitRules.POSTGRESQL))
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessageContaining("1_a.sql:3: COMMIT ends or starts a transaction")
+                .hasMessageContaining("transaction:false");
+
+        write("1_a.sql", "-- migrate:up transaction:false\nCREATE TABLE a (id int);\nCOMMIT;\n");
+        migrations = MigrationDirectory.scan(dir);
+        assertThat(planner().plan(Operation.migrate(), SplitRules.POSTGRESQL).steps()).hasSize(1);
+    }
+
+    @Test
+    void savepointsAndRollbackToSavepointAreNotTransactionControl() throws IOException {
+        write("1_a.sql", "-- migrate:up\nSAVEPOINT s;\nROLLBACK TO SAVEPOINT s;\nrollback to s;\n");
+        migrations = MigrationDirectory.scan(dir);
+
+        assertThat(planner().plan(Operation.migrate(), SplitRules.POSTGRESQL).steps().get(0).statements()).hasSize(3);
+    }
+
+    @Test
+    void statusMergesFilesAndHistoryAndNamesEachProblem() throws IOException {
+        fiveMigrationsThreeApplied();
+        history.add(row(4, "7_gone", 2));
+        write("2_m2.sql", "-- migrate:up\nCREATE TABLE t2 (id bigint);\n-- migrate:down\nDROP TABLE t2;\n");
+        write("0_early.sql", "-- Merged late.\n-- migrate:up\n");
+        migrations = MigrationDirectory.scan(dir);
+
+        Status status = planner().status();
+
+        assertThat(status.currentBatch()).isEqualTo(2);
+        assertThat(status.currentVersion()).contains("7");
+        assertThat(status.migrations()).extracting(MigrationStatus::name, MigrationStatus::state).containsExactly(
+                Tuple.tuple("1_m1", MigrationStatus.State.APPLIED),
+                Tuple.tuple("2_m2", MigrationStatus.State.APPLIED),
+                Tuple.tuple("3_m3", MigrationStatus.State.APPLIED),
+                Tuple.tuple("7_gone", MigrationStatus.State.MISSING),
+                Tuple.tuple("0_early", MigrationStatus.State.PENDING),
+                Tuple.tuple("4_m4", MigrationStatus.State.PENDING),
+                Tuple.tuple("5_m5", MigrationStatus.State.PENDING));
+        assertThat(status.problems()).extracting(Problem::kind, Problem::migration).containsExactly(
+                Tuple.tuple(Problem.Kind.EDITED, "2_m2"),
+                Tuple.tuple(Problem.Kind.MISSING_FILE, "7_gone"),
+                // The gone migration has version 7, so every pending one is older than the newest applied.
+                Tuple.tuple(Problem.Kind.OUT_OF_ORDER, "0_early"),
+                Tuple.tuple(Problem.Kind.OUT_OF_ORDER, "4_m4"),
+                Tuple.tuple(Problem.Kind.OUT_OF_ORDER, "5_m5"));
+        MigrationStatus early = status.pending().get(0);
+        assertThat(early.description()).isEqualTo("Merged late.");
+        assertThat(early.reversible()).isFalse();
+        assertThat(status.applied()).hasSize(4);
+        assertThat(status.applied().get(0).batch()).contains(1);
+    }
+
+    @Test
+    void statusOfAnEmptyDatabaseIsAllPending() throws IOException {
+        fiveMigrationsThreeApplied();
+        history.clear();
+
+        Status status = planner().status();
+
+        assertThat(status.currentVersion()).isEmpty();
+        assertThat(status.currentBatch()).isZero();
+        assertThat(status.pending()).hasSize(5);
+        assertThat(status.problems()).isEmpty();
+    }
+
+    private Planner planner() {
+        return new Planner(migrations, history);
+    }
+
+    private void apply(int version, int batch) {
+        Migration migration = migrations.stream()
+                .filter(m -> m.version().text().equals(Integer.toString(version)))
+                .findFirst()
+                .orElseThrow();
+        history.add(new HistoryRow(history.size() + 1, migration.version().text(), migration.name(), batch,
+                migration.checksum(), Checksum.ALGORITHM, Instant.parse("2026-11-24T15:30:00Z"), 12));
+    }
+
+    private HistoryRow row(int id, String name, int batch) {
+        return new HistoryRow(id, name.substring(0, name.indexOf('_')), name, batch, "0".repeat(64),
+                Checksum.ALGORITHM, Instant.parse("2026-11-24T15:30:00Z"), 1);
+    }
+
+    private void write(String name, String content) throws IOException {
+        Files.writeString(dir.resolve(name), content);
+    }
+}
