@@ -29,13 +29,17 @@ import java.util.Locale;
  *   <li>a word right after a {@code .} is a name, never a keyword ({@code NEW.end});
  *   <li>a delimiter ends the statement only at depth 0.
  * </ul>
- * Known limits: an unquoted name spelled {@code begin}, {@code case} or {@code end} (a parameter,
- * variable or column, where the database allows that) opens or closes a level unless a {@code .}
- * precedes it, and a PostgreSQL rule with several actions
- * ({@code DO ALSO (…; …)}) is cut at its inner {@code ;} because parentheses are not tracked; the
- * database then reports a syntax error at the right line. A body that is still open at the end of
- * the text is reported at its outermost {@code BEGIN} or {@code CASE}, which is where the missing
- * {@code END} belongs, rather than swallowed in silence.
+ * A body still open at the end of the text is an error reported at the line of its outermost
+ * {@code BEGIN} or {@code CASE}, never a statement that silently swallows the rest of the section.
+ *
+ * <p><b>Known limits.</b> An unquoted name spelled {@code begin}, {@code case} or {@code end} inside
+ * such a statement (a parameter, variable or column, where the database allows one) opens or closes
+ * a level unless a {@code .} precedes it; quote it. Parentheses are not tracked, so a PostgreSQL rule
+ * with several actions ({@code DO ALSO (…; …)}) is cut at its inner {@code ;} and the database
+ * reports a syntax error at that statement's line. psql's meta-commands and {@code COPY … FROM stdin}
+ * data are client features, not SQL, and are not recognised. An unclosed block comment is an error
+ * even in SQLite, which would end it silently at the end of the input: in a migration it almost
+ * always hides statements by mistake.
  *
  * <p>Text is read once, front to back, without regular expressions, so the time is linear in its
  * length.

@@ -86,8 +86,8 @@ class SplitterGoldenTest {
         String wanted = normalise(expected);
         if (crlf) {
             actual = actual.replace("\r\n", "\n");
-            // Undoing CRLF above must not hide a lone CR or a lost one: the statements' own CRs are
-            // checked by counting them against the line breaks they span.
+            // Compared in LF form; the CRs themselves are checked here (none stray) and below (each
+            // line break inside a statement keeps its CR).
             assertThat(countOf(actual, '\r')).as("stray carriage returns").isZero();
         }
         assertEquals(wanted, actual, "split of " + input);

@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.testing.Engine;
+import dev.cairn.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The foundation's scenarios, through the public API, on every engine: each test gets its own
+ * database and checks what users rely on — the schema, the tracking rows, the results and the
+ * messages.
+ */
+class MigrationScenarioIT {
+
+    @TempDir
+    Path project;
+
+    private TestDatabase db;
+
+    @AfterEach
+    void dropDatabase() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private Cairn cairn(Engine engine) {
+        return builder(engine).load();
+    }
+
+    private Cairn.Builder builder(Engine engine) {
+        if (db == null) {
+            db = TestDatabase.create(engine);
+        }
+        Cairn.Builder builder = Cairn.configure().url(db.url()).directory(project.resolve("migrations"));
+        if (db.user() != null) {
+            builder.user(db.user());
+        }
+        if (db.password() != null) {
+            builder.password(db.password());
+        }
+        return builder;
+    }
+
+    private void migration(String name, String up, String down) throws IOException {
+        Files.createDirectories(project.resolve("migrations"));
+        String text = "-- migrate:up\n" + up + "\n" + (down == null ? "" : "-- migrate:down\n" + down + "\n");
+        Files.writeString(project.resolve("migrations").resolve(name + ".sql"), text);
+    }
+
+    private void table(int version, String name) throws IOException {
+        migration(version + "_create_" + name, "CREATE TABLE " + name + " (id integer PRIMARY KEY);",
+                "DROP TABLE " + name + ";");
+    }
+
+    private List<String> rows() {
+        List<String> rows = new ArrayList<>();
+        for (Map<String, Object> row : db.query("SELECT name, batch FROM cairn_migrations ORDER BY id")) {
+            rows.add(row.get("name") + "@" + ((Number) row.get("batch")).intValue());
+        }
+        return rows;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void migrateAppliesEveryPendingMigrationAsOneBatchAndRecordsEach(Engine engine) throws IOException {
+        table(1, "users");
+        table(2, "posts");
+
+        MigrateResult first = cairn(engine).migrate();
+
+        assertThat(first.batch()).hasValue(1);
+        assertThat(first.applied()).extracting(MigrationRun::name).containsExactly("1_create_users", "2_create_posts");
+        assertThat(db.tables()).contains("users", "posts", "cairn_migrations");
+        assertThat(rows()).containsExactly("1_create_users@1", "2_create_posts@1");
+        Map<String, Object> row = db.query("SELECT * FROM cairn_migrations WHERE id = 1").get(0);
+        assertThat(row.get("version")).isEqualTo("1");
+        assertThat((String) row.get("checksum")).matches("[0-9a-f]{64}");
+        assertThat(((Number) row.get("checksum_algorithm")).intValue()).isEqualTo(1);
+        assertThat(row.get("applied_at")).isNotNull();
+        assertThat(((Number) row.get("execution_ms")).longValue()).isGreaterThanOrEqualTo(0);
+
+        table(3, "tags");
+        MigrateResult second = cairn(engine).migrate();
+        assertThat(second.batch()).hasValue(2);
+        assertThat(rows()).containsExactly("1_create_users@1", "2_create_posts@1", "3_create_tags@2");
+
+        MigrateResult third = cairn(engine).migrate();
+        assertThat(third.batch()).isEmpty();
+        assertThat(third.applied()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void statusAndDryRunReadOnlyAndCreateNothing(Engine engine) throws IOException {
+        table(1, "users");
+        table(2, "posts");
+        Cairn cairn = cairn(engine);
+
+        Status before = cairn.status();
+        Plan plan = cairn.plan(Operation.migrate());
+
+        assertThat(before.pending()).extracting(MigrationStatus::name).containsExactly("1_create_users", "2_create_posts");
+        assertThat(before.currentVersion()).isEmpty();
+        assertThat(plan.batch()).hasValue(1);
+        assertThat(plan.migrations()).extracting(PlannedMigration::name)
+                .containsExactly("1_create_users", "2_create_posts");
+        assertThat(plan.migrations().get(0).statements()).singleElement().satisfies(statement -> {
+            assertThat(statement.sql()).isEqualTo("CREATE TABLE users (id integer PRIMARY KEY)");
+            assertThat(statement.line()).isEqualTo(2);
+        });
+        assertThat(db.tables()).isEmpty();
+
+        cairn.up();
+        Status after = cairn.status();
+        assertThat(after.currentVersion()).contains("1");
+        assertThat(after.currentBatch()).isEqualTo(1);
+        assertThat(after.applied()).singleElement().satisfies(applied -> {
+            assertThat(applied.name()).isEqualTo("1_create_users");
+            assertThat(applied.batch()).contains(1);
+            assertThat(applied.appliedAt()).isPresent();
+            assertThat(applied.state()).isEqualTo(MigrationStatus.State.APPLIED);
+        });
+        assertThat(after.pending()).extracting(MigrationStatus::name).containsExactly("2_create_posts");
+        assertThat(cairn.plan(Operation.rollback()).migrations()).extracting(PlannedMigration::direction)
+                .containsExactly(Direction.DOWN);
+        assertThat(rows()).containsExactly("1_create_users@1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void upAndDownMoveOneMigrationAtATime(Engine engine) throws IOException {
+        table(1, "users");
+        table(2, "posts");
+        Cairn cairn = cairn(engine);
+
+        assertThat(cairn.up().batch()).hasValue(1);
+        assertThat(cairn.up().batch()).hasValue(2);
+        assertThat(cairn.up().applied()).isEmpty();
+        assertThat(rows()).containsExactly("1_create_users@1", "2_create_posts@2");
+
+        RollbackResult down = cairn.down();
+        assertThat(down.reverted()).extracting(MigrationRun::name).containsExactly("2_create_posts");
+        assertThat(down.batches()).containsExactly(2);
+        assertThat(db.tables()).contains("users").doesNotContain("posts");
+        assertThat(rows()).containsExactly("1_create_users@1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void rollbackUndoesTheNewestBatchNewestFirst(Engine engine) throws IOException {
+        table(1, "users");
+        cairn(engine).migrate();
+        table(2, "posts");
+        table(3, "tags");
+        cairn(engine).migrate();
+        List<String> order = new ArrayList<>();
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void migrationStarting(PlannedMigration migration) {
+                order.add(migration.name());
+            }
+        };
+
+        RollbackResult result = builder(engine).listener(listener).load().rollback();
+
+        assertThat(result.reverted()).extracting(MigrationRun::name).containsExactly("3_create_tags", "2_create_posts");
+        assertThat(result.reverted()).extracting(MigrationRun::direction).containsOnly(Direction.DOWN);
+        assertThat(order).containsExactly("3_create_tags", "2_create_posts");
+        assertThat(db.tables()).contains("users").doesNotContain("posts", "tags");
+        assertThat(rows()).containsExactly("1_create_users@1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void rollbackToAVersionKeepsThatVersion(Engine engine) throws IOException {
+        table(1, "users");
+        table(2, "posts");
+        cairn(engine).migrate();
+        table(3, "tags");
+        cairn(engine).migrate();
+
+        RollbackResult result = cairn(engine).rollbackTo("1");
+
+        assertThat(result.reverted()).extracting(MigrationRun::name).containsExactly("3_create_tags", "2_create_posts");
+        assertThat(result.batches()).containsExactly(2, 1);
+        assertThat(db.tables()).contains("users").doesNotContain("posts", "tags");
+        assertThat(rows()).containsExactly("1_create_users@1");
+        assertThatThrownBy(() -> cairn(engine).rollbackTo("3"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'3': it is not applied");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void rollbackToABatchAndRollbackAll(Engine engine) throws IOException {
+        table(1, "users");
+        cairn(engine).migrate();
+        table(2, "posts");
+        cairn(engine).migrate();
+        table(3, "tags");
+        cairn(engine).migrate();
+
+        assertThat(cairn(engine).rollbackToBatch(1).batches()).containsExactly(3, 2);
+        assertThat(rows()).containsExactly("1_create_users@1");
+
+        cairn(engine).migrate();
+        assertThat(rows()).containsExactly("1_create_users@1", "2_create_posts@2", "3_create_tags@2");
+
+        RollbackResult all = cairn(engine).rollbackAll();
+        assertThat(all.reverted()).extracting(MigrationRun::name)
+                .containsExactly("3_create_tags", "2_create_posts", "1_create_users");
+        assertThat(db.tables()).containsExactly("cairn_migrations");
+        assertThat(rows()).isEmpty();
+        assertThat(cairn(engine).rollback().reverted()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aFailureInTheMiddleOfABatchLeavesTheDatabaseExactlyAsItWas(Engine engine) throws IOException {
+        table(1, "users");
+        migration("2_broken", "CREATE TABLE posts (id integer PRIMARY KEY);\n\nINSERT INTO no_such_table VALUES (1);",
+                "DROP TABLE posts;");
+        table(3, "tags");
+
+        assertThatThrownBy(() -> cairn(engine).migrate())
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                    assertThat(e.migration()).isEqualTo("2_broken");
+                    assertThat(e.direction()).isEqualTo(Direction.UP);
+                    assertThat(e.file().getFileName().toString()).isEqualTo("2_broken.sql");
+                    assertThat(e.line()).isEqualTo(4);
+                    assertThat(e.statement()).isEqualTo(2);
+                    assertThat(e.databaseMessage()).containsIgnoringCase("no_such_table");
+                    assertThat(e.stillApplied()).isEmpty();
+                })
+                .hasMessageContaining("2_broken.sql:4")
+                .hasMessageContaining("exactly as it was");
+
+        // Nothing at all: not the first migration, not even the tracking table created for it.
+        assertThat(db.tables()).isEmpty();
+
+        Files.writeString(project.resolve("migrations/2_broken.sql"),
+                "-- migrate:up\nCREATE TABLE posts (id integer PRIMARY KEY);\n-- migrate:down\nDROP TABLE posts;\n");
+        assertThat(cairn(engine).migrate().applied()).hasSize(3);
+        table(4, "likes");
+        migration("5_broken", "SELECT * FROM nothing_here;", null);
+        assertThatThrownBy(() -> cairn(engine).migrate()).isInstanceOf(MigrationFailedException.class);
+        assertThat(db.tables()).doesNotContain("likes");
+        assertThat(rows()).containsExactly("1_create_users@1", "2_broken@1", "3_create_tags@1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anIrreversibleMigrationIsRefusedBeforeAnythingChanges(Engine engine) throws IOException {
+        table(1, "users");
+        migration("2_drop_legacy", "CREATE TABLE legacy_gone (id integer);", null);
+        cairn(engine).migrate();
+
+        assertThatThrownBy(() -> cairn(engine).rollback())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().contains("2_drop_legacy").contains("irreversible"))
+                .hasMessageContaining("Nothing was changed");
+
+        assertThat(db.tables()).contains("users", "legacy_gone");
+        assertThat(rows()).containsExactly("1_create_users@1", "2_drop_legacy@1");
+        assertThatThrownBy(() -> cairn(engine).plan(Operation.rollbackAll())).isInstanceOf(ValidationException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aTransactionFalseSectionRunsOutsideTheBatchTransaction(Engine engine) throws IOException {
+        table(1, "users");
+        // Statements that their database refuses inside a transaction block.
+        String outside = engine == Engine.POSTGRESQL
+                ? "CREATE INDEX CONCURRENTLY users_id_idx ON users (id);"
+                : "VACUUM;";
+        String outsideDown = engine == Engine.POSTGRESQL ? "DROP INDEX CONCURRENTLY users_id_idx;" : "VACUUM;";
+        Files.writeString(project.resolve("migrations/2_outside.sql"),
+                "-- migrate:up transaction:false\n" + outside + "\n-- migrate:down transaction:false\n" + outsideDown
+                        + "\n");
+        migration("3_broken", "INSERT INTO users VALUES (1);\nINSERT INTO nowhere VALUES (1);", "DELETE FROM users;");
+
+        assertThatThrownBy(() -> cairn(engine).migrate())
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                    assertThat(e.migration()).isEqualTo("3_broken");
+                    assertThat(e.stillApplied()).containsExactly(
+                            "1_create_users (applied, batch 1)", "2_outside (applied, batch 1)");
+                })
+                .hasMessageContaining("transaction:false section committed them");
+
+        // The first two stay applied and recorded, so that history matches the schema.
+        assertThat(rows()).containsExactly("1_create_users@1", "2_outside@1");
+        assertThat(db.query("SELECT count(*) AS n FROM users").get(0).get("n")).isIn(0, 0L);
+
+        Files.delete(project.resolve("migrations/3_broken.sql"));
+        RollbackResult rollback = cairn(engine).rollback();
+        assertThat(rollback.reverted()).extracting(MigrationRun::name).containsExactly("2_outside", "1_create_users");
+        assertThat(db.tables()).containsExactly("cairn_migrations");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aFailingTransactionFalseSectionReportsWhichStatementsRan(Engine engine) throws IOException {
+        Files.createDirectories(project.resolve("migrations"));
+        Files.writeString(project.resolve("migrations/1_partial.sql"), "-- migrate:up transaction:false\n"
+                + "CREATE TABLE first_half (id integer);\n"
+                + "CREATE TABLE first_half (id integer);\n"
+                + "CREATE TABLE never (id integer);\n");
+
+        assertThatThrownBy(() -> cairn(engine).migrate())
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.statement()).isEqualTo(2);
+                    assertThat(e.stillApplied()).containsExactly("1_partial: statements 1-1 of its up section (not recorded)");
+                })
+                .hasMessageContaining("statement 1 ran and stays")
+                .hasMessageContaining("not recorded as applied");
+
+        assertThat(db.tables()).contains("first_half").doesNotContain("never");
+        assertThat(rows()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theTrackingTableNameAndSchemaAreConfigurableAndChecked(Engine engine) throws IOException {
+        table(1, "users");
+        String schema = engine == Engine.POSTGRESQL ? "audit" : "main";
+
+        builder(engine).table("schema_history").schema(schema).load().migrate();
+
+        List<Map<String, Object>> rows = db.query("SELECT name FROM " + schema + ".schema_history");
+        assertThat(rows).extracting(row -> row.get("name")).containsExactly("1_create_users");
+        assertThat(db.tables()).doesNotContain("cairn_migrations");
+        assertThat(builder(engine).table("schema_history").schema(schema).load().status().applied()).hasSize(1);
+        assertThatThrownBy(() -> builder(engine).table("t; DROP TABLE users").load())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("is not a plain identifier");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theErrorPointsAtTheStatementsLineInTheFile(Engine engine) throws IOException {
+        migration("1_typo", "CREATE TABLE ok (id integer);\n\nCREATE TABLE\n  broken (\n    id integer,,\n  );",
+                "DROP TABLE ok;");
+
+        assertThatThrownBy(() -> cairn(engine).migrate())
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                    assertThat(e.statement()).isEqualTo(2);
+                    // PostgreSQL says where in the statement; SQLite does not, so its line is the statement's.
+                    assertThat(e.line()).isEqualTo(engine == Engine.POSTGRESQL ? 6 : 4);
+                    assertThat(e.getMessage()).doesNotContain("Position:");
+                });
+    }
+}
