@@ -224,12 +224,12 @@ final class JsonOutput implements Output {
         }
     }
 
-    private static void details(JsonGenerator json, Throwable cause) throws IOException {
+    private void details(JsonGenerator json, Throwable cause) throws IOException {
         if (cause instanceof MigrationFailedException) {
             MigrationFailedException failed = (MigrationFailedException) cause;
             json.writeStringField("migration", failed.migration());
             json.writeStringField("direction", failed.direction().label());
-            json.writeStringField("file", failed.file() == null ? null : failed.file().toString());
+            json.writeStringField("file", failed.file() == null ? null : invocation.display(failed.file()));
             json.writeNumberField("line", failed.line());
             json.writeNumberField("statement", failed.statement());
             json.writeStringField("sqlState", failed.sqlState().orElse(null));
@@ -237,7 +237,7 @@ final class JsonOutput implements Output {
             strings(json, "stillApplied", failed.stillApplied());
         } else if (cause instanceof MigrationFileException) {
             MigrationFileException file = (MigrationFileException) cause;
-            json.writeStringField("file", file.file() == null ? null : file.file().toString());
+            json.writeStringField("file", file.file() == null ? null : invocation.display(file.file()));
             json.writeFieldName("line");
             Optional<Integer> line = file.line();
             if (line.isPresent()) {

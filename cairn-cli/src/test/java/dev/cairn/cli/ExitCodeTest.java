@@ -95,7 +95,8 @@ class ExitCodeTest {
         assertThat(error.get("type").asText()).isEqualTo("migration_failed");
         assertThat(error.get("exitCode").asInt()).isEqualTo(1);
         assertThat(error.get("migration").asText()).isEqualTo("20260105000000_bad");
-        assertThat(error.get("file").asText()).endsWith("20260105000000_bad.sql");
+        assertThat(error.get("file").asText())
+                .isEqualTo(Path.of("database", "migrations", "20260105000000_bad.sql").toString());
         assertThat(error.get("line").asInt()).isEqualTo(3);
         assertThat(error.get("statement").asInt()).isEqualTo(2);
         assertThat(error.has("sqlState")).isTrue();
