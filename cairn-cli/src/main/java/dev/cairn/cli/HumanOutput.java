@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import dev.cairn.Cairn;
+import dev.cairn.Direction;
+import dev.cairn.MigrateResult;
+import dev.cairn.MigrationListener;
+import dev.cairn.MigrationRun;
+import dev.cairn.MigrationStatus;
+import dev.cairn.Operation;
+import dev.cairn.Plan;
+import dev.cairn.PlannedMigration;
+import dev.cairn.PlannedStatement;
+import dev.cairn.Problem;
+import dev.cairn.RollbackResult;
+import dev.cairn.ServerInfo;
+import dev.cairn.Status;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Text for people, ASCII only so that every console shows it. A change prints each migration's name
+ * as it starts (flushed, so a slow one shows what it is waiting on) and its time when it finishes,
+ * then a summary line.
+ */
+final class HumanOutput implements Output {
+
+    private static final DateTimeFormatter APPLIED_AT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final int MIN_LEADER = 3;
+
+    private final Invocation invocation;
+    private final PrintStream out;
+    private String environment = "";
+    private String target = "";
+    private int nameWidth;
+    // Migrations whose line was printed live, so the summary does not print them twice.
+    private final Set<String> shown = new HashSet<>();
+    private boolean lineOpen;
+
+    HumanOutput(Invocation invocation) {
+        this.invocation = invocation;
+        this.out = invocation.out;
+    }
+
+    @Override
+    public MigrationListener listener() {
+        return new Progress();
+    }
+
+    @Override
+    public void using(Cairn cairn) {
+        environment = cairn.environmentName();
+        target = cairn.target();
+    }
+
+    // --- results -----------------------------------------------------------------------------------
+
+    @Override
+    public void migrated(MigrateResult result) {
+        if (result.applied().isEmpty()) {
+            out.println("Nothing to migrate: the database is up to date.");
+            return;
+        }
+        showMissedRuns(result.applied());
+        String batch = result.batch().isPresent() ? " in batch " + result.batch().getAsInt() : "";
+        out.println("Applied " + count(result.applied().size(), "migration") + batch
+                + " (" + millis(result.duration()) + ").");
+    }
+
+    @Override
+    public void rolledBack(RollbackResult result) {
+        if (result.reverted().isEmpty()) {
+            out.println("Nothing to roll back.");
+            return;
+        }
+        showMissedRuns(result.reverted());
+        List<Integer> batches = result.batches();
+        String from = (batches.size() == 1 ? " of batch " : " of batches ")
+                + batches.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        out.println("Rolled back " + count(result.reverted().size(), "migration") + from
+                + " (" + millis(result.duration()) + ").");
+    }
+
+    @Override
+    public void status(Status status) {
+        boolean verbose = invocation.options.verbose;
+        out.println("Status of " + where());
+        if (status.migrations().isEmpty()) {
+            out.println("No migrations yet: write one with 'cairn make NAME'.");
+        } else {
+            StatusTable.print(out, status.migrations(), verbose);
+        }
+        out.println("Version " + status.currentVersion().orElse("(none)") + ", batch " + status.currentBatch()
+                + ": " + status.applied().size() + " applied, " + status.pending().size() + " pending");
+        if (!status.problems().isEmpty()) {
+            out.println("Problems:");
+            for (Problem problem : status.problems()) {
+                out.println("  - " + problem.message());
+            }
+        }
+    }
+
+    @Override
+    public void pinged(ServerInfo server) {
+        // A driver may report no version (an SQLite file that does not exist yet): leave out the gap.
+        String version = server.version() == null || server.version().isBlank() ? "" : " " + server.version();
+        out.println("Connected to " + server.product() + version + " at " + server.url()
+                + " in " + millis(server.connectTime()) + ".");
+        if (server.note() != null && !server.note().isBlank()) {
+            out.println(server.note());
+        }
+    }
+
+    @Override
+    public void made(Path file) {
+        out.println("Created " + invocation.display(file));
+    }
+
+    @Override
+    public void initialized(List<Path> created, List<Path> kept) {
+        for (Path path : created) {
+            out.println("Created " + invocation.display(path));
+        }
+        for (Path path : kept) {
+            out.println("Kept    " + invocation.display(path) + " (it exists)");
+        }
+        out.println();
+        out.println("Next steps:");
+        out.println("  cairn make create_users   write your first migration, then edit the new file");
+        out.println("  cairn migrate             apply it to the development database (SQLite, dev.sqlite3)");
+        out.println("  cairn status              see what is applied and what is pending");
+    }
+
+    @Override
+    public void failed(Failure failure) {
+        if (lineOpen) {
+            // Close the progress line of the migration that failed; the reason is on stderr.
+            out.println("FAILED");
+            lineOpen = false;
+        }
+        out.flush();
+    }
+
+    // --- the dry run --------------------------------------------------------------------------------
+
+    /** Prints {@code plan} as SQL that could be piped to a database client. */
+    @Override
+    public void dryRun(Plan plan) {
+        Operation operation = plan.operation();
+        String effect;
+        if (plan.isEmpty()) {
+            effect = "There is nothing to do.";
+        } else if (operation.direction() == Direction.UP) {
+            effect = "It would apply " + count(plan.migrations().size(), "migration")
+                    + (plan.batch().isPresent() ? " as batch " + plan.batch().getAsInt() : "") + ".";
+        } else {
+            effect = "It would undo " + count(plan.migrations().size(), "migration") + ".";
+        }
+        out.println("-- Dry run of 'cairn " + operation + "' on " + where() + ": nothing was changed. " + effect);
+        for (PlannedMigration migration : plan.migrations()) {
+            out.println();
+            String line = migration.statements().isEmpty() ? "" : ":" + migration.statements().get(0).line();
+            out.println("-- " + migration.name() + " (" + migration.direction().label() + ") "
+                    + invocation.display(migration.file()) + line
+                    + (migration.transactional() ? "" : " transaction:false"));
+            if (migration.statements().isEmpty()) {
+                out.println("-- (no statements)");
+            }
+            for (PlannedStatement statement : migration.statements()) {
+                out.println(terminated(statement.sql()));
+            }
+        }
+    }
+
+    private static String terminated(String sql) {
+        String trimmed = sql.stripTrailing();
+        int lastLine = trimmed.lastIndexOf('\n');
+        // A trailing "-- comment" would swallow a ';' put on the same line.
+        return trimmed.substring(lastLine + 1).contains("--") ? trimmed + "\n;" : trimmed + ";";
+    }
+
+    // --- pieces -------------------------------------------------------------------------------------
+
+    private String where() {
+        return environment + " (" + target + ")";
+    }
+
+    private void showMissedRuns(List<MigrationRun> runs) {
+        // Normally every run was printed as it happened; this covers a change that ran without
+        // telling the listener (so the output never hides what was done).
+        for (MigrationRun run : runs) {
+            if (!shown.contains(run.name())) {
+                nameWidth = Math.max(nameWidth, run.name().length());
+                out.println(leader(run.direction(), run.name()) + time(run.duration()));
+            }
+        }
+    }
+
+    private String leader(Direction direction, String name) {
+        int dots = Math.max(MIN_LEADER, nameWidth - name.length() + MIN_LEADER);
+        return String.format("  %-6s%s %s ", direction.label(), name, ".".repeat(dots));
+    }
+
+    private static String time(Duration duration) {
+        return String.format("%4d ms", duration.toMillis());
+    }
+
+    static String millis(Duration duration) {
+        return duration.toMillis() + " ms";
+    }
+
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** Prints each migration as it starts and its time when it finishes. */
+    private final class Progress implements MigrationListener {
+
+        @Override
+        public void planned(Plan plan) {
+            int count = plan.migrations().size();
+            if (plan.operation().direction() == Direction.UP) {
+                out.println("Migrating " + where() + ": " + count + " pending"
+                        + (plan.batch().isPresent() ? ", batch " + plan.batch().getAsInt() : ""));
+            } else {
+                out.println("Rolling back " + where() + ": " + count(count, "migration"));
+            }
+            nameWidth = plan.migrations().stream().mapToInt(m -> m.name().length()).max().orElse(0);
+            out.flush();
+        }
+
+        @Override
+        public void migrationStarting(PlannedMigration migration) {
+            out.print(leader(migration.direction(), migration.name()));
+            out.flush();
+            lineOpen = true;
+        }
+
+        @Override
+        public void migrationFinished(MigrationRun run) {
+            if (!lineOpen) {
+                out.print(leader(run.direction(), run.name()));
+            }
+            out.println(time(run.duration()));
+            out.flush();
+            lineOpen = false;
+            shown.add(run.name());
+        }
+    }
+
+    /** The status table: one row per migration, columns sized to their content. */
+    private static final class StatusTable {
+
+        private StatusTable() {}
+
+        static void print(PrintStream out, List<MigrationStatus> migrations, boolean verbose) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(verbose
+                    ? new String[] {"Batch", "Applied at (UTC)", "Time", "Migration", "State"}
+                    : new String[] {"Batch", "Applied at (UTC)", "Migration", "State"});
+            for (MigrationStatus migration : migrations) {
+                String batch = migration.batch().map(String::valueOf).orElse("");
+                String appliedAt = migration.appliedAt().map(APPLIED_AT::format).orElse("-");
+                // The core reports a migration whose file is gone as not reversible; its row says so already.
+                boolean irreversible = !migration.reversible() && migration.state() != MigrationStatus.State.MISSING;
+                String state = state(migration) + (verbose && irreversible ? ", irreversible" : "");
+                rows.add(verbose
+                        ? new String[] {batch, appliedAt,
+                            migration.executionTime().map(HumanOutput::millis).orElse(""), migration.name(), state}
+                        : new String[] {batch, appliedAt, migration.name(), state});
+            }
+            int columns = rows.get(0).length;
+            int[] widths = new int[columns];
+            for (String[] row : rows) {
+                for (int i = 0; i < columns; i++) {
+                    widths[i] = Math.max(widths[i], row[i].length());
+                }
+            }
+            int nameColumn = columns - 2;
+            int descriptionIndent = 0;
+            for (int i = 0; i < nameColumn; i++) {
+                descriptionIndent += widths[i] + 2;
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                String[] row = rows.get(r);
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < columns; i++) {
+                    // Numbers read best right-aligned; the last column needs no padding.
+                    boolean right = i == 0 || verbose && i == 2;
+                    String cell = right ? pad(row[i], widths[i], true)
+                            : i == columns - 1 ? row[i] : pad(row[i], widths[i], false);
+                    line.append(cell);
+                    if (i < columns - 1) {
+                        line.append("  ");
+                    }
+                }
+                out.println(line.toString().stripTrailing());
+                if (verbose && r > 0) {
+                    String description = migrations.get(r - 1).description();
+                    if (description != null && !description.isBlank()) {
+                        for (String text : description.split("\\R")) {
+                            out.println(" ".repeat(descriptionIndent) + "  " + text);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static String state(MigrationStatus migration) {
+            switch (migration.state()) {
+                case APPLIED:
+                    return "applied";
+                case PENDING:
+                    return "pending";
+                case MISSING:
+                    return "MISSING FILE";
+                default:
+                    throw new AssertionError(migration.state());
+            }
+        }
+
+        private static String pad(String text, int width, boolean right) {
+            String padding = " ".repeat(width - text.length());
+            return right ? padding + text : text + padding;
+        }
+    }
+}

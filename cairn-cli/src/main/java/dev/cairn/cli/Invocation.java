@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import dev.cairn.Cairn;
+import dev.cairn.ConfigurationException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One run of {@code cairn}: where it runs, its environment variables, its streams, the global options
+ * and the command's name. Builds the {@link Cairn} every database command uses, and picks the
+ * {@link Output}.
+ */
+final class Invocation {
+
+    /** The configuration file looked for when {@code -c} is not given. */
+    static final String DEFAULT_CONFIG = "cairn.yml";
+
+    /** Where migrations are read from when configured by {@code --url} alone. */
+    static final String DEFAULT_MIGRATIONS = "database/migrations";
+
+    final Path workingDirectory;
+    final Map<String, String> environment;
+    final PrintStream out;
+    final PrintStream err;
+    final GlobalOptions options = new GlobalOptions();
+    private String command;
+    private Output output;
+
+    Invocation(Path workingDirectory, Map<String, String> environment, PrintStream out, PrintStream err) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.environment = Map.copyOf(environment);
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Records which command runs, for {@code "command"} in {@code --json}. */
+    void command(String name) {
+        command = name;
+    }
+
+    /** The subcommand that runs, or null before one is known. */
+    String command() {
+        return command;
+    }
+
+    /** The output chosen by {@code --json}; the same instance for the whole run. */
+    Output output() {
+        if (output == null) {
+            output = options.json ? new JsonOutput(this) : new HumanOutput(this);
+        }
+        return output;
+    }
+
+    /** The configuration file that {@code -c} names, or {@code cairn.yml}, against the working directory. */
+    Path configFile() {
+        return workingDirectory.resolve(options.config == null ? Path.of(DEFAULT_CONFIG) : options.config)
+                .normalize();
+    }
+
+    /**
+     * Builds the {@link Cairn} from the global options. Without {@code -c}, a missing {@code cairn.yml}
+     * and a {@code --url} mean "configure from the URL alone", so a one-off command needs no file.
+     *
+     * @throws ConfigurationException if the configuration file is missing (saying how to create one),
+     *     or the core finds the settings wrong
+     */
+    Cairn load() {
+        Cairn.Builder builder = Cairn.configure()
+                .variables(environment)
+                .listener(output().listener());
+        Path file = configFile();
+        if (Files.exists(file)) {
+            builder.configFile(file);
+        } else if (options.config == null && options.url != null) {
+            builder.directory(workingDirectory.resolve(DEFAULT_MIGRATIONS));
+        } else {
+            throw new ConfigurationException("There is no configuration file " + display(file) + ". Run 'cairn init' "
+                    + "to create one, give another with -c FILE, or give the database with --url URL.");
+        }
+        if (options.environment != null) {
+            builder.environment(options.environment);
+        }
+        if (options.url != null) {
+            builder.url(options.url);
+        }
+        if (options.user != null) {
+            builder.user(options.user);
+        }
+        if (options.password != null) {
+            builder.password(options.password);
+        }
+        Cairn cairn = builder.load();
+        output().using(cairn);
+        return cairn;
+    }
+
+    /** {@code path} relative to the working directory when it is inside it, else absolute. */
+    String display(Path path) {
+        Path absolute = workingDirectory.resolve(path).normalize();
+        return absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)
+                ? workingDirectory.relativize(absolute).toString()
+                : absolute.toString();
+    }
+}

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.cairn.Cairn;
+import dev.cairn.MigrateResult;
+import dev.cairn.MigrationFailedException;
+import dev.cairn.MigrationFileException;
+import dev.cairn.MigrationListener;
+import dev.cairn.MigrationRun;
+import dev.cairn.MigrationStatus;
+import dev.cairn.Plan;
+import dev.cairn.PlannedMigration;
+import dev.cairn.PlannedStatement;
+import dev.cairn.Problem;
+import dev.cairn.RollbackResult;
+import dev.cairn.ServerInfo;
+import dev.cairn.Status;
+import dev.cairn.ValidationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Exactly one JSON document on stdout per run, for success and failure alike, with camelCase keys
+ * and explicit nulls for absent values (so scripts can rely on every key being there). Every
+ * document starts with {@code ok} and {@code command}; the environment and target follow once the
+ * configuration was loaded. Progress is not shown: stdout must hold nothing but the document.
+ */
+final class JsonOutput implements Output {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private final Invocation invocation;
+    private String environment;
+    private String target;
+    private boolean written;
+
+    JsonOutput(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
+    @Override
+    public MigrationListener listener() {
+        return MigrationListener.NONE;
+    }
+
+    @Override
+    public void using(Cairn cairn) {
+        environment = cairn.environmentName();
+        target = cairn.target();
+    }
+
+    @Override
+    public void migrated(MigrateResult result) {
+        document(true, json -> {
+            number(json, "batch", result.batch());
+            runs(json, result.applied());
+            json.writeNumberField("durationMs", result.duration().toMillis());
+        });
+    }
+
+    @Override
+    public void rolledBack(RollbackResult result) {
+        document(true, json -> {
+            json.writeArrayFieldStart("batches");
+            for (int batch : result.batches()) {
+                json.writeNumber(batch);
+            }
+            json.writeEndArray();
+            runs(json, result.reverted());
+            json.writeNumberField("durationMs", result.duration().toMillis());
+        });
+    }
+
+    @Override
+    public void dryRun(Plan plan) {
+        document(true, json -> {
+            json.writeBooleanField("dryRun", true);
+            json.writeStringField("operation", plan.operation().toString());
+            json.writeStringField("direction", plan.operation().direction().label());
+            number(json, "batch", plan.batch());
+            json.writeArrayFieldStart("migrations");
+            for (PlannedMigration migration : plan.migrations()) {
+                json.writeStartObject();
+                json.writeStringField("name", migration.name());
+                json.writeStringField("version", migration.version());
+                json.writeStringField("direction", migration.direction().label());
+                json.writeStringField("file", invocation.display(migration.file()));
+                json.writeBooleanField("transactional", migration.transactional());
+                json.writeArrayFieldStart("statements");
+                for (PlannedStatement statement : migration.statements()) {
+                    json.writeStartObject();
+                    json.writeNumberField("line", statement.line());
+                    json.writeStringField("sql", statement.sql());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        });
+    }
+
+    @Override
+    public void status(Status status) {
+        document(true, json -> {
+            json.writeStringField("currentVersion", status.currentVersion().orElse(null));
+            json.writeNumberField("currentBatch", status.currentBatch());
+            json.writeNumberField("appliedCount", status.applied().size());
+            json.writeNumberField("pendingCount", status.pending().size());
+            json.writeArrayFieldStart("migrations");
+            for (MigrationStatus migration : status.migrations()) {
+                json.writeStartObject();
+                json.writeStringField("name", migration.name());
+                json.writeStringField("version", migration.version());
+                json.writeStringField("state", migration.state().name().toLowerCase(Locale.ROOT));
+                json.writeFieldName("batch");
+                if (migration.batch().isPresent()) {
+                    json.writeNumber(migration.batch().get());
+                } else {
+                    json.writeNull();
+                }
+                json.writeStringField("appliedAt", migration.appliedAt().map(Instant::toString).orElse(null));
+                json.writeFieldName("durationMs");
+                if (migration.executionTime().isPresent()) {
+                    json.writeNumber(migration.executionTime().get().toMillis());
+                } else {
+                    json.writeNull();
+                }
+                json.writeBooleanField("reversible", migration.reversible());
+                json.writeStringField("description",
+                        migration.description() == null || migration.description().isBlank() ? null
+                                : migration.description());
+                json.writeStringField("file", migration.file().map(invocation::display).orElse(null));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("problems");
+            for (Problem problem : status.problems()) {
+                json.writeStartObject();
+                json.writeStringField("kind", problem.kind().name().toLowerCase(Locale.ROOT));
+                json.writeStringField("migration", problem.migration());
+                json.writeStringField("message", problem.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        });
+    }
+
+    @Override
+    public void pinged(ServerInfo server) {
+        document(true, json -> {
+            json.writeStringField("product", server.product());
+            json.writeStringField("version", server.version());
+            json.writeStringField("url", server.url());
+            json.writeNumberField("connectMs", server.connectTime().toMillis());
+            json.writeStringField("note", server.note() == null || server.note().isBlank() ? null : server.note());
+        });
+    }
+
+    @Override
+    public void made(Path file) {
+        document(true, json -> json.writeStringField("file", invocation.display(file)));
+    }
+
+    @Override
+    public void initialized(List<Path> created, List<Path> kept) {
+        document(true, json -> {
+            paths(json, "created", created);
+            paths(json, "kept", kept);
+        });
+    }
+
+    @Override
+    public void failed(Failure failure) {
+        if (written) {
+            // A result is out already; a second document would break "exactly one" for scripts.
+            return;
+        }
+        document(false, json -> {
+            json.writeObjectFieldStart("error");
+            json.writeStringField("type", failure.type());
+            json.writeNumberField("exitCode", failure.exitCode());
+            json.writeStringField("message", failure.message());
+            details(json, failure.cause());
+            json.writeEndObject();
+        });
+    }
+
+    // --- pieces -------------------------------------------------------------------------------------
+
+    private interface Body {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private void document(boolean ok, Body body) {
+        written = true;
+        try {
+            JsonGenerator json = FACTORY.createGenerator(invocation.out);
+            // stdout belongs to the process: the generator must not close it.
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.writeStartObject();
+            json.writeBooleanField("ok", ok);
+            json.writeStringField("command", invocation.command());
+            if (environment != null) {
+                json.writeStringField("environment", environment);
+                json.writeStringField("target", target);
+            }
+            body.write(json);
+            json.writeEndObject();
+            json.close();
+            invocation.out.println();
+            invocation.out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void details(JsonGenerator json, Throwable cause) throws IOException {
+        if (cause instanceof MigrationFailedException) {
+            MigrationFailedException failed = (MigrationFailedException) cause;
+            json.writeStringField("migration", failed.migration());
+            json.writeStringField("direction", failed.direction().label());
+            json.writeStringField("file", failed.file() == null ? null : invocation.display(failed.file()));
+            json.writeNumberField("line", failed.line());
+            json.writeNumberField("statement", failed.statement());
+            json.writeStringField("sqlState", failed.sqlState().orElse(null));
+            json.writeStringField("databaseMessage", failed.databaseMessage());
+            strings(json, "stillApplied", failed.stillApplied());
+        } else if (cause instanceof MigrationFileException) {
+            MigrationFileException file = (MigrationFileException) cause;
+            json.writeStringField("file", file.file() == null ? null : invocation.display(file.file()));
+            json.writeFieldName("line");
+            Optional<Integer> line = file.line();
+            if (line.isPresent()) {
+                json.writeNumber(line.get());
+            } else {
+                json.writeNull();
+            }
+        } else if (cause instanceof ValidationException) {
+            strings(json, "problems", ((ValidationException) cause).problems());
+        }
+    }
+
+    private static void runs(JsonGenerator json, List<MigrationRun> runs) throws IOException {
+        json.writeArrayFieldStart("migrations");
+        for (MigrationRun run : runs) {
+            json.writeStartObject();
+            json.writeStringField("name", run.name());
+            json.writeStringField("version", run.version());
+            json.writeStringField("direction", run.direction().label());
+            json.writeNumberField("batch", run.batch());
+            json.writeNumberField("durationMs", millis(run.duration()));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static long millis(Duration duration) {
+        return duration.toMillis();
+    }
+
+    private static void number(JsonGenerator json, String name, OptionalInt value) throws IOException {
+        json.writeFieldName(name);
+        if (value.isPresent()) {
+            json.writeNumber(value.getAsInt());
+        } else {
+            json.writeNull();
+        }
+    }
+
+    private void paths(JsonGenerator json, String name, List<Path> paths) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (Path path : paths) {
+            json.writeString(invocation.display(path));
+        }
+        json.writeEndArray();
+    }
+
+    private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+}

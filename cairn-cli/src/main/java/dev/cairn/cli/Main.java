@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code cairn} command line: builds the picocli command tree, runs one command and maps its
+ * outcome to an exit code (0 success; 1 a migration, validation or verification failed; 2 usage or
+ * configuration error; 3 cannot connect or lock). Errors go to stderr as {@code error: <message>},
+ * with a stack trace only under {@code -v}; passwords given on the command line are masked in
+ * everything written.
+ */
+public final class Main {
+
+    private Main() {}
+
+    /**
+     * Runs {@code cairn} in this process's working directory and environment, and exits with its
+     * exit code.
+     *
+     * @param args the command line, such as {@code migrate --dry-run}
+     */
+    public static void main(String[] args) {
+        Secrets secrets = Secrets.fromArguments(args);
+        // Replace the process streams too, so the core's log lines (slf4j-simple writes to
+        // System.err) are masked as well as what the CLI writes.
+        System.setOut(RedactingOutputStream.printStream(System.out, secrets));
+        System.setErr(RedactingOutputStream.printStream(System.err, secrets));
+        // slf4j-simple reads its level once, when the first logger is made: set it before the core runs.
+        if (Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose")) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
+        System.exit(run(Path.of("").toAbsolutePath(), System.getenv(), System.out, System.err, args));
+    }
+
+    /**
+     * Runs one {@code cairn} command in-process, as {@link #main} does but without exiting: for tests
+     * and for tools that embed the command line.
+     *
+     * @param workingDirectory what relative paths ({@code cairn.yml}, {@code -c FILE}) are resolved against
+     * @param environment the environment variables: {@code CAIRN_ENV} and the values of {@code ${VAR}}
+     * @param out where results go (one JSON document with {@code --json})
+     * @param err where errors and diagnostics go
+     * @param args the command line, such as {@code --json status}
+     * @return the exit code
+     */
+    public static int run(Path workingDirectory, Map<String, String> environment, PrintStream out, PrintStream err,
+            String... args) {
+        Secrets secrets = Secrets.fromArguments(args);
+        PrintStream safeOut = RedactingOutputStream.printStream(out, secrets);
+        PrintStream safeErr = RedactingOutputStream.printStream(err, secrets);
+        Invocation invocation = new Invocation(workingDirectory, environment, safeOut, safeErr);
+        try {
+            return commandLine(invocation, args).execute(args);
+        } finally {
+            safeOut.flush();
+            safeErr.flush();
+        }
+    }
+
+    private static CommandLine commandLine(Invocation invocation, String[] args) {
+        CommandLine commandLine = new CommandLine(new CairnCommand(invocation.options));
+        // Added as instances (not by class) so that each command gets this run's Invocation.
+        for (Object command : List.of(
+                new InitCommand(invocation),
+                new MakeCommand(invocation),
+                new MigrateCommand(invocation),
+                new UpCommand(invocation),
+                new DownCommand(invocation),
+                new RollbackCommand(invocation),
+                new StatusCommand(invocation),
+                new PingCommand(invocation))) {
+            commandLine.addSubcommand(command);
+        }
+        // "cairn -v status -v" is no mistake worth an error: the last value wins.
+        commandLine.setOverwrittenOptionsAllowed(true);
+        commandLine.setOut(new PrintWriter(invocation.out, true));
+        commandLine.setErr(new PrintWriter(invocation.err, true));
+        commandLine.setExecutionStrategy(parseResult -> execute(invocation, parseResult));
+        commandLine.setParameterExceptionHandler((error, arguments) -> usageError(invocation, error, args));
+        commandLine.setExecutionExceptionHandler((error, command, parseResult) -> report(invocation, Failure.of(error)));
+        return commandLine;
+    }
+
+    private static int execute(Invocation invocation, ParseResult parseResult) {
+        List<CommandLine> commands = parseResult.asCommandLineList();
+        if (commands.size() > 1) {
+            invocation.command(commands.get(commands.size() - 1).getCommandName());
+        }
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    private static int usageError(Invocation invocation, ParameterException error, String[] args) {
+        CommandLine command = error.getCommandLine();
+        if (command.getParent() != null) {
+            invocation.command(command.getCommandName());
+        }
+        // Parsing may have stopped before --json was read; it still decides what goes on stdout.
+        if (Arrays.asList(args).contains("--json")) {
+            invocation.options.json = true;
+        }
+        String message = error.getMessage();
+        // Some picocli messages carry their own "Error: "; ours prefixes "error: " already.
+        if (message.startsWith("Error: ")) {
+            message = message.substring("Error: ".length());
+        }
+        int code = report(invocation, Failure.usage(message));
+        PrintStream err = invocation.err;
+        if (error instanceof UnmatchedArgumentException) {
+            UnmatchedArgumentException.printSuggestions((UnmatchedArgumentException) error,
+                    new PrintWriter(err, true));
+        }
+        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+        return code;
+    }
+
+    /** Shows {@code failure} on stderr (and in the JSON document) and returns its exit code. */
+    private static int report(Invocation invocation, Failure failure) {
+        boolean verbose = invocation.options.verbose;
+        invocation.output().failed(failure);
+        PrintStream err = invocation.err;
+        err.println("error: " + (verbose && failure.type().equals("internal")
+                ? "internal error: " + failure.cause()
+                : failure.message()));
+        if (verbose && failure.cause() != null) {
+            failure.cause().printStackTrace(err);
+        }
+        err.flush();
+        return failure.exitCode();
+    }
+}

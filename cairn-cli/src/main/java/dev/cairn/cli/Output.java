@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import dev.cairn.Cairn;
+import dev.cairn.MigrateResult;
+import dev.cairn.MigrationListener;
+import dev.cairn.Plan;
+import dev.cairn.RollbackResult;
+import dev.cairn.ServerInfo;
+import dev.cairn.Status;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a command shows the user. Two implementations: {@link HumanOutput} (text, with progress as it
+ * happens) and {@link JsonOutput} (one JSON document on stdout). A command calls exactly one of the
+ * result methods, or {@link #failed} when it fails; diagnostics always go to stderr.
+ */
+interface Output {
+
+    /** The listener to give the {@link Cairn}, which reports progress while a change runs. */
+    MigrationListener listener();
+
+    /** The command will work on {@code cairn}'s environment and target; called once it is loaded. */
+    void using(Cairn cairn);
+
+    /** {@code migrate} or {@code up} finished. */
+    void migrated(MigrateResult result);
+
+    /** {@code rollback} or {@code down} finished. */
+    void rolledBack(RollbackResult result);
+
+    /** A dry run worked out {@code plan}; nothing was changed. */
+    void dryRun(Plan plan);
+
+    /** {@code status} read where the database stands. */
+    void status(Status status);
+
+    /** {@code ping} reached the server. */
+    void pinged(ServerInfo server);
+
+    /** {@code make} wrote {@code file}. */
+    void made(Path file);
+
+    /**
+     * {@code init} wrote the configuration file and the directories.
+     *
+     * @param created what did not exist and was created
+     * @param kept directories that existed already and were left as they were
+     */
+    void initialized(List<Path> created, List<Path> kept);
+
+    /** The command failed; {@code failure}'s message is already on stderr. */
+    void failed(Failure failure);
+}

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import dev.cairn.Cairn;
+import picocli.CommandLine.Command;
+
+/** {@code cairn status}: where the database stands against the migration files; reads only. */
+@Command(name = "status",
+        description = "Show the current version, the applied and pending migrations, and any problems.")
+final class StatusCommand extends DatabaseCommand {
+
+    StatusCommand(Invocation invocation) {
+        super(invocation);
+    }
+
+    @Override
+    void run(Cairn cairn, Output output) {
+        output.status(cairn.status());
+    }
+}

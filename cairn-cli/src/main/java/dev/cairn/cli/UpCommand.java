@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import dev.cairn.Cairn;
+import dev.cairn.Operation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cairn up [--dry-run]}: applies the next pending migration as a batch of its own. */
+@Command(name = "up", description = "Apply the next pending migration as a batch of its own.")
+final class UpCommand extends DatabaseCommand {
+
+    @Option(names = "--dry-run", description = "Print every statement that would run; change nothing.")
+    boolean dryRun;
+
+    UpCommand(Invocation invocation) {
+        super(invocation);
+    }
+
+    @Override
+    void run(Cairn cairn, Output output) {
+        if (dryRun) {
+            output.dryRun(cairn.plan(Operation.up()));
+        } else {
+            output.migrated(cairn.up());
+        }
+    }
+}

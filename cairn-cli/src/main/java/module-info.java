@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/**
+ * The {@code cairn} command line. It reads only the public API of {@code dev.cairn}: the module
+ * system refuses any use of {@code dev.cairn.internal}, so the tool proves the API is enough.
+ */
+module dev.cairn.cli {
+    requires dev.cairn;
+    requires info.picocli;
+    requires com.fasterxml.jackson.core;
+
+    // picocli reads and writes the annotated fields of the commands and options reflectively.
+    opens dev.cairn.cli to info.picocli;
+}

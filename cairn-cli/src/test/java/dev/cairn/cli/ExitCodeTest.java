@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each exit code of DESIGN.md, with its message on stderr and no stack trace unless -v. */
+class ExitCodeTest {
+
+    private static final String SECRET = "s3cr3t-value";
+
+    @TempDir
+    Path directory;
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String unreachableUrl() throws IOException {
+        return "jdbc:postgresql://127.0.0.1:" + closedPort() + "/cairn";
+    }
+
+    private Cli withBadMigration() {
+        return Project.create(directory).migration("20260105000000_bad", String.join("\n",
+                "-- migrate:up",
+                "CREATE TABLE good (id INTEGER);",
+                "CREATE TABLEX bad (id INTEGER);",
+                "-- migrate:down",
+                "DROP TABLE good;",
+                ""));
+    }
+
+    @Test
+    void missingConfigurationIsAUsageErrorThatPointsAtInit() {
+        Cli.Run run = new Cli(directory).run("status").exits(2);
+
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("error: ").contains("cairn.yml", "cairn init");
+    }
+
+    @Test
+    void missingConfigurationInJson() {
+        Cli.Run run = new Cli(directory).run("migrate", "--json").exits(2);
+
+        JsonNode json = run.json();
+        assertThat(json.get("ok").asBoolean()).isFalse();
+        assertThat(json.get("command").asText()).isEqualTo("migrate");
+        assertThat(json.at("/error/type").asText()).isEqualTo("configuration");
+        assertThat(json.at("/error/exitCode").asInt()).isEqualTo(2);
+        assertThat(json.at("/error/message").asText()).contains("cairn init");
+        assertThat(run.err()).contains("cairn init");
+    }
+
+    @Test
+    void unknownEnvironmentIsAUsageError() {
+        Cli.Run run = Project.create(directory).run("-e", "nowhere", "migrate").exits(2);
+
+        assertThat(run.err()).startsWith("error: ").contains("nowhere", "development");
+        assertThat(directory.resolve("dev.sqlite3")).doesNotExist();
+    }
+
+    @Test
+    void failingStatementExitsWithOneNamingFileAndLineAndChangesNothing() {
+        Cli cli = withBadMigration();
+
+        Cli.Run run = cli.run("migrate").exits(1);
+
+        assertThat(run.err()).startsWith("error: ").contains("20260105000000_bad.sql:3");
+        assertThat(run.err()).doesNotContain("\tat ");
+        // The batch ran in one transaction: the good migrations before it are undone too.
+        assertThat(cli.database().userTables()).isEmpty();
+        assertThat(cli.database().history()).isEmpty();
+        // The progress line of the failing migration is closed on stdout.
+        assertThat(run.out()).contains("20260105000000_bad").contains("FAILED");
+    }
+
+    @Test
+    void failingStatementInJson() {
+        Cli.Run run = withBadMigration().run("--json", "migrate").exits(1);
+
+        JsonNode error = run.json().get("error");
+        assertThat(error.get("type").asText()).isEqualTo("migration_failed");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(error.get("migration").asText()).isEqualTo("20260105000000_bad");
+        assertThat(error.get("file").asText())
+                .isEqualTo(Path.of("database", "migrations", "20260105000000_bad.sql").toString());
+        assertThat(error.get("line").asInt()).isEqualTo(3);
+        assertThat(error.get("statement").asInt()).isEqualTo(2);
+        assertThat(error.has("sqlState")).isTrue();
+        assertThat(error.get("stillApplied")).isEmpty();
+        assertThat(run.err()).startsWith("error: ");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        Cli.Run run = withBadMigration().run("migrate", "-v").exits(1);
+
+        assertThat(run.err()).startsWith("error: ").contains("dev.cairn.MigrationFailedException", "\tat ");
+    }
+
+    @Test
+    void unparseableFileExitsWithOne() {
+        Cli cli = Project.create(directory).migration("20260105000000_no_marker", "CREATE TABLE x (id INTEGER);\n");
+
+        Cli.Run run = cli.run("migrate").exits(1);
+
+        assertThat(run.err()).startsWith("error: ").contains("20260105000000_no_marker.sql");
+        assertThat(cli.database().userTables()).isEmpty();
+    }
+
+    @Test
+    void unreachableServerExitsWithThree() throws IOException {
+        Cli.Run run = new Cli(directory).run("--url", unreachableUrl(), "ping").exits(3);
+
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("error: ").contains("127.0.0.1").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unreachableServerInJson() throws IOException {
+        Files.createDirectories(directory.resolve("database/migrations"));
+
+        Cli.Run run = new Cli(directory).run("--url", unreachableUrl(), "--json", "status").exits(3);
+
+        assertThat(run.json().at("/error/type").asText()).isEqualTo("connection");
+        assertThat(run.json().at("/error/exitCode").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void lockHeldByAnotherRunnerExitsWithThreeAndChangesNothing() throws SQLException {
+        Cli cli = Project.create(directory).write("cairn.yml", String.join("\n",
+                "environments:",
+                "  development:",
+                "    url: jdbc:sqlite:dev.sqlite3",
+                "    lock-timeout: 1s",
+                ""));
+        try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("dev.sqlite3"));
+                Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            // An open write transaction holds SQLite's write lock, as another runner's batch would.
+            statement.execute("CREATE TABLE held (id INTEGER)");
+
+            Cli.Run run = cli.run("migrate").exits(3);
+
+            assertThat(run.err()).startsWith("error: ");
+            holder.rollback();
+        }
+        assertThat(cli.database().tables()).isEmpty();
+    }
+
+    @Test
+    void thePasswordNeverAppearsEvenInAVerboseConnectionError() throws IOException {
+        String url = unreachableUrl() + "?ssl=false&password=" + SECRET + "-in-url";
+        for (String format : new String[] {"--verbose", "--json"}) {
+            Cli.Run run = new Cli(directory).run(format, "--url", url, "--user", "app", "--password", SECRET, "-v",
+                    "ping").exits(3);
+
+            assertThat(run.err()).as(format).contains("\tat ");
+            assertThat(run.out() + run.err()).as(format).contains("127.0.0.1").doesNotContain(SECRET);
+        }
+    }
+
+    @Test
+    void thePasswordNeverAppearsInAUsageError() {
+        Cli.Run run = new Cli(directory).run("--password=" + SECRET, "ping", "--pasword=" + SECRET).exits(2);
+
+        assertThat(run.err()).contains("--pasword").doesNotContain(SECRET);
+    }
+
+    @Test
+    void thePasswordNeverAppearsInAConfiguredEnvironment() throws IOException {
+        Cli cli = new Cli(directory).write("cairn.yml", String.join("\n",
+                "environments:",
+                "  development:",
+                "    url: " + unreachableUrl(),
+                "    user: app",
+                "    password: ${DB_PASSWORD}",
+                ""));
+        cli.environment.put("DB_PASSWORD", SECRET);
+        Files.createDirectories(directory.resolve("database/migrations"));
+
+        Cli.Run run = cli.run("status", "-v").exits(3);
+
+        assertThat(run.out() + run.err()).contains("127.0.0.1").doesNotContain(SECRET);
+    }
+}

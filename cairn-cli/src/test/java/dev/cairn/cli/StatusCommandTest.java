@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import static dev.cairn.cli.Project.POSTS;
+import static dev.cairn.cli.Project.TAGS;
+import static dev.cairn.cli.Project.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatusCommandTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void tableOfAppliedAndPendingThenTheSummary() {
+        Cli cli = Project.create(directory);
+        cli.run("migrate", "--to", "20260102000000").succeeds();
+
+        Cli.Run run = cli.run("status").succeeds();
+
+        assertThat(run.out().lines().toList()).hasSize(6);
+        assertThat(run.out()).startsWith("Status of development (jdbc:sqlite:")
+                .contains("Batch  Applied at (UTC)")
+                .containsPattern("    1  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  " + USERS + " +applied")
+                .containsPattern("    1  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  " + POSTS + " +applied")
+                .containsPattern(" +-  +" + TAGS + " +pending")
+                .contains("Version 20260102000000, batch 1: 2 applied, 1 pending");
+    }
+
+    @Test
+    void verboseShowsDescriptionsTimesAndIrreversibility() {
+        Cli cli = Project.addIrreversible(Project.create(directory));
+        cli.run("migrate").succeeds();
+
+        Cli.Run run = cli.run("status", "-v").succeeds();
+
+        assertThat(run.out()).contains("Time", "Creates the users table.", "Emails are unique.")
+                .containsPattern(Project.LEGACY + " +applied, irreversible")
+                .containsPattern("\\d+ ms  " + USERS);
+        assertThat(cli.run("status").out()).doesNotContain("Creates the users table.", "irreversible");
+    }
+
+    @Test
+    void showsAMissingFileAsAProblem() throws IOException {
+        Cli cli = Project.create(directory);
+        cli.run("migrate").succeeds();
+        Files.delete(directory.resolve("database/migrations/" + TAGS + ".sql"));
+
+        Cli.Run run = cli.run("status").succeeds();
+
+        assertThat(run.out()).containsPattern(TAGS + " +MISSING FILE").contains("Problems:", "  - ");
+    }
+
+    @Test
+    void readsOnly() {
+        Cli cli = Project.create(directory);
+
+        cli.run("status").succeeds();
+
+        assertThat(cli.database().tables()).isEmpty();
+    }
+
+    @Test
+    void jsonHasEveryMigrationWithItsState() {
+        Cli cli = Project.create(directory);
+        cli.run("migrate", "--to", "20260101000000").succeeds();
+
+        JsonNode json = cli.run("status", "--json").succeeds().json();
+
+        assertThat(json.get("ok").asBoolean()).isTrue();
+        assertThat(json.get("command").asText()).isEqualTo("status");
+        assertThat(json.get("currentVersion").asText()).isEqualTo("20260101000000");
+        assertThat(json.get("currentBatch").asInt()).isEqualTo(1);
+        assertThat(json.get("migrations")).hasSize(3);
+        JsonNode users = json.get("migrations").get(0);
+        assertThat(users.get("name").asText()).isEqualTo(USERS);
+        assertThat(users.get("state").asText()).isEqualTo("applied");
+        assertThat(users.get("batch").asInt()).isEqualTo(1);
+        assertThat(users.get("appliedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*Z");
+        assertThat(users.get("durationMs").isIntegralNumber()).isTrue();
+        assertThat(users.get("reversible").asBoolean()).isTrue();
+        assertThat(users.get("description").asText()).isEqualTo("Creates the users table.\nEmails are unique.");
+        assertThat(users.get("file").asText()).isEqualTo(Path.of("database", "migrations", USERS + ".sql").toString());
+        JsonNode tags = json.get("migrations").get(2);
+        assertThat(tags.get("state").asText()).isEqualTo("pending");
+        assertThat(tags.get("batch").isNull()).isTrue();
+        assertThat(tags.get("appliedAt").isNull()).isTrue();
+        assertThat(json.get("problems")).isEmpty();
+    }
+}

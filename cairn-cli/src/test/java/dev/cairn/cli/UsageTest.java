@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Usage errors exit with 2 before anything runs; help and version exit with 0. */
+class UsageTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void unknownCommandSuggestsTheNearestOne() {
+        Cli.Run run = new Cli(directory).run("migrat").exits(2);
+
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("error: Unmatched argument at index 0: 'migrat'")
+                .contains("cairn migrate").contains("Run 'cairn --help' for usage.");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Cli.Run run = new Cli(directory).run().exits(2);
+
+        assertThat(run.err()).contains("error: Missing command", "migrate", "rollback");
+    }
+
+    @Test
+    void rollbackTargetsExcludeEachOther() {
+        Cli.Run run = new Cli(directory).withSqliteConfig().run("rollback", "--all", "--to-batch", "1").exits(2);
+
+        assertThat(run.err()).startsWith("error: --all, --to-batch=N are mutually exclusive")
+                .contains("Run 'cairn rollback --help' for usage.");
+        assertThat(new Cli(directory).run("rollback", "--to", "1", "--to-batch", "1").exitCode()).isEqualTo(2);
+        assertThat(directory.resolve("dev.sqlite3")).doesNotExist();
+    }
+
+    @Test
+    void badOptionValueNamesTheCommandToAskForHelp() {
+        Cli.Run run = new Cli(directory).run("rollback", "--to-batch", "two").exits(2);
+
+        assertThat(run.err()).contains("'two'").contains("Run 'cairn rollback --help' for usage.");
+    }
+
+    @Test
+    void usageErrorWithJsonIsOneDocumentEvenWhenJsonComesAfterTheError() {
+        Cli.Run run = new Cli(directory).run("status", "--bogus", "--json").exits(2);
+
+        JsonNode json = run.json();
+        assertThat(json.get("ok").asBoolean()).isFalse();
+        assertThat(json.get("command").asText()).isEqualTo("status");
+        assertThat(json.at("/error/type").asText()).isEqualTo("usage");
+        assertThat(json.at("/error/exitCode").asInt()).isEqualTo(2);
+        assertThat(json.at("/error/message").asText()).contains("--bogus");
+        assertThat(run.err()).contains("error: Unknown option: '--bogus'");
+    }
+
+    @Test
+    void helpIsOnStdoutForTheTopAndEachCommand() {
+        Cli.Run top = new Cli(directory).run("--help").succeeds();
+        assertThat(top.out()).contains("Usage: cairn", "--config", "--json", "migrate", "rollback", "Exit codes");
+
+        Cli.Run rollback = new Cli(directory).run("rollback", "-h").succeeds();
+        assertThat(rollback.out()).contains("Usage: cairn rollback", "--all", "--to=V", "--to-batch=N", "--dry-run",
+                "--json");
+    }
+
+    @Test
+    void versionNamesTheTool() {
+        assertThat(new Cli(directory).run("-V").succeeds().out()).startsWith("cairn ");
+        assertThat(new Cli(directory).run("status", "--version").succeeds().out()).startsWith("cairn ");
+    }
+}
