@@ -86,11 +86,26 @@ public abstract class Connector {
             } catch (SQLException e) {
                 throw new ConnectionException("Cannot connect to " + target() + ": "
                         + Redaction.text(String.valueOf(e.getMessage()), secrets).strip()
-                        + System.lineSeparator()
-                        + "Check that the database is running and reachable from here, and the user and password.",
-                        e);
+                        + System.lineSeparator() + hint(e.getSQLState()), e);
             }
         }
+    }
+
+    /** What to check, from the SQLSTATE class of a failed connection (the same codes across drivers). */
+    static String hint(String sqlState) {
+        String state = sqlState == null ? "" : sqlState;
+        if (state.equals("3D000")) {
+            return "The server has no such database: create it first, or fix the database name in the URL.";
+        }
+        if (state.startsWith("28")) {
+            return "The server refused the credentials: check the user and password (and that this user may"
+                    + " connect from here).";
+        }
+        if (state.startsWith("08")) {
+            return "Check the host and port, that the server is running and reachable from here, and"
+                    + " connect-timeout.";
+        }
+        return "Check that the database is running and reachable from here, and the user and password.";
     }
 
     /** Asks the driver to refuse writes; best effort, since some drivers refuse on an open connection. */
