@@ -70,7 +70,7 @@ final class Invocation {
     Cairn load() {
         Cairn.Builder builder = Cairn.configure()
                 .variables(environment)
-                .listener(output().listener());
+                .listener(new LockNotice(output().listener(), err));
         Path file = configFile();
         if (Files.exists(file)) {
             builder.configFile(file);

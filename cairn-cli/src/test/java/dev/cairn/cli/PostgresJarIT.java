@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,9 @@ class PostgresJarIT {
                         "  staging:",
                         "    url: ${PG_URL}",
                         "    lock-timeout: 10s",
+                        "  hurried:",
+                        "    url: ${PG_URL}",
+                        "    lock-timeout: 1s",
                         ""))
                 .migration(FUNCTION, String.join("\n",
                         "-- Accounts, and a function whose body has semicolons.",
@@ -142,6 +150,26 @@ class PostgresJarIT {
         assertThat(error.get("sqlState").asText()).isEqualTo("42P01");
         assertThat(run.err()).contains("20260103000000_broken.sql:3");
         assertThat(database.tables()).doesNotContain("accounts", "audit");
+    }
+
+    @Test
+    void aRunnerWaitingForTheLockNamesTheHolderThenExits3WithNothingChanged() throws Exception {
+        try (Connection holder = database.connect(); Statement statement = holder.createStatement()) {
+            ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()");
+            pid.next();
+            int holderPid = pid.getInt(1);
+            // Cairn's lock for public.cairn_migrations: class "CAIR", key CRC-32 of the name (31 bits).
+            CRC32 key = new CRC32();
+            key.update("public.cairn_migrations".getBytes(StandardCharsets.UTF_8));
+            statement.execute("SELECT pg_advisory_lock(" + 0x43414952L + ", " + (key.getValue() & 0x7FFF_FFFFL) + ")");
+
+            Cli.Run run = cairn("-e", "hurried", "--json", "migrate").exits(3);
+
+            assertThat(run.err()).contains("Waiting for the migration lock: held by PostgreSQL backend pid " + holderPid);
+            assertThat(run.json().at("/error/type").asText()).isEqualTo("lock");
+            assertThat(run.json().at("/error/message").asText()).contains("pid " + holderPid, "lock-timeout");
+            assertThat(database.tables()).doesNotContain("accounts", "cairn_migrations");
+        }
     }
 
     @Test

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import dev.cairn.MigrationListener;
+import dev.cairn.MigrationRun;
+import dev.cairn.Plan;
+import dev.cairn.PlannedMigration;
+import java.io.PrintStream;
+
+/**
+ * Says on stderr, in human and JSON mode alike, that the run waits for another runner's lock and
+ * who holds it, so a waiting deploy never looks hung; everything else goes to the output's own
+ * listener.
+ */
+final class LockNotice implements MigrationListener {
+
+    private final MigrationListener progress;
+    private final PrintStream err;
+
+    LockNotice(MigrationListener progress, PrintStream err) {
+        this.progress = progress;
+        this.err = err;
+    }
+
+    @Override
+    public void waitingForLock(String holder) {
+        err.println("Waiting for the migration lock: " + holder + " (up to lock-timeout) ...");
+        err.flush();
+    }
+
+    @Override
+    public void planned(Plan plan) {
+        progress.planned(plan);
+    }
+
+    @Override
+    public void migrationStarting(PlannedMigration migration) {
+        progress.migrationStarting(migration);
+    }
+
+    @Override
+    public void migrationFinished(MigrationRun run) {
+        progress.migrationFinished(run);
+    }
+}
