@@ -18,6 +18,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,13 +83,58 @@ class ConfiguredProjectIT {
                     assertThat(rows.next()).isTrue();
                     assertThat(rows.getString(1)).isEqualTo("1_create_users");
                 }
-                // The application's own pool can run migrations too: the library configured from a DataSource.
-                Cairn fromPool = Cairn.configure().dataSource(pool).directory(project.resolve("db/migrations")).load();
+                // The application's own pool can run migrations too; the file still gives the directory.
+                Cairn fromPool = Cairn.configure().configFile(project.resolve("cairn.yml")).environment("staging")
+                        .dataSource(pool).load();
+                assertThat(fromPool.migrationsDirectory()).isEqualTo(cairn.migrationsDirectory());
                 assertThat(fromPool.status().applied()).extracting(MigrationStatus::name).containsExactly("1_create_users");
                 assertThat(fromPool.rollback().reverted()).hasSize(1);
                 assertThat(pool.isClosed()).isFalse();
             }
             assertThat(db.tables()).containsExactly("cairn_migrations");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void runnersStartedTogetherApplyEachMigrationOnceAndTheOthersFindNothingLeft(Engine engine) throws Exception {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            Path dir = Files.createDirectories(project.resolve("db/migrations"));
+            // Slow enough that the runners overlap: the others must wait for the lock, then re-read history.
+            String slow = engine == Engine.POSTGRESQL
+                    ? "SELECT pg_sleep(0.3);"
+                    : "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000)"
+                            + " SELECT count(*) FROM n;";
+            for (int version = 1; version <= 3; version++) {
+                Files.writeString(dir.resolve(version + "_t" + version + ".sql"), "-- migrate:up\n" + slow
+                        + "\nCREATE TABLE t" + version + " (id integer);\n-- migrate:down\nDROP TABLE t" + version + ";\n");
+            }
+            int runners = 4;
+            ExecutorService pool = Executors.newFixedThreadPool(runners);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<MigrateResult>> results = new ArrayList<>();
+            for (int i = 0; i < runners; i++) {
+                results.add(pool.submit(() -> {
+                    Cairn.Builder builder = Cairn.configure().url(db.url()).directory(dir);
+                    if (db.user() != null) {
+                        builder.user(db.user());
+                    }
+                    Cairn cairn = builder.load();
+                    start.await();
+                    return cairn.migrate();
+                }));
+            }
+            start.countDown();
+            int applied = 0;
+            for (Future<MigrateResult> result : results) {
+                applied += result.get(60, TimeUnit.SECONDS).applied().size();
+            }
+            pool.shutdown();
+
+            assertThat(applied).isEqualTo(3);
+            assertThat(db.query("SELECT name, batch FROM cairn_migrations ORDER BY id"))
+                    .extracting(row -> row.get("name") + "@" + ((Number) row.get("batch")).intValue())
+                    .containsExactly("1_t1@1", "2_t2@1", "3_t3@1");
         }
     }
 
