@@ -40,7 +40,8 @@ class CairnConfigTest {
         assertThat(config.environmentNames()).containsExactly("development", "staging");
         assertThat(config.environment().url()).isEqualTo("jdbc:postgresql://db.internal:5432/app");
         assertThat(config.environment().lockTimeout()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(config.environment("development").url()).isEqualTo("jdbc:sqlite:" + directory.resolve("dev.sqlite3"));
+        assertThat(config.environment("development").url())
+                .isEqualTo("jdbc:sqlite:" + directory.resolve("dev.sqlite3"));
     }
 
     @Test

@@ -87,7 +87,8 @@ class ConfiguredProjectIT {
                 Cairn fromPool = Cairn.configure().configFile(project.resolve("cairn.yml")).environment("staging")
                         .dataSource(pool).load();
                 assertThat(fromPool.migrationsDirectory()).isEqualTo(cairn.migrationsDirectory());
-                assertThat(fromPool.status().applied()).extracting(MigrationStatus::name).containsExactly("1_create_users");
+                assertThat(fromPool.status().applied()).extracting(MigrationStatus::name)
+                        .containsExactly("1_create_users");
                 assertThat(fromPool.rollback().reverted()).hasSize(1);
                 assertThat(pool.isClosed()).isFalse();
             }
@@ -107,7 +108,8 @@ class ConfiguredProjectIT {
                             + " SELECT count(*) FROM n;";
             for (int version = 1; version <= 3; version++) {
                 Files.writeString(dir.resolve(version + "_t" + version + ".sql"), "-- migrate:up\n" + slow
-                        + "\nCREATE TABLE t" + version + " (id integer);\n-- migrate:down\nDROP TABLE t" + version + ";\n");
+                        + "\nCREATE TABLE t" + version + " (id integer);\n"
+                        + "-- migrate:down\nDROP TABLE t" + version + ";\n");
             }
             int runners = 4;
             ExecutorService pool = Executors.newFixedThreadPool(runners);
@@ -142,7 +144,8 @@ class ConfiguredProjectIT {
     void readOnlyCommandsOnAMissingSqliteFileCreateNothing() throws IOException {
         migrations();
         Files.writeString(project.resolve("cairn.yml"),
-                "migrations:\n  directory: db/migrations\nenvironments:\n  development:\n    url: jdbc:sqlite:dev.sqlite3\n");
+                "migrations:\n  directory: db/migrations\n"
+                        + "environments:\n  development:\n    url: jdbc:sqlite:dev.sqlite3\n");
         Cairn cairn = Cairn.configure().configFile(project.resolve("cairn.yml")).load();
 
         Status status = cairn.status();

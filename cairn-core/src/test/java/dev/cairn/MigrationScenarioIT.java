@@ -112,7 +112,8 @@ class MigrationScenarioIT {
         Status before = cairn.status();
         Plan plan = cairn.plan(Operation.migrate());
 
-        assertThat(before.pending()).extracting(MigrationStatus::name).containsExactly("1_create_users", "2_create_posts");
+        assertThat(before.pending()).extracting(MigrationStatus::name)
+                .containsExactly("1_create_users", "2_create_posts");
         assertThat(before.currentVersion()).isEmpty();
         assertThat(plan.batch()).hasValue(1);
         assertThat(plan.migrations()).extracting(PlannedMigration::name)
@@ -323,7 +324,8 @@ class MigrationScenarioIT {
                 .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                     assertThat(e.line()).isEqualTo(3);
                     assertThat(e.statement()).isEqualTo(2);
-                    assertThat(e.stillApplied()).containsExactly("1_partial: statements 1-1 of its up section (not recorded)");
+                    assertThat(e.stillApplied())
+                            .containsExactly("1_partial: statements 1-1 of its up section (not recorded)");
                 })
                 .hasMessageContaining("statement 1 ran and stays")
                 .hasMessageContaining("not recorded as applied");

@@ -87,7 +87,8 @@ public final class Main {
         commandLine.setErr(new PrintWriter(invocation.err, true));
         commandLine.setExecutionStrategy(parseResult -> execute(invocation, parseResult));
         commandLine.setParameterExceptionHandler((error, arguments) -> usageError(invocation, error, args));
-        commandLine.setExecutionExceptionHandler((error, command, parseResult) -> report(invocation, Failure.of(error)));
+        commandLine.setExecutionExceptionHandler(
+                (error, command, parseResult) -> report(invocation, Failure.of(error)));
         return commandLine;
     }
 

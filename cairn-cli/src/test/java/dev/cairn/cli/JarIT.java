@@ -65,6 +65,7 @@ class JarIT {
 
     @Test
     void versionFromTheJar() {
-        assertThat(CairnProcess.java(directory, Map.of(), "--version").succeeds().out()).matches("(?s)cairn \\d+\\.\\d+.*");
+        assertThat(CairnProcess.java(directory, Map.of(), "--version").succeeds().out())
+                .matches("(?s)cairn \\d+\\.\\d+.*");
     }
 }

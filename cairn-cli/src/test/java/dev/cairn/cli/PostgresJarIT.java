@@ -103,7 +103,8 @@ class PostgresJarIT {
         Cli.Run migrate = cairn("migrate").succeeds();
 
         assertThat(migrate.out()).startsWith("Migrating staging (jdbc:postgresql:")
-                .contains("2 pending, batch 1", "up    " + FUNCTION, "up    " + INDEX, "Applied 2 migrations in batch 1");
+                .contains("2 pending, batch 1", "up    " + FUNCTION, "up    " + INDEX,
+                        "Applied 2 migrations in batch 1");
         assertThat(database.tables()).contains("accounts", "cairn_migrations");
         assertThat(history()).containsExactly(FUNCTION + "@1", INDEX + "@1");
         assertThat(database.query("SELECT account_count() AS n").get(0).get("n")).isEqualTo(0L);
@@ -117,7 +118,8 @@ class PostgresJarIT {
 
         Cli.Run rollback = cairn("rollback").succeeds();
 
-        assertThat(rollback.out()).contains("down  " + INDEX, "down  " + FUNCTION, "Rolled back 2 migrations of batch 1");
+        assertThat(rollback.out())
+                .contains("down  " + INDEX, "down  " + FUNCTION, "Rolled back 2 migrations of batch 1");
         assertThat(database.tables()).doesNotContain("accounts");
         assertThat(history()).isEmpty();
     }
@@ -165,7 +167,8 @@ class PostgresJarIT {
 
             Cli.Run run = cairn("-e", "hurried", "--json", "migrate").exits(3);
 
-            assertThat(run.err()).contains("Waiting for the migration lock: held by PostgreSQL backend pid " + holderPid);
+            assertThat(run.err())
+                    .contains("Waiting for the migration lock: held by PostgreSQL backend pid " + holderPid);
             assertThat(run.json().at("/error/type").asText()).isEqualTo("lock");
             assertThat(run.json().at("/error/message").asText()).contains("pid " + holderPid, "lock-timeout");
             assertThat(database.tables()).doesNotContain("accounts", "cairn_migrations");

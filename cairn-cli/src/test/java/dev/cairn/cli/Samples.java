@@ -47,12 +47,12 @@ final class Samples {
     static Status status(Path directory) {
         return new Status(Optional.of("20261124153000"), 1, List.of(
                 new MigrationStatus(USERS, "20261124153000", "Creates users.\nBreaking: drops nothing.",
-                        MigrationStatus.State.APPLIED, Optional.of(1), Optional.of(Instant.parse("2026-11-24T15:31:02Z")),
-                        Optional.of(Duration.ofMillis(12)), false,
+                        MigrationStatus.State.APPLIED, Optional.of(1),
+                        Optional.of(Instant.parse("2026-11-24T15:31:02Z")), Optional.of(Duration.ofMillis(12)), false,
                         Optional.of(directory.resolve("database/migrations/" + USERS + ".sql"))),
                 new MigrationStatus("20261120000000_gone", "20261120000000", "", MigrationStatus.State.MISSING,
-                        Optional.of(1), Optional.of(Instant.parse("2026-11-24T15:31:02Z")), Optional.of(Duration.ofMillis(3)),
-                        false, Optional.empty()),
+                        Optional.of(1), Optional.of(Instant.parse("2026-11-24T15:31:02Z")),
+                        Optional.of(Duration.ofMillis(3)), false, Optional.empty()),
                 new MigrationStatus(EMAIL, "20261124153100", "", MigrationStatus.State.PENDING, Optional.empty(),
                         Optional.empty(), Optional.empty(), true,
                         Optional.of(directory.resolve("database/migrations/" + EMAIL + ".sql")))),

@@ -135,7 +135,8 @@ public abstract class Connector {
             try {
                 connection = dataSource.getConnection();
             } catch (SQLException e) {
-                throw new ConnectionException("Cannot get a connection from the " + target() + ": " + e.getMessage(), e);
+                throw new ConnectionException(
+                        "Cannot get a connection from the " + target() + ": " + e.getMessage(), e);
             }
             try {
                 Dialect dialect = Dialect.forProduct(connection.getMetaData().getDatabaseProductName());

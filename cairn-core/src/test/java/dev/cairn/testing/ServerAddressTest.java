@@ -12,7 +12,8 @@ class ServerAddressTest {
     @Test
     void takesUserAndPasswordOutOfTheUrlAndKeepsOtherParameters() {
         ServerAddress a = ServerAddress.parse(
-                "jdbc:postgresql://db.example:6543/postgres?user=admin&sslmode=require&password=p%26ss&connectTimeout=3");
+                "jdbc:postgresql://db.example:6543/postgres"
+                        + "?user=admin&sslmode=require&password=p%26ss&connectTimeout=3");
 
         assertThat(a.url()).isEqualTo("jdbc:postgresql://db.example:6543/postgres?sslmode=require&connectTimeout=3");
         assertThat(a.user()).isEqualTo("admin");

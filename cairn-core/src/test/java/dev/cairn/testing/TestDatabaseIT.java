@@ -93,6 +93,7 @@ class TestDatabaseIT {
                     db.execute("CREATE SCHEMA elsewhere");
                     db.execute("CREATE TABLE elsewhere.counted (id SERIAL PRIMARY KEY, note TEXT)");
                 }
+                default -> throw new AssertionError("No setup for " + engine);
             }
             assertThat(db.tables()).containsExactlyInAnyOrder("ab_c", "abxc", "counted");
             // An underscore in a name is not a wildcard: ab_c must not pick up abxc's column.
@@ -174,7 +175,8 @@ class TestDatabaseIT {
             case POSTGRESQL -> {
                 // Ask from another database on the same server: a dropped one cannot be connected to.
                 try (Connection c = witness().connect();
-                        PreparedStatement statement = c.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
+                        PreparedStatement statement =
+                                c.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
                     statement.setString(1, db.name());
                     try (ResultSet rs = statement.executeQuery()) {
                         rs.next();

@@ -43,7 +43,8 @@ public final class Planner {
      * batch half-way, so that a later failure could no longer undo it; they are refused there.
      */
     private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
-            "(?is)^(begin|start\\s+transaction|commit|end|abort|rollback(?!\\s+(work\\s+|transaction\\s+)?to\\b))\\b.*");
+            "(?is)^(begin|start\\s+transaction|commit|end|abort"
+                    + "|rollback(?!\\s+(work\\s+|transaction\\s+)?to\\b))\\b.*");
 
     private final List<Migration> migrations;
     private final List<HistoryRow> history;

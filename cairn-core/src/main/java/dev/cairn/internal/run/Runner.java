@@ -138,8 +138,8 @@ public final class Runner {
             } else {
                 outcome.append("The transaction was rolled back");
                 if (!open.isEmpty()) {
-                    outcome.append(", with ").append(open.size()).append(open.size() == 1 ? " migration" : " migrations")
-                            .append(" it held");
+                    outcome.append(", with ").append(open.size())
+                            .append(open.size() == 1 ? " migration" : " migrations").append(" it held");
                 }
                 outcome.append(". Still ").append(verb).append(" and recorded, because a transaction:false section"
                         + " committed them: ").append(names(committed)).append('.');
@@ -153,8 +153,8 @@ public final class Runner {
                 outcome.append("none of its statements ran");
             } else {
                 outcome.append(index == 1 ? "statement 1 ran and stays" : "statements 1-" + index + " ran and stay");
-                stillApplied.add(step.migration().name() + ": statements 1-" + index + " of its " + step.direction().label()
-                        + " section (not recorded)");
+                stillApplied.add(step.migration().name() + ": statements 1-" + index + " of its "
+                        + step.direction().label() + " section (not recorded)");
             }
             outcome.append("; ").append(step.migration().name()).append(" is not recorded as ").append(verb)
                     .append(". Undo what ran by hand, or edit the section to carry on from statement ")

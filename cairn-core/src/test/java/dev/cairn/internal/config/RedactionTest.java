@@ -14,10 +14,12 @@ class RedactionTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "jdbc:postgresql://db:5432/app?user=u&password=s3cret&ssl=true|jdbc:postgresql://db:5432/app?user=u&password=****&ssl=true",
+        "jdbc:postgresql://db:5432/app?user=u&password=s3cret&ssl=true"
+                + "|jdbc:postgresql://db:5432/app?user=u&password=****&ssl=true",
         "jdbc:postgresql://db/app?password=s3cret|jdbc:postgresql://db/app?password=****",
         "jdbc:postgresql://db/app?PASSWORD=s3cret&x=1|jdbc:postgresql://db/app?PASSWORD=****&x=1",
-        "jdbc:postgresql://db/app?sslpassword=k3y&password=s3cret|jdbc:postgresql://db/app?sslpassword=****&password=****",
+        "jdbc:postgresql://db/app?sslpassword=k3y&password=s3cret"
+                + "|jdbc:postgresql://db/app?sslpassword=****&password=****",
         "jdbc:sqlserver://db;user=u;Password=s3cret;encrypt=true|jdbc:sqlserver://db;user=u;Password=****;encrypt=true",
         "jdbc:mysql://u:s3cret@db:3306/app|jdbc:mysql://u:****@db:3306/app",
         "jdbc:mysql://u:s3cret@db/app?password=again|jdbc:mysql://u:****@db/app?password=****",

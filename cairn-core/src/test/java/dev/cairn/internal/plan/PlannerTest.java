@@ -43,7 +43,8 @@ class PlannerTest {
     void fiveMigrationsThreeApplied() throws IOException {
         for (int version = 1; version <= 5; version++) {
             write(version + "_m" + version + ".sql",
-                    "-- migrate:up\nCREATE TABLE t" + version + " (id int);\n-- migrate:down\nDROP TABLE t" + version + ";\n");
+                    "-- migrate:up\nCREATE TABLE t" + version + " (id int);\n"
+                            + "-- migrate:down\nDROP TABLE t" + version + ";\n");
         }
         migrations = MigrationDirectory.scan(dir);
         apply(1, 1);
