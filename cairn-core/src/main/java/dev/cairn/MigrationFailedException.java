@@ -2,6 +2,8 @@
 package dev.cairn;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +24,8 @@ public final class MigrationFailedException extends CairnException {
     private final int statement;
     private final String sqlState;
     private final String databaseMessage;
-    private final List<String> stillApplied;
+    // ArrayList, not List: the field of a serializable exception must have a serializable type.
+    private final ArrayList<String> stillApplied;
 
     /**
      * Creates the exception.
@@ -57,7 +60,7 @@ public final class MigrationFailedException extends CairnException {
         this.statement = statement;
         this.sqlState = sqlState;
         this.databaseMessage = databaseMessage;
-        this.stillApplied = List.copyOf(stillApplied);
+        this.stillApplied = new ArrayList<>(stillApplied);
     }
 
     /** The failing migration's name. */
@@ -97,7 +100,7 @@ public final class MigrationFailedException extends CairnException {
 
     /** What stays changed in the database after the failure, one line each; empty if nothing. */
     public List<String> stillApplied() {
-        return stillApplied;
+        return Collections.unmodifiableList(stillApplied);
     }
 
     private static String render(

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,7 +14,8 @@ public final class ValidationException extends CairnException {
 
     private static final long serialVersionUID = 1L;
 
-    private final List<String> problems;
+    // ArrayList, not List: the field of a serializable exception must have a serializable type.
+    private final ArrayList<String> problems;
 
     /**
      * Creates the exception.
@@ -22,12 +25,12 @@ public final class ValidationException extends CairnException {
      */
     public ValidationException(String summary, List<String> problems) {
         super(render(summary, problems), null);
-        this.problems = List.copyOf(problems);
+        this.problems = new ArrayList<>(problems);
     }
 
     /** One line per migration at fault. */
     public List<String> problems() {
-        return problems;
+        return Collections.unmodifiableList(problems);
     }
 
     private static String render(String summary, List<String> problems) {
