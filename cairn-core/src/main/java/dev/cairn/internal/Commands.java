@@ -26,6 +26,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -71,14 +72,14 @@ public final class Commands {
         return new MigrateResult(
                 runs.isEmpty() ? OptionalInt.empty() : OptionalInt.of(runs.get(0).batch()),
                 runs,
-                Session.elapsedSince(started));
+                since(started));
     }
 
     /** {@code down} or one of the {@code rollback} forms. */
     public RollbackResult rollback(Operation operation) {
         long started = System.nanoTime();
         List<MigrationRun> runs = change(operation);
-        return new RollbackResult(runs, Session.elapsedSince(started));
+        return new RollbackResult(runs, since(started));
     }
 
     /** What {@code operation} would do; reads only. */
@@ -103,14 +104,14 @@ public final class Commands {
         try (Session session = Session.forReading(settings)) {
             if (!session.exists()) {
                 return new ServerInfo(session.dialect().name(), "", settings.target(),
-                        Session.elapsedSince(started),
+                        since(started),
                         "The database file does not exist yet; the first command that changes the database"
                                 + " creates it.");
             }
             try {
                 DatabaseMetaData metaData = session.connection().getMetaData();
                 return new ServerInfo(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion(),
-                        settings.target(), Session.elapsedSince(started), "");
+                        settings.target(), since(started), "");
             } catch (SQLException e) {
                 throw session.failure("reporting its version", e);
             }
@@ -176,6 +177,10 @@ public final class Commands {
                 throw session.failure("recording the migrations", e);
             }
         }
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     /** The tracking table's rows; none if the table or the whole database does not exist yet. */

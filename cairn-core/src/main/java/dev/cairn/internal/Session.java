@@ -9,7 +9,6 @@ import dev.cairn.internal.history.HistoryStore;
 import dev.cairn.internal.lock.Lock;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 
 /**
  * One command's connection, with its dialect and tracking table. A write session has autocommit off
@@ -113,9 +112,5 @@ final class Session implements AutoCloseable {
         } catch (SQLException e) {
             // Nothing is left to protect: the work is committed or rolled back by now.
         }
-    }
-
-    static Duration elapsedSince(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 }
