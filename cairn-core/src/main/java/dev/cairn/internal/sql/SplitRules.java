@@ -70,4 +70,31 @@ public record SplitRules(
             /* backtickIdentifiers */ true,
             /* bracketIdentifiers */ true,
             /* beginEndBodies */ true);
+
+    /**
+     * MySQL 8 and MariaDB 10.6+ with the default SQL mode: backslash escapes and {@code "…"} strings,
+     * {@code #} comments, backtick identifiers, and routine and trigger bodies.
+     */
+    public static final SplitRules MYSQL = new SplitRules(
+            /* dollarQuotes */ false,
+            /* escapeStringPrefix */ false,
+            /* backslashEscapesInStrings */ true,
+            /* doubleQuotedStrings */ true,
+            /* nestedBlockComments */ false,
+            /* hashComments */ true,
+            /* backtickIdentifiers */ true,
+            /* bracketIdentifiers */ false,
+            /* beginEndBodies */ true);
+
+    /** H2 2.x: standard strings and identifiers, {@code $$…$$} for Java source in {@code CREATE ALIAS}. */
+    public static final SplitRules H2 = new SplitRules(
+            /* dollarQuotes */ true,
+            /* escapeStringPrefix */ false,
+            /* backslashEscapesInStrings */ false,
+            /* doubleQuotedStrings */ false,
+            /* nestedBlockComments */ false,
+            /* hashComments */ false,
+            /* backtickIdentifiers */ false,
+            /* bracketIdentifiers */ false,
+            /* beginEndBodies */ false);
 }
