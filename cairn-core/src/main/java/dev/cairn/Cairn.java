@@ -118,6 +118,16 @@ public final class Cairn {
         return commands.plan(Objects.requireNonNull(operation, "operation"));
     }
 
+    /**
+     * Makes the tracking table agree with the database and the files after a deliberate fix by hand:
+     * a migration whose section stopped part-way, and which was then finished by hand, is recorded
+     * as applied (up) or undone (down); an applied migration whose file was edited on purpose gets
+     * the file's new checksum. Changes nothing but the tracking table, under the migration lock.
+     */
+    public RepairResult repair() {
+        return commands.repair();
+    }
+
     /** Where the database stands against the migration files. Reads only; creates nothing. */
     public Status status() {
         return commands.status();

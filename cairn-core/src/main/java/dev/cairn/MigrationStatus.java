@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param executionTime how long it took to apply, if applied
  * @param reversible whether its file has a {@code -- migrate:down} section (false if the file is gone)
  * @param file its file, unless the file is gone
+ * @param incomplete how far a section got that stopped part-way outside a transaction, if one did
  */
 public record MigrationStatus(
         String name,
@@ -28,7 +29,8 @@ public record MigrationStatus(
         Optional<Instant> appliedAt,
         Optional<Duration> executionTime,
         boolean reversible,
-        Optional<Path> file) {
+        Optional<Path> file,
+        Optional<Incomplete> incomplete) {
 
     /** Where a migration stands. */
     public enum State {
@@ -37,6 +39,21 @@ public record MigrationStatus(
         /** Its file is present and it is not applied. */
         PENDING,
         /** Recorded in the tracking table, but its file is gone. */
-        MISSING
+        MISSING,
+        /**
+         * A section stopped part-way outside a transaction (on MySQL, MariaDB or H2, or in a
+         * {@code transaction:false} section): some of its statements ran and stay. The next
+         * {@code migrate} (for up) or rollback (for down) resumes after them; {@code repair} records
+         * it as done after it was finished by hand.
+         */
+        INCOMPLETE
     }
+
+    /**
+     * How far a section got before it stopped.
+     *
+     * @param section up (the migration is partly applied) or down (partly undone)
+     * @param statementsRun how many of the section's statements ran and stay
+     */
+    public record Incomplete(Direction section, int statementsRun) {}
 }

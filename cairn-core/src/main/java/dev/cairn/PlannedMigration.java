@@ -12,7 +12,9 @@ import java.util.List;
  * @param direction the section that runs
  * @param file the file the section comes from
  * @param transactional false if the section is marked {@code transaction:false} and runs on its own
- * @param statements the statements, in order
+ * @param statements the statements that will run, in order
+ * @param resumeAfter how many statements of the section ran on an earlier run that stopped part-way
+ *     (outside a transaction); {@code statements} are the rest. 0 when the section starts afresh
  */
 public record PlannedMigration(
         String name,
@@ -20,7 +22,8 @@ public record PlannedMigration(
         Direction direction,
         Path file,
         boolean transactional,
-        List<PlannedStatement> statements) {
+        List<PlannedStatement> statements,
+        int resumeAfter) {
 
     /** Creates the planned migration; {@code statements} is copied. */
     public PlannedMigration {

@@ -17,6 +17,8 @@ public record Problem(Kind kind, String migration, String message) {
         /** An applied migration's file was changed after it was applied. */
         EDITED,
         /** A pending migration is older than the newest applied one. */
-        OUT_OF_ORDER
+        OUT_OF_ORDER,
+        /** A section stopped part-way outside a transaction; see {@link MigrationStatus.State#INCOMPLETE}. */
+        INCOMPLETE
     }
 }

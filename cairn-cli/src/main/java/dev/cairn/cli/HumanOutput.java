@@ -12,6 +12,7 @@ import dev.cairn.Plan;
 import dev.cairn.PlannedMigration;
 import dev.cairn.PlannedStatement;
 import dev.cairn.Problem;
+import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
 import dev.cairn.ServerInfo;
 import dev.cairn.Status;
@@ -74,6 +75,19 @@ final class HumanOutput implements Output {
         String batch = result.batch().isPresent() ? " in batch " + result.batch().getAsInt() : "";
         out.println("Applied " + count(result.applied().size(), "migration") + batch
                 + " (" + millis(result.duration()) + ").");
+    }
+
+    @Override
+    public void repaired(RepairResult result) {
+        if (result.repairs().isEmpty()) {
+            out.println("Nothing to repair: the tracking table agrees with the files.");
+            return;
+        }
+        for (RepairResult.Repair repair : result.repairs()) {
+            out.println("  " + repair.description());
+        }
+        out.println("Repaired " + count(result.repairs().size(), "migration") + " in the tracking table ("
+                + millis(result.duration()) + ").");
     }
 
     @Override
@@ -172,6 +186,10 @@ final class HumanOutput implements Output {
             out.println("-- " + migration.name() + " (" + migration.direction().label() + ") "
                     + invocation.display(migration.file()) + line
                     + (migration.transactional() ? "" : " transaction:false"));
+            if (migration.resumeAfter() > 0) {
+                out.println("-- resumes after statement " + migration.resumeAfter()
+                        + ", which ran on an earlier run that stopped there");
+            }
             if (migration.statements().isEmpty()) {
                 out.println("-- (no statements)");
             }
@@ -323,6 +341,11 @@ final class HumanOutput implements Output {
                     return "pending";
                 case MISSING:
                     return "MISSING FILE";
+                case INCOMPLETE:
+                    return migration.incomplete()
+                            .map(i -> "INCOMPLETE: " + i.section().label() + " stopped after "
+                                    + count(i.statementsRun(), "statement"))
+                            .orElse("INCOMPLETE");
                 default:
                     throw new AssertionError(migration.state());
             }

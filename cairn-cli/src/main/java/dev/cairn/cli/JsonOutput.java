@@ -14,6 +14,7 @@ import dev.cairn.Plan;
 import dev.cairn.PlannedMigration;
 import dev.cairn.PlannedStatement;
 import dev.cairn.Problem;
+import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
 import dev.cairn.ServerInfo;
 import dev.cairn.Status;
@@ -68,6 +69,22 @@ final class JsonOutput implements Output {
     }
 
     @Override
+    public void repaired(RepairResult result) {
+        document(true, json -> {
+            json.writeArrayFieldStart("repairs");
+            for (RepairResult.Repair repair : result.repairs()) {
+                json.writeStartObject();
+                json.writeStringField("migration", repair.migration());
+                json.writeStringField("kind", repair.kind().name().toLowerCase(Locale.ROOT));
+                json.writeStringField("description", repair.description());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeNumberField("durationMs", result.duration().toMillis());
+        });
+    }
+
+    @Override
     public void rolledBack(RollbackResult result) {
         document(true, json -> {
             json.writeArrayFieldStart("batches");
@@ -95,6 +112,7 @@ final class JsonOutput implements Output {
                 json.writeStringField("direction", migration.direction().label());
                 json.writeStringField("file", invocation.display(migration.file()));
                 json.writeBooleanField("transactional", migration.transactional());
+                json.writeNumberField("resumeAfter", migration.resumeAfter());
                 json.writeArrayFieldStart("statements");
                 for (PlannedStatement statement : migration.statements()) {
                     json.writeStartObject();
@@ -140,6 +158,12 @@ final class JsonOutput implements Output {
                         migration.description() == null || migration.description().isBlank() ? null
                                 : migration.description());
                 json.writeStringField("file", migration.file().map(invocation::display).orElse(null));
+                if (migration.incomplete().isPresent()) {
+                    json.writeObjectFieldStart("incomplete");
+                    json.writeStringField("section", migration.incomplete().get().section().label());
+                    json.writeNumberField("statementsRun", migration.incomplete().get().statementsRun());
+                    json.writeEndObject();
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -5,6 +5,7 @@ import dev.cairn.Cairn;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationListener;
 import dev.cairn.Plan;
+import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
 import dev.cairn.ServerInfo;
 import dev.cairn.Status;
@@ -29,6 +30,9 @@ interface Output {
 
     /** {@code rollback} or {@code down} finished. */
     void rolledBack(RollbackResult result);
+
+    /** {@code repair} finished. */
+    void repaired(RepairResult result);
 
     /** A dry run worked out {@code plan}; nothing was changed. */
     void dryRun(Plan plan);

@@ -2,17 +2,21 @@
 package dev.cairn.internal;
 
 import dev.cairn.ConfigurationException;
+import dev.cairn.Direction;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationRun;
 import dev.cairn.Operation;
 import dev.cairn.Plan;
+import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
 import dev.cairn.ServerInfo;
 import dev.cairn.Status;
 import dev.cairn.internal.history.HistoryRow;
+import dev.cairn.internal.history.HistoryStore;
 import dev.cairn.internal.plan.Planner;
 import dev.cairn.internal.plan.Work;
 import dev.cairn.internal.run.Runner;
+import dev.cairn.internal.source.Checksum;
 import dev.cairn.internal.source.Migration;
 import dev.cairn.internal.source.MigrationDirectory;
 import dev.cairn.internal.source.Version;
@@ -30,8 +34,11 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 
@@ -80,6 +87,52 @@ public final class Commands {
         long started = System.nanoTime();
         List<MigrationRun> runs = change(operation);
         return new RollbackResult(runs, since(started));
+    }
+
+    /** See {@link dev.cairn.Cairn#repair()}. */
+    public RepairResult repair() {
+        long started = System.nanoTime();
+        Map<String, Migration> files = new HashMap<>();
+        for (Migration migration : MigrationDirectory.scan(settings.migrationsDirectory())) {
+            files.put(migration.name(), migration);
+        }
+        List<RepairResult.Repair> repairs = new ArrayList<>();
+        try (Session session = Session.forChange(settings, settings.listener())) {
+            try {
+                HistoryStore history = session.history();
+                for (HistoryRow row : history.exists() ? history.read() : List.<HistoryRow>of()) {
+                    Migration file = files.get(row.name());
+                    if (row.isIncomplete() && row.progress().direction() == Direction.DOWN) {
+                        history.delete(row);
+                        repairs.add(new RepairResult.Repair(row.name(), RepairResult.Kind.UNDONE, row.name()
+                                + " is recorded as undone (its down section had stopped after statement "
+                                + row.progress().statementsRun() + ")."));
+                    } else if (row.isIncomplete()) {
+                        history.complete(repaired(row, file));
+                        repairs.add(new RepairResult.Repair(row.name(), RepairResult.Kind.COMPLETED, row.name()
+                                + " is recorded as applied (its up section had stopped after statement "
+                                + row.progress().statementsRun() + ")."));
+                    } else if (file != null && !(row.checksum().equals(file.checksum())
+                            && row.checksumAlgorithm() == Checksum.ALGORITHM)) {
+                        history.complete(repaired(row, file));
+                        repairs.add(new RepairResult.Repair(row.name(), RepairResult.Kind.CHECKSUM, row.name()
+                                + " now carries the checksum of its edited file."));
+                    }
+                }
+                session.connection().commit();
+            } catch (SQLException e) {
+                throw session.failure("repairing the tracking table", e);
+            }
+        }
+        return new RepairResult(repairs, since(started));
+    }
+
+    /** {@code row} as applied, with the checksum of its file as it is now (or as it was, if it is gone). */
+    private static HistoryRow repaired(HistoryRow row, Migration file) {
+        return new HistoryRow(row.id(), row.version(), row.name(), row.batch(),
+                file == null ? row.checksum() : file.checksum(),
+                file == null ? row.checksumAlgorithm() : Checksum.ALGORITHM,
+                row.appliedAt(), row.executionMillis(), null);
     }
 
     /** What {@code operation} would do; reads only. */

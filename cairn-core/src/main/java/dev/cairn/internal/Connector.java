@@ -3,6 +3,7 @@ package dev.cairn.internal;
 
 import dev.cairn.ConfigurationException;
 import dev.cairn.ConnectionException;
+import dev.cairn.internal.config.DriverUrl;
 import dev.cairn.internal.config.Redaction;
 import dev.cairn.internal.dialect.Dialect;
 import java.sql.Connection;
@@ -48,12 +49,14 @@ public abstract class Connector {
 
     private static final class UrlConnector extends Connector {
         private final String url;
+        private final String driverUrl;
         private final Properties properties;
         private final Duration lockTimeout;
         private final List<String> secrets;
 
         UrlConnector(String url, Properties properties, Duration lockTimeout, List<String> secrets) {
             this.url = url;
+            this.driverUrl = DriverUrl.of(url);
             this.properties = properties;
             this.lockTimeout = lockTimeout;
             this.secrets = secrets;
@@ -71,7 +74,7 @@ public abstract class Connector {
                 return new Opened(null, dialect);
             }
             try {
-                DriverManager.getDriver(url);
+                DriverManager.getDriver(driverUrl);
             } catch (SQLException e) {
                 throw new ConfigurationException("No JDBC driver for " + target() + " is on the class path. The cairn"
                         + " tool ships the " + dialect.name() + " driver; as a library, add it to your dependencies.",
@@ -81,7 +84,7 @@ public abstract class Connector {
             connectionProperties.putAll(properties);
             dialect.configure(connectionProperties, readOnly, lockTimeout);
             try {
-                Connection connection = DriverManager.getConnection(url, connectionProperties);
+                Connection connection = DriverManager.getConnection(driverUrl, connectionProperties);
                 return new Opened(connection, dialect);
             } catch (SQLException e) {
                 throw new ConnectionException("Cannot connect to " + target() + ": "

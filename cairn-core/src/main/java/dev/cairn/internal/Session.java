@@ -49,7 +49,8 @@ final class Session implements AutoCloseable {
                 }
                 throw session.failure("starting a transaction", e);
             }
-            session.lock = session.dialect.lock(session.connection, settings.table());
+            session.lock = session.dialect.lock(session.connection, settings.table(),
+                    () -> settings.connector().open(false).connection());
             session.lock.acquire(settings.lockTimeout(), listener::waitingForLock);
             return session;
         } catch (RuntimeException e) {

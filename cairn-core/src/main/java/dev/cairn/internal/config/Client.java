@@ -2,6 +2,7 @@
 package dev.cairn.internal.config;
 
 import dev.cairn.EnvironmentConfig;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +30,33 @@ enum Client {
         }
     },
 
+    /** MySQL, through MariaDB Connector/J (see {@link DriverUrl}), which speaks to MySQL too. */
+    MYSQL("mysql", "MySQL", "jdbc:mysql:", Kind.SERVER, 3306, true, "org.mariadb.jdbc:mariadb-java-client") {
+        @Override
+        void addDriverProperties(EnvironmentConfig environment, Properties properties) {
+            addMariaDbProperties(environment, properties);
+        }
+    },
+
+    MARIADB("mariadb", "MariaDB", "jdbc:mariadb:", Kind.SERVER, 3306, true, "org.mariadb.jdbc:mariadb-java-client") {
+        @Override
+        void addDriverProperties(EnvironmentConfig environment, Properties properties) {
+            addMariaDbProperties(environment, properties);
+        }
+    },
+
     /** A file; {@code database:} is its path. */
-    SQLITE("sqlite", "SQLite", "jdbc:sqlite:", Kind.FILE, 0, false, "org.xerial:sqlite-jdbc", "sqlite3");
+    SQLITE("sqlite", "SQLite", "jdbc:sqlite:", Kind.FILE, 0, false, "org.xerial:sqlite-jdbc", "sqlite3"),
+
+    /** Embedded H2: {@code database:} is the file's path without {@code .mv.db}, or {@code :memory:}. */
+    H2("h2", "H2", "jdbc:h2:", Kind.FILE, 0, false, "com.h2database:h2") {
+        @Override
+        String fileUrl(String database, Path directory) {
+            // In memory, kept until the JVM ends, so that an application and its migrations share it.
+            return database.equals(JdbcUrls.MEMORY) ? "jdbc:h2:mem:cairn;DB_CLOSE_DELAY=-1"
+                    : "jdbc:h2:file:" + directory.resolve(database).normalize();
+        }
+    };
 
     /** How {@code client:} names the database: a server, or a file. */
     enum Kind {
@@ -116,4 +142,24 @@ enum Client {
 
     /** Adds this driver's own properties (timeouts, TLS) for {@code environment}; none by default. */
     void addDriverProperties(EnvironmentConfig environment, Properties properties) {}
+
+    /** The JDBC URL of the file database at {@code database}, relative to {@code directory}. */
+    String fileUrl(String database, Path directory) {
+        return JdbcUrls.file(urlPrefix, database, directory);
+    }
+
+    /**
+     * MariaDB Connector/J's property names
+     * (https://mariadb.com/docs/connectors/mariadb-connector-j/about-mariadb-connector-j): the connect
+     * timeout in milliseconds, and {@code sslMode}, whose {@code trust} encrypts without checking the
+     * certificate, as {@code ssl: require} does for PostgreSQL.
+     */
+    private static void addMariaDbProperties(EnvironmentConfig environment, Properties properties) {
+        environment.ssl().ifPresent(ssl -> properties.setProperty("sslMode", switch (ssl) {
+            case DISABLE -> "disable";
+            case REQUIRE -> "trust";
+            case VERIFY_FULL -> "verify-full";
+        }));
+        properties.setProperty("connectTimeout", Long.toString(environment.connectTimeout().toMillis()));
+    }
 }

@@ -156,7 +156,7 @@ final class EnvironmentResolver {
                     + " jdbc:postgresql://localhost:5432/app, not '" + Redaction.url(text) + "'. (To keep the"
                     + " password out of the URL, give it as password:.)");
         }
-        return new Connection(JdbcUrls.resolveSqlite(text, source.directory()), Client.forUrl(text));
+        return new Connection(JdbcUrls.resolveFiles(text, source.directory()), Client.forUrl(text));
     }
 
     private String serverUrl(Client client, Setting clientSetting) {
@@ -189,7 +189,7 @@ final class EnvironmentResolver {
                         + " the database file's path (relative to the directory of cairn.yml), or "
                         + JdbcUrls.MEMORY + ". Add database: to " + where() + "."));
         try {
-            return JdbcUrls.file(client.urlPrefix(), database.text(), source.directory());
+            return client.fileUrl(database.text(), source.directory());
         } catch (InvalidPathException e) {
             throw source.error(database.line(), database.path() + " is not a valid file path: " + e.getReason()
                     + ". Give the path of the database file.");

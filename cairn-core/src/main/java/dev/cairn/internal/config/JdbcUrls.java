@@ -57,6 +57,36 @@ final class JdbcUrls {
         return Client.SQLITE.urlPrefix() + directory.resolve(file).normalize() + parameters;
     }
 
+    /** {@code url} with a relative SQLite or H2 file made absolute against {@code directory}. */
+    static String resolveFiles(String url, Path directory) {
+        return resolveH2(resolveSqlite(url, directory), directory);
+    }
+
+    /**
+     * {@code url} with a relative H2 file ({@code jdbc:h2:./db}, {@code jdbc:h2:file:db}) made absolute
+     * against {@code directory}, as for SQLite. In-memory, server and other URL forms, absolute paths
+     * and {@code ~/} paths are returned as they are; settings after {@code ;} are kept.
+     */
+    static String resolveH2(String url, Path directory) {
+        if (!url.startsWith(Client.H2.urlPrefix())) {
+            return url;
+        }
+        String rest = url.substring(Client.H2.urlPrefix().length());
+        boolean explicit = rest.startsWith("file:");
+        if (explicit) {
+            rest = rest.substring("file:".length());
+        }
+        int settings = rest.indexOf(';');
+        String file = settings < 0 ? rest : rest.substring(0, settings);
+        boolean relative = file.startsWith("./") || file.startsWith("../")
+                || explicit && !file.isEmpty() && !file.startsWith("~") && !Path.of(file).isAbsolute();
+        if (!relative) {
+            return url;
+        }
+        return Client.H2.urlPrefix() + (explicit ? "file:" : "") + directory.resolve(file).normalize()
+                + (settings < 0 ? "" : rest.substring(settings));
+    }
+
     /** Whether {@code host} is an IPv6 address (without brackets). */
     static boolean isIpv6(String host) {
         return IPV6.matcher(host).matches();

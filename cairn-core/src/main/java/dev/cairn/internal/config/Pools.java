@@ -36,8 +36,9 @@ public final class Pools {
      */
     public static HikariDataSource dataSource(EnvironmentConfig environment) {
         String redactedUrl = environment.redactedUrl();
+        String url = DriverUrl.of(environment.url());
         try {
-            DriverManager.getDriver(environment.url());
+            DriverManager.getDriver(url);
         } catch (SQLException e) {
             String artifact = Client.forUrl(environment.url()).map(Client::driverArtifact)
                     .map(coordinates -> " (" + coordinates + ")").orElse("");
@@ -47,7 +48,7 @@ public final class Pools {
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("cairn-" + environment.name());
-        config.setJdbcUrl(environment.url());
+        config.setJdbcUrl(url);
         config.setDataSourceProperties(DriverProperties.of(environment));
         config.setMinimumIdle(environment.pool().min());
         config.setMaximumPoolSize(environment.pool().max());

@@ -21,7 +21,7 @@ import java.util.Properties;
  * whether its DDL is transactional, the tracking table's SQL, and which lock it uses. The code that
  * runs migrations is the same for all.
  */
-public sealed interface Dialect permits PostgresDialect, SqliteDialect {
+public sealed interface Dialect permits PostgresDialect, SqliteDialect, MysqlDialect, H2Dialect {
 
     /** The product name users know, such as {@code PostgreSQL}. */
     String name();
@@ -29,7 +29,11 @@ public sealed interface Dialect permits PostgresDialect, SqliteDialect {
     /** How to cut this database's SQL into statements. */
     SplitRules splitRules();
 
-    /** Whether DDL can be rolled back, so that a whole batch can run in one transaction. */
+    /**
+     * Whether DDL can be rolled back, so that a whole batch can run in one transaction. Where it
+     * cannot (MySQL, MariaDB, H2: each DDL statement commits), every migration runs statement by
+     * statement and its tracking row follows each statement's progress.
+     */
     boolean transactionalDdl();
 
     /** Adds what this database needs to open a connection in the given mode. */
@@ -65,8 +69,20 @@ public sealed interface Dialect permits PostgresDialect, SqliteDialect {
     /** Reads the tracking table's {@code applied_at}. */
     Instant readInstant(ResultSet result, int index) throws SQLException;
 
-    /** The migration lock for {@code table} on {@code connection}. */
-    Lock lock(Connection connection, TableName table);
+    /**
+     * The migration lock for {@code table} on {@code connection}.
+     *
+     * @param another opens a second connection to the same database, for a lock that cannot live on
+     *     the connection that runs the migrations (H2's lock row, which a DDL commit would release)
+     */
+    Lock lock(Connection connection, TableName table, ConnectionOpener another);
+
+    /** Opens one more connection to the database a command works on. */
+    @FunctionalInterface
+    interface ConnectionOpener {
+        /** Opens the connection; the caller closes it. */
+        Connection open() throws SQLException;
+    }
 
     /** Whether {@code e} means that another writer held the database for longer than the busy timeout. */
     default boolean isBusy(SQLException e) {
@@ -81,13 +97,38 @@ public sealed interface Dialect permits PostgresDialect, SqliteDialect {
         return OptionalInt.empty();
     }
 
+    /**
+     * How many lines into {@code sql} the database says the error is (0 for the statement's first
+     * line), so that a failure points at the exact line of a multi-line statement.
+     */
+    default int errorLineOffset(SQLException e, String sql) {
+        OptionalInt position = errorPosition(e);
+        if (position.isEmpty()) {
+            return 0;
+        }
+        int end = Math.min(sql.length(), Math.max(0, position.getAsInt() - 1));
+        int lines = 0;
+        for (int i = 0; i < end; i++) {
+            if (sql.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
     /** The database's own message for {@code e}, without the parts Cairn reports itself. */
     default String message(SQLException e) {
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message.strip();
     }
 
-    /** The column definitions of the tracking table, with this database's type for {@code applied_at}. */
+    /**
+     * The column definitions of the tracking table, with this database's type for {@code applied_at}.
+     * {@code incomplete}, {@code statements_run} and {@code statements_checksum} are null for a
+     * migration that ran completely; for one whose section stopped part-way outside a transaction
+     * they say which section ({@code up} or {@code down}), how many of its statements ran, and the
+     * checksum of those statements, so that a later run can resume after them.
+     */
     static String historyColumns(String timestampType) {
         return "id integer NOT NULL PRIMARY KEY,"
                 + " version varchar(255) NOT NULL,"
@@ -96,7 +137,10 @@ public sealed interface Dialect permits PostgresDialect, SqliteDialect {
                 + " checksum varchar(64) NOT NULL,"
                 + " checksum_algorithm integer NOT NULL,"
                 + " applied_at " + timestampType + " NOT NULL,"
-                + " execution_ms bigint NOT NULL";
+                + " execution_ms bigint NOT NULL,"
+                + " incomplete varchar(4),"
+                + " statements_run integer,"
+                + " statements_checksum varchar(64)";
     }
 
     /**
@@ -111,6 +155,12 @@ public sealed interface Dialect permits PostgresDialect, SqliteDialect {
         }
         if (lower.startsWith("jdbc:sqlite:")) {
             return SqliteDialect.INSTANCE;
+        }
+        if (lower.startsWith("jdbc:mysql:") || lower.startsWith("jdbc:mariadb:")) {
+            return MysqlDialect.INSTANCE;
+        }
+        if (lower.startsWith("jdbc:h2:")) {
+            return H2Dialect.INSTANCE;
         }
         throw unsupported(url.split(":").length > 1 ? url.split(":")[1] : url);
     }
@@ -128,11 +178,19 @@ public sealed interface Dialect permits PostgresDialect, SqliteDialect {
         if (lower.contains("sqlite")) {
             return SqliteDialect.INSTANCE;
         }
+        if (lower.contains("mysql") || lower.contains("mariadb")) {
+            return MysqlDialect.INSTANCE;
+        }
+        if (lower.equals("h2")) {
+            return H2Dialect.INSTANCE;
+        }
         throw unsupported(product);
     }
 
     private static ConfigurationException unsupported(String what) {
         return new ConfigurationException("Cairn does not support the database '" + what + "'; it supports"
-                + " PostgreSQL (jdbc:postgresql:) and SQLite (jdbc:sqlite:).");
+                + " PostgreSQL (jdbc:postgresql:), MySQL and MariaDB (jdbc:mysql:, jdbc:mariadb:),"
+                + " SQLite (jdbc:sqlite:)"
+                + " and H2 (jdbc:h2:).");
     }
 }

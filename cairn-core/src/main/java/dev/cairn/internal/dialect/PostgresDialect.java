@@ -77,7 +77,7 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public Lock lock(Connection connection, TableName table) {
+    public Lock lock(Connection connection, TableName table, ConnectionOpener another) {
         return new AdvisoryLock(connection, table);
     }
 

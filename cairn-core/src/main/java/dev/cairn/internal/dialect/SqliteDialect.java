@@ -115,7 +115,7 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public Lock lock(Connection connection, TableName table) {
+    public Lock lock(Connection connection, TableName table, ConnectionOpener another) {
         return new TransactionLock();
     }
 

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.history;
 
+import dev.cairn.Direction;
 import java.time.Instant;
 
 /**
- * One row of the tracking table: a migration that is applied.
+ * One row of the tracking table: a migration that is applied, or that stopped part-way.
  *
  * @param id the order of application, 1 for the first migration ever applied
  * @param version the migration's version as written in its name
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param checksumAlgorithm the version of the checksum rule that produced {@code checksum}
  * @param appliedAt when it was applied
  * @param executionMillis how long its up section took
+ * @param progress how far a section got that stopped part-way; null for a migration that is applied
  */
 public record HistoryRow(
         int id,
@@ -23,4 +25,27 @@ public record HistoryRow(
         String checksum,
         int checksumAlgorithm,
         Instant appliedAt,
-        long executionMillis) {}
+        long executionMillis,
+        Progress progress) {
+
+    /** Whether a section of this migration stopped part-way. */
+    public boolean isIncomplete() {
+        return progress != null;
+    }
+
+    /** This row with {@code progress} instead. */
+    public HistoryRow withProgress(Progress progress) {
+        return new HistoryRow(id, version, name, batch, checksum, checksumAlgorithm, appliedAt, executionMillis,
+                progress);
+    }
+
+    /**
+     * How far a section got that ran outside a transaction and stopped: its first
+     * {@code statementsRun} statements ran and stay.
+     *
+     * @param direction the section: up (the migration is partly applied) or down (partly undone)
+     * @param statementsRun how many of its statements ran
+     * @param statementsChecksum the checksum of those statements' text, to tell whether they changed since
+     */
+    public record Progress(Direction direction, int statementsRun, String statementsChecksum) {}
+}

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.history;
 
+import dev.cairn.Direction;
 import dev.cairn.internal.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +24,8 @@ public final class HistoryStore {
     private final TableName table;
     private final String selectAll;
     private final String insert;
+    private final String complete;
+    private final String progress;
     private final String delete;
 
     /** Creates a store for {@code table} on {@code connection}. */
@@ -30,11 +34,16 @@ public final class HistoryStore {
         this.dialect = dialect;
         this.table = table;
         String name = dialect.qualify(table);
-        this.selectAll = "SELECT id, version, name, batch, checksum, checksum_algorithm, applied_at, execution_ms"
-                + " FROM " + name + " ORDER BY id";
-        this.insert = "INSERT INTO " + name
-                + " (id, version, name, batch, checksum, checksum_algorithm, applied_at, execution_ms)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        this.selectAll = "SELECT id, version, name, batch, checksum, checksum_algorithm, applied_at, execution_ms,"
+                + " incomplete, statements_run, statements_checksum FROM " + name + " ORDER BY id";
+        this.insert = "INSERT INTO " + name + " (id, version, name, batch, checksum, checksum_algorithm, applied_at,"
+                + " execution_ms, incomplete, statements_run, statements_checksum)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        this.complete = "UPDATE " + name + " SET batch = ?, checksum = ?, checksum_algorithm = ?, applied_at = ?,"
+                + " execution_ms = ?, incomplete = NULL, statements_run = NULL, statements_checksum = NULL"
+                + " WHERE id = ?";
+        this.progress = "UPDATE " + name + " SET incomplete = ?, statements_run = ?, statements_checksum = ?"
+                + " WHERE id = ?";
         this.delete = "DELETE FROM " + name + " WHERE id = ?";
     }
 
@@ -76,7 +85,8 @@ public final class HistoryStore {
                         result.getString(5),
                         result.getInt(6),
                         dialect.readInstant(result, 7),
-                        result.getLong(8)));
+                        result.getLong(8),
+                        progress(result.getString(9), result.getInt(10), result.getString(11))));
             }
         }
         return rows;
@@ -93,7 +103,35 @@ public final class HistoryStore {
             statement.setInt(6, row.checksumAlgorithm());
             dialect.bindInstant(statement, 7, row.appliedAt());
             statement.setLong(8, row.executionMillis());
+            HistoryRow.Progress progress = row.progress();
+            statement.setString(9, progress == null ? null : progress.direction().label());
+            statement.setObject(10, progress == null ? null : progress.statementsRun(), Types.INTEGER);
+            statement.setString(11, progress == null ? null : progress.statementsChecksum());
             statement.executeUpdate();
+        }
+    }
+
+    /** Records that the migration of {@code row}, which stopped part-way before, is now applied. */
+    public void complete(HistoryRow row) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(complete)) {
+            statement.setInt(1, row.batch());
+            statement.setString(2, row.checksum());
+            statement.setInt(3, row.checksumAlgorithm());
+            dialect.bindInstant(statement, 4, row.appliedAt());
+            statement.setLong(5, row.executionMillis());
+            statement.setInt(6, row.id());
+            requireOne(statement.executeUpdate(), row);
+        }
+    }
+
+    /** Records how far a section outside a transaction got; null clears it (the section did not start). */
+    public void progress(HistoryRow row, HistoryRow.Progress progress) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(this.progress)) {
+            statement.setString(1, progress == null ? null : progress.direction().label());
+            statement.setObject(2, progress == null ? null : progress.statementsRun(), Types.INTEGER);
+            statement.setString(3, progress == null ? null : progress.statementsChecksum());
+            statement.setInt(4, row.id());
+            requireOne(statement.executeUpdate(), row);
         }
     }
 
@@ -101,10 +139,22 @@ public final class HistoryStore {
     public void delete(HistoryRow row) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(delete)) {
             statement.setInt(1, row.id());
-            if (statement.executeUpdate() != 1) {
-                throw new SQLException("The tracking table " + table + " has no row " + row.id() + " for "
-                        + row.name() + "; another runner changed it without the lock");
-            }
+            requireOne(statement.executeUpdate(), row);
         }
+    }
+
+    private void requireOne(int updated, HistoryRow row) throws SQLException {
+        if (updated != 1) {
+            throw new SQLException("The tracking table " + table + " has no row " + row.id() + " for "
+                    + row.name() + "; another runner changed it without the lock");
+        }
+    }
+
+    private static HistoryRow.Progress progress(String incomplete, int statementsRun, String statementsChecksum) {
+        if (incomplete == null) {
+            return null;
+        }
+        Direction direction = Direction.DOWN.label().equals(incomplete) ? Direction.DOWN : Direction.UP;
+        return new HistoryRow.Progress(direction, statementsRun, statementsChecksum);
     }
 }

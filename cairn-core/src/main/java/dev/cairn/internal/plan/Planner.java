@@ -50,6 +50,7 @@ public final class Planner {
     private final List<HistoryRow> history;
     private final Map<String, Migration> byName = new HashMap<>();
     private final Set<String> applied;
+    private final List<HistoryRow> incomplete;
     private final int currentBatch;
 
     /**
@@ -62,6 +63,7 @@ public final class Planner {
             byName.put(migration.name(), migration);
         }
         this.applied = history.stream().map(HistoryRow::name).collect(Collectors.toSet());
+        this.incomplete = history.stream().filter(HistoryRow::isIncomplete).toList();
         this.currentBatch = history.stream().mapToInt(HistoryRow::batch).max().orElse(0);
     }
 
@@ -75,21 +77,46 @@ public final class Planner {
     public Work plan(Operation operation, SplitRules rules) {
         int nextId = history.stream().mapToInt(HistoryRow::id).max().orElse(0) + 1;
         if (operation.direction() == Direction.UP) {
+            int batch = currentBatch + 1;
+            List<Step> steps = new ArrayList<>();
+            for (HistoryRow row : incomplete) {
+                if (row.progress().direction() == Direction.DOWN) {
+                    throw refusal(operation, row.name() + " was being rolled back when its down section stopped after"
+                            + " statement " + row.progress().statementsRun() + "; finish undoing it first: run the"
+                            + " rollback again (after fixing its down section), or undo the rest by hand and run"
+                            + " `cairn repair`");
+                }
+                steps.add(resume(row, batch, rules));
+            }
             List<Migration> pending = pending();
-            if (operation.kind() == Operation.Kind.UP) {
-                pending = pending.isEmpty() ? pending : pending.subList(0, 1);
-            } else if (operation.version().isPresent()) {
+            if (operation.version().isPresent()) {
                 Version target = resolveTarget(operation.version().get()).version();
                 pending = pending.stream().filter(m -> m.version().compareTo(target) <= 0).toList();
             }
-            int batch = currentBatch + 1;
-            List<Step> steps = new ArrayList<>();
             for (Migration migration : pending) {
                 steps.add(step(migration, Direction.UP, migration.up(), batch, null, rules));
             }
+            if (operation.kind() == Operation.Kind.UP && steps.size() > 1) {
+                steps = steps.subList(0, 1);
+            }
             return new Work(operation, steps.isEmpty() ? OptionalInt.empty() : OptionalInt.of(batch), steps, nextId);
         }
+        for (HistoryRow row : incomplete) {
+            if (row.progress().direction() == Direction.UP) {
+                throw refusal(operation, row.name() + " stopped after statement " + row.progress().statementsRun()
+                        + " of its up section, so its down section cannot be trusted to undo it; finish it first: fix"
+                        + " the failing statement and run `cairn migrate` (it resumes there), or finish it by hand and"
+                        + " run `cairn repair`; then roll back");
+            }
+        }
         List<HistoryRow> toUndo = rowsToUndo(operation);
+        for (HistoryRow row : incomplete) {
+            if (!toUndo.contains(row)) {
+                throw refusal(operation, row.name() + " was being rolled back when its down section stopped after"
+                        + " statement " + row.progress().statementsRun() + ", and " + operation + " would leave it"
+                        + " so; roll it back first (`cairn down`), or undo the rest by hand and run `cairn repair`");
+            }
+        }
         List<String> refusals = new ArrayList<>();
         for (HistoryRow row : toUndo) {
             Migration migration = byName.get(row.name());
@@ -109,7 +136,9 @@ public final class Planner {
         List<Step> steps = new ArrayList<>();
         for (HistoryRow row : toUndo) {
             Migration migration = byName.get(row.name());
-            steps.add(step(migration, Direction.DOWN, migration.down(), row.batch(), row, rules));
+            steps.add(row.isIncomplete()
+                    ? resume(row, row.batch(), rules)
+                    : step(migration, Direction.DOWN, migration.down(), row.batch(), row, rules));
         }
         return new Work(operation, OptionalInt.empty(), steps, nextId);
     }
@@ -120,7 +149,9 @@ public final class Planner {
         List<Problem> problems = new ArrayList<>();
         for (HistoryRow row : history) {
             Migration migration = byName.get(row.name());
-            if (migration == null) {
+            if (row.isIncomplete()) {
+                problems.add(new Problem(Problem.Kind.INCOMPLETE, row.name(), incompleteProblem(row, migration)));
+            } else if (migration == null) {
                 problems.add(new Problem(Problem.Kind.MISSING_FILE, row.name(), row.name()
                         + " is applied (batch " + row.batch() + ") but its file is gone; restore it, or it can never"
                         + " be rolled back"));
@@ -133,14 +164,18 @@ public final class Planner {
                     row.name(),
                     row.version(),
                     migration == null ? "" : migration.description(),
-                    migration == null ? MigrationStatus.State.MISSING : MigrationStatus.State.APPLIED,
+                    row.isIncomplete() ? MigrationStatus.State.INCOMPLETE
+                            : migration == null ? MigrationStatus.State.MISSING : MigrationStatus.State.APPLIED,
                     Optional.of(row.batch()),
                     Optional.ofNullable(row.appliedAt()),
                     Optional.of(Duration.ofMillis(row.executionMillis())),
                     migration != null && migration.reversible(),
-                    Optional.ofNullable(migration).map(Migration::file)));
+                    Optional.ofNullable(migration).map(Migration::file),
+                    Optional.ofNullable(row.progress()).map(p -> new MigrationStatus.Incomplete(
+                            p.direction(), p.statementsRun()))));
         }
         Optional<Version> newestApplied = history.stream()
+                .filter(row -> !row.isIncomplete())
                 .map(row -> Version.leadingDigitsOf(row.version()))
                 .filter(v -> v != null)
                 .max(Comparator.naturalOrder());
@@ -159,7 +194,8 @@ public final class Planner {
                     Optional.empty(),
                     Optional.empty(),
                     migration.reversible(),
-                    Optional.of(migration.file())));
+                    Optional.of(migration.file()),
+                    Optional.empty()));
         }
         return new Status(newestApplied.map(Version::text), currentBatch, entries, problems);
     }
@@ -231,6 +267,56 @@ public final class Planner {
                         + history.stream().map(HistoryRow::version).collect(Collectors.joining(", ")) + "."));
     }
 
+    /** The step that carries on a section that stopped part-way, after the statements that ran. */
+    private Step resume(HistoryRow row, int batch, SplitRules rules) {
+        HistoryRow.Progress progress = row.progress();
+        Direction direction = progress.direction();
+        Migration migration = byName.get(row.name());
+        String stopped = row.name() + " stopped after statement " + progress.statementsRun() + " of its "
+                + direction.label() + " section on an earlier run";
+        if (migration == null) {
+            throw new ValidationException("Cannot resume " + row.name() + ": its file is gone. Nothing was changed.",
+                    List.of(stopped + ", and its file is gone; restore the file, or finish it by hand and run"
+                            + " `cairn repair`"));
+        }
+        Section section = direction == Direction.UP ? migration.up() : migration.down();
+        if (section == null) {
+            throw new ValidationException("Cannot resume " + row.name() + ": its file has no `-- migrate:down`"
+                    + " section now. Nothing was changed.", List.of(stopped + "; put the section back"));
+        }
+        Step step = step(migration, direction, section, batch, row, rules);
+        int ran = progress.statementsRun();
+        List<String> sql = step.statements().stream().map(Statement::sql).toList();
+        if (ran > sql.size() || !Checksum.OfStatements.of(sql, ran).equals(progress.statementsChecksum())) {
+            throw new ValidationException("Cannot resume " + row.name() + ": the statements that ran have changed"
+                    + " since. Nothing was changed.", List.of(stopped + ", and statements 1-" + ran + " in "
+                    + section.file().getFileName() + " are not the ones that ran, so Cairn cannot tell what the"
+                    + " database holds; put them back as they were (only the statements after them may change),"
+                    + " or finish the migration by hand and run `cairn repair`"));
+        }
+        return new Step(migration, direction, section, step.statements(), batch, row, ran);
+    }
+
+    /** The problem that an incomplete row is, with the way out. */
+    private static String incompleteProblem(HistoryRow row, Migration migration) {
+        HistoryRow.Progress progress = row.progress();
+        int ran = progress.statementsRun();
+        String what = row.name() + " stopped part-way: " + (ran == 0 ? "none" : ran == 1 ? "statement 1"
+                : "statements 1-" + ran) + " of its " + progress.direction().label() + " section ran and stay";
+        String where = migration == null ? "restore its file, then " : "";
+        if (progress.direction() == Direction.UP) {
+            return what + "; " + where + "fix the failing statement and run `cairn migrate` to resume with it, or"
+                    + " finish the migration by hand and run `cairn repair`";
+        }
+        return what + "; " + where + "fix the failing statement and run the rollback again to resume with it, or"
+                + " finish undoing it by hand and run `cairn repair`";
+    }
+
+    private static ValidationException refusal(Operation operation, String problem) {
+        return new ValidationException("Cannot " + operation + ": a migration stopped part-way. Nothing was changed.",
+                List.of(problem));
+    }
+
     private static Step step(
             Migration migration, Direction direction, Section section, int batch, HistoryRow row, SplitRules rules) {
         List<Statement> statements;
@@ -250,6 +336,6 @@ public final class Planner {
                 }
             }
         }
-        return new Step(migration, direction, section, statements, batch, row);
+        return new Step(migration, direction, section, statements, batch, row, 0);
     }
 }

@@ -18,7 +18,9 @@ import java.util.List;
  * @param section the section that runs
  * @param statements its statements, in order
  * @param batch the batch it goes into (up) or comes out of (down)
- * @param row its tracking row, for down; null for up
+ * @param row its tracking row: for down, and for an up that resumes; null for an up that starts
+ * @param resumeAt how many of {@code statements} ran before, when the section stopped part-way on an
+ *     earlier run; the step runs the rest
  */
 public record Step(
         Migration migration,
@@ -26,7 +28,13 @@ public record Step(
         Section section,
         List<Statement> statements,
         int batch,
-        HistoryRow row) {
+        HistoryRow row,
+        int resumeAt) {
+
+    /** Whether the step carries on a section that stopped part-way. */
+    public boolean resumes() {
+        return resumeAt > 0 || row != null && row.isIncomplete();
+    }
 
     /** The step as the public API shows it. */
     public PlannedMigration toPlanned() {
@@ -36,6 +44,8 @@ public record Step(
                 direction,
                 section.file(),
                 section.transactional(),
-                statements.stream().map(s -> new PlannedStatement(s.sql(), s.line())).toList());
+                statements.subList(resumeAt, statements.size()).stream()
+                        .map(s -> new PlannedStatement(s.sql(), s.line())).toList(),
+                resumeAt);
     }
 }

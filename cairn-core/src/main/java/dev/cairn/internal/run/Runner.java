@@ -18,21 +18,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * The only code that executes migration SQL. It runs the steps of a {@link Work} on a connection
- * whose transaction is open (autocommit off) and under the migration lock, writing each step's
- * tracking row right after the step, on the same connection:
+ * whose transaction is open (autocommit off) and under the migration lock, keeping the tracking
+ * table in step on the same connection. A step runs in one of two ways:
  * <ul>
- *   <li>Consecutive transactional steps share one transaction, so a batch without
- *       {@code transaction:false} sections commits or rolls back as a whole.
- *   <li>A {@code transaction:false} section runs on its own, in autocommit: what ran before it is
- *       committed first, and its own row is written as soon as its statements have run.
+ *   <li><b>In the batch's transaction</b>, where the database has transactional DDL and the section
+ *       is not {@code transaction:false}: consecutive such steps share one transaction with their
+ *       tracking rows, so the batch commits or rolls back as a whole.
+ *   <li><b>Statement by statement</b>, in autocommit, everywhere else (every section on MySQL,
+ *       MariaDB and H2, whose DDL commits by itself; {@code transaction:false} sections anywhere).
+ *       What ran before is committed first. The migration's row is written before its first
+ *       statement, marked incomplete, and after each statement it says how many ran, so that when a
+ *       statement fails, or the runner dies, the tracking table says exactly which statements took
+ *       effect. The row is marked complete (up) or deleted (down) after the last statement. If the
+ *       section's first statement fails, its row goes back to what it was: nothing changed.
  * </ul>
- * When a statement fails, the open transaction is rolled back and the exception says exactly what
- * stays applied: the steps committed before, and the statements of a non-transactional section that
- * ran. So the tracking table always matches the schema.
+ * A later run resumes an incomplete section after the statements that ran ({@link Step#resumeAt()}).
+ * When a statement fails, the exception says exactly what stays applied, so the tracking table
+ * always matches the schema.
  */
 public final class Runner {
 
@@ -61,108 +66,192 @@ public final class Runner {
      * @throws SQLException if the connection or the tracking table fails outside a migration statement
      */
     public List<MigrationRun> run(Work work, boolean createTable) throws SQLException {
-        List<MigrationRun> committed = new ArrayList<>();
-        List<MigrationRun> open = new ArrayList<>();
+        Outcome outcome = new Outcome();
         if (createTable) {
             history.create();
         }
         int nextId = work.nextId();
         for (Step step : work.steps()) {
-            boolean transactional = step.section().transactional();
-            if (!transactional) {
+            boolean inTransaction = step.section().transactional() && dialect.transactionalDdl();
+            if (!inTransaction) {
                 // The section cannot share the transaction: settle what ran before it.
                 connection.commit();
-                committed.addAll(open);
-                open.clear();
+                outcome.commitOpen();
                 connection.setAutoCommit(true);
             }
             listener.migrationStarting(step.toPlanned());
             long started = System.nanoTime();
-            execute(step, committed, open);
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            if (step.direction() == Direction.UP) {
-                history.insert(new HistoryRow(nextId++, step.migration().version().text(), step.migration().name(),
-                        step.batch(), step.migration().checksum(), Checksum.ALGORITHM, clock.instant(),
-                        took.toMillis()));
+            boolean newRow = step.direction() == Direction.UP && step.row() == null;
+            HistoryRow row = newRow ? newRow(step, nextId++) : step.row();
+            if (inTransaction) {
+                execute(step, outcome);
             } else {
-                history.delete(step.row());
+                executeTracked(step, row, outcome);
             }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            record(step, row, newRow && inTransaction, took);
             MigrationRun run = new MigrationRun(step.migration().name(), step.migration().version().text(),
                     step.direction(), step.batch(), took);
-            if (transactional) {
-                open.add(run);
+            if (inTransaction) {
+                outcome.open.add(run);
             } else {
-                committed.add(run);
+                outcome.committed.add(run);
                 connection.setAutoCommit(false);
             }
             listener.migrationFinished(run);
         }
         connection.commit();
-        committed.addAll(open);
-        return committed;
+        outcome.commitOpen();
+        return outcome.committed;
     }
 
-    private void execute(Step step, List<MigrationRun> committed, List<MigrationRun> open) throws SQLException {
+    /** What has run so far: committed for good, or in the transaction still open. */
+    private static final class Outcome {
+        final List<MigrationRun> committed = new ArrayList<>();
+        final List<MigrationRun> open = new ArrayList<>();
+
+        void commitOpen() {
+            committed.addAll(open);
+            open.clear();
+        }
+    }
+
+    private HistoryRow newRow(Step step, int id) {
+        return new HistoryRow(id, step.migration().version().text(), step.migration().name(), step.batch(),
+                step.migration().checksum(), Checksum.ALGORITHM, clock.instant(), 0, null);
+    }
+
+    /** Writes the row of a step that ran to its end. */
+    private void record(Step step, HistoryRow row, boolean insert, Duration took) throws SQLException {
+        if (step.direction() == Direction.DOWN) {
+            history.delete(row);
+            return;
+        }
+        HistoryRow applied = new HistoryRow(row.id(), row.version(), row.name(), step.batch(),
+                step.migration().checksum(), Checksum.ALGORITHM, clock.instant(), took.toMillis(), null);
+        if (insert) {
+            history.insert(applied);
+        } else {
+            history.complete(applied);
+        }
+    }
+
+    private void execute(Step step, Outcome outcome) throws SQLException {
         List<Statement> statements = step.statements();
         try (java.sql.Statement jdbc = connection.createStatement()) {
-            for (int i = 0; i < statements.size(); i++) {
-                Statement statement = statements.get(i);
+            for (int i = step.resumeAt(); i < statements.size(); i++) {
                 try {
-                    jdbc.execute(statement.sql());
+                    jdbc.execute(statements.get(i).sql());
                 } catch (SQLException e) {
-                    throw failure(step, i, e, committed, open);
+                    throw failure(step, i, e, outcome);
                 }
             }
         }
     }
 
-    private MigrationFailedException failure(
-            Step step, int index, SQLException cause, List<MigrationRun> committed, List<MigrationRun> open) {
-        boolean transactional = step.section().transactional();
-        if (transactional) {
+    /** Runs a section in autocommit, keeping its row's progress one statement behind the database at most. */
+    private void executeTracked(Step step, HistoryRow row, Outcome outcome) throws SQLException {
+        List<Statement> statements = step.statements();
+        Checksum.OfStatements ran = new Checksum.OfStatements();
+        for (int i = 0; i < step.resumeAt(); i++) {
+            ran.add(statements.get(i).sql());
+        }
+        HistoryRow.Progress before = row.progress();
+        HistoryRow.Progress progress = new HistoryRow.Progress(step.direction(), step.resumeAt(), ran.hex());
+        if (step.row() == null) {
+            history.insert(row.withProgress(progress));
+        } else if (!progress.equals(before)) {
+            history.progress(row, progress);
+        }
+        try (java.sql.Statement jdbc = connection.createStatement()) {
+            for (int i = step.resumeAt(); i < statements.size(); i++) {
+                String sql = statements.get(i).sql();
+                try {
+                    jdbc.execute(sql);
+                } catch (SQLException e) {
+                    if (i == step.resumeAt()) {
+                        undoTracking(step, row, before, e);
+                    }
+                    throw failure(step, i, e, outcome);
+                }
+                if (i + 1 < statements.size()) {
+                    history.progress(row, new HistoryRow.Progress(step.direction(), i + 1, ran.add(sql).hex()));
+                }
+            }
+        }
+    }
+
+    /** Puts the row back as it was before a section whose first statement failed: nothing changed. */
+    private void undoTracking(Step step, HistoryRow row, HistoryRow.Progress before, SQLException cause) {
+        try {
+            if (step.row() == null) {
+                history.delete(row);
+            } else {
+                history.progress(row, before);
+            }
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private MigrationFailedException failure(Step step, int index, SQLException cause, Outcome outcome) {
+        boolean inTransaction = step.section().transactional() && dialect.transactionalDdl();
+        if (inTransaction) {
             rollbackQuietly(cause);
         }
         Statement statement = step.statements().get(index);
-        int line = statement.line() + linesBefore(statement.sql(), dialect.errorPosition(cause));
-        String verb = step.direction() == Direction.UP ? "applied" : "undone";
+        int line = statement.line() + dialect.errorLineOffset(cause, statement.sql());
+        boolean up = step.direction() == Direction.UP;
+        String verb = up ? "applied" : "undone";
+        String name = step.migration().name();
+        String section = step.direction().label() + " section";
         List<String> stillApplied = new ArrayList<>();
-        for (MigrationRun run : committed) {
+        for (MigrationRun run : outcome.committed) {
             stillApplied.add(run.name() + " (" + (run.direction() == Direction.UP ? "applied" : "undone")
                     + ", batch " + run.batch() + ")");
         }
-        StringBuilder outcome = new StringBuilder();
-        if (transactional) {
-            if (committed.isEmpty()) {
-                outcome.append("The transaction was rolled back: the database is exactly as it was before this"
+        StringBuilder text = new StringBuilder();
+        if (inTransaction) {
+            if (outcome.committed.isEmpty()) {
+                text.append("The transaction was rolled back: the database is exactly as it was before this"
                         + " command.");
             } else {
-                outcome.append("The transaction was rolled back");
-                if (!open.isEmpty()) {
-                    outcome.append(", with ").append(open.size())
-                            .append(open.size() == 1 ? " migration" : " migrations").append(" it held");
+                text.append("The transaction was rolled back");
+                if (!outcome.open.isEmpty()) {
+                    text.append(", with ").append(outcome.open.size())
+                            .append(outcome.open.size() == 1 ? " migration" : " migrations").append(" it held");
                 }
-                outcome.append(". Still ").append(verb).append(" and recorded, because a transaction:false section"
-                        + " committed them: ").append(names(committed)).append('.');
+                text.append(". Still ").append(verb).append(" and recorded, because a transaction:false section"
+                        + " committed them: ").append(names(outcome.committed)).append('.');
             }
+            text.append(System.lineSeparator()).append("Fix the statement and run the command again.");
         } else {
-            if (!committed.isEmpty()) {
-                outcome.append("Still ").append(verb).append(" and recorded: ").append(names(committed)).append(". ");
+            if (!outcome.committed.isEmpty()) {
+                text.append("Still ").append(verb).append(" and recorded: ").append(names(outcome.committed))
+                        .append(". ");
             }
-            outcome.append("The section is transaction:false, so it ran outside a transaction: ");
+            text.append(dialect.transactionalDdl()
+                    ? "The section is transaction:false, so each statement took effect as it ran: "
+                    : dialect.name() + " commits DDL as it runs, so each statement took effect as it ran: ");
             if (index == 0) {
-                outcome.append("none of its statements ran");
+                text.append("none of ").append(name).append("'s statements ran, and it is still ")
+                        .append(up ? "pending." : "applied.");
+                text.append(System.lineSeparator()).append("Fix the statement and run the command again.");
             } else {
-                outcome.append(index == 1 ? "statement 1 ran and stays" : "statements 1-" + index + " ran and stay");
-                stillApplied.add(step.migration().name() + ": statements 1-" + index + " of its "
-                        + step.direction().label() + " section (not recorded)");
+                String ran = index == 1 ? "statement 1" : "statements 1-" + index;
+                text.append(ran).append(" of ").append(name).append("'s ").append(section)
+                        .append(index == 1 ? " ran and stays" : " ran and stay").append(", and the tracking table"
+                                + " records it as incomplete (`cairn status` shows it).");
+                stillApplied.add(name + ": " + ran + " of its " + section + " (recorded as incomplete)");
+                text.append(System.lineSeparator()).append("To go on: fix statement ").append(index + 1)
+                        .append(" and run `cairn ").append(up ? "migrate" : "rollback")
+                        .append("` again; it resumes with that statement (statements 1-").append(index)
+                        .append(" must stay as they are). Or finish ").append(up ? "applying" : "undoing")
+                        .append(" it by hand and run `cairn repair` to record it as ").append(verb).append('.');
             }
-            outcome.append("; ").append(step.migration().name()).append(" is not recorded as ").append(verb)
-                    .append(". Undo what ran by hand, or edit the section to carry on from statement ")
-                    .append(index + 1).append('.');
         }
-        outcome.append(System.lineSeparator()).append("Fix the statement and run the command again.");
-        return new MigrationFailedException(step.migration().name(), step.direction(), step.section().file(), line,
-                index + 1, cause.getSQLState(), dialect.message(cause), stillApplied, outcome.toString(), cause);
+        return new MigrationFailedException(name, step.direction(), step.section().file(), line,
+                index + 1, cause.getSQLState(), dialect.message(cause), stillApplied, text.toString(), cause);
     }
 
     private void rollbackQuietly(SQLException cause) {
@@ -175,20 +264,5 @@ public final class Runner {
 
     private static String names(List<MigrationRun> runs) {
         return String.join(", ", runs.stream().map(MigrationRun::name).toList());
-    }
-
-    /** How many line breaks come before the database's error position in the statement. */
-    private static int linesBefore(String sql, OptionalInt position) {
-        if (position.isEmpty()) {
-            return 0;
-        }
-        int end = Math.min(sql.length(), Math.max(0, position.getAsInt() - 1));
-        int lines = 0;
-        for (int i = 0; i < end; i++) {
-            if (sql.charAt(i) == '\n') {
-                lines++;
-            }
-        }
-        return lines;
     }
 }

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.source;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The checksum recorded for an applied migration: SHA-256 over the file's bytes with a UTF-8 byte
@@ -59,6 +61,39 @@ public final class Checksum {
 
     private String hex() {
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * The checksum of the first statements of a section, to tell on a later run whether the statements
+     * that ran before a section stopped are still the same: SHA-256 over each statement's text (CRLF as
+     * LF) followed by a NUL byte. Built one statement at a time, so that keeping it current after each
+     * statement costs one statement's text, not the whole prefix again.
+     */
+    public static final class OfStatements {
+        private final Checksum checksum = new Checksum();
+
+        /** Adds the next statement. */
+        public OfStatements add(String sql) {
+            checksum.digest.update(sql.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+            checksum.digest.update((byte) 0);
+            return this;
+        }
+
+        /** The checksum of the statements added so far; more can be added afterwards. */
+        public String hex() {
+            try {
+                return HexFormat.of().formatHex(((MessageDigest) checksum.digest.clone()).digest());
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("The JDK's SHA-256 can be cloned", e);
+            }
+        }
+
+        /** The checksum of the first {@code count} of {@code statements}. */
+        public static String of(List<String> statements, int count) {
+            OfStatements checksum = new OfStatements();
+            statements.subList(0, count).forEach(checksum::add);
+            return checksum.hex();
+        }
     }
 
     static boolean hasBom(byte[] content) {

@@ -8,9 +8,13 @@ import dev.cairn.EnvironmentConfig;
 import dev.cairn.PoolSettings;
 import dev.cairn.SslMode;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import org.mariadb.jdbc.Configuration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.Driver;
 import org.postgresql.PGProperty;
@@ -51,6 +55,24 @@ class DriverPropertiesTest {
 
         assertThat(properties).containsOnly(entry("connectTimeout", "10"), entry("loginTimeout", "10"),
                 entry("ApplicationName", "cairn"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"jdbc:mysql://db:3306/app, REQUIRE, TRUST", "jdbc:mariadb://db/app, VERIFY_FULL, VERIFY_FULL",
+            "jdbc:mariadb://db/app, DISABLE, DISABLE"})
+    void mysqlAndMariadbGetSslAndTheConnectTimeoutUnderConnectorJsOwnNames(String url, SslMode ssl,
+            org.mariadb.jdbc.export.SslMode expected) throws SQLException {
+        EnvironmentConfig staging = environment(url, "deploy", "s3cret", ssl, Duration.ofMillis(2500));
+
+        Properties properties = DriverProperties.of(staging);
+
+        // The MariaDB driver reads the URL and the properties together; what it sees is what it uses.
+        Configuration parsed = Configuration.parse(DriverUrl.of(url),
+                properties);
+        assertThat(parsed.user()).isEqualTo("deploy");
+        assertThat(parsed.password()).isEqualTo("s3cret");
+        assertThat(parsed.sslMode()).isEqualTo(expected);
+        assertThat(parsed.connectTimeout()).isEqualTo(2500);
     }
 
     @Test

@@ -140,9 +140,34 @@ class EnvironmentResolverTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite:file:dev.db?mode=memory",
-            "jdbc:sqlite::resource:db/dev.db", "jdbc:sqlite:/var/lib/app/dev.db", "jdbc:h2:./dev"})
+            "jdbc:sqlite::resource:db/dev.db", "jdbc:sqlite:/var/lib/app/dev.db", "jdbc:h2:mem:dev",
+            "jdbc:h2:tcp://db:9092/./dev", "jdbc:h2:~/dev", "jdbc:h2:file:/var/lib/app/dev;MODE=MySQL"})
     void specialSqliteUrlsAndOtherDatabasesAreLeftAlone(String url) {
         assertThat(development("url: '" + url + "'").url()).isEqualTo(url);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"jdbc:h2:./data/dev, jdbc:h2:", "jdbc:h2:file:data/dev, jdbc:h2:file:",
+            "'jdbc:h2:./data/dev;MODE=MySQL', jdbc:h2:"})
+    void relativeH2FilesAreResolvedAgainstTheFilesDirectory(String url, String prefix) {
+        String settings = url.contains(";") ? url.substring(url.indexOf(';')) : "";
+        assertThat(development("url: '" + url + "'").url())
+                .isEqualTo(prefix + directory.resolve("data/dev") + settings);
+    }
+
+    @Test
+    void h2ClientTakesTheDatabaseAsAFilePathOrMemory() {
+        assertThat(development("client: h2", "database: data/dev").url())
+                .isEqualTo("jdbc:h2:file:" + directory.resolve("data/dev"));
+        assertThat(development("client: h2", "database: ':memory:'").url())
+                .isEqualTo("jdbc:h2:mem:cairn;DB_CLOSE_DELAY=-1");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"mysql, jdbc:mysql:", "mariadb, jdbc:mariadb:"})
+    void mysqlAndMariadbClientsBuildServerUrlsOnPort3306(String client, String prefix) {
+        assertThat(development("client: " + client, "host: db", "database: app").url())
+                .isEqualTo(prefix + "//db:3306/app");
     }
 
     @Test
@@ -245,7 +270,8 @@ class EnvironmentResolverTest {
     void clientFormWithoutClientIsAnError() {
         assertThat(developmentError("host: db", "database: app"))
                 .endsWith("cairn.yml:3: environments.development gives host:, database: but no client:. Add client:"
-                        + " (postgresql (or postgres, pg), sqlite (or sqlite3)), or give url: instead.");
+                        + " (postgresql (or postgres, pg), mysql, mariadb, sqlite (or sqlite3), h2), or give url:"
+                        + " instead.");
     }
 
     @Test
@@ -259,8 +285,8 @@ class EnvironmentResolverTest {
     void unknownClientListsTheSupportedOnes() {
         assertThat(developmentError("client: oracle", "database: app"))
                 .endsWith("cairn.yml:3: environments.development.client 'oracle' is not supported. Use one of:"
-                        + " postgresql (or postgres, pg), sqlite (or sqlite3); for another database, give url: with"
-                        + " its JDBC URL instead.");
+                        + " postgresql (or postgres, pg), mysql, mariadb, sqlite (or sqlite3), h2; for another"
+                        + " database, give url: with its JDBC URL instead.");
     }
 
     @Test
@@ -315,8 +341,8 @@ class EnvironmentResolverTest {
 
     @Test
     void sslOnAnUnknownUrlIsAnError() {
-        assertThat(developmentError("url: jdbc:h2:mem:x", "ssl: require"))
-                .contains("cairn.yml:4: ssl applies only to PostgreSQL URLs",
+        assertThat(developmentError("url: jdbc:oracle:thin:@db:1521/app", "ssl: require"))
+                .contains("cairn.yml:4: ssl applies only to PostgreSQL, MySQL, MariaDB URLs",
                         "remove ssl: from environments.development");
     }
 

@@ -221,12 +221,12 @@ class PlannerTest {
                 .findFirst()
                 .orElseThrow();
         history.add(new HistoryRow(history.size() + 1, migration.version().text(), migration.name(), batch,
-                migration.checksum(), Checksum.ALGORITHM, Instant.parse("2026-11-24T15:30:00Z"), 12));
+                migration.checksum(), Checksum.ALGORITHM, Instant.parse("2026-11-24T15:30:00Z"), 12, null));
     }
 
     private HistoryRow row(int id, String name, int batch) {
         return new HistoryRow(id, name.substring(0, name.indexOf('_')), name, batch, "0".repeat(64),
-                Checksum.ALGORITHM, Instant.parse("2026-11-24T15:30:00Z"), 1);
+                Checksum.ALGORITHM, Instant.parse("2026-11-24T15:30:00Z"), 1, null);
     }
 
     private void write(String name, String content) throws IOException {

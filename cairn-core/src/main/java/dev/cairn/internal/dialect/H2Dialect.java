@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.dialect;
+
+import dev.cairn.internal.history.TableName;
+import dev.cairn.internal.lock.Lock;
+import dev.cairn.internal.lock.RowLock;
+import dev.cairn.internal.sql.SplitRules;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * H2 2.x, embedded (file or in-memory) or as a server. Every DDL statement commits the open
+ * transaction, as on MySQL, so migrations run statement by statement ({@link #transactionalDdl()} is
+ * false), and the lock is a row lock held on a connection of its own ({@link RowLock}), where no DDL
+ * commit can release it. Names are not quoted, so that H2 folds them to upper case as it does the
+ * user's own unquoted names: the tracking table is {@code CAIRN_MIGRATIONS}.
+ */
+public final class H2Dialect implements Dialect {
+
+    static final H2Dialect INSTANCE = new H2Dialect();
+
+    private static final String PREFIX = "jdbc:h2:";
+    private static final String FILE = "file:";
+
+    /** Where H2 marks a syntax error in the statement it quotes back. */
+    private static final String MARK = "[*]";
+
+    /** H2 quotes the statement back with line breaks written as this escape. */
+    private static final String ESCAPED_NEWLINE = "\\000a";
+
+    private H2Dialect() {}
+
+    @Override
+    public String name() {
+        return "H2";
+    }
+
+    @Override
+    public SplitRules splitRules() {
+        return SplitRules.H2;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return identifier; // checked plain by TableName; see the class comment for why it stays unquoted
+    }
+
+    @Override
+    public boolean isMissing(String url) {
+        String rest = url.substring(PREFIX.length());
+        int parameters = rest.indexOf(';');
+        String path = parameters < 0 ? rest : rest.substring(0, parameters);
+        if (path.regionMatches(true, 0, FILE, 0, FILE.length())) {
+            path = path.substring(FILE.length());
+        } else if (!(path.startsWith("/") || path.startsWith("./") || path.startsWith("../")
+                || path.startsWith("~"))) {
+            return false; // in memory, a server, or a form this check does not try to interpret
+        }
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        try {
+            return !Files.exists(Path.of(path + ".mv.db")) && !Files.exists(Path.of(path + ".h2.db"));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean tableExists(Connection connection, TableName table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?")) {
+            query.setString(1, table.schema().map(H2Dialect::folded).orElse(null));
+            query.setString(2, folded(table.table()));
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getInt(1) > 0;
+            }
+        }
+    }
+
+    @Override
+    public List<String> createHistoryTable(TableName table) {
+        List<String> statements = new ArrayList<>();
+        table.schema().ifPresent(schema -> statements.add("CREATE SCHEMA IF NOT EXISTS " + quote(schema)));
+        statements.add("CREATE TABLE " + qualify(table) + " ("
+                + Dialect.historyColumns("timestamp with time zone") + ")");
+        return statements;
+    }
+
+    @Override
+    public void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    @Override
+    public Instant readInstant(ResultSet result, int index) throws SQLException {
+        OffsetDateTime value = result.getObject(index, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    @Override
+    public Lock lock(Connection connection, TableName table, ConnectionOpener another) {
+        return new RowLock(another, table, qualify(new TableName(table.schema(), table.table() + "_lock")));
+    }
+
+    @Override
+    public int errorLineOffset(SQLException e, String sql) {
+        String message = String.valueOf(e.getMessage());
+        int mark = message.indexOf(MARK);
+        int quoted = message.indexOf('"');
+        if (mark < 0 || quoted < 0 || quoted > mark) {
+            return 0;
+        }
+        int lines = 0;
+        for (int at = message.indexOf(ESCAPED_NEWLINE, quoted); at >= 0 && at < mark;
+                at = message.indexOf(ESCAPED_NEWLINE, at + 1)) {
+            lines++;
+        }
+        return lines;
+    }
+
+    @Override
+    public String message(SQLException e) {
+        // "Table "T" already exists; SQL statement:\ncreate table t … [42101-240]": Cairn reports the
+        // statement itself, with its file and line.
+        String message = Dialect.super.message(e);
+        int statement = message.indexOf("; SQL statement:");
+        if (statement >= 0) {
+            message = message.substring(0, statement);
+        }
+        return message.replace(ESCAPED_NEWLINE, " ").strip();
+    }
+
+    /** How H2 stores an unquoted name. */
+    private static String folded(String identifier) {
+        return identifier.toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.lock;
+
+import dev.cairn.LockException;
+import dev.cairn.internal.history.TableName;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MySQL's and MariaDB's named lock ({@code GET_LOCK}): held by the session, not a transaction, so
+ * the implicit commit of every DDL statement does not release it, and it dies with the connection,
+ * so a runner that is killed never leaves it behind. The name is {@code cairn:} and the tracking
+ * table's database and name, so projects with their own tables do not block each other.
+ */
+public final class NamedLock implements Lock {
+
+    /** MySQL refuses lock names longer than this. */
+    static final int MAX_NAME = 64;
+
+    private static final Logger LOG = LoggerFactory.getLogger(NamedLock.class);
+
+    private final Connection connection;
+    private final TableName table;
+    private String name;
+    private boolean held;
+
+    /** Creates the lock for {@code table}; nothing is taken until {@link #acquire}. */
+    public NamedLock(Connection connection, TableName table) {
+        this.connection = connection;
+        this.table = table;
+    }
+
+    @Override
+    public void acquire(Duration timeout, Consumer<String> waiting) {
+        try {
+            name = name();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            boolean told = false;
+            int wait = 0;
+            while (!tryLock(wait)) {
+                String holder = holder();
+                if (!told) {
+                    waiting.accept(holder);
+                    told = true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new LockException("Another runner holds the migration lock on " + table + " (" + holder
+                            + "); gave up after " + timeout.toSeconds() + "s (lock-timeout). Run again when it has"
+                            + " finished, or raise lock-timeout.");
+                }
+                // Whole seconds, which every MySQL and MariaDB version accepts; the server wakes the
+                // waiter as soon as the holder lets go.
+                wait = (int) Math.max(1, Math.min(5, Duration.ofNanos(left).toSeconds()));
+            }
+            held = true;
+        } catch (SQLException e) {
+            throw new LockException("Could not take the migration lock on " + table + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!held) {
+            return;
+        }
+        held = false;
+        try (PreparedStatement release = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            release.setString(1, name);
+            release.execute();
+        } catch (SQLException e) {
+            LOG.debug("Could not release the named lock explicitly; it goes with the session", e);
+        }
+    }
+
+    /** {@code cairn:database.table}, or a hash of it where that is too long for MySQL. */
+    private String name() throws SQLException {
+        String database = table.schema().orElse(null);
+        if (database == null) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT DATABASE()");
+                    ResultSet result = query.executeQuery()) {
+                result.next();
+                database = result.getString(1);
+            }
+        }
+        String full = "cairn:" + database + "." + table.table();
+        if (full.length() <= MAX_NAME) {
+            return full;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(full.getBytes(StandardCharsets.UTF_8));
+        return full.substring(0, MAX_NAME - 9) + "~" + HexFormat.of().toHexDigits((int) crc.getValue());
+    }
+
+    private boolean tryLock(int seconds) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            lock.setString(1, name);
+            lock.setInt(2, seconds);
+            try (ResultSet result = lock.executeQuery()) {
+                result.next();
+                return result.getInt(1) == 1;
+            }
+        }
+    }
+
+    private String holder() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT p.id, p.user, p.host"
+                + " FROM information_schema.processlist p WHERE p.id = IS_USED_LOCK(?)")) {
+            query.setString(1, name);
+            try (ResultSet result = query.executeQuery()) {
+                if (!result.next()) {
+                    return "held by a connection this user cannot see, or the holder just let go";
+                }
+                return "held by connection " + result.getLong(1) + " of user " + result.getString(2) + " from "
+                        + result.getString(3);
+            }
+        }
+    }
+}
