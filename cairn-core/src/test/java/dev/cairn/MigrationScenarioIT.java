@@ -10,12 +10,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The foundation's scenarios, through the public API, on every engine: each test gets its own
@@ -63,6 +66,38 @@ class MigrationScenarioIT {
     private void table(int version, String name) throws IOException {
         migration(version + "_create_" + name, "CREATE TABLE " + name + " (id integer PRIMARY KEY);",
                 "DROP TABLE " + name + ";");
+    }
+
+    private TestDatabase db() {
+        if (db == null) {
+            throw new IllegalStateException("no database yet");
+        }
+        return db;
+    }
+
+    static Stream<Engine> transactionalDdl() {
+        return Arrays.stream(Engine.values()).filter(MigrationScenarioIT::hasTransactionalDdl);
+    }
+
+    static Stream<Engine> autocommitDdl() {
+        return Arrays.stream(Engine.values()).filter(engine -> !hasTransactionalDdl(engine));
+    }
+
+    /** Whether DDL can be rolled back, so that a failed batch leaves nothing behind. */
+    private static boolean hasTransactionalDdl(Engine engine) {
+        return engine == Engine.SQLITE || engine == Engine.POSTGRESQL;
+    }
+
+    /** Each tracking row as name@batch:complete, or :up/N or :down/N for a section that stopped after N statements. */
+    private List<String> progress() {
+        List<String> rows = new ArrayList<>();
+        for (Map<String, Object> row : db.query(
+                "SELECT name, batch, incomplete, statements_run FROM cairn_migrations ORDER BY id")) {
+            rows.add(row.get("name") + "@" + ((Number) row.get("batch")).intValue() + ":"
+                    + (row.get("incomplete") == null ? "complete"
+                            : row.get("incomplete") + "/" + ((Number) row.get("statements_run")).intValue()));
+        }
+        return rows;
     }
 
     private List<String> rows() {
@@ -229,7 +264,7 @@ class MigrationScenarioIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
+    @MethodSource("transactionalDdl")
     void aFailureInTheMiddleOfABatchLeavesTheDatabaseExactlyAsItWas(Engine engine) throws IOException {
         table(1, "users");
         migration("2_broken", "CREATE TABLE posts (id integer PRIMARY KEY);\n\nINSERT INTO no_such_table VALUES (1);",
@@ -280,7 +315,7 @@ class MigrationScenarioIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
+    @MethodSource("transactionalDdl")
     void aTransactionFalseSectionRunsOutsideTheBatchTransaction(Engine engine) throws IOException {
         table(1, "users");
         // Statements that their database refuses inside a transaction block.
@@ -313,34 +348,169 @@ class MigrationScenarioIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void aFailingTransactionFalseSectionReportsWhichStatementsRan(Engine engine) throws IOException {
+    void aFailingTransactionFalseSectionIsRecordedAsIncompleteAndResumes(Engine engine) throws IOException {
         Files.createDirectories(project.resolve("migrations"));
-        Files.writeString(project.resolve("migrations/1_partial.sql"), "-- migrate:up transaction:false\n"
+        Path file = project.resolve("migrations/1_partial.sql");
+        Files.writeString(file, "-- migrate:up transaction:false\n"
                 + "CREATE TABLE first_half (id integer);\n"
                 + "CREATE TABLE first_half (id integer);\n"
-                + "CREATE TABLE never (id integer);\n");
+                + "CREATE TABLE second_half (id integer);\n");
 
         assertThatThrownBy(() -> cairn(engine).migrate())
                 .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                     assertThat(e.line()).isEqualTo(3);
                     assertThat(e.statement()).isEqualTo(2);
                     assertThat(e.stillApplied())
-                            .containsExactly("1_partial: statements 1-1 of its up section (not recorded)");
+                            .containsExactly("1_partial: statement 1 of its up section (recorded as incomplete)");
                 })
-                .hasMessageContaining("statement 1 ran and stays")
-                .hasMessageContaining("not recorded as applied");
+                .hasMessageContaining("statement 1 of 1_partial's up section ran and stays")
+                .hasMessageContaining("fix statement 2 and run `cairn migrate` again");
 
-        assertThat(db.tables()).contains("first_half").doesNotContain("never");
-        assertThat(rows()).isEmpty();
+        // The tracking table says exactly what the schema holds.
+        assertThat(db.tables()).contains("first_half").doesNotContain("second_half");
+        assertThat(progress()).containsExactly("1_partial@1:up/1");
+        assertThat(cairn(engine).status().migrations()).singleElement().satisfies(m -> {
+            assertThat(m.state()).isEqualTo(MigrationStatus.State.INCOMPLETE);
+            assertThat(m.incomplete()).contains(new MigrationStatus.Incomplete(Direction.UP, 1));
+        });
+
+        Files.writeString(file, Files.readString(file).replaceFirst(
+                "CREATE TABLE first_half \\(id integer\\);\n(?=CREATE TABLE second)", "SELECT 1;\n"));
+        Plan plan = cairn(engine).plan(Operation.migrate());
+        assertThat(plan.migrations()).singleElement().satisfies(m -> {
+            assertThat(m.resumeAfter()).isEqualTo(1);
+            assertThat(m.statements()).extracting(PlannedStatement::line).containsExactly(3, 4);
+        });
+        MigrateResult resumed = cairn(engine).migrate();
+
+        assertThat(resumed.applied()).extracting(MigrationRun::name).containsExactly("1_partial");
+        assertThat(db.tables()).contains("first_half", "second_half");
+        assertThat(progress()).containsExactly("1_partial@2:complete");
+        assertThat(cairn(engine).status().problems()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("autocommitDdl")
+    void withoutTransactionalDdlAFailureKeepsWhatRanRecordedAndResumesAfterTheFix(Engine engine)
+            throws IOException {
+        table(1, "users");
+        migration("2_broken", "CREATE TABLE posts (id integer PRIMARY KEY);\n\nINSERT INTO no_such_table VALUES (1);",
+                "DROP TABLE posts;");
+        table(3, "tags");
+
+        assertThatThrownBy(() -> cairn(engine).migrate())
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                    assertThat(e.migration()).isEqualTo("2_broken");
+                    assertThat(e.line()).isEqualTo(4);
+                    assertThat(e.statement()).isEqualTo(2);
+                    assertThat(e.databaseMessage()).containsIgnoringCase("no_such_table");
+                    assertThat(e.stillApplied()).containsExactly("1_create_users (applied, batch 1)",
+                            "2_broken: statement 1 of its up section (recorded as incomplete)");
+                })
+                .hasMessageContaining("commits DDL as it runs")
+                .hasMessageContaining("run `cairn migrate` again; it resumes with that statement")
+                .hasMessageContaining("`cairn repair`");
+
+        // What ran stays, and the tracking table says so; nothing after the failure ran.
+        assertThat(db.tables()).contains("users", "posts").doesNotContain("tags");
+        assertThat(progress()).containsExactly("1_create_users@1:complete", "2_broken@1:up/1");
+        Status status = cairn(engine).status();
+        assertThat(status.migrations()).extracting(MigrationStatus::state).containsExactly(
+                MigrationStatus.State.APPLIED, MigrationStatus.State.INCOMPLETE, MigrationStatus.State.PENDING);
+        assertThat(status.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(Problem.Kind.INCOMPLETE);
+            assertThat(problem.message()).contains("statement 1 of its up section ran", "cairn migrate");
+        });
+
+        // A rollback cannot trust a down section to undo half an up: refused, nothing changed.
+        assertThatThrownBy(() -> cairn(engine).rollback())
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Nothing was changed");
+        // Resuming after an edit of a statement that ran would make the history lie: refused.
+        Path file = project.resolve("migrations/2_broken.sql");
+        Files.writeString(file, "-- migrate:up\nCREATE TABLE posts (id integer PRIMARY KEY, title varchar(10));\n"
+                + "INSERT INTO posts VALUES (1, 'a');\n-- migrate:down\nDROP TABLE posts;\n");
+        assertThatThrownBy(() -> cairn(engine).migrate())
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("the statements that ran have changed");
+        assertThat(progress()).containsExactly("1_create_users@1:complete", "2_broken@1:up/1");
+
+        Files.writeString(file, "-- migrate:up\nCREATE TABLE posts (id integer PRIMARY KEY);\n"
+                + "INSERT INTO posts VALUES (1);\n-- migrate:down\nDROP TABLE posts;\n");
+        MigrateResult resumed = cairn(engine).migrate();
+
+        assertThat(resumed.batch()).hasValue(2);
+        assertThat(resumed.applied()).extracting(MigrationRun::name).containsExactly("2_broken", "3_create_tags");
+        assertThat(db.query("SELECT count(*) AS n FROM posts").get(0).get("n")).isIn(1, 1L);
+        assertThat(progress()).containsExactly(
+                "1_create_users@1:complete", "2_broken@2:complete", "3_create_tags@2:complete");
+        assertThat(cairn(engine).status().problems()).isEmpty();
+        assertThat(cairn(engine).rollbackAll().reverted()).hasSize(3);
+        assertThat(db.tables()).doesNotContain("users", "posts", "tags");
+    }
+
+    @ParameterizedTest
+    @MethodSource("autocommitDdl")
+    void withoutTransactionalDdlARollbackThatStopsResumesAfterTheFix(Engine engine) throws IOException {
+        Path file = project.resolve("migrations/1_pair.sql");
+        migration("1_pair", "CREATE TABLE a (id integer);\nCREATE TABLE b (id integer);",
+                "DROP TABLE b;\nDROP TABLE no_such_table;\nDROP TABLE a;");
+        cairn(engine).migrate();
+
+        assertThatThrownBy(() -> cairn(engine).rollback())
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                    assertThat(e.direction()).isEqualTo(Direction.DOWN);
+                    assertThat(e.statement()).isEqualTo(2);
+                    assertThat(e.stillApplied())
+                            .containsExactly("1_pair: statement 1 of its down section (recorded as incomplete)");
+                })
+                .hasMessageContaining("run `cairn rollback` again");
+        assertThat(db.tables()).contains("a").doesNotContain("b");
+        assertThat(progress()).containsExactly("1_pair@1:down/1");
+        assertThatThrownBy(() -> cairn(engine).migrate())
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Nothing was changed");
+
+        Files.writeString(file, Files.readString(file).replace("DROP TABLE no_such_table;\n", ""));
+        RollbackResult resumed = cairn(engine).rollback();
+
+        assertThat(resumed.reverted()).extracting(MigrationRun::name).containsExactly("1_pair");
+        assertThat(db.tables()).doesNotContain("a", "b");
+        assertThat(progress()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("autocommitDdl")
+    void repairRecordsAMigrationFinishedByHand(Engine engine) throws IOException {
+        migration("1_half", "CREATE TABLE a (id integer);\nCREATE TABLE b (id integer) nonsense;",
+                "DROP TABLE b;\nDROP TABLE a;");
+        assertThatThrownBy(() -> cairn(engine).migrate()).isInstanceOf(MigrationFailedException.class);
+        assertThat(progress()).containsExactly("1_half@1:up/1");
+
+        db.execute("CREATE TABLE b (id integer)"); // the user finishes the migration by hand
+        RepairResult repair = cairn(engine).repair();
+
+        assertThat(repair.repairs()).singleElement().satisfies(r -> {
+            assertThat(r.migration()).isEqualTo("1_half");
+            assertThat(r.kind()).isEqualTo(RepairResult.Kind.COMPLETED);
+        });
+        assertThat(progress()).containsExactly("1_half@1:complete");
+        assertThat(cairn(engine).status().problems()).isEmpty();
+        assertThat(cairn(engine).repair().repairs()).isEmpty();
+        assertThat(cairn(engine).rollback().reverted()).hasSize(1);
+        assertThat(db.tables()).doesNotContain("a", "b");
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void theTrackingTableNameAndSchemaAreConfigurableAndChecked(Engine engine) throws IOException {
         table(1, "users");
-        String schema = engine == Engine.POSTGRESQL ? "audit" : "main";
+        // A schema of its own where the engine has them inside one database; MySQL's schemas are
+        // databases, so there the test database itself stands in.
+        Cairn.Builder builder = builder(engine);
+        String schema = engine == Engine.SQLITE ? "main" : engine.name().equals("MARIADB") ? db().name() : "audit";
 
-        builder(engine).table("schema_history").schema(schema).load().migrate();
+        builder.table("schema_history").schema(schema).load().migrate();
 
         List<Map<String, Object>> rows = db.query("SELECT name FROM " + schema + ".schema_history");
         assertThat(rows).extracting(row -> row.get("name")).containsExactly("1_create_users");
@@ -360,8 +530,9 @@ class MigrationScenarioIT {
         assertThatThrownBy(() -> cairn(engine).migrate())
                 .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                     assertThat(e.statement()).isEqualTo(2);
-                    // PostgreSQL says where in the statement; SQLite does not, so its line is the statement's.
-                    assertThat(e.line()).isEqualTo(engine == Engine.POSTGRESQL ? 6 : 4);
+                    // PostgreSQL, MySQL and H2 say where in the statement; SQLite does not, so its line is the
+                    // statement's.
+                    assertThat(e.line()).isEqualTo(engine == Engine.SQLITE ? 4 : 6);
                     assertThat(e.getMessage()).doesNotContain("Position:");
                 });
     }

@@ -39,6 +39,16 @@ final class SqliteFile {
         return tables;
     }
 
+    /** Runs {@code sql} on the file, as a user fixing something by hand would. */
+    void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The rows of the tracking table as {@code name@batch}, oldest first; none if there is no table. */
     List<String> history() {
         // A failed first batch rolls back the tracking table's creation with everything else.

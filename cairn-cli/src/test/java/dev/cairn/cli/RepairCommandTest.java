@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A section that stops part-way outside a transaction, as users see it: the failure, the
+ * {@code INCOMPLETE} state in {@code status}, and {@code repair} after a fix by hand. (Every
+ * migration on MySQL, MariaDB and H2 runs this way; on SQLite a {@code transaction:false} section does.)
+ */
+class RepairCommandTest {
+
+    private static final String HALF = "20260101000000_half";
+
+    @TempDir
+    Path directory;
+
+    private Cli halfApplied() {
+        Cli cli = new Cli(directory).withSqliteConfig().migration(HALF, String.join("\n",
+                "-- migrate:up transaction:false",
+                "CREATE TABLE a (id INTEGER);",
+                "CREATE TABLE b (id INTEGER) nonsense;",
+                "-- migrate:down",
+                "DROP TABLE b;",
+                "DROP TABLE a;",
+                ""));
+        Cli.Run failed = cli.run("migrate").exits(1);
+        assertThat(failed.err()).contains(HALF + ".sql:3", "statement 1 of " + HALF + "'s up section ran and stays",
+                "`cairn repair`");
+        return cli;
+    }
+
+    @Test
+    void statusShowsTheIncompleteMigrationAndTheWayOut() {
+        Cli cli = halfApplied();
+
+        Cli.Run status = cli.run("status").succeeds();
+
+        assertThat(status.out()).containsPattern(HALF + " +INCOMPLETE: up stopped after 1 statement")
+                .contains("Problems:", "fix the failing statement and run `cairn migrate` to resume with it");
+        JsonNode json = cli.run("status", "--json").succeeds().json();
+        JsonNode migration = json.get("migrations").get(0);
+        assertThat(migration.get("state").asText()).isEqualTo("incomplete");
+        assertThat(migration.get("incomplete").get("section").asText()).isEqualTo("up");
+        assertThat(migration.get("incomplete").get("statementsRun").asInt()).isEqualTo(1);
+        assertThat(json.get("problems").get(0).get("kind").asText()).isEqualTo("incomplete");
+    }
+
+    @Test
+    void theDryRunShowsWhereItResumes() {
+        Cli cli = halfApplied();
+
+        Cli.Run plan = cli.run("migrate", "--dry-run").succeeds();
+
+        assertThat(plan.out()).contains("-- resumes after statement 1", "CREATE TABLE b (id INTEGER) nonsense;")
+                .doesNotContain("CREATE TABLE a");
+    }
+
+    @Test
+    void repairRecordsTheMigrationFinishedByHand() {
+        Cli cli = halfApplied();
+        cli.database().execute("CREATE TABLE b (id INTEGER)");
+
+        Cli.Run repair = cli.run("repair").succeeds();
+
+        assertThat(repair.out()).contains(HALF + " is recorded as applied (its up section had stopped after"
+                + " statement 1).", "Repaired 1 migration in the tracking table");
+        assertThat(cli.run("status").succeeds().out()).containsPattern(HALF + " +applied").doesNotContain("Problems");
+        assertThat(cli.run("repair").succeeds().out())
+                .contains("Nothing to repair: the tracking table agrees with the files.");
+        JsonNode json = cli.run("repair", "--json").succeeds().json();
+        assertThat(json.get("command").asText()).isEqualTo("repair");
+        assertThat(json.get("repairs")).isEmpty();
+        cli.run("rollback").succeeds();
+        assertThat(cli.database().tables()).containsExactly("cairn_migrations");
+    }
+}
