@@ -92,7 +92,7 @@ class ConfiguredProjectIT {
                 assertThat(fromPool.rollback().reverted()).hasSize(1);
                 assertThat(pool.isClosed()).isFalse();
             }
-            assertThat(db.tables()).containsExactly("cairn_migrations");
+            assertThat(db.tables()).contains("cairn_migrations").doesNotContain("users");
         }
     }
 
@@ -102,8 +102,8 @@ class ConfiguredProjectIT {
         try (TestDatabase db = TestDatabase.create(engine)) {
             Path dir = Files.createDirectories(project.resolve("db/migrations"));
             // Slow enough that the runners overlap: the others must wait for the lock, then re-read history.
-            String slow = engine == Engine.POSTGRESQL
-                    ? "SELECT pg_sleep(0.3);"
+            String slow = engine == Engine.POSTGRESQL ? "SELECT pg_sleep(0.3);"
+                    : engine == Engine.MARIADB ? "DO SLEEP(0.3);"
                     : "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000)"
                             + " SELECT count(*) FROM n;";
             for (int version = 1; version <= 3; version++) {
@@ -198,6 +198,75 @@ class ConfiguredProjectIT {
                     "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = " + lockClass());
             assertThat(((Number) locks.get(0).get("n")).intValue()).isZero();
         }
+    }
+
+    @Test
+    void aRunnerWaitsForTheMysqlNamedLockNamesItsHolderAndGivesUp() throws Exception {
+        try (TestDatabase db = TestDatabase.create(Engine.MARIADB); Connection holder = db.connect()) {
+            migrations();
+            List<String> waits = new ArrayList<>();
+            Cairn cairn = Cairn.configure().url(db.url()).user(db.user()).directory(project.resolve("db/migrations"))
+                    .lockTimeout(Duration.ofMillis(1500)).listener(waitsInto(waits)).load();
+            long holderId;
+            // Another session takes the lock a runner takes (its name is documented), as a second runner
+            // in the middle of its batch would hold it.
+            try (Statement statement = holder.createStatement();
+                    ResultSet result = statement.executeQuery("SELECT CONNECTION_ID(), GET_LOCK('cairn:"
+                            + db.name() + ".cairn_migrations', 0)")) {
+                result.next();
+                holderId = result.getLong(1);
+                assertThat(result.getInt(2)).isEqualTo(1);
+            }
+
+            assertThatThrownBy(cairn::migrate)
+                    .isInstanceOf(LockException.class)
+                    .hasMessageContaining("connection " + holderId)
+                    .hasMessageContaining("lock-timeout");
+            assertThat(waits).singleElement().asString().contains("connection " + holderId);
+            assertThat(db.tables()).isEmpty();
+
+            try (Statement statement = holder.createStatement()) {
+                statement.execute("SELECT RELEASE_LOCK('cairn:" + db.name() + ".cairn_migrations')");
+            }
+            assertThat(cairn.migrate().applied()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRunnerWaitsForTheH2LockRowAndGivesUpThenTheLockDiesWithItsConnection() throws Exception {
+        try (TestDatabase db = TestDatabase.create(Engine.H2)) {
+            migrations();
+            List<String> waits = new ArrayList<>();
+            Cairn cairn = Cairn.configure().url(db.url()).directory(project.resolve("db/migrations"))
+                    .lockTimeout(Duration.ofMillis(800)).listener(waitsInto(waits)).load();
+            assertThat(cairn.migrate().applied()).hasSize(1); // creates the lock table
+            Files.writeString(project.resolve("db/migrations/2_create_posts.sql"),
+                    "-- migrate:up\nCREATE TABLE posts (id integer);\n-- migrate:down\nDROP TABLE posts;\n");
+
+            try (Connection holder = db.connect()) {
+                holder.setAutoCommit(false);
+                try (Statement statement = holder.createStatement()) {
+                    statement.executeQuery("SELECT id FROM cairn_migrations_lock WHERE id = 1 FOR UPDATE").close();
+                }
+                assertThatThrownBy(cairn::migrate)
+                        .isInstanceOf(LockException.class)
+                        .hasMessageContaining("held by H2 session")
+                        .hasMessageContaining("lock-timeout");
+                assertThat(waits).hasSize(1);
+                assertThat(db.tables()).doesNotContain("posts");
+            }
+            // The holder's connection is gone, and its lock with it: no unlock needed.
+            assertThat(cairn.migrate().applied()).extracting(MigrationRun::name).containsExactly("2_create_posts");
+        }
+    }
+
+    private static MigrationListener waitsInto(List<String> waits) {
+        return new MigrationListener() {
+            @Override
+            public void waitingForLock(String who) {
+                waits.add(who);
+            }
+        };
     }
 
     private static int pid(Connection connection) throws Exception {
