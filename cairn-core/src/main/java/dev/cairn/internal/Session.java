@@ -52,6 +52,15 @@ final class Session implements AutoCloseable {
             session.lock = session.dialect.lock(session.connection, settings.table(),
                     () -> settings.connector().open(false).connection());
             session.lock.acquire(settings.lockTimeout(), listener::waitingForLock);
+            if (!session.dialect.transactionalDdl()) {
+                // Start reading afresh after the wait: under MySQL's REPEATABLE READ, a snapshot taken
+                // before the lock could hide the rows of the runner that held it.
+                try {
+                    session.connection.commit();
+                } catch (SQLException e) {
+                    throw session.failure("starting a transaction", e);
+                }
+            }
             return session;
         } catch (RuntimeException e) {
             session.close();

@@ -71,13 +71,19 @@ public final class Runner {
             history.create();
         }
         int nextId = work.nextId();
+        boolean autocommit = false;
         for (Step step : work.steps()) {
             boolean inTransaction = step.section().transactional() && dialect.transactionalDdl();
-            if (!inTransaction) {
-                // The section cannot share the transaction: settle what ran before it.
+            if (!inTransaction && !autocommit) {
+                // The section cannot share the transaction: settle what ran before it. Consecutive
+                // such sections (every migration on MySQL) stay in autocommit, without a round trip each.
                 connection.commit();
                 outcome.commitOpen();
                 connection.setAutoCommit(true);
+                autocommit = true;
+            } else if (inTransaction && autocommit) {
+                connection.setAutoCommit(false);
+                autocommit = false;
             }
             listener.migrationStarting(step.toPlanned());
             long started = System.nanoTime();
@@ -92,15 +98,14 @@ public final class Runner {
             record(step, row, newRow && inTransaction, took);
             MigrationRun run = new MigrationRun(step.migration().name(), step.migration().version().text(),
                     step.direction(), step.batch(), took);
-            if (inTransaction) {
-                outcome.open.add(run);
-            } else {
-                outcome.committed.add(run);
-                connection.setAutoCommit(false);
-            }
+            (inTransaction ? outcome.open : outcome.committed).add(run);
             listener.migrationFinished(run);
         }
-        connection.commit();
+        if (autocommit) {
+            connection.setAutoCommit(false); // as the session expects it back
+        } else {
+            connection.commit();
+        }
         outcome.commitOpen();
         return outcome.committed;
     }
