@@ -28,6 +28,11 @@ final class SqlLexer {
         LINE_COMMENT,
         /** A block comment, nested ones included. */
         BLOCK_COMMENT,
+        /**
+         * A block comment that the server runs as code ({@code /*!…*}{@code /}, {@code /*M!…*}{@code /}),
+         * where the rules say so.
+         */
+        EXECUTABLE_COMMENT,
         /** The current statement delimiter. */
         DELIMITER,
         /** Any other single character: an operator, a parenthesis, a dot. */
@@ -127,7 +132,10 @@ final class SqlLexer {
                 }
                 break;
             case '-':
-                if (next == '-') {
+                // MySQL wants a blank or control character after --, so that 1--1 stays arithmetic;
+                // the end of the text counts as one, as it does for the server.
+                if (next == '-' && (!rules.dashCommentNeedsSpace() || pos + 2 >= length
+                        || text.charAt(pos + 2) <= ' ')) {
                     return lineComment();
                 }
                 break;
@@ -137,10 +145,13 @@ final class SqlLexer {
                 }
                 break;
             case '/':
-                // MySQL's executable comments (/*! … */) and optimizer hints (/*+ … */) are code to the
-                // server; when MySQL arrives they will be read as code here, not skipped as comments.
+                // MySQL's optimizer hints (/*+ … */) are comments here: they only ever sit inside a
+                // statement, whose text keeps them.
                 if (next == '*') {
                     return blockComment();
+                }
+                if (next == '/' && rules.doubleSlashComments()) {
+                    return lineComment();
                 }
                 break;
             case '$':
@@ -295,13 +306,14 @@ final class SqlLexer {
     }
 
     private Kind blockComment() {
+        Kind kind = rules.executableComments() && isExecutable() ? Kind.EXECUTABLE_COMMENT : Kind.BLOCK_COMMENT;
         if (!rules.nestedBlockComments()) {
             int close = text.indexOf("*/", pos + 2);
             if (close < 0) {
                 throw unclosedComment("");
             }
             pos = close + 2;
-            return Kind.BLOCK_COMMENT;
+            return kind;
         }
         int depth = 1;
         boolean nested = false;
@@ -313,7 +325,7 @@ final class SqlLexer {
                 p += 2;
                 if (--depth == 0) {
                     pos = p;
-                    return Kind.BLOCK_COMMENT;
+                    return kind;
                 }
             } else if (c == '/' && d == '*') {
                 p += 2;
@@ -324,6 +336,11 @@ final class SqlLexer {
             }
         }
         throw unclosedComment(nested ? " (block comments nest here, so each /* inside it needs its own */)" : "");
+    }
+
+    /** Whether the block comment at {@code pos} starts with {@code /*!} or MariaDB's {@code /*M!}. */
+    private boolean isExecutable() {
+        return text.startsWith("!", pos + 2) || text.startsWith("M!", pos + 2);
     }
 
     private SqlSyntaxException unclosedComment(String hint) {

@@ -14,6 +14,10 @@ import java.util.Locale;
  * identifier, comment or dollar quote is text (the {@link SqlLexer} sees to that), and so is one
  * inside a routine or trigger body. The text between statements (whitespace, comments, empty
  * statements) is dropped; the text of a statement is kept exactly as written, comments included.
+ * An executable comment ({@code /*!…*}{@code /}, MySQL) counts as code, so a statement may consist
+ * of one; one with no delimiter after it, such as the
+ * {@code /*M!999999\- enable the sandbox mode *}{@code /} line that starts a mariadb-dump file, is
+ * the start of the statement that follows it, which the server runs the same.
  *
  * <p><b>Bodies.</b> With {@link SplitRules#beginEndBodies()}, block depth is tracked only inside a
  * statement whose first word is {@code CREATE} and whose object is a trigger, function, procedure or
@@ -121,7 +125,8 @@ public final class StatementSplitter {
                 }
                 case LINE_COMMENT, BLOCK_COMMENT -> {
                     // Before a statement they are skipped (start stays unset); inside one they are
-                    // kept, because a statement is cut from the text as one slice.
+                    // kept, because a statement is cut from the text as one slice. An executable
+                    // comment is not one of them: it is code.
                 }
                 case DELIMITER -> delimiter();
                 default -> code(kind);

@@ -17,7 +17,8 @@ class StatementSplitterTest {
 
     private static final SplitRules PG = SplitRules.POSTGRESQL;
     private static final SplitRules SQLITE = SplitRules.SQLITE;
-    private static final SplitRules MYSQL_LIKE = TestRules.mysqlLike();
+    private static final SplitRules MYSQL = SplitRules.MYSQL;
+    private static final SplitRules H2 = SplitRules.H2;
 
     private static Statement s(String sql, int line) {
         return new Statement(sql, line);
@@ -102,10 +103,10 @@ class StatementSplitterTest {
                         s("SELECT U&'x\\'", 1), s("SELECT 3", 1)),
                 row("SQLite has no E'' strings", SQLITE, "SELECT E'a\\';SELECT 2", s("SELECT E'a\\'", 1),
                         s("SELECT 2", 1)),
-                row("backslash escapes in every string when the rules say so", MYSQL_LIKE,
+                row("backslash escapes in every string when the rules say so", MYSQL,
                         "SELECT 'it\\'s; ok', 'a\\\\';SELECT 2", s("SELECT 'it\\'s; ok', 'a\\\\'", 1),
                         s("SELECT 2", 1)),
-                row("double-quoted strings with backslash escapes", MYSQL_LIKE,
+                row("double-quoted strings with backslash escapes", MYSQL,
                         "SELECT \"say \\\"hi\\\"; ok\", \"a\"\"b;\";SELECT 2",
                         s("SELECT \"say \\\"hi\\\"; ok\", \"a\"\"b;\"", 1), s("SELECT 2", 1)),
                 row("double-quoted strings without backslash escapes", TestRules.with("doubleQuotedStrings"),
@@ -114,7 +115,7 @@ class StatementSplitterTest {
                 // Quoted identifiers
                 row("a delimiter inside a quoted identifier", PG, "SELECT \"a;b\", \"say \"\"hi;\"\"\" FROM t;SELECT 2",
                         s("SELECT \"a;b\", \"say \"\"hi;\"\"\" FROM t", 1), s("SELECT 2", 1)),
-                row("a backslash is ordinary in a quoted identifier, even where strings escape", MYSQL_LIKE,
+                row("a backslash is ordinary in a quoted identifier, even where strings escape", MYSQL,
                         "SELECT `a\\`;SELECT 2", s("SELECT `a\\`", 1), s("SELECT 2", 1)),
                 row("backtick identifiers with a doubled backtick", SQLITE, "SELECT `a;b`, `x``;y` FROM t;SELECT 2",
                         s("SELECT `a;b`, `x``;y` FROM t", 1), s("SELECT 2", 1)),
@@ -139,9 +140,39 @@ class StatementSplitterTest {
                 row("a quote inside a comment", PG, "-- it's\nSELECT 1; /* don't */ SELECT 2",
                         s("SELECT 1", 2), s("SELECT 2", 2)),
                 row("--- starts a comment", PG, "SELECT 1 --- x;\n;", s("SELECT 1 --- x;", 1)),
-                row("# comments when the rules say so", MYSQL_LIKE, "# note; here\nSELECT 1; # more;\nSELECT 2",
+                row("# comments when the rules say so", MYSQL, "# note; here\nSELECT 1; # more;\nSELECT 2",
                         s("SELECT 1", 2), s("SELECT 2", 3)),
                 row("# is an operator in PostgreSQL", PG, "SELECT 1 # 2;", s("SELECT 1 # 2", 1)),
+                row("# is text inside MySQL strings and identifiers", MYSQL, "SELECT '#;', \"#;\", `#;`;SELECT 2",
+                        s("SELECT '#;', \"#;\", `#;`", 1), s("SELECT 2", 1)),
+                row("-- needs a space after it in MySQL", MYSQL, "SELECT 1--1;SELECT 2--x;\nSELECT 3",
+                        s("SELECT 1--1", 1), s("SELECT 2--x", 1), s("SELECT 3", 2)),
+                row("-- before a tab, a line break or the end is a comment in MySQL", MYSQL,
+                        "SELECT 1 --\tx;\n;SELECT 2 --\n;SELECT 3 --", s("SELECT 1 --\tx;", 1),
+                        s("SELECT 2 --", 2), s("SELECT 3", 3)),
+                row("an escaped backslash ends a MySQL string before its ;", MYSQL,
+                        "SELECT '\\\\';SELECT \"\\\\\";SELECT 3",
+                        s("SELECT '\\\\'", 1), s("SELECT \"\\\\\"", 1), s("SELECT 3", 1)),
+                row("an executable comment is a statement of its own", MYSQL,
+                        "/*!40101 SET NAMES utf8mb4 */;\n/*!50003 SET @a = 1 */ ;\n/*M!100100 SET @b = 2 */",
+                        s("/*!40101 SET NAMES utf8mb4 */", 1), s("/*!50003 SET @a = 1 */", 2),
+                        s("/*M!100100 SET @b = 2 */", 3)),
+                row("a ; inside an executable comment ends nothing", MYSQL,
+                        "/*!50003 CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.x = 1; END */;"
+                                + "SELECT 2",
+                        s("/*!50003 CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.x = 1; END */", 1),
+                        s("SELECT 2", 1)),
+                row("optimizer hints and plain comments are no statement", MYSQL,
+                        "/*+ BKA(t) */;\n/* note */;\nSELECT /*+ NO_ICP(t) */ 1", s("SELECT /*+ NO_ICP(t) */ 1", 3)),
+                row("/*! is an ordinary comment where the rules say so", PG, "/*!40101 SET NAMES utf8 */;\nSELECT 1",
+                        s("SELECT 1", 2)),
+                row("// comments in H2", H2, "// it's; a note\nSELECT 1 // and here;\n;SELECT 2",
+                        s("SELECT 1 // and here;", 2), s("SELECT 2", 3)),
+                row("// is two symbols where the rules say so", PG, "SELECT 4 // 2;SELECT 'x'",
+                        s("SELECT 4 // 2", 1), s("SELECT 'x'", 1)),
+                row("H2 block comments nest, and $$ and backticks quote", H2,
+                        "/* a /* b; */ c; */ SELECT $$a;b$$, `c;d`;SELECT 2", s("SELECT $$a;b$$, `c;d`", 1),
+                        s("SELECT 2", 1)),
 
                 // Dollar quotes
                 row("a dollar quote", PG, "SELECT $$a;b$$;SELECT 2", s("SELECT $$a;b$$", 1), s("SELECT 2", 1)),
@@ -160,6 +191,8 @@ class StatementSplitterTest {
                         s("SELECT 3", 1)),
                 row("a lone $ is a symbol", PG, "SELECT $ ;SELECT $a ;SELECT 3", s("SELECT $", 1), s("SELECT $a", 1),
                         s("SELECT 3", 1)),
+                row("pg_dump's $_$ tag around a body holding $$", PG, "SELECT $_$a;$$b$_$;SELECT 2",
+                        s("SELECT $_$a;$$b$_$", 1), s("SELECT 2", 1)),
                 row("a tag may hold non-ASCII letters", PG, "SELECT $été$;$été$;SELECT 2",
                         s("SELECT $été$;$été$", 1), s("SELECT 2", 1)),
                 row("SQLite has no dollar quotes", SQLITE, "SELECT $$;$$", s("SELECT $$", 1), s("$$", 1)),
@@ -172,7 +205,7 @@ class StatementSplitterTest {
                 whole("a table named for a trigger is no trigger", PG, "CREATE TABLE trigger_log (begin int)"),
                 whole("an index named for a function is no function", PG,
                         "CREATE INDEX function_idx ON t (begin)"),
-                whole("a view with a DEFINER is no routine", MYSQL_LIKE,
+                whole("a view with a DEFINER is no routine", MYSQL,
                         "CREATE DEFINER = admin VIEW v AS SELECT begin FROM t"),
                 whole("a routine named begin outside CREATE", PG, "ALTER FUNCTION begin() RENAME TO start_it"),
                 whole("a trigger named begin outside CREATE", PG, "DROP TRIGGER IF EXISTS begin ON t"),
@@ -210,26 +243,26 @@ class StatementSplitterTest {
                 whole("a function returning CASE", PG,
                         "CREATE FUNCTION sign(x int) RETURNS text LANGUAGE sql "
                                 + "RETURN CASE WHEN x > 0 THEN '+' ELSE '-' END"),
-                whole("END IF, END LOOP, END WHILE, END REPEAT close nothing; END CASE closes its CASE", MYSQL_LIKE,
+                whole("END IF, END LOOP, END WHILE, END REPEAT close nothing; END CASE closes its CASE", MYSQL,
                         "CREATE PROCEDURE p() BEGIN IF x THEN SELECT 1; END IF; WHILE y DO SET y = y - 1; END WHILE; "
                                 + "l: LOOP LEAVE l; END LOOP l; REPEAT SET a = 1; UNTIL a END REPEAT; "
                                 + "CASE v WHEN 1 THEN SELECT 1; END CASE; END"),
-                whole("a comment between END and IF", MYSQL_LIKE,
+                whole("a comment between END and IF", MYSQL,
                         "CREATE PROCEDURE p() BEGIN IF x THEN SELECT 1; END /* c */ IF; END"),
-                whole("nested BEGIN blocks", MYSQL_LIKE,
+                whole("nested BEGIN blocks", MYSQL,
                         "CREATE PROCEDURE p() BEGIN BEGIN SELECT 1; END; SELECT 2; END"),
-                whole("DEFINER with quoted user and host", MYSQL_LIKE,
+                whole("DEFINER with quoted user and host", MYSQL,
                         "CREATE DEFINER = 'app'@'%' TRIGGER t BEFORE INSERT ON a FOR EACH ROW "
                                 + "BEGIN SET NEW.x = 1; END"),
-                whole("DEFINER with doubled quotes in user and host", MYSQL_LIKE,
+                whole("DEFINER with doubled quotes in user and host", MYSQL,
                         "CREATE DEFINER = 'o''brien'@`lab``1` PROCEDURE p() BEGIN SELECT 1; END"),
-                whole("DEFINER with backticks", MYSQL_LIKE,
+                whole("DEFINER with backticks", MYSQL,
                         "CREATE DEFINER=`root`@`localhost` PROCEDURE p() BEGIN SELECT 1; END"),
-                whole("DEFINER with a bare user and host", MYSQL_LIKE,
+                whole("DEFINER with a bare user and host", MYSQL,
                         "CREATE DEFINER=root@localhost FUNCTION f() RETURNS int BEGIN RETURN 1; END"),
-                whole("DEFINER = CURRENT_USER", MYSQL_LIKE,
+                whole("DEFINER = CURRENT_USER", MYSQL,
                         "CREATE DEFINER = CURRENT_USER EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM a; END"),
-                whole("DEFINER = CURRENT_USER() before AGGREGATE", MYSQL_LIKE,
+                whole("DEFINER = CURRENT_USER() before AGGREGATE", MYSQL,
                         "CREATE OR REPLACE DEFINER = CURRENT_USER() AGGREGATE FUNCTION g(x int) RETURNS int "
                                 + "BEGIN RETURN 1; END"),
                 whole("a stray END in a routine opens nothing", PG,
@@ -259,10 +292,10 @@ class StatementSplitterTest {
                 error("an E'' string whose backslash hides the quote", PG, "SELECT 1;\nSELECT E'abc\\';", 2,
                         "the string that starts here is never closed (a ' is missing; a backslash escapes the next"
                                 + " character here, so \\' does not close it)"),
-                error("a backslash at the very end of a string", MYSQL_LIKE, "SELECT 'abc\\", 1,
+                error("a backslash at the very end of a string", MYSQL, "SELECT 'abc\\", 1,
                         "the string that starts here is never closed (a ' is missing; a backslash escapes the next"
                                 + " character here, so \\' does not close it)"),
-                error("a double-quoted string", MYSQL_LIKE, "SELECT \"abc", 1,
+                error("a double-quoted string", MYSQL, "SELECT \"abc", 1,
                         "the string that starts here is never closed (a \" is missing; a backslash escapes the next"
                                 + " character here, so \\\" does not close it)"),
                 error("a quoted identifier", PG, "SELECT 1;\r\nSELECT \"abc;\r\n", 2,
@@ -291,10 +324,10 @@ class StatementSplitterTest {
                 error("a BEGIN ATOMIC body", PG,
                         "CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT CASE WHEN x THEN 1 END;\n"
                                 + "SELECT 2;", 2, "the function body's BEGIN has no matching END"),
-                error("a procedure body whose inner ENDs close compound statements", MYSQL_LIKE,
+                error("a procedure body whose inner ENDs close compound statements", MYSQL,
                         "CREATE PROCEDURE p()\nBEGIN\n  IF x THEN SELECT 1; END IF;\n  BEGIN SELECT 2; END;\n", 2,
                         "the procedure body's BEGIN has no matching END"),
-                error("an event body", MYSQL_LIKE, "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO\nBEGIN DELETE FROM a;", 2,
+                error("an event body", MYSQL, "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO\nBEGIN DELETE FROM a;", 2,
                         "the event body's BEGIN has no matching END"),
                 error("a CASE in a trigger's WHEN", SQLITE,
                         "CREATE TRIGGER t BEFORE INSERT ON a\nWHEN CASE WHEN 1 THEN 1\nBEGIN SELECT 1; END;", 2,
