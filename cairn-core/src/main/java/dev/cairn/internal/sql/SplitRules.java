@@ -3,8 +3,9 @@ package dev.cairn.internal.sql;
 
 /**
  * The lexical rules of one SQL dialect that decide where a statement ends: which quotes, comments
- * and bodies can hide a {@code ;}. A dialect picks one of the constants (or builds its own); the
- * {@link StatementSplitter} reads nothing else about the dialect.
+ * and bodies can hide a {@code ;}, and which client command can change it. A dialect picks one of
+ * the constants (or builds its own); the {@link StatementSplitter} reads nothing else about the
+ * dialect.
  *
  * <p>Everything a flag does not mention is common to every dialect: {@code '…'} strings with
  * {@code ''} as the escaped quote, {@code "…"} quoted identifiers with {@code ""}, {@code --} line
@@ -35,6 +36,9 @@ package dev.cairn.internal.sql;
  * @param beginEndBodies inside {@code CREATE TRIGGER/FUNCTION/PROCEDURE/EVENT}, a {@code ;} between
  *     {@code BEGIN} and its {@code END} belongs to the body (SQLite triggers, PostgreSQL {@code BEGIN
  *     ATOMIC}, MySQL routines); see {@link StatementSplitter} for the exact rule
+ * @param delimiterCommand a line {@code DELIMITER $$} is the mysql client's command that makes
+ *     {@code $$} (or any other string) end statements from the next line on; the line itself is no
+ *     statement (MySQL)
  */
 public record SplitRules(
         boolean dollarQuotes,
@@ -48,7 +52,8 @@ public record SplitRules(
         boolean executableComments,
         boolean backtickIdentifiers,
         boolean bracketIdentifiers,
-        boolean beginEndBodies) {
+        boolean beginEndBodies,
+        boolean delimiterCommand) {
 
     /**
      * PostgreSQL 12 and later with {@code standard_conforming_strings} on (the default since 9.1), so
@@ -67,7 +72,8 @@ public record SplitRules(
             /* executableComments */ false,
             /* backtickIdentifiers */ false,
             /* bracketIdentifiers */ false,
-            /* beginEndBodies */ true);
+            /* beginEndBodies */ true,
+            /* delimiterCommand */ false);
 
     /**
      * SQLite 3, which accepts every common way of quoting an identifier ({@code "x"}, {@code `x`},
@@ -85,15 +91,17 @@ public record SplitRules(
             /* executableComments */ false,
             /* backtickIdentifiers */ true,
             /* bracketIdentifiers */ true,
-            /* beginEndBodies */ true);
+            /* beginEndBodies */ true,
+            /* delimiterCommand */ false);
 
     /**
      * MySQL 8 and MariaDB 10.6+ with the default SQL mode: backslash escapes and {@code "…"} strings,
      * {@code #} comments, {@code -- } comments only with the space, backtick identifiers, executable
-     * comments, and routine and trigger bodies.
+     * comments, routine and trigger bodies, and the client's {@code DELIMITER} command.
      *
      * <p>Checked against MariaDB 10.11: block comments do not nest, and {@code $$} is no string (it may
-     * be part of a name).
+     * be part of a name). A routine sent whole as one JDBC statement needs no {@code DELIMITER}: that
+     * command exists only for the mysql client, which cuts at every {@code ;} it sees.
      */
     public static final SplitRules MYSQL = new SplitRules(
             /* dollarQuotes */ false,
@@ -107,7 +115,8 @@ public record SplitRules(
             /* executableComments */ true,
             /* backtickIdentifiers */ true,
             /* bracketIdentifiers */ false,
-            /* beginEndBodies */ true);
+            /* beginEndBodies */ true,
+            /* delimiterCommand */ true);
 
     /**
      * H2 2.x, as found by running H2 2.4.240 in its default mode (MySQL mode changes none of this):
@@ -140,5 +149,6 @@ public record SplitRules(
             /* executableComments */ false,
             /* backtickIdentifiers */ true,
             /* bracketIdentifiers */ false,
-            /* beginEndBodies */ false);
+            /* beginEndBodies */ false,
+            /* delimiterCommand */ false);
 }

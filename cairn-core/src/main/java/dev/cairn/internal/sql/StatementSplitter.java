@@ -19,6 +19,16 @@ import java.util.Locale;
  * {@code /*M!999999\- enable the sandbox mode *}{@code /} line that starts a mariadb-dump file, is
  * the start of the statement that follows it, which the server runs the same.
  *
+ * <p><b>DELIMITER.</b> With {@link SplitRules#delimiterCommand()}, a line that starts with the word
+ * {@code DELIMITER} (in any case) where a statement could start is the mysql client's command, not
+ * a statement: the next word on the line (any run of non-blank characters, such as {@code $$},
+ * {@code //} or {@code ;;}, without quotes around it) ends statements from the next line on, until
+ * the next {@code DELIMITER} line; it is cut from the statement text, also when it follows a word
+ * directly ({@code END$$}). Nothing else may follow it on the line. While a delimiter other than
+ * {@code ;} is in force, bodies are not tracked: the user has marked each statement's end, as the
+ * client needs. Like the client, a line {@code delimiter …} inside an unfinished statement (a
+ * column named {@code delimiter}) is text of that statement.
+ *
  * <p><b>Bodies.</b> With {@link SplitRules#beginEndBodies()}, block depth is tracked only inside a
  * statement whose first word is {@code CREATE} and whose object is a trigger, function, procedure or
  * event, with any of {@code OR REPLACE}, {@code TEMP}, {@code TEMPORARY}, {@code CONSTRAINT},
@@ -40,10 +50,11 @@ import java.util.Locale;
  * such a statement (a parameter, variable or column, where the database allows one) opens or closes
  * a level unless a {@code .} precedes it; quote it. Parentheses are not tracked, so a PostgreSQL rule
  * with several actions ({@code DO ALSO (…; …)}) is cut at its inner {@code ;} and the database
- * reports a syntax error at that statement's line. psql's meta-commands and {@code COPY … FROM stdin}
- * data are client features, not SQL, and are not recognised. An unclosed block comment is an error
- * even in SQLite, which would end it silently at the end of the input: in a migration it almost
- * always hides statements by mistake.
+ * reports a syntax error at that statement's line. psql's meta-commands, {@code COPY … FROM stdin}
+ * data and the mysql client's other commands ({@code \d}, {@code source}) are client features, not
+ * SQL, and are not recognised. An unclosed block comment is an error even in SQLite, which would
+ * end it silently at the end of the input: in a migration it almost always hides statements by
+ * mistake.
  *
  * <p>Text is read once, front to back, without regular expressions, so the time is linear in its
  * length.
@@ -76,6 +87,7 @@ public final class StatementSplitter {
     private final String text;
     private final SqlLexer lexer;
     private final boolean beginEndBodies;
+    private final boolean delimiterCommand;
     private final List<Statement> statements = new ArrayList<>();
 
     // The statement being read; start < 0 while between statements.
@@ -94,22 +106,24 @@ public final class StatementSplitter {
         this.text = text;
         this.lexer = new SqlLexer(text, firstLine, rules);
         this.beginEndBodies = rules.beginEndBodies();
+        this.delimiterCommand = rules.delimiterCommand();
     }
 
     /**
      * Splits {@code text}, whose first character is on line {@code firstLine} of its file, into its
      * statements in order.
      *
-     * <p>Each statement's text runs from its first token (whitespace and comments before it are
-     * skipped) to just before its delimiter, without trailing whitespace; comments inside it are
-     * kept. The last statement needs no delimiter; it then ends with its last token that is not a
-     * comment, since a comment after the last statement belongs to no statement. Empty statements
-     * and text that holds only whitespace and comments yield nothing. Line breaks are {@code \n} and
-     * {@code \r\n}; the text is otherwise returned as given.
+     * <p>Each statement's text runs from its first token (whitespace, comments and {@code DELIMITER}
+     * lines before it are skipped) to just before its delimiter, without trailing whitespace;
+     * comments inside it are kept. The last statement needs no delimiter; it then ends with its last
+     * token that is not a comment, since a comment after the last statement belongs to no statement.
+     * Empty statements and text that holds only whitespace and comments yield nothing. Line breaks
+     * are {@code \n} and {@code \r\n}; the text is otherwise returned as given.
      *
      * @return the statements, possibly none; never {@code null}
      * @throws SqlSyntaxException if a string, quoted identifier, block comment, dollar quote or body
-     *     is never closed, at the line where it opens
+     *     is never closed, at the line where it opens, or if a {@code DELIMITER} line is malformed, at
+     *     its line
      */
     public static List<Statement> split(String text, int firstLine, SplitRules rules) {
         return new StatementSplitter(text, firstLine, rules).run();
@@ -136,11 +150,13 @@ public final class StatementSplitter {
 
     private void code(Kind kind) {
         if (start < 0) {
-            // MySQL's client command DELIMITER, when it comes, is recognised here: at the first
-            // token of a statement, it reads the rest of its line and calls lexer.useDelimiter.
+            if (delimiterCommand && lexer.isWord("DELIMITER")) {
+                changeDelimiter();
+                return;
+            }
             start = lexer.start();
             line = lexer.lineOf(start);
-            head = beginEndBodies ? Head.FIRST_WORD : Head.PLAIN;
+            head = beginEndBodies && lexer.standardDelimiter() ? Head.FIRST_WORD : Head.PLAIN;
             depth = 0;
             endPending = false;
             afterDot = false;
@@ -191,6 +207,58 @@ public final class StatementSplitter {
     private void emit(int end) {
         statements.add(new Statement(text.substring(start, end), line));
         start = -1;
+    }
+
+    /**
+     * Reads the rest of a {@code DELIMITER} line and makes its argument the delimiter. Like the mysql
+     * client, it needs a blank after the word ({@code DELIMITER;} is no command there) and takes
+     * {@code '$$'} as {@code $$}; unlike the client, which ignores whatever follows the argument, it
+     * refuses more text on the line, so that no text of a migration is dropped without a word.
+     */
+    private void changeDelimiter() {
+        int command = lexer.start();
+        int commandLine = lexer.lineOf(command);
+        if (!lexer.startsLine(command)) {
+            throw new SqlSyntaxException(commandLine,
+                    "DELIMITER is a command of the mysql client and must start its line");
+        }
+        int from = lexer.end();
+        int lineEnd = lexer.skipRestOfLine();
+        if (from < lineEnd && !SqlLexer.isSpace(text.charAt(from))) {
+            throw new SqlSyntaxException(commandLine, "DELIMITER needs a space before the new delimiter");
+        }
+        while (from < lineEnd && SqlLexer.isSpace(text.charAt(from))) {
+            from++;
+        }
+        int to = from;
+        while (to < lineEnd && !SqlLexer.isSpace(text.charAt(to))) {
+            to++;
+        }
+        int rest = to;
+        while (rest < lineEnd && SqlLexer.isSpace(text.charAt(rest))) {
+            rest++;
+        }
+        if (from == to) {
+            throw new SqlSyntaxException(commandLine,
+                    "DELIMITER needs the new delimiter on the same line, as in DELIMITER $$ (and DELIMITER ; "
+                            + "to return to ;)");
+        }
+        if (rest < lineEnd) {
+            throw new SqlSyntaxException(commandLine,
+                    "DELIMITER takes one delimiter and nothing else on its line; put \""
+                            + text.substring(rest, lineEnd).strip() + "\" on a line of its own");
+        }
+        char quote = text.charAt(from);
+        if (to - from > 2 && (quote == '\'' || quote == '"' || quote == '`') && text.charAt(to - 1) == quote) {
+            from++;
+            to--;
+        }
+        String delimiter = text.substring(from, to);
+        if (delimiter.indexOf('\\') >= 0) {
+            throw new SqlSyntaxException(commandLine,
+                    "a delimiter cannot contain a backslash (the mysql client refuses it too)");
+        }
+        lexer.useDelimiter(delimiter);
     }
 
     /** Advances the small state machine that decides whether this statement can have a body. */

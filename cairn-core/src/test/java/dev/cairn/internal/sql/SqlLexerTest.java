@@ -84,6 +84,36 @@ class SqlLexerTest {
     }
 
     @Test
+    void aChangedDelimiterEndsAWordItFollows() {
+        String text = "END$$ a$b$$ $$c";
+        SqlLexer lexer = new SqlLexer(text, 1, SplitRules.MYSQL);
+        lexer.useDelimiter("$$");
+        assertThat(tokens(lexer, text)).containsExactly(
+                "WORD END", "DELIMITER $$", "WORD a$b", "DELIMITER $$", "DELIMITER $$", "WORD c");
+    }
+
+    @Test
+    void skipsTheRestOfALineForAClientCommand() {
+        String text = "DELIMITER $$ x\r\nSELECT";
+        SqlLexer lexer = new SqlLexer(text, 1, SplitRules.MYSQL);
+        lexer.next();
+        assertThat(lexer.startsLine(lexer.start())).isTrue();
+        assertThat(lexer.skipRestOfLine()).isEqualTo(text.indexOf('\n'));
+        assertThat(tokens(lexer, text)).containsExactly("WORD SELECT");
+        assertThat(lexer.skipRestOfLine()).isEqualTo(text.length());
+    }
+
+    @Test
+    void tellsWhetherAPositionStartsItsLine() {
+        String text = "a\n \tb c\r\n\uFEFFd";
+        SqlLexer lexer = new SqlLexer(text, 1, SplitRules.MYSQL);
+        assertThat(lexer.startsLine(0)).isTrue();
+        assertThat(lexer.startsLine(text.indexOf('b'))).isTrue();
+        assertThat(lexer.startsLine(text.indexOf('c'))).isFalse();
+        assertThat(lexer.startsLine(text.indexOf('d'))).isTrue();
+    }
+
+    @Test
     void refusesAnEmptyDelimiter() {
         SqlLexer lexer = new SqlLexer("", 1, SplitRules.SQLITE);
         assertThatThrownBy(() -> lexer.useDelimiter("")).isInstanceOf(IllegalArgumentException.class);

@@ -270,7 +270,41 @@ class StatementSplitterTest {
                 row("the next statement after a body starts afresh", SQLITE,
                         "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; END;\nSELECT 'x' AS begin;\nSELECT 3",
                         s("CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; END", 1), s("SELECT 'x' AS begin", 2),
-                        s("SELECT 3", 3)));
+                        s("SELECT 3", 3)),
+
+                // DELIMITER, the mysql client's command
+                row("DELIMITER changes the delimiter and back", MYSQL,
+                        "DELIMITER $$\nSELECT 1; SELECT 2$$\nDELIMITER ;\nSELECT 3;", s("SELECT 1; SELECT 2", 2),
+                        s("SELECT 3", 4)),
+                row("in lower case, indented, after a tab, several statements on a line", MYSQL,
+                        "  delimiter\t//\nSELECT 1//SELECT 2 //", s("SELECT 1", 2), s("SELECT 2", 2)),
+                row("the delimiter right after a word", MYSQL,
+                        "DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\nSELECT 2$$",
+                        s("CREATE PROCEDURE p() BEGIN SELECT 1; END", 2), s("SELECT 2", 3)),
+                row("a delimiter of two characters is not one of them", MYSQL,
+                        "DELIMITER ;;\nSELECT 1; SELECT 2;;SELECT 3;\n;", s("SELECT 1; SELECT 2", 2),
+                        s("SELECT 3;\n;", 2)),
+                row("the delimiter is text inside strings, identifiers and comments", MYSQL,
+                        "DELIMITER $$\nSELECT '$$', `$$`, \"$$\" -- $$\n$$", s("SELECT '$$', `$$`, \"$$\" -- $$", 2)),
+                row("the line of a statement is its first token's, after comments and DELIMITER lines", MYSQL,
+                        "-- x\nDELIMITER //\n/* y */\n\n  SELECT 1//\n# z\nDELIMITER ;\nSELECT 2", s("SELECT 1", 5),
+                        s("SELECT 2", 8)),
+                row("a custom delimiter is the only end: bodies are not tracked", MYSQL,
+                        "DELIMITER //\nCREATE PROCEDURE p() BEGIN IF x THEN SELECT 1; END IF; //",
+                        s("CREATE PROCEDURE p() BEGIN IF x THEN SELECT 1; END IF;", 2)),
+                row("a file may end with a custom delimiter in force", MYSQL, "DELIMITER $$\nSELECT 1$$\nSELECT 2",
+                        s("SELECT 1", 2), s("SELECT 2", 3)),
+                row("a DELIMITER line at the very end", MYSQL, "SELECT 1;\nDELIMITER $$", s("SELECT 1", 1)),
+                row("quotes around the delimiter are dropped, as the client does", MYSQL,
+                        "DELIMITER '$$'\nSELECT 1$$", s("SELECT 1", 2)),
+                row("CRLF line endings", MYSQL, "DELIMITER $$\r\nSELECT\r\n1$$\r\nDELIMITER ;\r\nSELECT 2;",
+                        s("SELECT\r\n1", 2), s("SELECT 2", 5)),
+                row("a DELIMITER line inside an unfinished statement is its text, as in the client", MYSQL,
+                        "SELECT 1\nDELIMITER $$\n;", s("SELECT 1\nDELIMITER $$", 1)),
+                row("a column named delimiter at the start of a line", MYSQL, "CREATE TABLE t (\ndelimiter INT\n);",
+                        s("CREATE TABLE t (\ndelimiter INT\n)", 1)),
+                row("DELIMITER is a statement where the rules have no such command", PG, "DELIMITER //\nSELECT 1;",
+                        s("DELIMITER //\nSELECT 1", 1)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -332,6 +366,26 @@ class StatementSplitterTest {
                 error("a CASE in a trigger's WHEN", SQLITE,
                         "CREATE TRIGGER t BEFORE INSERT ON a\nWHEN CASE WHEN 1 THEN 1\nBEGIN SELECT 1; END;", 2,
                         "the CASE that starts here has no matching END"),
+                error("a string after a DELIMITER change", MYSQL, "DELIMITER $$\nSELECT 'a$$\n", 2,
+                        "the string that starts here is never closed (a ' is missing; a backslash escapes the next"
+                                + " character here, so \\' does not close it)"),
+                error("DELIMITER without its delimiter", MYSQL, "SELECT 1;\nDELIMITER   \r\nSELECT 2;", 2,
+                        "DELIMITER needs the new delimiter on the same line, as in DELIMITER $$ (and DELIMITER ; to "
+                                + "return to ;)"),
+                error("DELIMITER at the very end", MYSQL, "DELIMITER", 1,
+                        "DELIMITER needs the new delimiter on the same line, as in DELIMITER $$ (and DELIMITER ; to "
+                                + "return to ;)"),
+                error("DELIMITER without a space", MYSQL, "DELIMITER $$\nSELECT 1$$\nDELIMITER;\nSELECT 2;", 3,
+                        "DELIMITER needs a space before the new delimiter"),
+                error("DELIMITER after a statement on its line", MYSQL, "SELECT 1; DELIMITER $$\n", 1,
+                        "DELIMITER is a command of the mysql client and must start its line"),
+                error("DELIMITER after a comment on its line", MYSQL, "/* routines */ DELIMITER $$\n", 1,
+                        "DELIMITER is a command of the mysql client and must start its line"),
+                error("DELIMITER with a comment after its delimiter", MYSQL, "\nDELIMITER $$ -- for the routines\n", 2,
+                        "DELIMITER takes one delimiter and nothing else on its line; put \"-- for the routines\" on a "
+                                + "line of its own"),
+                error("DELIMITER with a backslash", MYSQL, "DELIMITER \\\\\n", 1,
+                        "a delimiter cannot contain a backslash (the mysql client refuses it too)"),
                 error("a construct after several statements and lines", PG,
                         "SELECT 1;\nSELECT 'a\nb';\n-- c\n/* d\n*/\nSELECT $$ x", 7,
                         "the dollar-quoted string $$ that starts here is never closed"));
