@@ -33,9 +33,11 @@ package dev.cairn.internal.sql;
  *     backtick (MySQL, SQLite, H2)
  * @param bracketIdentifiers {@code […]} is a quoted identifier that ends at the first {@code ]}
  *     (SQLite)
- * @param beginEndBodies inside {@code CREATE TRIGGER/FUNCTION/PROCEDURE/EVENT}, a {@code ;} between
- *     {@code BEGIN} and its {@code END} belongs to the body (SQLite triggers, PostgreSQL {@code BEGIN
- *     ATOMIC}, MySQL routines); see {@link StatementSplitter} for the exact rule
+ * @param beginEndBodies inside {@code CREATE TRIGGER/FUNCTION/PROCEDURE/EVENT}, and in a statement
+ *     that starts with a compound statement, a {@code ;} between {@code BEGIN} (or {@code IF},
+ *     {@code CASE}, {@code LOOP}, …) and its {@code END} belongs to the body (SQLite triggers,
+ *     PostgreSQL {@code BEGIN ATOMIC}, MySQL and MariaDB routines); see {@link StatementSplitter} for
+ *     the exact rule
  * @param delimiterCommand a line {@code DELIMITER $$} is the mysql client's command that makes
  *     {@code $$} (or any other string) end statements from the next line on; the line itself is no
  *     statement (MySQL)
@@ -99,9 +101,11 @@ public record SplitRules(
      * {@code #} comments, {@code -- } comments only with the space, backtick identifiers, executable
      * comments, routine and trigger bodies, and the client's {@code DELIMITER} command.
      *
-     * <p>Checked against MariaDB 10.11: block comments do not nest, and {@code $$} is no string (it may
-     * be part of a name). A routine sent whole as one JDBC statement needs no {@code DELIMITER}: that
-     * command exists only for the mysql client, which cuts at every {@code ;} it sees.
+     * <p>Checked against MariaDB 10.11: block comments do not nest, {@code $$} is no string (it may be
+     * part of a name), and MariaDB also runs compound statements outside routines ({@code BEGIN NOT
+     * ATOMIC … END}, {@code IF … END IF}), which MySQL refuses; splitting them whole serves both. A
+     * routine sent whole as one JDBC statement needs no {@code DELIMITER}: that command exists only
+     * for the mysql client, which cuts at every {@code ;} it sees.
      */
     public static final SplitRules MYSQL = new SplitRules(
             /* dollarQuotes */ false,

@@ -12,10 +12,10 @@ import java.util.Locale;
  *
  * <p>A statement ends at a delimiter ({@code ;}) that is code: one inside a string, quoted
  * identifier, comment or dollar quote is text (the {@link SqlLexer} sees to that), and so is one
- * inside a routine or trigger body. The text between statements (whitespace, comments, empty
- * statements) is dropped; the text of a statement is kept exactly as written, comments included.
- * An executable comment ({@code /*!…*}{@code /}, MySQL) counts as code, so a statement may consist
- * of one; one with no delimiter after it, such as the
+ * inside a routine, trigger or compound statement body. The text between statements (whitespace,
+ * comments, empty statements) is dropped; the text of a statement is kept exactly as written,
+ * comments included. An executable comment ({@code /*!…*}{@code /}, MySQL) counts as code, so a
+ * statement may consist of one; one with no delimiter after it, such as the
  * {@code /*M!999999\- enable the sandbox mode *}{@code /} line that starts a mariadb-dump file, is
  * the start of the statement that follows it, which the server runs the same.
  *
@@ -29,26 +29,46 @@ import java.util.Locale;
  * client needs. Like the client, a line {@code delimiter …} inside an unfinished statement (a
  * column named {@code delimiter}) is text of that statement.
  *
- * <p><b>Bodies.</b> With {@link SplitRules#beginEndBodies()}, block depth is tracked only inside a
- * statement whose first word is {@code CREATE} and whose object is a trigger, function, procedure or
+ * <p><b>Bodies.</b> With {@link SplitRules#beginEndBodies()}, levels of nesting are tracked only in
+ * two kinds of statement. One is a {@code CREATE} whose object is a trigger, function, procedure or
  * event, with any of {@code OR REPLACE}, {@code TEMP}, {@code TEMPORARY}, {@code CONSTRAINT},
- * {@code AGGREGATE}, {@code IF NOT EXISTS} and {@code DEFINER = user} before that word. Everywhere
- * else {@code BEGIN} and {@code END} mean nothing here, so a transaction's {@code BEGIN;} or a column
- * named {@code end_date} cannot swallow the statements after it. Inside such a statement:
+ * {@code AGGREGATE}, {@code IF NOT EXISTS} and {@code DEFINER = user} before that word. The other
+ * is a statement that starts with {@code IF}, {@code CASE}, {@code LOOP}, {@code WHILE},
+ * {@code REPEAT}, {@code FOR} or {@code BEGIN NOT ATOMIC}: MariaDB runs these compound statements
+ * outside routines. Everywhere else {@code BEGIN} and {@code END} mean nothing here, so a
+ * transaction's {@code BEGIN;} or a column named {@code end_date} cannot swallow the statements
+ * after it. Inside such a statement:
  * <ul>
- *   <li>the words {@code BEGIN} and {@code CASE} open a level;
- *   <li>{@code END} closes one, except {@code END IF}, {@code END LOOP}, {@code END WHILE} and
- *       {@code END REPEAT} (MySQL compound statements, whose openers open nothing under this rule);
- *       {@code END CASE} closes the level its {@code CASE} opened;
+ *   <li>{@code BEGIN} and {@code CASE} always open a level; {@code IF}, {@code LOOP}, {@code WHILE},
+ *       {@code REPEAT} and {@code FOR} open one only where a statement starts: at the start, after a
+ *       {@code ;} inside a level, after {@code BEGIN}, {@code ATOMIC}, {@code THEN}, {@code ELSE},
+ *       {@code LOOP}, {@code REPEAT}, {@code FOR EACH ROW}, a label's {@code :} and a {@code DO} that
+ *       does not start a statement itself. So the functions {@code IF(…)} and {@code REPEAT(…)},
+ *       {@code DROP TABLE IF EXISTS} and {@code SELECT … FOR UPDATE} open nothing, while
+ *       {@code FOR EACH ROW IF … END IF} is one trigger;
+ *   <li>{@code END IF}, {@code END LOOP}, {@code END WHILE}, {@code END REPEAT}, {@code END FOR} and
+ *       {@code END CASE} close the innermost level if their keyword opened it, and nothing otherwise;
+ *       any other {@code END} ({@code END}, {@code END label}) closes the innermost {@code BEGIN} or
+ *       {@code CASE} level together with any level opened inside it since. Either way a level
+ *       that was missed or taken for one by mistake (an {@code IF(…)} right after {@code THEN} in a
+ *       {@code CASE} expression) cannot outlive the block around it;
  *   <li>a word right after a {@code .} is a name, never a keyword ({@code NEW.end});
- *   <li>a delimiter ends the statement only at depth 0.
+ *   <li>a delimiter ends the statement only outside every level.
  * </ul>
  * A body still open at the end of the text is an error reported at the line of its outermost
- * {@code BEGIN} or {@code CASE}, never a statement that silently swallows the rest of the section.
+ * opener, never a statement that silently swallows the rest of the section.
  *
  * <p><b>Known limits.</b> An unquoted name spelled {@code begin}, {@code case} or {@code end} inside
  * such a statement (a parameter, variable or column, where the database allows one) opens or closes
- * a level unless a {@code .} precedes it; quote it. Parentheses are not tracked, so a PostgreSQL rule
+ * a level unless a {@code .} precedes it; quote it. An {@code IF}, {@code LOOP}, {@code WHILE},
+ * {@code REPEAT} or {@code FOR} that is a procedure's or function's whole body (right after its
+ * parameters, characteristics or return type: {@code CREATE PROCEDURE p() IF …}), follows a
+ * trigger's {@code FOLLOWS}/{@code PRECEDES}, or is a handler's action ({@code HANDLER FOR … IF …})
+ * is not seen to open a level: inside a block its {@code END IF} then closes nothing, which is
+ * harmless, and as a whole body the statement is cut at its first {@code ;}, so the database reports
+ * a syntax error at that statement's line; put the body in {@code BEGIN … END} or use
+ * {@code DELIMITER}. A {@code *}{@code /} inside a string inside an executable comment ends the
+ * comment here, where the server would read on. Parentheses are not tracked, so a PostgreSQL rule
  * with several actions ({@code DO ALSO (…; …)}) is cut at its inner {@code ;} and the database
  * reports a syntax error at that statement's line. psql's meta-commands, {@code COPY … FROM stdin}
  * data and the mysql client's other commands ({@code \d}, {@code source}) are client features, not
@@ -67,18 +87,29 @@ public final class StatementSplitter {
 
     private static final String[] BODY_OBJECTS = {"TRIGGER", "FUNCTION", "PROCEDURE", "EVENT"};
 
-    private static final String[] COMPOUND_ENDS = {"IF", "LOOP", "WHILE", "REPEAT"};
+    /** Compound statements that open a level only where a statement starts; no two share a first letter. */
+    private static final String[] COMPOUNDS = {"IF", "LOOP", "WHILE", "REPEAT", "FOR"};
+
+    /** The words after {@code END} that name what it closes. */
+    private static final String[] END_KINDS = {"IF", "LOOP", "WHILE", "REPEAT", "FOR", "CASE"};
+
+    /** Words after which a statement starts, so that a compound keyword there opens a level. */
+    private static final String[] STATEMENT_STARTERS = {
+        "BEGIN", "ATOMIC", "THEN", "ELSE", "DO", "LOOP", "REPEAT", "ROW"
+    };
 
     /** How far the first words of a statement have shown whether it can have a body. */
     private enum Head {
         FIRST_WORD,
+        /** A first BEGIN: a transaction, unless NOT (ATOMIC) follows. */
+        FIRST_BEGIN,
         MODIFIERS,
         DEFINER_EQUALS,
         DEFINER_USER,
         DEFINER_AFTER_USER,
         DEFINER_HOST,
         DEFINER_PARENTHESES,
-        /** Decided: a CREATE of an object with a body, whose BEGIN/END depth is tracked. */
+        /** Decided: a CREATE of an object with a body, or a compound statement; levels are tracked. */
         BODY,
         /** Decided: anything else. */
         PLAIN
@@ -96,11 +127,14 @@ public final class StatementSplitter {
     private int codeEnd;
     private Head head;
     private String bodyObject;
-    private int depth;
+    private int firstWordStart;
+    // The open levels, innermost last, each as the upper-case first letter of its opener (B for
+    // BEGIN, C for CASE, I for IF, ...); outerOpener is where the outermost one starts.
+    private final StringBuilder levels = new StringBuilder();
     private int outerOpener;
-    private boolean outerOpenerIsCase;
     private boolean endPending;
     private boolean afterDot;
+    private boolean statementStart;
 
     private StatementSplitter(String text, int firstLine, SplitRules rules) {
         this.text = text;
@@ -139,8 +173,7 @@ public final class StatementSplitter {
                 }
                 case LINE_COMMENT, BLOCK_COMMENT -> {
                     // Before a statement they are skipped (start stays unset); inside one they are
-                    // kept, because a statement is cut from the text as one slice. An executable
-                    // comment is not one of them: it is code.
+                    // kept, because a statement is cut from the text as one slice.
                 }
                 case DELIMITER -> delimiter();
                 default -> code(kind);
@@ -157,16 +190,18 @@ public final class StatementSplitter {
             start = lexer.start();
             line = lexer.lineOf(start);
             head = beginEndBodies && lexer.standardDelimiter() ? Head.FIRST_WORD : Head.PLAIN;
-            depth = 0;
+            bodyObject = null;
+            levels.setLength(0);
             endPending = false;
             afterDot = false;
+            statementStart = false;
         }
         codeEnd = lexer.end();
         if (head != Head.PLAIN && head != Head.BODY) {
             readHead(kind);
         }
         if (head == Head.BODY) {
-            trackDepth(kind);
+            trackLevels(kind);
         }
     }
 
@@ -175,10 +210,12 @@ public final class StatementSplitter {
             return;
         }
         if (endPending) {
-            closeLevel();
+            closeBlock();
         }
-        if (depth > 0) {
+        if (levels.length() > 0) {
             codeEnd = lexer.end();
+            statementStart = true;
+            afterDot = false;
             return;
         }
         int end = lexer.start();
@@ -193,15 +230,35 @@ public final class StatementSplitter {
             return;
         }
         if (endPending) {
-            closeLevel();
+            closeBlock();
         }
-        if (depth > 0) {
-            String problem = outerOpenerIsCase
-                    ? "the CASE that starts here has no matching END"
-                    : "the " + bodyObject + " body's BEGIN has no matching END";
-            throw new SqlSyntaxException(lexer.lineOf(outerOpener), problem);
+        if (levels.length() > 0) {
+            throw new SqlSyntaxException(lexer.lineOf(outerOpener), unclosedLevel());
         }
         emit(codeEnd);
+    }
+
+    private String unclosedLevel() {
+        char opener = levels.charAt(0);
+        if (opener == 'C') {
+            return "the CASE that starts here has no matching END";
+        }
+        if (opener == 'B') {
+            return bodyObject == null
+                    ? "the BEGIN that starts here has no matching END"
+                    : "the " + bodyObject + " body's BEGIN has no matching END";
+        }
+        String keyword = compoundNamed(opener);
+        return "the " + keyword + " that starts here has no matching END " + keyword;
+    }
+
+    private static String compoundNamed(char firstLetter) {
+        for (String compound : COMPOUNDS) {
+            if (compound.charAt(0) == firstLetter) {
+                return compound;
+            }
+        }
+        throw new IllegalStateException("no compound statement starts with " + firstLetter);
     }
 
     private void emit(int end) {
@@ -264,7 +321,17 @@ public final class StatementSplitter {
     /** Advances the small state machine that decides whether this statement can have a body. */
     private void readHead(Kind kind) {
         switch (head) {
-            case FIRST_WORD -> head = lexer.isWord("CREATE") ? Head.MODIFIERS : Head.PLAIN;
+            case FIRST_WORD -> readFirstWord(kind);
+            case FIRST_BEGIN -> {
+                // MariaDB's anonymous block; any other BEGIN starts a transaction.
+                if (lexer.isWord("NOT")) {
+                    head = Head.BODY;
+                    outerOpener = firstWordStart;
+                    levels.append('B');
+                } else {
+                    head = Head.PLAIN;
+                }
+            }
             case MODIFIERS -> readModifier(kind);
             case DEFINER_EQUALS -> head = lexer.isSymbol('=') ? Head.DEFINER_USER : Head.PLAIN;
             case DEFINER_USER -> head = isName(kind) ? Head.DEFINER_AFTER_USER : Head.PLAIN;
@@ -285,6 +352,22 @@ public final class StatementSplitter {
         }
     }
 
+    private void readFirstWord(Kind kind) {
+        firstWordStart = lexer.start();
+        if (kind != Kind.WORD) {
+            head = Head.PLAIN;
+        } else if (lexer.isWord("CREATE")) {
+            head = Head.MODIFIERS;
+        } else if (lexer.isWord("BEGIN")) {
+            head = Head.FIRST_BEGIN;
+        } else if (lexer.isWord("CASE") || isAnyWord(COMPOUNDS)) {
+            head = Head.BODY;
+            statementStart = true;
+        } else {
+            head = Head.PLAIN;
+        }
+    }
+
     private void readModifier(Kind kind) {
         if (kind != Kind.WORD) {
             head = Head.PLAIN;
@@ -302,38 +385,54 @@ public final class StatementSplitter {
         return kind == Kind.WORD || kind == Kind.STRING || kind == Kind.QUOTED_IDENTIFIER;
     }
 
-    private void trackDepth(Kind kind) {
+    private void trackLevels(Kind kind) {
         boolean keyword = kind == Kind.WORD && !afterDot;
+        boolean atStatementStart = statementStart;
         afterDot = lexer.isSymbol('.');
+        statementStart = lexer.isSymbol(':');
         if (endPending) {
             endPending = false;
-            if (keyword && isAnyWord(COMPOUND_ENDS)) {
+            if (keyword && isAnyWord(END_KINDS)) {
+                closeNamed(Character.toUpperCase(text.charAt(lexer.start())));
                 return;
             }
-            closeLevel();
-            if (keyword && lexer.isWord("CASE")) {
-                return;
-            }
+            closeBlock();
         }
         if (!keyword) {
             return;
         }
-        if (lexer.isWord("BEGIN") || lexer.isWord("CASE")) {
-            if (depth == 0) {
+        if (lexer.isWord("BEGIN") || lexer.isWord("CASE") || (atStatementStart && isAnyWord(COMPOUNDS))) {
+            if (levels.length() == 0) {
                 outerOpener = lexer.start();
-                outerOpenerIsCase = lexer.isWord("CASE");
             }
-            depth++;
-        } else if (depth > 0 && lexer.isWord("END")) {
-            // Whether this END closes anything depends on the next word (END IF closes nothing).
+            levels.append(Character.toUpperCase(text.charAt(lexer.start())));
+        } else if (levels.length() > 0 && lexer.isWord("END")) {
+            // What this END closes depends on the next word (END IF closes only an IF).
             endPending = true;
+            return;
+        }
+        // A DO that starts a statement is MySQL's DO expr; any other DO (WHILE … DO, an event's DO)
+        // is followed by a statement.
+        statementStart = isAnyWord(STATEMENT_STARTERS) && !(atStatementStart && lexer.isWord("DO"));
+    }
+
+    /** Closes the innermost level if {@code opener} opened it (END IF, END CASE, …). */
+    private void closeNamed(char opener) {
+        int last = levels.length() - 1;
+        if (last >= 0 && levels.charAt(last) == opener) {
+            levels.setLength(last);
         }
     }
 
-    private void closeLevel() {
+    /** Closes the innermost BEGIN or CASE level and every level opened inside it (a plain END). */
+    private void closeBlock() {
         endPending = false;
-        if (depth > 0) {
-            depth--;
+        while (levels.length() > 0) {
+            char opener = levels.charAt(levels.length() - 1);
+            levels.setLength(levels.length() - 1);
+            if (opener == 'B' || opener == 'C') {
+                return;
+            }
         }
     }
 
