@@ -6,11 +6,12 @@ package dev.cairn.internal.sql;
  * code from strings, quoted identifiers and comments: it does not parse, and it accepts any
  * character it does not know as a one-character {@link Kind#SYMBOL}.
  *
- * <p>Invariants: every character of the text belongs to whitespace or to exactly one token; tokens
- * come in text order; the only failures are constructs that open and never close, reported at the
- * line where they open. Scanning allocates nothing but the tag of a {@code $tag$} quote, and line
- * numbers are counted lazily (only for positions asked about), so the cost stays linear in the text
- * (times the length of a dollar-quote tag, which the search for its closing tag compares).
+ * <p>Invariants: every character of the text belongs to whitespace, to exactly one token or to the
+ * rest of a line that the caller skipped ({@link #skipRestOfLine}); tokens come in text order; the
+ * only failures are constructs that open and never close, reported at the line where they open.
+ * Scanning allocates nothing but the tag of a {@code $tag$} quote, and line numbers are counted
+ * lazily (only for positions asked about), so the cost stays linear in the text (times the length
+ * of a dollar-quote tag or of a {@code DELIMITER}, which the searches for them compare).
  */
 final class SqlLexer {
 
@@ -28,6 +29,11 @@ final class SqlLexer {
         LINE_COMMENT,
         /** A block comment, nested ones included. */
         BLOCK_COMMENT,
+        /**
+         * A block comment that the server runs as code ({@code /*!…*}{@code /}, {@code /*M!…*}{@code /}),
+         * where the rules say so.
+         */
+        EXECUTABLE_COMMENT,
         /** The current statement delimiter. */
         DELIMITER,
         /** Any other single character: an operator, a parenthesis, a dot. */
@@ -60,12 +66,40 @@ final class SqlLexer {
         this.countedLine = firstLine;
     }
 
-    /** Makes {@code delimiter} (non-empty) end statements from the current position on. */
+    /**
+     * Makes {@code delimiter} (non-empty) end statements from the current position on. Like the mysql
+     * client, the lexer then finds it anywhere outside strings, quoted identifiers and comments, also
+     * right after a word ({@code END$$}) although {@code $} may be part of a name.
+     */
     void useDelimiter(String delimiter) {
         if (delimiter.isEmpty()) {
             throw new IllegalArgumentException("a statement delimiter cannot be empty");
         }
         this.delimiter = delimiter;
+    }
+
+    /** Whether the delimiter is the standard {@code ;}, not one set by a {@code DELIMITER} command. */
+    boolean standardDelimiter() {
+        return delimiter.equals(";");
+    }
+
+    /**
+     * Moves past the rest of the current line (its line break excluded), for a client command that
+     * takes the line as its argument; returns where the line ends. The current token is unchanged.
+     */
+    int skipRestOfLine() {
+        int newline = text.indexOf('\n', pos);
+        pos = newline < 0 ? length : newline;
+        return pos;
+    }
+
+    /** Whether only whitespace lies between the start of its line and {@code position}. */
+    boolean startsLine(int position) {
+        int p = position;
+        while (p > 0 && text.charAt(p - 1) != '\n' && isSpace(text.charAt(p - 1))) {
+            p--;
+        }
+        return p == 0 || text.charAt(p - 1) == '\n';
     }
 
     /** What the current token is. */
@@ -127,7 +161,10 @@ final class SqlLexer {
                 }
                 break;
             case '-':
-                if (next == '-') {
+                // MySQL wants a blank or control character after --, so that 1--1 stays arithmetic;
+                // the end of the text counts as one, as it does for the server.
+                if (next == '-' && (!rules.dashCommentNeedsSpace() || pos + 2 >= length
+                        || text.charAt(pos + 2) <= ' ')) {
                     return lineComment();
                 }
                 break;
@@ -137,10 +174,13 @@ final class SqlLexer {
                 }
                 break;
             case '/':
-                // MySQL's executable comments (/*! … */) and optimizer hints (/*+ … */) are code to the
-                // server; when MySQL arrives they will be read as code here, not skipped as comments.
+                // MySQL's optimizer hints (/*+ … */) are comments here: they only ever sit inside a
+                // statement, whose text keeps them.
                 if (next == '*') {
                     return blockComment();
+                }
+                if (next == '/' && rules.doubleSlashComments()) {
+                    return lineComment();
                 }
                 break;
             case '$':
@@ -224,8 +264,10 @@ final class SqlLexer {
     }
 
     private Kind word() {
+        char delimiterStart = delimiter.charAt(0);
         int p = pos + 1;
-        while (p < length && isIdentifierPart(text.charAt(p))) {
+        while (p < length && isIdentifierPart(text.charAt(p))
+                && !(text.charAt(p) == delimiterStart && text.startsWith(delimiter, p))) {
             p++;
         }
         pos = p;
@@ -295,13 +337,14 @@ final class SqlLexer {
     }
 
     private Kind blockComment() {
+        Kind kind = rules.executableComments() && isExecutable() ? Kind.EXECUTABLE_COMMENT : Kind.BLOCK_COMMENT;
         if (!rules.nestedBlockComments()) {
             int close = text.indexOf("*/", pos + 2);
             if (close < 0) {
                 throw unclosedComment("");
             }
             pos = close + 2;
-            return Kind.BLOCK_COMMENT;
+            return kind;
         }
         int depth = 1;
         boolean nested = false;
@@ -313,7 +356,7 @@ final class SqlLexer {
                 p += 2;
                 if (--depth == 0) {
                     pos = p;
-                    return Kind.BLOCK_COMMENT;
+                    return kind;
                 }
             } else if (c == '/' && d == '*') {
                 p += 2;
@@ -324,6 +367,11 @@ final class SqlLexer {
             }
         }
         throw unclosedComment(nested ? " (block comments nest here, so each /* inside it needs its own */)" : "");
+    }
+
+    /** Whether the block comment at {@code pos} starts with {@code /*!} or MariaDB's {@code /*M!}. */
+    private boolean isExecutable() {
+        return text.startsWith("!", pos + 2) || text.startsWith("M!", pos + 2);
     }
 
     private SqlSyntaxException unclosedComment(String hint) {

@@ -32,8 +32,11 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SplitterGoldenTest {
 
-    private static final Map<String, SplitRules> DIALECTS =
-            Map.of("postgresql", SplitRules.POSTGRESQL, "sqlite", SplitRules.SQLITE);
+    private static final Map<String, SplitRules> DIALECTS = Map.of(
+            "postgresql", SplitRules.POSTGRESQL,
+            "sqlite", SplitRules.SQLITE,
+            "mysql", SplitRules.MYSQL,
+            "h2", SplitRules.H2);
 
     private static final String STATEMENT_HEADER = "-- statement at line ";
     private static final String ERROR_HEADER = "-- error at line ";
@@ -65,7 +68,7 @@ class SplitterGoldenTest {
                 assertThat(file.resolveSibling(twin)).as("the twin of %s", file).exists();
             }
         }
-        assertThat(inputs()).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(inputs()).hasSizeGreaterThanOrEqualTo(30);
     }
 
     private static void check(Path input, SplitRules rules) throws IOException {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Joins known statements with random whitespace, comments, blank lines and delimiters, and checks
- * that splitting gives back exactly those statements at exactly their lines.
+ * that splitting gives back exactly those statements at exactly their lines, for each dialect's
+ * rules; for MySQL also across random {@code DELIMITER} changes.
  *
  * <p>The seeds are fixed so that every build runs the same cases; a failure names its seed, and
  * {@code -Dcairn.splitter.seed=N} starts from another one to explore further.
@@ -58,6 +59,34 @@ class SplitterPropertyTest {
             "SELECT $$, E'a\\'",
             "SELECT 1 /* one /* not nested; */ + 2");
 
+    /** MySQL statements: none holds one of {@link #MYSQL_DELIMITERS} outside a string or comment. */
+    private static final List<String> MYSQL = List.of(
+            "SELECT 'it\\'s; fine', \"say \\\"hi\\\"; -- no\", '\\\\', 'a#b'",
+            "SELECT 1--1, 2 # a comment; it's\n  + 3",
+            "SELECT 5 -- a comment; with a ' quote\n  AS five",
+            "SELECT `a;b`, `c``d;#` FROM `t 1`",
+            "/*!40101 SET NAMES utf8mb4 */",
+            "/*!50003 CREATE*/ /*!50017 DEFINER=`root`@`localhost`*/ /*!50003 TRIGGER t BEFORE INSERT ON a "
+                    + "FOR EACH ROW BEGIN SET NEW.x = 1; END */",
+            "CREATE DEFINER=`app`@`%` PROCEDURE p(IN n INT)\nBEGIN\n  DECLARE i INT DEFAULT 0;\n"
+                    + "  lbl: WHILE i < n DO\n    SET i = i + 1;\n    IF i = 2 THEN ITERATE lbl; END IF;\n"
+                    + "  END WHILE lbl;\n"
+                    + "  CASE WHEN i > 1 THEN SELECT IF(i > 2, 'x;', 'y'); ELSE BEGIN END; END CASE;\nEND",
+            "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW IF NEW.x < 0 THEN SET NEW.x = 0; END IF",
+            "CREATE FUNCTION f(x INT) RETURNS INT DETERMINISTIC RETURN IF(x > 0, x, REPEAT('-', 1))",
+            "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM a WHERE b < NOW() - INTERVAL 1 DAY; END",
+            "BEGIN NOT ATOMIC DECLARE x INT; FOR i IN 1..3 DO SET x = i; END FOR; END",
+            "IF (SELECT 1) THEN SELECT 'yes;'; ELSE SELECT 'no'; END IF",
+            "CREATE TABLE t (\ndelimiter VARCHAR(5),\n`end` INT\n)");
+
+    private static final List<String> H2 = List.of(
+            "CREATE ALIAS slug AS $$\nString slug(String s) { return s.replace(' ', '-'); } // it's;\n$$",
+            "SELECT 1 /* a /* nested; */ b; */ + 2",
+            "SELECT `a;b`, \"c;d\", 'C:\\' FROM t",
+            "SELECT 1 // a note; it's\n  + 2",
+            "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW CALL \"com.example.Audit\"",
+            "SELECT ARRAY['a;b', 'c'][1], E'x\\'");
+
     private static final List<String> SEPARATORS = List.of(" ", "\t", "\n", "\n\n", "  \n  ", ";", " ; ",
             "-- a comment; with 'a quote\n", "--\n", "/* block; \"x\" 'y' */", "/**/", "/* BEGIN */", "-- END;\n",
             "/* two\nlines; */");
@@ -66,19 +95,38 @@ class SplitterPropertyTest {
 
     private static final List<String> SQLITE_SEPARATORS = List.of("/* /* ; */", "-- [\n");
 
+    private static final List<String> MYSQL_SEPARATORS = List.of("# a comment; it's\n", "#\n", "/*+ a hint; */",
+            "-- $$ // ;;\n");
+
+    private static final List<String> H2_SEPARATORS = List.of("// a comment; with 'a quote\n",
+            "/* outer /* inner; */ ' */");
+
+    /** What a {@code DELIMITER} line may switch to, {@code ;} included. */
+    private static final List<String> MYSQL_DELIMITERS = List.of("$$", "//", ";;", "@@", "|", ";");
+
+    private record Dialect(String name, SplitRules rules, List<String> corpus, List<String> separators,
+            List<String> delimiters) {}
+
+    private static final List<Dialect> DIALECTS = List.of(
+            new Dialect("postgresql", SplitRules.POSTGRESQL, join(COMMON, POSTGRESQL),
+                    join(SEPARATORS, POSTGRESQL_SEPARATORS), List.of()),
+            new Dialect("sqlite", SplitRules.SQLITE, join(COMMON, SQLITE), join(SEPARATORS, SQLITE_SEPARATORS),
+                    List.of()),
+            new Dialect("mysql", SplitRules.MYSQL, join(COMMON, MYSQL), join(SEPARATORS, MYSQL_SEPARATORS),
+                    MYSQL_DELIMITERS),
+            new Dialect("h2", SplitRules.H2, join(COMMON, H2), join(SEPARATORS, H2_SEPARATORS), List.of()));
+
     @Test
     void splitsRandomJoinsOfKnownStatementsBackIntoThem() {
         long base = Long.getLong("cairn.splitter.seed", 1L);
         for (long seed = base; seed < base + ITERATIONS; seed++) {
             Random random = new Random(seed);
-            boolean postgresql = random.nextBoolean();
-            Sample sample = postgresql
-                    ? sample(random, join(COMMON, POSTGRESQL), join(SEPARATORS, POSTGRESQL_SEPARATORS))
-                    : sample(random, join(COMMON, SQLITE), join(SEPARATORS, SQLITE_SEPARATORS));
-            SplitRules rules = postgresql ? SplitRules.POSTGRESQL : SplitRules.SQLITE;
+            Dialect dialect = DIALECTS.get(random.nextInt(DIALECTS.size()));
+            Sample sample = sample(random, dialect);
+            SplitRules rules = dialect.rules();
             List<Statement> actual = StatementSplitter.split(sample.text, sample.firstLine, rules);
             assertThat(actual)
-                    .as("seed %d (%s), text:%n%s", seed, postgresql ? "postgresql" : "sqlite", sample.text)
+                    .as("seed %d (%s), text:%n%s", seed, dialect.name(), sample.text)
                     .containsExactlyElementsOf(sample.expected);
             for (Statement statement : actual) {
                 assertThat(StatementSplitter.split(statement.sql(), statement.line(), rules))
@@ -88,18 +136,39 @@ class SplitterPropertyTest {
         }
     }
 
+    @Test
+    void changesTheDelimiterInSomeMySqlSamples() {
+        int changed = 0;
+        for (long seed = 1; seed <= ITERATIONS; seed++) {
+            Random random = new Random(seed);
+            Dialect dialect = DIALECTS.get(random.nextInt(DIALECTS.size()));
+            if (sample(random, dialect).text.contains("ELIMITER")) {
+                changed++;
+            }
+        }
+        assertThat(changed).as("samples with a DELIMITER line").isGreaterThan(ITERATIONS / 10);
+    }
+
     private record Sample(String text, int firstLine, List<Statement> expected) {}
 
-    private static Sample sample(Random random, List<String> corpus, List<String> separators) {
+    private static Sample sample(Random random, Dialect dialect) {
         int firstLine = 1 + random.nextInt(50);
         boolean crlf = random.nextInt(4) == 0;
         StringBuilder text = new StringBuilder();
         List<String> sqls = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
-        appendSeparator(random, text, separators, true);
+        String delimiter = ";";
+        appendSeparator(random, text, dialect.separators(), delimiter, true);
         int count = random.nextInt(8);
         for (int i = 0; i < count; i++) {
-            String sql = corpus.get(random.nextInt(corpus.size()));
+            if (!dialect.delimiters().isEmpty() && random.nextInt(3) == 0) {
+                // A DELIMITER line between two statements, which must start its line.
+                delimiter = dialect.delimiters().get(random.nextInt(dialect.delimiters().size()));
+                text.append('\n').append(random.nextBoolean() ? "DELIMITER " : "  delimiter\t").append(delimiter)
+                        .append(random.nextBoolean() ? "\n" : " \n");
+                appendSeparator(random, text, dialect.separators(), delimiter, true);
+            }
+            String sql = dialect.corpus().get(random.nextInt(dialect.corpus().size()));
             offsets.add(text.length());
             sqls.add(sql);
             text.append(sql);
@@ -107,11 +176,11 @@ class SplitterPropertyTest {
             if (last && random.nextInt(3) == 0) {
                 // No delimiter after the last statement: only comments and whitespace may follow,
                 // and they must not end up in the statement.
-                appendSeparator(random, text, separators, false);
+                appendSeparator(random, text, dialect.separators(), delimiter, false);
             } else {
                 text.append(random.nextBoolean() ? "" : random.nextBoolean() ? " \n\t" : "\n");
-                text.append(';');
-                appendSeparator(random, text, separators, true);
+                text.append(delimiter);
+                appendSeparator(random, text, dialect.separators(), delimiter, true);
             }
         }
         List<Statement> expected = new ArrayList<>();
@@ -124,16 +193,17 @@ class SplitterPropertyTest {
     }
 
     /**
-     * Appends up to four separator pieces. A line comment always ends its line; without
-     * {@code delimitersAllowed} no piece holds a {@code ;} outside a comment.
+     * Appends up to four separator pieces. A line comment always ends its line; a {@code ;} outside a
+     * comment stands for the delimiter in force; without {@code delimitersAllowed} no piece holds one.
      */
-    private static void appendSeparator(Random random, StringBuilder text, List<String> pieces,
+    private static void appendSeparator(Random random, StringBuilder text, List<String> pieces, String delimiter,
             boolean delimitersAllowed) {
         int count = random.nextInt(5);
         for (int i = 0; i < count; i++) {
             String piece = pieces.get(random.nextInt(pieces.size()));
-            if (!delimitersAllowed && piece.contains(";") && !piece.startsWith("-") && !piece.startsWith("/")) {
-                piece = " ";
+            boolean comment = piece.startsWith("-") || piece.startsWith("/") || piece.startsWith("#");
+            if (!comment && piece.contains(";")) {
+                piece = delimitersAllowed ? piece.replace(";", delimiter) : " ";
             }
             text.append(piece);
         }

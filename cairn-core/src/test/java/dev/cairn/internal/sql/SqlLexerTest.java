@@ -46,12 +46,71 @@ class SqlLexerTest {
     }
 
     @Test
+    void cutsMySqlTokens() {
+        String text = "SELECT 1--1, 2 -- c\n# d\n/*!40101 x; */ /*M!100100 y */ /*+ h */ `a``b` 'it\\'s' \"q\\\"r\";";
+        assertThat(tokens(text, SplitRules.MYSQL)).containsExactly(
+                "WORD SELECT", "WORD 1", "SYMBOL -", "SYMBOL -", "WORD 1", "SYMBOL ,", "WORD 2",
+                "LINE_COMMENT -- c",
+                "LINE_COMMENT # d",
+                "EXECUTABLE_COMMENT /*!40101 x; */",
+                "EXECUTABLE_COMMENT /*M!100100 y */",
+                "BLOCK_COMMENT /*+ h */",
+                "QUOTED_IDENTIFIER `a``b`",
+                "STRING 'it\\'s'",
+                "STRING \"q\\\"r\"",
+                "DELIMITER ;");
+    }
+
+    @Test
+    void cutsH2Tokens() {
+        String text = "SELECT 1 // c;\n/* a /* b */ */ $$x;$$ `y` E'z\\' /*! w */";
+        assertThat(tokens(text, SplitRules.H2)).containsExactly(
+                "WORD SELECT", "WORD 1",
+                "LINE_COMMENT // c;",
+                "BLOCK_COMMENT /* a /* b */ */",
+                "DOLLAR_STRING $$x;$$",
+                "QUOTED_IDENTIFIER `y`",
+                "WORD E", "STRING 'z\\'",
+                "BLOCK_COMMENT /*! w */");
+    }
+
+    @Test
     void aChangedDelimiterEndsStatementsAndSemicolonsBecomeSymbols() {
         String text = "SELECT 1; SELECT 2 // x";
-        SqlLexer lexer = new SqlLexer(text, 1, TestRules.mysqlLike());
+        SqlLexer lexer = new SqlLexer(text, 1, SplitRules.MYSQL);
         lexer.useDelimiter("//");
         assertThat(tokens(lexer, text)).containsExactly(
                 "WORD SELECT", "WORD 1", "SYMBOL ;", "WORD SELECT", "WORD 2", "DELIMITER //", "WORD x");
+    }
+
+    @Test
+    void aChangedDelimiterEndsAWordItFollows() {
+        String text = "END$$ a$b$$ $$c";
+        SqlLexer lexer = new SqlLexer(text, 1, SplitRules.MYSQL);
+        lexer.useDelimiter("$$");
+        assertThat(tokens(lexer, text)).containsExactly(
+                "WORD END", "DELIMITER $$", "WORD a$b", "DELIMITER $$", "DELIMITER $$", "WORD c");
+    }
+
+    @Test
+    void skipsTheRestOfALineForAClientCommand() {
+        String text = "DELIMITER $$ x\r\nSELECT";
+        SqlLexer lexer = new SqlLexer(text, 1, SplitRules.MYSQL);
+        lexer.next();
+        assertThat(lexer.startsLine(lexer.start())).isTrue();
+        assertThat(lexer.skipRestOfLine()).isEqualTo(text.indexOf('\n'));
+        assertThat(tokens(lexer, text)).containsExactly("WORD SELECT");
+        assertThat(lexer.skipRestOfLine()).isEqualTo(text.length());
+    }
+
+    @Test
+    void tellsWhetherAPositionStartsItsLine() {
+        String text = "a\n \tb c\r\n\uFEFFd";
+        SqlLexer lexer = new SqlLexer(text, 1, SplitRules.MYSQL);
+        assertThat(lexer.startsLine(0)).isTrue();
+        assertThat(lexer.startsLine(text.indexOf('b'))).isTrue();
+        assertThat(lexer.startsLine(text.indexOf('c'))).isFalse();
+        assertThat(lexer.startsLine(text.indexOf('d'))).isTrue();
     }
 
     @Test

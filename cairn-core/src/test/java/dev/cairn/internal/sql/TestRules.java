@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Builds {@link SplitRules} for tests by naming the flags to turn on, so a test reads as the rule it
- * exercises instead of a row of nine booleans.
+ * exercises instead of a row of thirteen booleans.
  */
 final class TestRules {
 
@@ -34,11 +34,5 @@ final class TestRules {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** What MySQL will need, as far as the flags built so far go. */
-    static SplitRules mysqlLike() {
-        return with("backslashEscapesInStrings", "doubleQuotedStrings", "hashComments",
-                "backtickIdentifiers", "beginEndBodies");
     }
 }
