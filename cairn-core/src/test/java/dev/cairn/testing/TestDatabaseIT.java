@@ -11,9 +11,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -34,17 +36,20 @@ class TestDatabaseIT {
             assertThat(exists(db)).isTrue();
             assertThat(db.tables()).isEmpty();
 
+            // Unquoted mixed case: PostgreSQL stores widgets, H2 WIDGETS, MariaDB Widgets (and on Linux
+            // then needs it spelled so in every statement); every engine answers as the SQL was written.
             db.execute("CREATE TABLE Widgets (id INTEGER PRIMARY KEY, Label VARCHAR(20) NOT NULL)");
-            db.execute("INSERT INTO widgets (id, label) VALUES (1, 'one'), (2, 'two')");
+            db.execute("INSERT INTO Widgets (id, label) VALUES (1, 'one'), (2, 'two')");
 
             assertThat(db.tables()).containsExactly("widgets");
             assertThat(db.tableExists("WIDGETS")).isTrue();
             assertThat(db.tableExists("gadgets")).isFalse();
             assertThat(db.columns("widgets")).containsExactly("id", "label");
             assertThat(db.columns("Widgets")).containsExactly("id", "label");
+            assertThat(db.columns("WIDGETS")).containsExactly("id", "label");
             assertThat(db.columns("gadgets")).isEmpty();
 
-            List<Map<String, Object>> rows = db.query("SELECT Label AS THE_LABEL, id FROM widgets WHERE id = ?", 2);
+            List<Map<String, Object>> rows = db.query("SELECT Label AS THE_LABEL, id FROM Widgets WHERE id = ?", 2);
             assertThat(rows).hasSize(1);
             assertThat(rows.get(0)).containsOnlyKeys("the_label", "id").containsEntry("the_label", "two");
             assertThat(((Number) rows.get(0).get("id")).intValue()).isEqualTo(2);
@@ -75,6 +80,16 @@ class TestDatabaseIT {
             a.execute("CREATE TABLE only_in_a (x INTEGER)");
             assertThat(a.tables()).containsExactly("only_in_a");
             assertThat(b.tables()).isEmpty();
+
+            // On MariaDB both are databases of one server: each must look in its own only.
+            a.execute("CREATE TABLE in_both (x INTEGER)");
+            b.execute("CREATE TABLE in_both (y INTEGER, z INTEGER)");
+            assertThat(a.tables()).containsExactlyInAnyOrder("only_in_a", "in_both");
+            assertThat(b.tables()).containsExactly("in_both");
+            assertThat(a.columns("in_both")).containsExactly("x");
+            assertThat(b.columns("in_both")).containsExactly("y", "z");
+            assertThat(b.columns("only_in_a")).isEmpty();
+            assertThat(b.tableExists("only_in_a")).isFalse();
         }
     }
 
@@ -93,28 +108,84 @@ class TestDatabaseIT {
                     db.execute("CREATE SCHEMA elsewhere");
                     db.execute("CREATE TABLE elsewhere.counted (id SERIAL PRIMARY KEY, note TEXT)");
                 }
+                case MARIADB -> db.execute("CREATE TABLE counted (id INTEGER AUTO_INCREMENT PRIMARY KEY)");
                 default -> throw new AssertionError("No setup for " + engine);
             }
             assertThat(db.tables()).containsExactlyInAnyOrder("ab_c", "abxc", "counted");
             // An underscore in a name is not a wildcard: ab_c must not pick up abxc's column.
             assertThat(db.columns("ab_c")).containsExactly("x", "y");
+            assertThat(db.columns("not_a_table")).as("a view's columns").containsExactly("x");
             if (engine == Engine.POSTGRESQL) {
                 assertThat(db.columns("elsewhere.counted")).containsExactly("id", "note");
+                assertThat(db.columns("counted")).containsExactly("id", "note");
+                assertThat(db.columns("public.counted")).isEmpty();
             }
         }
     }
 
     @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MARIADB"})
+    void columnsPicksTheTableTheNameMeansAmongSomeThatDifferOnlyInCase(Engine engine) {
+        String quote = engine == Engine.MARIADB ? "`" : "\"";
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            db.execute("CREATE TABLE " + quote + "Mixed" + quote + " (title_case INTEGER)");
+            db.execute("CREATE TABLE " + quote + "mixed" + quote + " (lower_case INTEGER)");
+            db.execute("CREATE TABLE " + quote + "MIXED" + quote + " (upper_case INTEGER)");
+
+            assertThat(db.tables()).containsExactly("mixed");
+            assertThat(db.columns("Mixed")).containsExactly("title_case");
+            assertThat(db.columns("mixed")).containsExactly("lower_case");
+            assertThat(db.columns("MIXED")).containsExactly("upper_case");
+            switch (engine) {
+                case POSTGRESQL -> assertThat(db.columns("mIxEd")).as("unquoted: mixed").containsExactly("lower_case");
+                case MARIADB -> assertThatThrownBy(() -> db.columns("mIxEd"))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("columns(\"mIxEd\") on " + db + " matches [MIXED, Mixed, mixed]");
+                default -> throw new AssertionError("No expectation for " + engine);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"POSTGRESQL"})
+    void aBareNameMeansTheTableInTheCurrentSchema(Engine engine) {
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            for (String schema : List.of("elsewhere", "other")) {
+                db.execute("CREATE SCHEMA " + schema);
+                db.execute("CREATE TABLE " + schema + ".twice (in_" + schema + " INTEGER)");
+            }
+            assertThatThrownBy(() -> db.columns("twice"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageEndingWith("matches [elsewhere.twice, other.twice]: spell the name as the database"
+                            + " stores it, or name the schema as schema.table");
+
+            db.execute("CREATE TABLE twice (in_current INTEGER)");
+
+            assertThat(db.columns("twice")).containsExactly("in_current");
+            assertThat(db.columns("elsewhere.twice")).containsExactly("in_elsewhere");
+            assertThat(db.columns("OTHER.Twice")).containsExactly("in_other");
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(Engine.class)
-    void closeDropsEvenWithASessionLeftOpenAndIsIdempotent(Engine engine) throws Exception {
+    void closeDropsEvenWithATransactionLeftOpenAndIsIdempotent(Engine engine) throws Exception {
         TestDatabase db = TestDatabase.create(engine);
         try (Connection leftOpen = db.connect(); Statement statement = leftOpen.createStatement()) {
             statement.execute("CREATE TABLE t (x INTEGER)");
+            // A transaction that has read t: MariaDB's DROP DATABASE would wait for it to end.
+            leftOpen.setAutoCommit(false);
+            statement.executeQuery("SELECT count(*) FROM t").close();
             db.close();
             assertThat(exists(db)).isFalse();
             db.close();
+            if (engine != Engine.SQLITE) {
+                // Servers end the session and H2 shuts the database down; SQLite just loses its file.
+                assertThatThrownBy(() -> statement.executeQuery("SELECT count(*) FROM t"))
+                        .as("the session left open").isInstanceOf(SQLException.class);
+            }
         } catch (SQLException expected) {
-            // PostgreSQL's FORCE ends the session, so closing it may report that; the drop is what counts.
+            // Closing a session that the drop ended may report that; the drop is what counts.
         }
         assertThat(exists(db)).isFalse();
     }
@@ -134,6 +205,59 @@ class TestDatabaseIT {
                     .hasMessageContaining(db.name())
                     .hasMessageContaining("CREATE TABLE seen");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void storesCharactersBeyondThreeBytesOfUtf8(Engine engine) throws Exception {
+        String text = "cairn \uD83E\uDEA8"; // U+1FAA8 ROCK: four bytes in UTF-8, too many for MySQL's old utf8
+        try (TestDatabase db = TestDatabase.create(engine)) {
+            db.execute("CREATE TABLE notes (body VARCHAR(20))");
+            try (Connection c = db.connect();
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO notes VALUES (?)")) {
+                insert.setString(1, text);
+                insert.executeUpdate();
+            }
+            assertThat(db.query("SELECT body FROM notes")).containsExactly(Map.of("body", text));
+        }
+    }
+
+    @Test
+    void mariaDbTestDatabasesAreUtf8mb4WhateverTheServerDefault() {
+        // A server whose default is latin1, as many MySQL installs still are: CREATE DATABASE without a
+        // character set would take the session's character_set_server.
+        String latin1Server = DiscoveryIT.liveServerUrl(Engine.MARIADB)
+                + "&sessionVariables=character_set_server=latin1";
+        MariaDbBackend backend = new MariaDbBackend(Engine.MARIADB, MariaDbBackend.spec(latin1Server), Map.of());
+        try (TestDatabase db = backend.create()) {
+            assertThat(db.query("SELECT @@character_set_server AS server, @@character_set_database AS db"))
+                    .containsExactly(Map.of("server", "latin1", "db", "utf8mb4"));
+        }
+        assertThat(backend.open()).isEmpty();
+    }
+
+    @Test
+    void aMariaDbDropThatCannotHaveItsLockFailsInsteadOfWaitingADay() throws Exception {
+        TestDatabase db = TestDatabase.create(Engine.MARIADB);
+        db.execute("CREATE TABLE t (x INTEGER)");
+        // A transaction that has read t from another database: its session is not in db, so the drop
+        // does not end it, and MariaDB's DROP DATABASE waits for it.
+        try (TestDatabase other = TestDatabase.create(Engine.MARIADB);
+                Connection holder = other.connect();
+                Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            statement.executeQuery("SELECT count(*) FROM " + db.name() + ".t").close();
+            long start = System.nanoTime();
+
+            assertThatThrownBy(db::close)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("could not drop test database " + db)
+                    .hasMessageContaining("Lock wait timeout");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+            holder.rollback();
+        }
+        db.close();
+        assertThat(exists(db)).isFalse();
     }
 
     @Test
@@ -177,6 +301,20 @@ class TestDatabaseIT {
                 try (Connection c = witness().connect();
                         PreparedStatement statement =
                                 c.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
+                    statement.setString(1, db.name());
+                    try (ResultSet rs = statement.executeQuery()) {
+                        rs.next();
+                        return rs.getInt(1) > 0;
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            case MARIADB -> {
+                ServerAddress admin = ((ServerBackend) Engine.MARIADB.backend()).server().admin();
+                try (Connection c = admin.connect(new Properties());
+                        PreparedStatement statement = c.prepareStatement(
+                                "SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
                     statement.setString(1, db.name());
                     try (ResultSet rs = statement.executeQuery()) {
                         rs.next();
