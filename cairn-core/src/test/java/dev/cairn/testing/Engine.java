@@ -23,7 +23,9 @@ public enum Engine {
      * MariaDB, and MySQL with it (one dialect in Cairn): a local or configured server, with no embedded
      * fallback (see {@link MariaDbBackend}).
      */
-    MARIADB("MariaDB", MariaDbBackend::new);
+    MARIADB("MariaDB", MariaDbBackend::new),
+    /** H2, embedded: each test database is a file database in a fresh temporary directory. */
+    H2("H2", H2Backend::new);
 
     private final String displayName;
     private final Function<Engine, Backend> backendFactory;

@@ -37,13 +37,13 @@ import java.util.function.Predicate;
  * concurrent runs on one server. A database that a crashed run leaked keeps that prefix; on
  * PostgreSQL, {@code SELECT datname FROM pg_database WHERE datname LIKE 'cairn\_t\_%'} lists them,
  * on MariaDB {@code SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE
- * 'cairn\_t\_%'} (drop them only when no test run is going on). SQLite files live in a temporary
- * directory with the same prefix.
+ * 'cairn\_t\_%'} (drop them only when no test run is going on). SQLite and H2 files live in a
+ * temporary directory with the same prefix.
  *
  * <p>Names of tables and columns are answered in lower case on every engine, and looked up without
  * regard to case, so that a test asserts {@code db.tables()} contains {@code "users"} the same way
- * everywhere, whatever case the engine stores an unquoted {@code users} in (PostgreSQL: lower; MariaDB:
- * as written).
+ * everywhere, whatever case the engine stores an unquoted {@code users} in (PostgreSQL: lower; H2:
+ * upper, {@code USERS}; MariaDB: as written).
  *
  * <p>The helper methods open a connection per call, so no state (a transaction, a session setting)
  * carries over from one call to the next. They throw {@link IllegalStateException} naming the SQL
@@ -96,7 +96,7 @@ public final class TestDatabase implements AutoCloseable {
         return url;
     }
 
-    /** Returns the user to connect as, or null when the engine needs none (SQLite). */
+    /** Returns the user to connect as ({@code sa} on H2), or null when the engine needs none (SQLite). */
     public String user() {
         return user;
     }
@@ -212,7 +212,8 @@ public final class TestDatabase implements AutoCloseable {
     /**
      * Drops the database, ending the sessions a test left open in it (PostgreSQL: {@code DROP DATABASE
      * … WITH (FORCE)}; MariaDB: {@code KILL CONNECTION} for each, then {@code DROP DATABASE}, which
-     * gives up after 10 s if a session elsewhere still holds one of its tables; SQLite: deletes the
+     * gives up after 10 s if a session elsewhere still holds one of its tables; H2: {@code SHUTDOWN},
+     * which closes every connection to it in this JVM, then deletes its directory; SQLite: deletes the
      * file, its journals and its directory, leaving open connections on a deleted file). Calling it
      * again does nothing.
      *

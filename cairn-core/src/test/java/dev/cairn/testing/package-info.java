@@ -30,7 +30,14 @@
  *       as {@code root} with an empty password. There is no embedded MariaDB: without a server its
  *       tests are skipped, and with {@code CI=true} they fail. Test databases are
  *       {@code jdbc:mariadb://HOST:PORT/cairn_t_…}, in {@code utf8mb4}.
+ *   <li>H2: a file database, {@code jdbc:h2:file:/tmp/cairn_t_…/cairn_t_…}, in a fresh temporary
+ *       directory, user {@code sa} without a password; always available. It is a file, not an
+ *       in-memory database, so that a child process (the CLI tests run the {@code cairn} jar) can open
+ *       it once the test has closed its own connections.
  * </ul>
+ *
+ * <p>Names of tables and columns are answered in lower case on every engine (H2 stores unquoted names
+ * in upper case), so one assertion such as {@code contains("users")} holds on all four.
  *
  * <p>Both variables take {@code user} and {@code password} as parameters (or as {@code USER:PASSWORD@}
  * before the host), percent-encoded where they hold {@code &}, {@code @}, {@code /} or {@code %}; the
