@@ -53,6 +53,11 @@ public final class TestDatabase implements AutoCloseable {
     /** The prefix of every test database's name, by which leaked ones can be found. */
     public static final String NAME_PREFIX = "cairn_t_";
 
+    // What the drivers call tables and views: "TABLE" (PostgreSQL, MariaDB, SQLite), "BASE TABLE" (H2).
+    private static final String[] TABLE_TYPES = {
+        "TABLE", "BASE TABLE", "PARTITIONED TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW",
+    };
+
     private final Backend backend;
     private final String name;
     private final String url;
@@ -251,11 +256,6 @@ public final class TestDatabase implements AutoCloseable {
             return schema == null ? name : schema + "." + name;
         }
     }
-
-    // What the drivers call tables and views: "TABLE" (PostgreSQL, MariaDB, SQLite), "BASE TABLE" (H2).
-    private static final String[] TABLE_TYPES = {
-        "TABLE", "BASE TABLE", "PARTITIONED TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW",
-    };
 
     /** Returns the tables and views called {@code table} (and in {@code schema}, if given), ignoring case. */
     private static List<TableName> find(DatabaseMetaData meta, String catalog, String schema, String table)
