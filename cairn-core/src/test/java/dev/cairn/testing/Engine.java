@@ -18,7 +18,14 @@ public enum Engine {
     /** SQLite, embedded: each test database is a file in a fresh temporary directory. */
     SQLITE("SQLite", SqliteBackend::new),
     /** PostgreSQL: a local or configured server, else an embedded one (see {@link PostgresBackend}). */
-    POSTGRESQL("PostgreSQL", PostgresBackend::new);
+    POSTGRESQL("PostgreSQL", PostgresBackend::new),
+    /**
+     * MariaDB, and MySQL with it (one dialect in Cairn): a local or configured server, with no embedded
+     * fallback (see {@link MariaDbBackend}).
+     */
+    MARIADB("MariaDB", MariaDbBackend::new),
+    /** H2, embedded: each test database is a file database in a fresh temporary directory. */
+    H2("H2", H2Backend::new);
 
     private final String displayName;
     private final Function<Engine, Backend> backendFactory;

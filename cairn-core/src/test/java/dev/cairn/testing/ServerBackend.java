@@ -11,7 +11,8 @@ import java.util.Properties;
 /**
  * A backend whose test databases live on a server: found once per JVM by {@link Discovery}, then
  * {@code CREATE DATABASE} per test database through the server's admin address. A subclass gives
- * the {@link ServerSpec} and the SQL that differs per product.
+ * the {@link ServerSpec} and the SQL that differs per product, and ends the sessions that would keep
+ * a drop waiting where the product's own drop cannot.
  *
  * <p>The discovery outcome, including a failure, is remembered: every later test fails or skips
  * the same way without probing again, and an embedded server is started at most once.
@@ -31,8 +32,18 @@ abstract class ServerBackend extends Backend {
     /** Returns the SQL that makes the empty database {@code name}. */
     abstract String createSql(String name);
 
-    /** Returns the SQL that drops the database {@code name}, even with sessions still open, if it exists. */
+    /**
+     * Returns the SQL that drops the database {@code name} if it exists; after {@link #beforeDrop},
+     * also with sessions still open.
+     */
     abstract String dropSql(String name);
+
+    /**
+     * Ends, on the admin connection, what would make {@link #dropSql} fail or wait for sessions a test
+     * left open; by default nothing, for a product whose drop can end them itself.
+     */
+    void beforeDrop(Connection admin, String name) throws SQLException {
+    }
 
     /**
      * Returns the server to use, discovering it on the first call.
@@ -76,6 +87,7 @@ abstract class ServerBackend extends Backend {
     final void dropDatabase(TestDatabase db) throws SQLException {
         try (Connection admin = server().admin().connect(new Properties());
                 Statement statement = admin.createStatement()) {
+            beforeDrop(admin, db.name());
             statement.execute(dropSql(db.name()));
         }
     }

@@ -16,9 +16,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * A fresh, empty database of one {@link Engine}, made for one test (or one test class) and dropped
@@ -33,9 +35,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Every database is named {@value #NAME_PREFIX} plus 12 random characters, unique across
  * concurrent runs on one server. A database that a crashed run leaked keeps that prefix; on
- * PostgreSQL, {@code SELECT datname FROM pg_database WHERE datname LIKE 'cairn\_t\_%'} lists them
- * (drop them only when no test run is going on). SQLite files live in a temporary directory with the
- * same prefix.
+ * PostgreSQL, {@code SELECT datname FROM pg_database WHERE datname LIKE 'cairn\_t\_%'} lists them,
+ * on MariaDB {@code SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE
+ * 'cairn\_t\_%'} (drop them only when no test run is going on). SQLite and H2 files live in a
+ * temporary directory with the same prefix.
+ *
+ * <p>Names of tables and columns are answered in lower case on every engine, and looked up without
+ * regard to case, so that a test asserts {@code db.tables()} contains {@code "users"} the same way
+ * everywhere, whatever case the engine stores an unquoted {@code users} in (PostgreSQL: lower; H2:
+ * upper, {@code USERS}; MariaDB: as written).
  *
  * <p>The helper methods open a connection per call, so no state (a transaction, a session setting)
  * carries over from one call to the next. They throw {@link IllegalStateException} naming the SQL
@@ -44,6 +52,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class TestDatabase implements AutoCloseable {
     /** The prefix of every test database's name, by which leaked ones can be found. */
     public static final String NAME_PREFIX = "cairn_t_";
+
+    // What the drivers call tables and views: "TABLE" (PostgreSQL, MariaDB, SQLite), "BASE TABLE" (H2).
+    private static final String[] TABLE_TYPES = {
+        "TABLE", "BASE TABLE", "PARTITIONED TABLE", "FOREIGN TABLE", "VIEW", "MATERIALIZED VIEW",
+    };
 
     private final Backend backend;
     private final String name;
@@ -67,7 +80,7 @@ public final class TestDatabase implements AutoCloseable {
      * @throws EngineUnavailableException (JUnit reports the test as skipped) when the engine cannot
      *     be had on this machine and this is not CI; the run ends with a banner that says so
      * @throws MissingServerException when the engine's server is required (CI, or named by
-     *     {@code CAIRN_TEST_POSTGRES_URL}) but cannot be reached
+     *     {@code CAIRN_TEST_POSTGRES_URL} or {@code CAIRN_TEST_MARIADB_URL}) but cannot be reached
      */
     public static TestDatabase create(Engine engine) {
         return engine.backend().create();
@@ -88,7 +101,7 @@ public final class TestDatabase implements AutoCloseable {
         return url;
     }
 
-    /** Returns the user to connect as, or null when the engine needs none (SQLite). */
+    /** Returns the user to connect as ({@code sa} on H2), or null when the engine needs none (SQLite). */
     public String user() {
         return user;
     }
@@ -146,8 +159,9 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
-     * Returns the lower-cased names of the user's tables: on PostgreSQL in every schema but the
-     * system ones, on SQLite every table but SQLite's own {@code sqlite_*}. Views are not tables.
+     * Returns the lower-cased names of the user's tables in this database: on PostgreSQL and H2 in
+     * every schema but the system ones, on MariaDB in this database only (not the server's others), on
+     * SQLite every table but SQLite's own {@code sqlite_*}. Views are not tables.
      */
     public Set<String> tables() {
         Set<String> tables = new LinkedHashSet<>();
@@ -163,29 +177,50 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
-     * Returns the lower-cased column names of {@code table} in their declared order, or an empty
-     * list if there is no such table. {@code schema.table} picks a schema; a bare name matches the
-     * table in any schema.
+     * Returns the lower-cased column names of the table or view {@code table} in this database, in
+     * their declared order, or an empty list if there is none. The name is matched without regard to
+     * case. Should several tables differ only in case (quoted names), the one spelled as given wins,
+     * else the one that the name means unquoted in SQL (PostgreSQL folds it to lower case, H2 to upper
+     * case). {@code schema.table} picks a schema on the engines that have them (PostgreSQL, H2); a bare
+     * name matches the table in any schema, and the connection's current schema wins if it has one.
+     *
+     * @throws IllegalStateException if the name still matches more than one table
      */
     public List<String> columns(String table) {
         int dot = table.indexOf('.');
         String schema = dot < 0 ? null : table.substring(0, dot);
         String bare = dot < 0 ? table : table.substring(dot + 1);
         try (Connection c = connect()) {
-            List<String> columns = columns(c.getMetaData(), schema, bare);
-            if (columns.isEmpty() && !bare.equals(bare.toLowerCase(Locale.ROOT))) {
-                // Unquoted names are stored lower-case by PostgreSQL: "Users" means users.
-                columns = columns(c.getMetaData(), schema, bare.toLowerCase(Locale.ROOT));
+            DatabaseMetaData meta = c.getMetaData();
+            // Only this database: MariaDB's catalogs are the server's databases, and null means all of them.
+            String catalog = c.getCatalog();
+            List<TableName> found = find(meta, catalog, schema, bare);
+            found = preferring(found, t -> t.spelled(schema, bare));
+            String unquoted = meta.storesUpperCaseIdentifiers() ? bare.toUpperCase(Locale.ROOT)
+                    : meta.storesLowerCaseIdentifiers() ? bare.toLowerCase(Locale.ROOT) : bare;
+            found = preferring(found, t -> t.name().equals(unquoted));
+            if (schema == null) {
+                String current = c.getSchema();
+                found = preferring(found, t -> Objects.equals(t.schema(), current));
             }
-            return columns;
+            if (found.size() > 1) {
+                throw new IllegalStateException("columns(\"" + table + "\") on " + this + " matches "
+                        + found.stream().map(TableName::toString).sorted().toList()
+                        + ": spell the name as the database stores it, or name the schema as schema.table");
+            }
+            return found.isEmpty() ? List.of() : columns(meta, catalog, found.get(0));
         } catch (SQLException e) {
             throw failure("columns of " + table, e);
         }
     }
 
     /**
-     * Drops the database (PostgreSQL: {@code DROP DATABASE … WITH (FORCE)}, which ends sessions left
-     * open; SQLite: deletes the file, its journals and its directory). Calling it again does nothing.
+     * Drops the database, ending the sessions a test left open in it (PostgreSQL: {@code DROP DATABASE
+     * … WITH (FORCE)}; MariaDB: {@code KILL CONNECTION} for each, then {@code DROP DATABASE}, which
+     * gives up after 10 s if a session elsewhere still holds one of its tables; H2: {@code SHUTDOWN},
+     * which closes every connection to it in this JVM, then deletes its directory; SQLite: deletes the
+     * file, its journals and its directory, leaving open connections on a deleted file). Calling it
+     * again does nothing.
      *
      * @throws IllegalStateException if the database could not be dropped, so a leak fails the test;
      *     the end of the run tries once more
@@ -210,12 +245,50 @@ public final class TestDatabase implements AutoCloseable {
         return engine().displayName() + " database " + name;
     }
 
-    private static List<String> columns(DatabaseMetaData meta, String schema, String table) throws SQLException {
+    /** A table as the database spells it; {@code schema} is null where the engine has none. */
+    private record TableName(String schema, String name) {
+        boolean spelled(String asSchema, String asName) {
+            return name.equals(asName) && (asSchema == null || asSchema.equals(schema));
+        }
+
+        @Override
+        public String toString() {
+            return schema == null ? name : schema + "." + name;
+        }
+    }
+
+    /** Returns the tables and views called {@code table} (and in {@code schema}, if given), ignoring case. */
+    private static List<TableName> find(DatabaseMetaData meta, String catalog, String schema, String table)
+            throws SQLException {
+        List<TableName> found = new ArrayList<>();
+        // Every table, compared here: a pattern compares case as the database stores it, and the user
+        // wrote the name as it appears in the SQL (PostgreSQL folds unquoted names to lower case, H2 to
+        // upper case, and MariaDB keeps them as written).
+        try (ResultSet rs = meta.getTables(catalog, null, "%", TABLE_TYPES)) {
+            while (rs.next()) {
+                TableName t = new TableName(rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME"));
+                // H2 lists its INFORMATION_SCHEMA as base tables.
+                if (t.name().equalsIgnoreCase(table) && !"information_schema".equalsIgnoreCase(t.schema())
+                        && (schema == null || schema.equalsIgnoreCase(t.schema()))) {
+                    found.add(t);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Returns the tables that pass {@code test} if there are several and some do, else {@code tables}. */
+    private static List<TableName> preferring(List<TableName> tables, Predicate<TableName> test) {
+        List<TableName> preferred = tables.stream().filter(test).toList();
+        return tables.size() > 1 && !preferred.isEmpty() ? preferred : tables;
+    }
+
+    private static List<String> columns(DatabaseMetaData meta, String catalog, TableName table) throws SQLException {
         String escape = meta.getSearchStringEscape();
         List<String> columns = new ArrayList<>();
         // Patterns treat _ and % as wildcards: escape them, or cairn_x would also match cairnYx.
-        try (ResultSet rs = meta.getColumns(null, schema == null ? null : pattern(schema, escape),
-                pattern(table, escape), "%")) {
+        try (ResultSet rs = meta.getColumns(catalog, table.schema() == null ? null : pattern(table.schema(), escape),
+                pattern(table.name(), escape), "%")) {
             while (rs.next()) {
                 columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }

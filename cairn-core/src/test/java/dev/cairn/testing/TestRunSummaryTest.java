@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -48,6 +52,15 @@ class TestRunSummaryTest {
         @Test
         void needsPostgres() {
             throw new EngineUnavailableException(Engine.POSTGRESQL, REASON, "start one");
+        }
+    }
+
+    static class SkippedForMariaDb {
+        static MariaDbBackend backend;
+
+        @Test
+        void needsMariaDb() {
+            backend.create();
         }
     }
 
@@ -92,18 +105,33 @@ class TestRunSummaryTest {
         // A word longer than a line (a path, a URL) stays whole, so that it can be copied.
         assertThat(output.lines().filter(line -> line.length() > 110))
                 .containsExactly("[cairn-test] !!" + " ".repeat(8) + "and-one-very-long-token-" + "x".repeat(120));
-        List<String> lines = output.lines().toList();
-        String head = "[cairn-test] !!   why: ";
-        String continuation = "[cairn-test] !!" + " ".repeat(8);
-        int i = 0;
-        while (!lines.get(i).startsWith(head)) {
-            i++;
+        assertThat(unwrapped(output, "why")).isEqualTo(SkippedWithALongReason.REASON);
+    }
+
+    @Test
+    void aMissingMariaDbIsAsLoudAsAMissingPostgresAndSaysHowToRunItsTests() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
         }
-        StringBuilder why = new StringBuilder(lines.get(i).substring(head.length()));
-        for (i++; lines.get(i).startsWith(continuation); i++) {
-            why.append(' ').append(lines.get(i).substring(continuation.length()));
-        }
-        assertThat(why.toString()).isEqualTo(SkippedWithALongReason.REASON);
+        String closedUrl = "jdbc:mariadb://127.0.0.1:" + closedPort + "/";
+        SkippedForMariaDb.backend = new MariaDbBackend(Engine.MARIADB,
+                MariaDbBackend.spec(closedUrl + "?user=root"), Map.of());
+
+        String output = run(SkippedForMariaDb.class);
+
+        assertThat(output)
+                .contains("!! SKIPPED: 1 MariaDB test did not run, in 1 suite:")
+                .contains("!!     " + SkippedForMariaDb.class.getName());
+        assertThat(unwrapped(output, "why"))
+                .startsWith("no MariaDB answers at " + closedUrl + " (user root)")
+                .endsWith(", and there is no embedded MariaDB");
+        assertThat(unwrapped(output, "to run them")).isEqualTo("start MariaDB or MySQL on 127.0.0.1:3306 with user"
+                + " root and an empty password (Debian: start-stop-daemon --start --oknodo --background --exec"
+                + " /usr/sbin/mariadbd), or set"
+                + " CAIRN_TEST_MARIADB_URL=jdbc:mariadb://HOST:PORT/?user=USER&password=PASSWORD");
+        assertThat(output.strip().lines().reduce((first, last) -> last).orElseThrow())
+                .as("the banner is the last thing printed").matches("\\[cairn-test\\] !{97}");
     }
 
     @Test
@@ -119,6 +147,22 @@ class TestRunSummaryTest {
     @Test
     void noBannerWhenNoEngineWasMissing() {
         assertThat(run(AllRun.class)).doesNotContain("SKIPPED");
+    }
+
+    /** Returns the banner's field {@code name} ("why", "to run them"), its wrapped lines joined again. */
+    private static String unwrapped(String output, String name) {
+        List<String> lines = output.lines().toList();
+        String head = "[cairn-test] !!   " + name + ": ";
+        String continuation = "[cairn-test] !!" + " ".repeat(head.length() - "[cairn-test] !!".length());
+        int i = 0;
+        while (!lines.get(i).startsWith(head)) {
+            i++;
+        }
+        StringBuilder text = new StringBuilder(lines.get(i).substring(head.length()));
+        for (i++; i < lines.size() && lines.get(i).startsWith(continuation); i++) {
+            text.append(' ').append(lines.get(i).substring(continuation.length()));
+        }
+        return text.toString();
     }
 
     private static String run(Class<?> fixture) {

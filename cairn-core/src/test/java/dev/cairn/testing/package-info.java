@@ -24,7 +24,24 @@
  *       {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}), else 127.0.0.1:5432 as
  *       {@code postgres}, else an embedded PostgreSQL 15 started once per JVM. With {@code CI=true}
  *       there is no embedded fallback: a missing server fails every PostgreSQL test.
+ *   <li>MariaDB, which stands for MySQL too: {@code CAIRN_TEST_MARIADB_URL} (an admin JDBC URL that
+ *       names no database, such as {@code jdbc:mariadb://127.0.0.1:3306/?user=root&password=secret};
+ *       a MySQL server is reached through the same {@code jdbc:mariadb:} driver), else 127.0.0.1:3306
+ *       as {@code root} with an empty password. There is no embedded MariaDB: without a server its
+ *       tests are skipped, and with {@code CI=true} they fail. Test databases are
+ *       {@code jdbc:mariadb://HOST:PORT/cairn_t_…}, in {@code utf8mb4}.
+ *   <li>H2: a file database, {@code jdbc:h2:file:/tmp/cairn_t_…/cairn_t_…}, in a fresh temporary
+ *       directory, user {@code sa} without a password; always available. It is a file, not an
+ *       in-memory database, so that a child process (the CLI tests run the {@code cairn} jar) can open
+ *       it once the test has closed its own connections.
  * </ul>
+ *
+ * <p>Names of tables and columns are answered in lower case on every engine (H2 stores unquoted names
+ * in upper case), so one assertion such as {@code contains("users")} holds on all four.
+ *
+ * <p>Both variables take {@code user} and {@code password} as parameters (or as {@code USER:PASSWORD@}
+ * before the host), percent-encoded where they hold {@code &}, {@code @}, {@code /} or {@code %}; the
+ * tests hand them to the code under test separately, never inside a URL, so no password is printed.
  *
  * <p>Outside CI, when an engine cannot be had at all, its tests are skipped and
  * {@link dev.cairn.testing.TestRunSummary} ends the run with a banner naming the suites that did not
