@@ -237,7 +237,7 @@ class ConfiguredProjectIT {
         try (TestDatabase db = TestDatabase.create(Engine.H2)) {
             migrations();
             List<String> waits = new ArrayList<>();
-            Cairn cairn = Cairn.configure().url(db.url()).directory(project.resolve("db/migrations"))
+            Cairn cairn = Cairn.configure().url(db.url()).user(db.user()).directory(project.resolve("db/migrations"))
                     .lockTimeout(Duration.ofMillis(800)).listener(waitsInto(waits)).load();
             assertThat(cairn.migrate().applied()).hasSize(1); // creates the lock table
             Files.writeString(project.resolve("db/migrations/2_create_posts.sql"),

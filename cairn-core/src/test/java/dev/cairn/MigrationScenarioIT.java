@@ -100,6 +100,11 @@ class MigrationScenarioIT {
         return rows;
     }
 
+    /** The tables other than Cairn's own (the tracking table, and H2's lock table beside it). */
+    private List<String> userTables() {
+        return db.tables().stream().filter(table -> !table.startsWith("cairn_migrations")).toList();
+    }
+
     private List<String> rows() {
         List<String> rows = new ArrayList<>();
         for (Map<String, Object> row : db.query("SELECT name, batch FROM cairn_migrations ORDER BY id")) {
@@ -258,7 +263,7 @@ class MigrationScenarioIT {
         RollbackResult all = cairn(engine).rollbackAll();
         assertThat(all.reverted()).extracting(MigrationRun::name)
                 .containsExactly("3_create_tags", "2_create_posts", "1_create_users");
-        assertThat(db.tables()).containsExactly("cairn_migrations");
+        assertThat(userTables()).isEmpty();
         assertThat(rows()).isEmpty();
         assertThat(cairn(engine).rollback().reverted()).isEmpty();
     }
@@ -508,7 +513,7 @@ class MigrationScenarioIT {
         // A schema of its own where the engine has them inside one database; MySQL's schemas are
         // databases, so there the test database itself stands in.
         Cairn.Builder builder = builder(engine);
-        String schema = engine == Engine.SQLITE ? "main" : engine.name().equals("MARIADB") ? db().name() : "audit";
+        String schema = engine == Engine.SQLITE ? "main" : engine == Engine.MARIADB ? db().name() : "audit";
 
         builder.table("schema_history").schema(schema).load().migrate();
 

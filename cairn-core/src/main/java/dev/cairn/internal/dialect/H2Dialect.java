@@ -117,7 +117,11 @@ public final class H2Dialect implements Dialect {
 
     @Override
     public Lock lock(Connection connection, TableName table, ConnectionOpener another) {
-        return new RowLock(another, table, qualify(new TableName(table.schema(), table.table() + "_lock")));
+        String lockTable = qualify(new TableName(table.schema(), table.table() + "_lock"));
+        List<String> create = new ArrayList<>();
+        table.schema().ifPresent(schema -> create.add("CREATE SCHEMA IF NOT EXISTS " + quote(schema)));
+        create.add("CREATE TABLE IF NOT EXISTS " + lockTable + " (id integer NOT NULL PRIMARY KEY)");
+        return new RowLock(another, table, lockTable, create);
     }
 
     @Override

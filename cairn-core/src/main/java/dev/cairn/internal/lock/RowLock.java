@@ -35,6 +35,7 @@ public final class RowLock implements Lock {
     private final ConnectionOpener opener;
     private final TableName table;
     private final String lockTable;
+    private final List<String> create;
     private Connection connection;
 
     /**
@@ -43,11 +44,13 @@ public final class RowLock implements Lock {
      * @param opener opens the lock's own connection
      * @param table the tracking table, for messages
      * @param lockTable the lock table's name as SQL
+     * @param create the statements that create the lock table (and its schema) if they are missing
      */
-    public RowLock(ConnectionOpener opener, TableName table, String lockTable) {
+    public RowLock(ConnectionOpener opener, TableName table, String lockTable, List<String> create) {
         this.opener = opener;
         this.table = table;
         this.lockTable = lockTable;
+        this.create = List.copyOf(create);
     }
 
     @Override
@@ -92,7 +95,9 @@ public final class RowLock implements Lock {
     /** Creates the lock table and its one row if they are missing (the DDL commits on this connection). */
     private void createRow() throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + lockTable + " (id integer NOT NULL PRIMARY KEY)");
+            for (String sql : create) {
+                statement.execute(sql);
+            }
             statement.executeUpdate("INSERT INTO " + lockTable + " (id) SELECT 1 WHERE NOT EXISTS"
                     + " (SELECT 1 FROM " + lockTable + " WHERE id = 1)");
         } catch (SQLException e) {
