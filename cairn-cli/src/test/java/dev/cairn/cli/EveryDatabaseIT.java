@@ -3,6 +3,7 @@ package dev.cairn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
 import java.io.IOException;
@@ -116,6 +117,57 @@ class EveryDatabaseIT {
                 .contains("not applied");
         // 2: a usage error.
         cli.run(args(target, "rollback", "--all", "--to-batch", "1")).exits(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"MARIADB", "H2"})
+    void whereDdlCommitsAFailureSaysWhatStayedAndStatusAgreesWithTheSchema(Engine engine, @TempDir Path dir) {
+        List<String> target = target(engine);
+        Cli cli = new Cli(dir)
+                .migration("20260101000000_create_users", String.join("\n",
+                        "-- migrate:up",
+                        "CREATE TABLE users (id integer PRIMARY KEY);",
+                        "-- migrate:down",
+                        "DROP TABLE users;",
+                        ""))
+                .migration("20260102000000_profiles", String.join("\n",
+                        "-- migrate:up",
+                        "CREATE TABLE profiles (id integer PRIMARY KEY);",
+                        "CREATE INDEX profiles_id ON profiles (id);",
+                        "ALTER TABLE no_such_table ADD COLUMN bio varchar(100);",
+                        "-- migrate:down",
+                        "DROP TABLE profiles;",
+                        ""));
+
+        Cli.Run failed = cli.run(args(target, "migrate", "--json")).exits(1);
+
+        JsonNode error = failed.json().get("error");
+        assertThat(error.get("migration").asText()).isEqualTo("20260102000000_profiles");
+        assertThat(error.get("line").asInt()).isEqualTo(4);
+        assertThat(error.get("statement").asInt()).isEqualTo(3);
+        assertThat(error.get("stillApplied")).extracting(JsonNode::asText).containsExactly(
+                "20260101000000_create_users (applied, batch 1)",
+                "20260102000000_profiles: statements 1-2 of its up section (recorded as incomplete)");
+        assertThat(database.tables()).contains("users", "profiles");
+        Cli.Run status = cli.run(args(target, "status")).succeeds();
+        assertThat(status.out())
+                .containsPattern("20260101000000_create_users +applied")
+                .containsPattern("20260102000000_profiles +INCOMPLETE: up stopped after 2 statements")
+                .contains("fix the failing statement and run `cairn migrate` to resume with it");
+
+        cli.migration("20260102000000_profiles", String.join("\n",
+                "-- migrate:up",
+                "CREATE TABLE profiles (id integer PRIMARY KEY);",
+                "CREATE INDEX profiles_id ON profiles (id);",
+                "ALTER TABLE users ADD COLUMN bio varchar(100);",
+                "-- migrate:down",
+                "ALTER TABLE users DROP COLUMN bio;",
+                "DROP TABLE profiles;",
+                ""));
+        assertThat(cli.run(args(target, "migrate")).succeeds().out()).contains("Applied 1 migration in batch 2");
+        assertThat(database.columns("users")).contains("bio");
+        assertThat(cli.run(args(target, "status")).succeeds().out()).contains("2 applied, 0 pending")
+                .doesNotContain("INCOMPLETE");
     }
 
     @ParameterizedTest

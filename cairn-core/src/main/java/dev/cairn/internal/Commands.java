@@ -139,7 +139,8 @@ public final class Commands {
     public Plan plan(Operation operation) {
         List<Migration> migrations = MigrationDirectory.scan(settings.migrationsDirectory());
         try (Session session = Session.forReading(settings)) {
-            return new Planner(migrations, read(session)).plan(operation, session.dialect().splitRules()).toPlan();
+            return new Planner(migrations, read(session))
+                    .plan(operation, session.dialect().splitRules(), session.dialect().transactionalDdl()).toPlan();
         }
     }
 
@@ -217,7 +218,8 @@ public final class Commands {
             } catch (SQLException e) {
                 throw session.failure("reading the tracking table", e);
             }
-            Work work = new Planner(migrations, history).plan(operation, session.dialect().splitRules());
+            Work work = new Planner(migrations, history)
+                    .plan(operation, session.dialect().splitRules(), session.dialect().transactionalDdl());
             if (work.isEmpty()) {
                 return List.of();
             }

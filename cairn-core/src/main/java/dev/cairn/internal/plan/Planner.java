@@ -75,6 +75,16 @@ public final class Planner {
      * @throws MigrationFileException if a section to run cannot be split into statements
      */
     public Work plan(Operation operation, SplitRules rules) {
+        return plan(operation, rules, true);
+    }
+
+    /**
+     * The steps of {@code operation}, split into statements with {@code rules}, for a database whose
+     * DDL is transactional or not. Where it is not, sections never run in Cairn's transaction, so
+     * they may hold transaction control of their own (a data change in {@code START TRANSACTION …
+     * COMMIT} on MySQL).
+     */
+    public Work plan(Operation operation, SplitRules rules, boolean transactionalDdl) {
         int nextId = history.stream().mapToInt(HistoryRow::id).max().orElse(0) + 1;
         if (operation.direction() == Direction.UP) {
             int batch = currentBatch + 1;
@@ -86,7 +96,7 @@ public final class Planner {
                             + " rollback again (after fixing its down section), or undo the rest by hand and run"
                             + " `cairn repair`");
                 }
-                steps.add(resume(row, batch, rules));
+                steps.add(resume(row, batch, rules, transactionalDdl));
             }
             List<Migration> pending = pending();
             if (operation.version().isPresent()) {
@@ -94,7 +104,7 @@ public final class Planner {
                 pending = pending.stream().filter(m -> m.version().compareTo(target) <= 0).toList();
             }
             for (Migration migration : pending) {
-                steps.add(step(migration, Direction.UP, migration.up(), batch, null, rules));
+                steps.add(step(migration, Direction.UP, migration.up(), batch, null, rules, transactionalDdl));
             }
             if (operation.kind() == Operation.Kind.UP && steps.size() > 1) {
                 steps = steps.subList(0, 1);
@@ -137,8 +147,8 @@ public final class Planner {
         for (HistoryRow row : toUndo) {
             Migration migration = byName.get(row.name());
             steps.add(row.isIncomplete()
-                    ? resume(row, row.batch(), rules)
-                    : step(migration, Direction.DOWN, migration.down(), row.batch(), row, rules));
+                    ? resume(row, row.batch(), rules, transactionalDdl)
+                    : step(migration, Direction.DOWN, migration.down(), row.batch(), row, rules, transactionalDdl));
         }
         return new Work(operation, OptionalInt.empty(), steps, nextId);
     }
@@ -268,7 +278,7 @@ public final class Planner {
     }
 
     /** The step that carries on a section that stopped part-way, after the statements that ran. */
-    private Step resume(HistoryRow row, int batch, SplitRules rules) {
+    private Step resume(HistoryRow row, int batch, SplitRules rules, boolean transactionalDdl) {
         HistoryRow.Progress progress = row.progress();
         Direction direction = progress.direction();
         Migration migration = byName.get(row.name());
@@ -284,7 +294,7 @@ public final class Planner {
             throw new ValidationException("Cannot resume " + row.name() + ": its file has no `-- migrate:down`"
                     + " section now. Nothing was changed.", List.of(stopped + "; put the section back"));
         }
-        Step step = step(migration, direction, section, batch, row, rules);
+        Step step = step(migration, direction, section, batch, row, rules, transactionalDdl);
         int ran = progress.statementsRun();
         List<String> sql = step.statements().stream().map(Statement::sql).toList();
         if (ran > sql.size() || !Checksum.OfStatements.of(sql, ran).equals(progress.statementsChecksum())) {
@@ -318,14 +328,15 @@ public final class Planner {
     }
 
     private static Step step(
-            Migration migration, Direction direction, Section section, int batch, HistoryRow row, SplitRules rules) {
+            Migration migration, Direction direction, Section section, int batch, HistoryRow row, SplitRules rules,
+            boolean transactionalDdl) {
         List<Statement> statements;
         try {
             statements = StatementSplitter.split(section.text(), section.firstLine(), rules);
         } catch (SqlSyntaxException e) {
             throw new MigrationFileException(section.file(), e.line(), e.getMessage());
         }
-        if (section.transactional()) {
+        if (section.transactional() && transactionalDdl) {
             for (Statement statement : statements) {
                 if (TRANSACTION_CONTROL.matcher(statement.sql()).matches()) {
                     String word = statement.sql().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);

@@ -157,6 +157,17 @@ class PlannerTest {
     }
 
     @Test
+    void whereDdlIsNotTransactionalASectionMayHoldItsOwnTransaction() throws IOException {
+        write("1_a.sql", "-- migrate:up\nSTART TRANSACTION;\nUPDATE a SET n = 1;\nCOMMIT;\n");
+        migrations = MigrationDirectory.scan(dir);
+
+        assertThat(planner().plan(Operation.migrate(), SplitRules.MYSQL, false).steps().get(0).statements())
+                .hasSize(3);
+        assertThatThrownBy(() -> planner().plan(Operation.migrate(), SplitRules.MYSQL, true))
+                .isInstanceOf(MigrationFileException.class);
+    }
+
+    @Test
     void savepointsAndRollbackToSavepointAreNotTransactionControl() throws IOException {
         write("1_a.sql", "-- migrate:up\nSAVEPOINT s;\nROLLBACK TO SAVEPOINT s;\nrollback to s;\n");
         migrations = MigrationDirectory.scan(dir);
