@@ -31,11 +31,6 @@ public record Step(
         HistoryRow row,
         int resumeAt) {
 
-    /** Whether the step carries on a section that stopped part-way. */
-    public boolean resumes() {
-        return resumeAt > 0 || row != null && row.isIncomplete();
-    }
-
     /** The step as the public API shows it. */
     public PlannedMigration toPlanned() {
         return new PlannedMigration(

@@ -235,15 +235,15 @@ public final class Runner {
                 text.append("Still ").append(verb).append(" and recorded: ").append(names(outcome.committed))
                         .append(". ");
             }
-            text.append(dialect.transactionalDdl()
-                    ? "The section is transaction:false, so each statement took effect as it ran: "
-                    : dialect.name() + " commits DDL as it runs, so each statement took effect as it ran: ");
             if (index == 0) {
-                text.append("none of ").append(name).append("'s statements ran, and it is still ")
+                text.append("None of ").append(name).append("'s statements ran: it is still ")
                         .append(up ? "pending." : "applied.");
                 text.append(System.lineSeparator()).append("Fix the statement and run the command again.");
             } else {
                 String ran = index == 1 ? "statement 1" : "statements 1-" + index;
+                text.append(dialect.transactionalDdl()
+                        ? "The section is transaction:false, so each statement took effect as it ran: "
+                        : dialect.name() + " commits DDL as it runs, so each statement took effect as it ran: ");
                 text.append(ran).append(" of ").append(name).append("'s ").append(section)
                         .append(index == 1 ? " ran and stays" : " ran and stay").append(", and the tracking table"
                                 + " records it as incomplete (`cairn status` shows it).");
