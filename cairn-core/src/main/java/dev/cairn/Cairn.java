@@ -4,6 +4,7 @@ package dev.cairn;
 import dev.cairn.internal.Commands;
 import dev.cairn.internal.Settings;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +55,21 @@ public final class Cairn {
      */
     public MigrateResult migrate(String target) {
         return commands.migrate(Operation.migrateTo(target));
+    }
+
+    /**
+     * Applies what a migrate or up {@code operation} names, such as
+     * {@code Operation.migrate().allowingOutOfOrder()}.
+     *
+     * @throws IllegalArgumentException if {@code operation} is a rollback
+     * @see #migrate()
+     */
+    public MigrateResult migrate(Operation operation) {
+        if (operation.direction() != Direction.UP) {
+            throw new IllegalArgumentException(
+                    "Not a migrate or up: " + operation + "; use down() or a rollback method");
+        }
+        return commands.migrate(operation);
     }
 
     /** Applies the next pending migration as a batch of its own; see {@link #migrate()}. */
@@ -126,6 +142,18 @@ public final class Cairn {
      */
     public RepairResult repair() {
         return commands.repair();
+    }
+
+    /**
+     * Every disagreement between the migration files and the tracking table, not only the first:
+     * applied migrations whose file was edited or is gone, migrations that stopped part-way, pending
+     * ones older than the newest applied, two files with one version, and files that cannot be
+     * read or split into statements. Reads only; creates nothing.
+     *
+     * @return the problems; empty when files and database agree
+     */
+    public List<Problem> validate() {
+        return commands.validate();
     }
 
     /** Where the database stands against the migration files. Reads only; creates nothing. */

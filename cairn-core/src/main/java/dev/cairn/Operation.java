@@ -34,11 +34,35 @@ public final class Operation {
     private final Kind kind;
     private final String version;
     private final int batch;
+    private final boolean outOfOrder;
 
     private Operation(Kind kind, String version, int batch) {
+        this(kind, version, batch, false);
+    }
+
+    private Operation(Kind kind, String version, int batch, boolean outOfOrder) {
         this.kind = kind;
         this.version = version;
         this.batch = batch;
+        this.outOfOrder = outOfOrder;
+    }
+
+    /**
+     * This migrate or up, also applying pending migrations older than the newest applied one (as
+     * merged from another branch), which are refused otherwise ({@code --allow-out-of-order}).
+     *
+     * @throws IllegalStateException if this operation is a rollback
+     */
+    public Operation allowingOutOfOrder() {
+        if (direction() != Direction.UP) {
+            throw new IllegalStateException("Only migrate and up apply migrations: " + this);
+        }
+        return new Operation(kind, version, batch, true);
+    }
+
+    /** Whether pending migrations older than the newest applied one may be applied. */
+    public boolean allowsOutOfOrder() {
+        return outOfOrder;
     }
 
     /** Every pending migration, as one new batch. */
@@ -119,6 +143,10 @@ public final class Operation {
     /** The command line that asks for this change, such as {@code rollback --to 20261124153000}. */
     @Override
     public String toString() {
+        return outOfOrder ? label() + " --allow-out-of-order" : label();
+    }
+
+    private String label() {
         switch (kind) {
             case MIGRATE:
                 return version == null ? "migrate" : "migrate --to " + version;
@@ -144,12 +172,13 @@ public final class Operation {
         return other instanceof Operation
                 && ((Operation) other).kind == kind
                 && Objects.equals(((Operation) other).version, version)
-                && ((Operation) other).batch == batch;
+                && ((Operation) other).batch == batch
+                && ((Operation) other).outOfOrder == outOfOrder;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, version, batch);
+        return Objects.hash(kind, version, batch, outOfOrder);
     }
 
     private static String requireText(String value, String what) {

@@ -19,6 +19,10 @@ public record Problem(Kind kind, String migration, String message) {
         /** A pending migration is older than the newest applied one. */
         OUT_OF_ORDER,
         /** A section stopped part-way outside a transaction; see {@link MigrationStatus.State#INCOMPLETE}. */
-        INCOMPLETE
+        INCOMPLETE,
+        /** Two migration files have the same version. */
+        DUPLICATE_VERSION,
+        /** A migration file cannot be used: misnamed, not UTF-8, no up marker, a statement that never ends. */
+        UNPARSEABLE
     }
 }

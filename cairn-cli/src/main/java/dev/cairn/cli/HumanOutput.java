@@ -78,6 +78,12 @@ final class HumanOutput implements Output {
     }
 
     @Override
+    public void validated(int migrations) {
+        out.println("No problems: " + count(migrations, "migration") + ", and the files agree with the tracking"
+                + " table of " + where() + ".");
+    }
+
+    @Override
     public void repaired(RepairResult result) {
         if (result.repairs().isEmpty()) {
             out.println("Nothing to repair: the tracking table agrees with the files.");

@@ -69,6 +69,15 @@ final class JsonOutput implements Output {
     }
 
     @Override
+    public void validated(int migrations) {
+        document(true, json -> {
+            json.writeNumberField("migrations", migrations);
+            json.writeArrayFieldStart("problems");
+            json.writeEndArray();
+        });
+    }
+
+    @Override
     public void repaired(RepairResult result) {
         document(true, json -> {
             json.writeArrayFieldStart("repairs");

@@ -78,6 +78,7 @@ public final class Main {
                 new DownCommand(invocation),
                 new RollbackCommand(invocation),
                 new StatusCommand(invocation),
+                new ValidateCommand(invocation),
                 new RepairCommand(invocation),
                 new PingCommand(invocation))) {
             commandLine.addSubcommand(command);

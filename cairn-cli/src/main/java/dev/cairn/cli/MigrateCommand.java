@@ -6,7 +6,7 @@ import dev.cairn.Operation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code cairn migrate [--to V] [--dry-run]}: applies the pending migrations as one new batch. */
+/** {@code cairn migrate [--to V] [--allow-out-of-order] [--dry-run]}: the pending migrations as one new batch. */
 @Command(name = "migrate",
         description = "Apply every pending migration (or those up to version V) as ONE new batch.")
 final class MigrateCommand extends DatabaseCommand {
@@ -18,16 +18,24 @@ final class MigrateCommand extends DatabaseCommand {
     @Option(names = "--dry-run", description = "Print every statement that would run; change nothing.")
     boolean dryRun;
 
+    @Option(names = "--allow-out-of-order",
+            description = "Also apply pending migrations older than the newest applied one (merged from a branch).")
+    boolean outOfOrder;
+
     MigrateCommand(Invocation invocation) {
         super(invocation);
     }
 
     @Override
     void run(Cairn cairn, Output output) {
+        Operation operation = target == null ? Operation.migrate() : Operation.migrateTo(target);
+        if (outOfOrder) {
+            operation = operation.allowingOutOfOrder();
+        }
         if (dryRun) {
-            output.dryRun(cairn.plan(target == null ? Operation.migrate() : Operation.migrateTo(target)));
+            output.dryRun(cairn.plan(operation));
         } else {
-            output.migrated(target == null ? cairn.migrate() : cairn.migrate(target));
+            output.migrated(cairn.migrate(operation));
         }
     }
 }

@@ -31,6 +31,9 @@ interface Output {
     /** {@code rollback} or {@code down} finished. */
     void rolledBack(RollbackResult result);
 
+    /** {@code validate} found no problem in {@code migrations} migrations. */
+    void validated(int migrations);
+
     /** {@code repair} finished. */
     void repaired(RepairResult result);
 

@@ -6,12 +6,16 @@ import dev.cairn.Operation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code cairn up [--dry-run]}: applies the next pending migration as a batch of its own. */
+/** {@code cairn up [--allow-out-of-order] [--dry-run]}: applies the next pending migration as a batch of its own. */
 @Command(name = "up", description = "Apply the next pending migration as a batch of its own.")
 final class UpCommand extends DatabaseCommand {
 
     @Option(names = "--dry-run", description = "Print every statement that would run; change nothing.")
     boolean dryRun;
+
+    @Option(names = "--allow-out-of-order",
+            description = "Also apply pending migrations older than the newest applied one (merged from a branch).")
+    boolean outOfOrder;
 
     UpCommand(Invocation invocation) {
         super(invocation);
@@ -19,10 +23,11 @@ final class UpCommand extends DatabaseCommand {
 
     @Override
     void run(Cairn cairn, Output output) {
+        Operation operation = outOfOrder ? Operation.up().allowingOutOfOrder() : Operation.up();
         if (dryRun) {
-            output.dryRun(cairn.plan(Operation.up()));
+            output.dryRun(cairn.plan(operation));
         } else {
-            output.migrated(cairn.up());
+            output.migrated(cairn.migrate(operation));
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.cairn.MigrateResult;
 import dev.cairn.MigrationRun;
 import dev.cairn.Operation;
 import dev.cairn.Plan;
+import dev.cairn.Problem;
 import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
 import dev.cairn.ServerInfo;
@@ -142,6 +143,23 @@ public final class Commands {
             return new Planner(migrations, read(session))
                     .plan(operation, session.dialect().splitRules(), session.dialect().transactionalDdl()).toPlan();
         }
+    }
+
+    /** See {@link dev.cairn.Cairn#validate()}. */
+    public List<Problem> validate() {
+        MigrationDirectory.Scan scan = MigrationDirectory.scanAll(settings.migrationsDirectory());
+        List<Problem> problems = new ArrayList<>();
+        for (MigrationDirectory.FileError error : scan.errors()) {
+            problems.add(new Problem(error.duplicateVersion() ? Problem.Kind.DUPLICATE_VERSION
+                    : Problem.Kind.UNPARSEABLE, error.error().file().getFileName().toString(),
+                    error.error().getMessage()));
+        }
+        try (Session session = Session.forReading(settings)) {
+            Planner planner = new Planner(scan.migrations(), read(session));
+            problems.addAll(planner.status().problems());
+            problems.addAll(planner.unsplittable(session.dialect().splitRules(), session.dialect().transactionalDdl()));
+        }
+        return problems;
     }
 
     /** Where the database stands; reads only. */

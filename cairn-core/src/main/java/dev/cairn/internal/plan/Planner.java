@@ -85,6 +85,7 @@ public final class Planner {
      * COMMIT} on MySQL).
      */
     public Work plan(Operation operation, SplitRules rules, boolean transactionalDdl) {
+        refuseUnsafeHistory(operation);
         int nextId = history.stream().mapToInt(HistoryRow::id).max().orElse(0) + 1;
         if (operation.direction() == Direction.UP) {
             int batch = currentBatch + 1;
@@ -162,13 +163,9 @@ public final class Planner {
             if (row.isIncomplete()) {
                 problems.add(new Problem(Problem.Kind.INCOMPLETE, row.name(), incompleteProblem(row, migration)));
             } else if (migration == null) {
-                problems.add(new Problem(Problem.Kind.MISSING_FILE, row.name(), row.name()
-                        + " is applied (batch " + row.batch() + ") but its file is gone; restore it, or it can never"
-                        + " be rolled back"));
-            } else if (row.checksumAlgorithm() == Checksum.ALGORITHM && !row.checksum().equals(migration.checksum())) {
-                problems.add(new Problem(Problem.Kind.EDITED, row.name(), migration.file().getFileName()
-                        + " was changed after it was applied; applied files should not change: revert the edit and"
-                        + " write a new migration instead"));
+                problems.add(new Problem(Problem.Kind.MISSING_FILE, row.name(), missingFile(row)));
+            } else if (isEdited(row, migration)) {
+                problems.add(new Problem(Problem.Kind.EDITED, row.name(), edited(migration)));
             }
             entries.add(new MigrationStatus(
                     row.name(),
@@ -184,16 +181,11 @@ public final class Planner {
                     Optional.ofNullable(row.progress()).map(p -> new MigrationStatus.Incomplete(
                             p.direction(), p.statementsRun()))));
         }
-        Optional<Version> newestApplied = history.stream()
-                .filter(row -> !row.isIncomplete())
-                .map(row -> Version.leadingDigitsOf(row.version()))
-                .filter(v -> v != null)
-                .max(Comparator.naturalOrder());
+        Optional<Version> newestApplied = newestApplied();
         for (Migration migration : pending()) {
             if (newestApplied.isPresent() && migration.version().compareTo(newestApplied.get()) < 0) {
-                problems.add(new Problem(Problem.Kind.OUT_OF_ORDER, migration.name(), migration.name()
-                        + " is pending but older than the newest applied migration (" + newestApplied.get()
-                        + "); it was probably merged from another branch"));
+                problems.add(new Problem(Problem.Kind.OUT_OF_ORDER, migration.name(),
+                        outOfOrder(migration, newestApplied.get())));
             }
             entries.add(new MigrationStatus(
                     migration.name(),
@@ -275,6 +267,91 @@ public final class Planner {
         throw new ConfigurationException("Cannot roll back to '" + target + "': it is not applied. "
                 + (history.isEmpty() ? "Nothing is applied." : "The applied versions are "
                         + history.stream().map(HistoryRow::version).collect(Collectors.joining(", ")) + "."));
+    }
+
+    /**
+     * Refuses a change, before anything runs, while the files disagree with the tracking table: an
+     * applied migration whose file was edited or is gone (its down could no longer be trusted, and
+     * history would no longer describe the schema), or, for migrate and up, a pending migration
+     * older than the newest applied one unless the operation allows it.
+     *
+     * @throws ValidationException naming every such migration and what to do about it
+     */
+    private void refuseUnsafeHistory(Operation operation) {
+        List<String> problems = new ArrayList<>();
+        for (HistoryRow row : history) {
+            if (row.isIncomplete()) {
+                continue; // its statements that ran are checked when it resumes
+            }
+            Migration migration = byName.get(row.name());
+            if (migration == null) {
+                problems.add(missingFile(row));
+            } else if (isEdited(row, migration)) {
+                problems.add(edited(migration));
+            }
+        }
+        if (operation.direction() == Direction.UP && !operation.allowsOutOfOrder()) {
+            Optional<Version> newest = newestApplied();
+            for (Migration migration : pending()) {
+                if (newest.isPresent() && migration.version().compareTo(newest.get()) < 0) {
+                    problems.add(outOfOrder(migration, newest.get()) + "; apply it with --allow-out-of-order if"
+                            + " it does not depend on the newer ones, or give it a newer version");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException("Cannot " + operation + ": the migration files disagree with the tracking"
+                    + " table. Nothing was changed.", problems);
+        }
+    }
+
+    private static boolean isEdited(HistoryRow row, Migration migration) {
+        return row.checksumAlgorithm() == Checksum.ALGORITHM && !row.checksum().equals(migration.checksum());
+    }
+
+    private static String missingFile(HistoryRow row) {
+        return row.name() + " is applied (batch " + row.batch() + ") but its file is gone; restore the file: without"
+                + " it the migration can never be rolled back";
+    }
+
+    private static String edited(Migration migration) {
+        return migration.file().getFileName() + " was changed after it was applied; revert the edit and write a new"
+                + " migration instead, or, if the edit is deliberate and reviewed, run `cairn repair` to record it";
+    }
+
+    private static String outOfOrder(Migration migration, Version newest) {
+        return migration.name() + " is pending but older than the newest applied migration (" + newest
+                + "); it was probably merged from another branch";
+    }
+
+    private Optional<Version> newestApplied() {
+        return history.stream()
+                .filter(row -> !row.isIncomplete())
+                .map(row -> Version.leadingDigitsOf(row.version()))
+                .filter(v -> v != null)
+                .max(Comparator.naturalOrder());
+    }
+
+    /**
+     * A problem for each section that cannot be cut into statements (an unclosed string, comment or
+     * body), or that holds transaction control where Cairn runs it in a transaction.
+     */
+    public List<Problem> unsplittable(SplitRules rules, boolean transactionalDdl) {
+        List<Problem> problems = new ArrayList<>();
+        for (Migration migration : migrations) {
+            for (Direction direction : Direction.values()) {
+                Section section = direction == Direction.UP ? migration.up() : migration.down();
+                if (section == null) {
+                    continue;
+                }
+                try {
+                    step(migration, direction, section, 0, null, rules, transactionalDdl);
+                } catch (MigrationFileException e) {
+                    problems.add(new Problem(Problem.Kind.UNPARSEABLE, migration.name(), e.getMessage()));
+                }
+            }
+        }
+        return problems;
     }
 
     /** The step that carries on a section that stopped part-way, after the statements that ran. */

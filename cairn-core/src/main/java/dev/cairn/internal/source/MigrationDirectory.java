@@ -45,6 +45,38 @@ public final class MigrationDirectory {
      * @throws MigrationFileException for the first file that cannot be used, or two files with one version
      */
     public static List<Migration> scan(Path directory) {
+        Scan scan = scanAll(directory);
+        if (!scan.errors().isEmpty()) {
+            throw scan.errors().get(0).error();
+        }
+        return scan.migrations();
+    }
+
+    /**
+     * Everything a scan finds: the migrations that can be used, and every file that cannot (not only
+     * the first), for {@code validate}.
+     *
+     * @param migrations the usable migrations, ordered by version then name; of two with one version,
+     *     the first
+     * @param errors each unusable file, in the order {@link #scan} would meet them
+     */
+    public record Scan(List<Migration> migrations, List<FileError> errors) {}
+
+    /**
+     * A file that cannot be used.
+     *
+     * @param duplicateVersion whether the file is fine in itself but shares its version with another
+     * @param error what is wrong, with the file and line
+     */
+    public record FileError(boolean duplicateVersion, MigrationFileException error) {}
+
+    /**
+     * Reads every migration in {@code directory}, collecting every unusable file instead of stopping
+     * at the first.
+     *
+     * @throws ConfigurationException if the directory does not exist
+     */
+    public static Scan scanAll(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new ConfigurationException("The migrations directory " + directory + " does not exist. Create"
                     + " a migration with `cairn make NAME`, or set migrations.directory in cairn.yml.");
@@ -52,39 +84,51 @@ public final class MigrationDirectory {
         Map<String, Path> singles = new LinkedHashMap<>();
         Map<String, Path> ups = new LinkedHashMap<>();
         Map<String, Path> downs = new LinkedHashMap<>();
+        List<FileError> errors = new ArrayList<>();
         for (Path file : list(directory)) {
             String fileName = file.getFileName().toString();
-            if (fileName.endsWith(UP_SUFFIX)) {
-                ups.put(nameOf(file, fileName, UP_SUFFIX), file);
-            } else if (fileName.endsWith(DOWN_SUFFIX)) {
-                downs.put(nameOf(file, fileName, DOWN_SUFFIX), file);
-            } else {
-                singles.put(nameOf(file, fileName, SUFFIX), file);
+            try {
+                if (fileName.endsWith(UP_SUFFIX)) {
+                    ups.put(nameOf(file, fileName, UP_SUFFIX), file);
+                } else if (fileName.endsWith(DOWN_SUFFIX)) {
+                    downs.put(nameOf(file, fileName, DOWN_SUFFIX), file);
+                } else {
+                    singles.put(nameOf(file, fileName, SUFFIX), file);
+                }
+            } catch (MigrationFileException e) {
+                errors.add(new FileError(false, e));
             }
         }
         List<Migration> migrations = new ArrayList<>();
         for (Map.Entry<String, Path> single : singles.entrySet()) {
             Path pairedUp = ups.get(single.getKey());
-            if (pairedUp != null) {
-                throw new MigrationFileException(single.getValue(), 0,
-                        "the migration " + single.getKey() + " is also in " + pairedUp.getFileName()
-                                + "; keep one layout for it, not both");
+            try {
+                if (pairedUp != null) {
+                    throw new MigrationFileException(single.getValue(), 0,
+                            "the migration " + single.getKey() + " is also in " + pairedUp.getFileName()
+                                    + "; keep one layout for it, not both");
+                }
+                migrations.add(readSingle(single.getKey(), single.getValue()));
+            } catch (MigrationFileException e) {
+                errors.add(new FileError(false, e));
             }
-            migrations.add(readSingle(single.getKey(), single.getValue()));
         }
         for (Map.Entry<String, Path> down : downs.entrySet()) {
             if (!ups.containsKey(down.getKey())) {
-                throw new MigrationFileException(down.getValue(), 0,
+                errors.add(new FileError(false, new MigrationFileException(down.getValue(), 0,
                         "has no " + down.getKey() + UP_SUFFIX + " beside it; a down file undoes an up file of the"
-                                + " same name");
+                                + " same name")));
             }
         }
         for (Map.Entry<String, Path> up : ups.entrySet()) {
-            migrations.add(readPaired(up.getKey(), up.getValue(), downs.get(up.getKey())));
+            try {
+                migrations.add(readPaired(up.getKey(), up.getValue(), downs.get(up.getKey())));
+            } catch (MigrationFileException e) {
+                errors.add(new FileError(false, e));
+            }
         }
         migrations.sort(Comparator.comparing(Migration::version).thenComparing(Migration::name));
-        requireDistinctVersions(migrations);
-        return migrations;
+        return new Scan(withoutDuplicateVersions(migrations, errors), List.copyOf(errors));
     }
 
     private static List<Path> list(Path directory) {
@@ -133,16 +177,20 @@ public final class MigrationDirectory {
                 Checksum.ofPair(upBytes, downBytes));
     }
 
-    private static void requireDistinctVersions(List<Migration> sorted) {
-        for (int i = 1; i < sorted.size(); i++) {
-            Migration previous = sorted.get(i - 1);
-            Migration current = sorted.get(i);
-            if (previous.version().sameAs(current.version())) {
-                throw new MigrationFileException(current.file(), 0,
+    /** {@code sorted} without a migration whose version an earlier one has; each such one is an error. */
+    private static List<Migration> withoutDuplicateVersions(List<Migration> sorted, List<FileError> errors) {
+        List<Migration> distinct = new ArrayList<>();
+        for (Migration current : sorted) {
+            Migration previous = distinct.isEmpty() ? null : distinct.get(distinct.size() - 1);
+            if (previous != null && previous.version().sameAs(current.version())) {
+                errors.add(new FileError(true, new MigrationFileException(current.file(), 0,
                         "has version " + current.version() + ", like " + previous.file().getFileName()
-                                + "; each migration needs its own version: rename one of them");
+                                + "; each migration needs its own version: rename one of them")));
+            } else {
+                distinct.add(current);
             }
         }
+        return List.copyOf(distinct);
     }
 
     private static byte[] read(Path file) {

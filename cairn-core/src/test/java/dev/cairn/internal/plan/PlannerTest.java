@@ -126,19 +126,77 @@ class PlannerTest {
     }
 
     @Test
-    void refusesToUndoIrreversibleOrFilelessMigrationsNamingEachOne() throws IOException {
+    void refusesToUndoIrreversibleMigrationsNamingEachOne() throws IOException {
         write("1_keep.sql", "-- migrate:up\nCREATE TABLE a (id int);\n");
-        write("2_keep.sql", "-- migrate:up\nCREATE TABLE b (id int);\n-- migrate:down\nDROP TABLE b;\n");
+        write("2_keep.sql", "-- migrate:up\nCREATE TABLE b (id int);\n");
+        write("3_drop.sql", "-- migrate:up\nCREATE TABLE c (id int);\n-- migrate:down\nDROP TABLE c;\n");
+        migrations = MigrationDirectory.scan(dir);
+        apply(1, 1);
+        apply(2, 1);
+        apply(3, 1);
+
+        assertThatThrownBy(() -> planner().plan(Operation.rollback(), SplitRules.POSTGRESQL))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).containsExactly(
+                        "2_keep: it is irreversible (2_keep.sql has no `-- migrate:down` section)",
+                        "1_keep: it is irreversible (1_keep.sql has no `-- migrate:down` section)"))
+                .hasMessageStartingWith("Cannot rollback: 2 migrations cannot be undone. Nothing was changed.");
+    }
+
+    @Test
+    void refusesEveryChangeWhileAnAppliedFileIsEditedOrGoneNamingEachOne() throws IOException {
+        write("1_a.sql", "-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE a;\n");
+        write("2_b.sql", "-- migrate:up\nCREATE TABLE b (id int);\n-- migrate:down\nDROP TABLE b;\n");
+        write("4_d.sql", "-- migrate:up\nCREATE TABLE d (id int);\n-- migrate:down\nDROP TABLE d;\n");
         migrations = MigrationDirectory.scan(dir);
         apply(1, 1);
         apply(2, 1);
         history.add(row(3, "3_gone", 1));
+        write("2_b.sql", "-- migrate:up\nCREATE TABLE b (id bigint);\n-- migrate:down\nDROP TABLE b;\n");
+        migrations = MigrationDirectory.scan(dir);
 
-        assertThatThrownBy(() -> planner().plan(Operation.rollback(), SplitRules.POSTGRESQL))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).containsExactly(
-                        "3_gone: its file is gone (applied in batch 1); restore the file to roll it back",
-                        "1_keep: it is irreversible (1_keep.sql has no `-- migrate:down` section)"))
-                .hasMessageStartingWith("Cannot rollback: 2 migrations cannot be undone. Nothing was changed.");
+        for (Operation operation : List.of(Operation.migrate(), Operation.up(), Operation.down(),
+                Operation.rollback(), Operation.rollbackAll(), Operation.rollbackToBatch(0))) {
+            assertThatThrownBy(() -> planner().plan(operation, SplitRules.POSTGRESQL))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).containsExactly(
+                            "2_b.sql was changed after it was applied; revert the edit and write a new migration"
+                                    + " instead, or, if the edit is deliberate and reviewed, run `cairn repair` to"
+                                    + " record it",
+                            "3_gone is applied (batch 1) but its file is gone; restore the file: without it the"
+                                    + " migration can never be rolled back"))
+                    .hasMessageStartingWith("Cannot " + operation + ": the migration files disagree with the"
+                            + " tracking table. Nothing was changed.");
+        }
+        // A checkout with Windows line endings and a byte order mark is not an edit.
+        write("2_b.sql", "\uFEFF-- migrate:up\r\nCREATE TABLE b (id int);\r\n-- migrate:down\r\nDROP TABLE b;\r\n");
+        Files.delete(dir.resolve("4_d.sql"));
+        write("3_gone.sql", "-- migrate:up\nCREATE TABLE c (id int);\n-- migrate:down\nDROP TABLE c;\n");
+        migrations = MigrationDirectory.scan(dir);
+        history.set(2, new HistoryRow(3, "3", "3_gone", 1, migrations.get(2).checksum(), Checksum.ALGORITHM,
+                Instant.parse("2026-11-24T15:30:00Z"), 1, null));
+        assertThat(planner().plan(Operation.rollback(), SplitRules.POSTGRESQL).steps()).hasSize(3);
+    }
+
+    @Test
+    void refusesAPendingMigrationOlderThanTheNewestAppliedUnlessAllowed() throws IOException {
+        write("1_a.sql", "-- migrate:up\nCREATE TABLE a (id int);\n");
+        write("3_c.sql", "-- migrate:up\nCREATE TABLE c (id int);\n");
+        migrations = MigrationDirectory.scan(dir);
+        apply(1, 1);
+        apply(3, 1);
+        write("2_from_a_branch.sql", "-- migrate:up\nCREATE TABLE b (id int);\n");
+        write("4_d.sql", "-- migrate:up\nCREATE TABLE d (id int);\n");
+        migrations = MigrationDirectory.scan(dir);
+
+        assertThatThrownBy(() -> planner().plan(Operation.migrate(), SplitRules.POSTGRESQL))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith("2_from_a_branch is pending but older than the newest applied"
+                                + " migration (3)").contains("--allow-out-of-order"));
+        assertThatThrownBy(() -> planner().plan(Operation.up(), SplitRules.POSTGRESQL))
+                .isInstanceOf(ValidationException.class);
+
+        Work work = planner().plan(Operation.migrate().allowingOutOfOrder(), SplitRules.POSTGRESQL);
+        assertThat(work.steps()).extracting(step -> step.migration().name())
+                .containsExactly("2_from_a_branch", "4_d");
     }
 
     @Test

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import dev.cairn.Cairn;
+import dev.cairn.Problem;
+import dev.cairn.ValidationException;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code cairn validate}: every disagreement between the files and the tracking table. With
+ * problems it fails like a refused change (exit 1, each problem listed), so that CI can run it
+ * before a deploy.
+ */
+@Command(name = "validate",
+        description = "Check the files against the tracking table: edited, missing, incomplete, out of order,"
+                + " duplicate versions, unparseable files. Exit 1 if there is any problem.")
+final class ValidateCommand extends DatabaseCommand {
+
+    ValidateCommand(Invocation invocation) {
+        super(invocation);
+    }
+
+    @Override
+    void run(Cairn cairn, Output output) {
+        List<Problem> problems = cairn.validate();
+        if (!problems.isEmpty()) {
+            throw new ValidationException("Validation found " + HumanOutput.count(problems.size(), "problem")
+                    + " in the migration files and the tracking table.",
+                    problems.stream().map(Problem::message).toList());
+        }
+        output.validated(cairn.status().migrations().size());
+    }
+}
