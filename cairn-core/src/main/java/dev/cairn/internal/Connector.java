@@ -88,16 +88,20 @@ public abstract class Connector {
                 return new Opened(connection, dialect);
             } catch (SQLException e) {
                 throw new ConnectionException("Cannot connect to " + target() + ": "
-                        + Redaction.text(String.valueOf(e.getMessage()), secrets).strip()
-                        + System.lineSeparator() + hint(e.getSQLState()), e);
+                        + Redaction.text(dialect.message(e), secrets)
+                        + System.lineSeparator() + hint(e.getSQLState(), e.getErrorCode()), e);
             }
         }
     }
 
+    /** MySQL's and MariaDB's error number for "Unknown database". */
+    private static final int MYSQL_UNKNOWN_DATABASE = 1049;
+
     /** What to check, from the SQLSTATE class of a failed connection (the same codes across drivers). */
-    static String hint(String sqlState) {
+    static String hint(String sqlState, int vendorCode) {
         String state = sqlState == null ? "" : sqlState;
-        if (state.equals("3D000")) {
+        // MySQL's "Unknown database" (1049) comes with the generic syntax-error state 42000.
+        if (state.equals("3D000") || vendorCode == MYSQL_UNKNOWN_DATABASE) {
             return "The server has no such database: create it first, or fix the database name in the URL.";
         }
         if (state.startsWith("28")) {

@@ -15,11 +15,12 @@ class ConnectorTest {
 
     @Test
     void theHintFollowsTheSqlStateClass() {
-        assertThat(Connector.hint("3D000")).contains("no such database");
-        assertThat(Connector.hint("28P01")).contains("user and password");
-        assertThat(Connector.hint("28000")).contains("user and password");
-        assertThat(Connector.hint("08001")).contains("host and port");
-        assertThat(Connector.hint(null)).contains("running and reachable");
+        assertThat(Connector.hint("3D000", 0)).contains("no such database");
+        assertThat(Connector.hint("28P01", 0)).contains("user and password");
+        assertThat(Connector.hint("28000", 0)).contains("user and password");
+        assertThat(Connector.hint("08001", 0)).contains("host and port");
+        assertThat(Connector.hint(null, 0)).contains("running and reachable");
+        assertThat(Connector.hint("42000", 1049)).contains("no such database");
     }
 
     @Test

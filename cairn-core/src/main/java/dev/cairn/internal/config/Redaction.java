@@ -26,11 +26,17 @@ public final class Redaction {
     // for the end of a password.
     private static final Pattern USER_INFO = Pattern.compile("(//[^/?#@:\\s]*:)[^/?#@\\s]*@");
 
+    // Oracle's thin form, jdbc:oracle:thin:user/secret@host: a user/secret pair straight after the
+    // scheme and its driver type (never after //, which begins a host), ending at the @ before the host.
+    private static final Pattern SLASHED_CREDENTIALS =
+            Pattern.compile("^(jdbc:[A-Za-z0-9]+:(?:[A-Za-z0-9]+:)?[^:/@\\s]+/)[^@\\s]*@");
+
     private Redaction() {}
 
     /**
      * {@code jdbcUrl} with every password in it replaced by {@value #MASK}: {@code password=} parameters
-     * (in any case, up to {@code &} or {@code ;}) and the secret of {@code user:secret@}.
+     * (in any case, up to {@code &} or {@code ;}), the secret of {@code user:secret@}, and that of
+     * Oracle's {@code user/secret@}.
      *
      * @param jdbcUrl a JDBC URL, or null
      * @return the URL without passwords, or null if {@code jdbcUrl} is null
@@ -40,7 +46,8 @@ public final class Redaction {
             return null;
         }
         String masked = PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1" + Matcher.quoteReplacement(MASK));
-        return USER_INFO.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
+        masked = USER_INFO.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
+        return SLASHED_CREDENTIALS.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
     }
 
     /**

@@ -27,6 +27,10 @@ class RedactionTest {
         "jdbc:postgresql://db:5432/app|jdbc:postgresql://db:5432/app",
         "jdbc:sqlite:/tmp/dev.db|jdbc:sqlite:/tmp/dev.db",
         "jdbc:postgresql://db/app?password=p@ss:w/rd|jdbc:postgresql://db/app?password=****",
+        "jdbc:oracle:thin:deploy/s3cret@db:1521/app|jdbc:oracle:thin:deploy/****@db:1521/app",
+        "jdbc:oracle:thin:deploy/s3cret@//db:1521/app|jdbc:oracle:thin:deploy/****@//db:1521/app",
+        "jdbc:h2:./data/dev|jdbc:h2:./data/dev",
+        "jdbc:h2:tcp://db/./data/dev;USER=sa;PASSWORD=s3cret|jdbc:h2:tcp://db/./data/dev;USER=sa;PASSWORD=****",
     })
     void url(String url, String expected) {
         assertThat(Redaction.url(url)).isEqualTo(expected);
