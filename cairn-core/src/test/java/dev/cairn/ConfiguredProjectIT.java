@@ -9,8 +9,12 @@ import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -258,6 +262,31 @@ class ConfiguredProjectIT {
             // The holder's connection is gone, and its lock with it: no unlock needed.
             assertThat(cairn.migrate().applied()).extracting(MigrationRun::name).containsExactly("2_create_posts");
         }
+    }
+
+    @Test
+    void aRunnerWaitsForTheSqliteLockFileNamesItsHolderAndGivesUp() throws Exception {
+        migrations();
+        Path database = project.resolve("dev.sqlite3");
+        List<String> waits = new ArrayList<>();
+        Cairn cairn = Cairn.configure().url("jdbc:sqlite:" + database).directory(project.resolve("db/migrations"))
+                .lockTimeout(Duration.ofMillis(600)).listener(waitsInto(waits)).load();
+        Path lockFile = project.resolve("dev.sqlite3.cairn_migrations.lock");
+        // Another process's runner holds the lock file and wrote who it is, as Cairn does.
+        try (FileChannel holder = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = holder.lock()) {
+            holder.write(ByteBuffer.wrap("pid 4242 on build-7, since 2026-11-24T05:00:00Z\n"
+                    .getBytes(StandardCharsets.UTF_8)));
+
+            assertThatThrownBy(cairn::migrate)
+                    .isInstanceOf(LockException.class)
+                    .hasMessageContaining("held by pid 4242 on build-7")
+                    .hasMessageContaining("lock-timeout");
+            assertThat(waits).singleElement().asString().contains("pid 4242");
+        }
+        // The operating system released it with the holder; the next runner names itself in the file.
+        assertThat(cairn.migrate().applied()).hasSize(1);
+        assertThat(Files.readString(lockFile)).startsWith("pid " + ProcessHandle.current().pid() + " on ");
     }
 
     private static MigrationListener waitsInto(List<String> waits) {

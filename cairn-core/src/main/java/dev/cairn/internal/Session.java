@@ -39,27 +39,20 @@ final class Session implements AutoCloseable {
     static Session forChange(Settings settings, MigrationListener listener) {
         Session session = new Session(settings.connector().open(false), settings);
         try {
+            // The lock first, in autocommit: a runner that waits holds no transaction (so SQLite's write
+            // lock stays free for the holder, and MySQL takes no snapshot before the holder's commit).
+            session.lock = session.dialect.lock(session.connection, settings.table(),
+                    () -> settings.connector().open(false).connection());
+            session.lock.acquire(settings.lockTimeout(), listener::waitingForLock);
             try {
                 session.connection.setAutoCommit(false);
             } catch (SQLException e) {
                 if (session.dialect.isBusy(e)) {
-                    throw new LockException("Another runner is writing to " + settings.target() + "; gave up after "
+                    throw new LockException("Another writer is writing to " + settings.target() + "; gave up after "
                             + settings.lockTimeout().toSeconds() + "s (lock-timeout). Run again when it has finished,"
                             + " or raise lock-timeout.");
                 }
                 throw session.failure("starting a transaction", e);
-            }
-            session.lock = session.dialect.lock(session.connection, settings.table(),
-                    () -> settings.connector().open(false).connection());
-            session.lock.acquire(settings.lockTimeout(), listener::waitingForLock);
-            if (!session.dialect.transactionalDdl()) {
-                // Start reading afresh after the wait: under MySQL's REPEATABLE READ, a snapshot taken
-                // before the lock could hide the rows of the runner that held it.
-                try {
-                    session.connection.commit();
-                } catch (SQLException e) {
-                    throw session.failure("starting a transaction", e);
-                }
             }
             return session;
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.cairn.internal.dialect;
 
 import dev.cairn.internal.history.TableName;
 import dev.cairn.internal.lock.Lock;
+import dev.cairn.internal.lock.LockFile;
 import dev.cairn.internal.lock.TransactionLock;
 import dev.cairn.internal.sql.SplitRules;
 import java.nio.file.Files;
@@ -21,8 +22,9 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * SQLite 3 (sqlite-jdbc): transactional DDL; the write transaction itself is the lock
- * ({@code BEGIN IMMEDIATE}, waiting up to {@code lock-timeout} through the busy timeout).
+ * SQLite 3 (sqlite-jdbc): transactional DDL. Runners exclude each other with a {@link LockFile}
+ * beside the database, which also covers the moments between transactions; a writer that is not
+ * Cairn is waited for through the busy timeout ({@code lock-timeout}) of {@code BEGIN IMMEDIATE}.
  * Read-only commands open the file read-only, and do not open a file that does not exist, since
  * SQLite would create it.
  */
@@ -116,7 +118,24 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public Lock lock(Connection connection, TableName table, ConnectionOpener another) {
-        return new TransactionLock();
+        String file = databaseFile(connection, table.schema().orElse("main"));
+        if (file == null || file.isEmpty()) {
+            return new TransactionLock(); // in memory: no other process can reach it
+        }
+        return new LockFile(Path.of(file + "." + table.table() + ".lock"), table.toString());
+    }
+
+    /** The file of the attached database {@code schema}; empty for one in memory; null if unknown. */
+    private static String databaseFile(Connection connection, String schema) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT file FROM pragma_database_list WHERE name = ?")) {
+            query.setString(1, schema);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     @Override
