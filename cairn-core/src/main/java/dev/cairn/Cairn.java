@@ -156,6 +156,19 @@ public final class Cairn {
         return commands.validate();
     }
 
+    /**
+     * Checks the migration lock, for when a runner seems stuck. Cairn's locks live with the session
+     * or process that holds them (PostgreSQL and MySQL session locks, H2's row lock, SQLite's lock
+     * file), so a runner that died never leaves one behind and there is nothing to clear by hand:
+     * this says that the lock is free, or names the live runner that holds it.
+     *
+     * @return a sentence saying that the lock is free
+     * @throws LockException if a live runner holds it, naming the holder and how to stop it
+     */
+    public String unlock() {
+        return commands.unlock();
+    }
+
     /** Where the database stands against the migration files. Reads only; creates nothing. */
     public Status status() {
         return commands.status();

@@ -193,13 +193,20 @@ class ConfiguredProjectIT {
                     .hasMessageContaining("lock-timeout");
             assertThat(waits).singleElement().asString().contains("pid " + holderPid);
             assertThat(db.tables()).isEmpty();
+            assertThatThrownBy(cairn::unlock)
+                    .isInstanceOf(LockException.class)
+                    .hasMessageContaining("pid " + holderPid)
+                    .hasMessageContaining("still alive")
+                    .hasMessageContaining("pg_terminate_backend");
 
             try (Statement statement = holder.createStatement()) {
                 statement.execute("SELECT pg_advisory_unlock_all()");
             }
+            assertThat(cairn.unlock()).contains("is free: nothing was left behind");
             assertThat(cairn.migrate().applied()).hasSize(1);
             List<Map<String, Object>> locks = db.query(
-                    "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = " + lockClass());
+                    "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = " + lockClass()
+                            + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
             assertThat(((Number) locks.get(0).get("n")).intValue()).isZero();
         }
     }
@@ -275,6 +282,7 @@ class ConfiguredProjectIT {
         // Another process's runner holds the lock file and wrote who it is, as Cairn does.
         try (FileChannel holder = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock held = holder.lock()) {
+            assertThat(held.isValid()).isTrue();
             holder.write(ByteBuffer.wrap("pid 4242 on build-7, since 2026-11-24T05:00:00Z\n"
                     .getBytes(StandardCharsets.UTF_8)));
 

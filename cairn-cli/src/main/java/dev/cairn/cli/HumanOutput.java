@@ -78,6 +78,11 @@ final class HumanOutput implements Output {
     }
 
     @Override
+    public void unlocked(String message) {
+        out.println(message);
+    }
+
+    @Override
     public void validated(int migrations) {
         out.println("No problems: " + count(migrations, "migration") + ", and the files agree with the tracking"
                 + " table of " + where() + ".");

@@ -69,6 +69,11 @@ final class JsonOutput implements Output {
     }
 
     @Override
+    public void unlocked(String message) {
+        document(true, json -> json.writeStringField("message", message));
+    }
+
+    @Override
     public void validated(int migrations) {
         document(true, json -> {
             json.writeNumberField("migrations", migrations);

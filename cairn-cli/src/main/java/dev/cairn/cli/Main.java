@@ -80,6 +80,7 @@ public final class Main {
                 new StatusCommand(invocation),
                 new ValidateCommand(invocation),
                 new RepairCommand(invocation),
+                new UnlockCommand(invocation),
                 new PingCommand(invocation))) {
             commandLine.addSubcommand(command);
         }

@@ -34,6 +34,9 @@ interface Output {
     /** {@code validate} found no problem in {@code migrations} migrations. */
     void validated(int migrations);
 
+    /** {@code unlock} found the lock free; {@code message} says so. */
+    void unlocked(String message);
+
     /** {@code repair} finished. */
     void repaired(RepairResult result);
 

@@ -3,7 +3,9 @@ package dev.cairn.internal;
 
 import dev.cairn.ConfigurationException;
 import dev.cairn.Direction;
+import dev.cairn.LockException;
 import dev.cairn.MigrateResult;
+import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
 import dev.cairn.Operation;
 import dev.cairn.Plan;
@@ -142,6 +144,24 @@ public final class Commands {
         try (Session session = Session.forReading(settings)) {
             return new Planner(migrations, read(session))
                     .plan(operation, session.dialect().splitRules(), session.dialect().transactionalDdl()).toPlan();
+        }
+    }
+
+    /** See {@link dev.cairn.Cairn#unlock()}. */
+    public String unlock() {
+        try (Session reading = Session.forReading(settings)) {
+            if (!reading.exists()) {
+                return "Nothing to unlock: the database " + settings.target() + " does not exist yet.";
+            }
+        }
+        try (Session session = Session.forChange(settings.withLockTimeout(Duration.ZERO), MigrationListener.NONE)) {
+            return "The migration lock on " + session.history().table() + " is free: nothing was left behind."
+                    + " Cairn's locks end with the runner that holds them, even one that was killed.";
+        } catch (LockException e) {
+            throw new LockException(e.getMessage().replaceFirst("; gave up after .*", ".") + " It belongs to a"
+                    + " runner that is still alive: locks end with their runner, so none is ever left behind."
+                    + " Wait for it to finish, or stop it (PostgreSQL: SELECT pg_terminate_backend(pid); MySQL and"
+                    + " MariaDB: KILL connection-id; SQLite: end that process).");
         }
     }
 

@@ -36,6 +36,11 @@ public record Settings(
         MigrationListener listener,
         Connector connector) {
 
+    /** These settings with another lock timeout. */
+    Settings withLockTimeout(Duration timeout) {
+        return new Settings(environment, target, migrationsDirectory, table, timeout, listener, connector);
+    }
+
     /** The environment name used when Cairn is configured without {@code cairn.yml}. */
     static final String CUSTOM = "custom";
 
