@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,109 @@ final class CairnProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * Starts {@code java -jar cairn.jar args...} in {@code directory} and returns at once, so that a
+     * test can run several at the same time or kill one; its output goes to temporary files.
+     */
+    static Running start(Path directory, Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar().toString());
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile("cairn-out", ".txt");
+            Path err = Files.createTempFile("cairn-err", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            builder.environment().putAll(environment);
+            return new Running(command, builder.start(), out, err);
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A {@code cairn} process that {@link #start} started: wait for it, or kill it. */
+    static final class Running {
+        private final List<String> command;
+        private final Process process;
+        private final Path out;
+        private final Path err;
+
+        private Running(List<String> command, Process process, Path out, Path err) {
+            this.command = command;
+            this.process = process;
+            this.out = out;
+            this.err = err;
+        }
+
+        /** The operating system's process id. */
+        long pid() {
+            return process.pid();
+        }
+
+        /** Whether the process is still running. */
+        boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /**
+         * Waits up to {@code timeout} for the process to end and returns its exit code and output; kills
+         * it and fails the test if it is still running then.
+         */
+        Cli.Run await(Duration timeout) {
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly().waitFor();
+                    throw new AssertionError(command + " did not finish in " + timeout.toSeconds() + " s; stderr:\n"
+                            + Files.readString(err, StandardCharsets.UTF_8));
+                }
+                return new Cli.Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new AssertionError("cannot read the output of " + command + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            } finally {
+                if (!process.isAlive()) {
+                    deleteOutput();
+                }
+            }
+        }
+
+        /**
+         * Kills the process with SIGKILL, as the kernel's OOM killer or {@code kill -9} would: no shutdown
+         * hook, no {@code finally}, no chance to release a lock or roll back. Returns the exit code, which
+         * for a process ended by a signal is 128 plus the signal's number (SIGKILL: 137).
+         */
+        int killHard() {
+            // On Linux, destroyForcibly() sends SIGKILL and destroy() SIGTERM; the exit code tells which.
+            process.destroyForcibly();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    throw new AssertionError(command + " still runs 30 s after SIGKILL");
+                }
+                return process.exitValue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            } finally {
+                deleteOutput();
+            }
+        }
+
+        private void deleteOutput() {
+            try {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            } catch (IOException e) {
+                // Temporary files: the system cleans them up in the end.
+            }
         }
     }
 }
