@@ -445,7 +445,8 @@ class MigrationScenarioIT {
                 MigrationStatus.State.APPLIED, MigrationStatus.State.INCOMPLETE, MigrationStatus.State.PENDING);
         assertThat(status.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.kind()).isEqualTo(Problem.Kind.INCOMPLETE);
-            assertThat(problem.message()).contains("statement 1 of its up section ran", "cairn migrate");
+            assertThat(problem.message()).contains("stopped after statement 1 of its up section: statement 1 ran"
+                    + " and stays", "cairn migrate");
         });
 
         // A rollback cannot trust a down section to undo half an up: refused, nothing changed.

@@ -125,7 +125,9 @@ final class HumanOutput implements Output {
             StatusTable.print(out, status.migrations(), verbose);
         }
         out.println("Version " + status.currentVersion().orElse("(none)") + ", batch " + status.currentBatch()
-                + ": " + status.applied().size() + " applied, " + status.pending().size() + " pending");
+                + ": " + status.applied().size() + " applied, "
+                + (status.incomplete().isEmpty() ? "" : status.incomplete().size() + " incomplete, ")
+                + status.pending().size() + " pending");
         if (!status.problems().isEmpty()) {
             out.println("Problems:");
             for (Problem problem : status.problems()) {

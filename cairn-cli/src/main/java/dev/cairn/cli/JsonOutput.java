@@ -147,6 +147,7 @@ final class JsonOutput implements Output {
             json.writeStringField("currentVersion", status.currentVersion().orElse(null));
             json.writeNumberField("currentBatch", status.currentBatch());
             json.writeNumberField("appliedCount", status.applied().size());
+            json.writeNumberField("incompleteCount", status.incomplete().size());
             json.writeNumberField("pendingCount", status.pending().size());
             json.writeArrayFieldStart("migrations");
             for (MigrationStatus migration : status.migrations()) {

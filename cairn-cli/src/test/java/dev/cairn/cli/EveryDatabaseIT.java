@@ -153,6 +153,7 @@ class EveryDatabaseIT {
         assertThat(status.out())
                 .containsPattern("20260101000000_create_users +applied")
                 .containsPattern("20260102000000_profiles +INCOMPLETE: up stopped after 2 statements")
+                .contains("1 applied, 1 incomplete, 0 pending")
                 .contains("fix the failing statement and run `cairn migrate` to resume with it");
 
         cli.migration("20260102000000_profiles", String.join("\n",

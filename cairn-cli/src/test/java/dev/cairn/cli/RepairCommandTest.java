@@ -42,6 +42,7 @@ class RepairCommandTest {
         Cli.Run status = cli.run("status").succeeds();
 
         assertThat(status.out()).containsPattern(HALF + " +INCOMPLETE: up stopped after 1 statement")
+                .contains("batch 1: 0 applied, 1 incomplete, 0 pending")
                 .contains("Problems:", "fix the failing statement and run `cairn migrate` to resume with it");
         JsonNode json = cli.run("status", "--json").succeeds().json();
         JsonNode migration = json.get("migrations").get(0);

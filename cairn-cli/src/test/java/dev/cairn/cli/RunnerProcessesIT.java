@@ -122,7 +122,9 @@ class RunnerProcessesIT {
         assertThat(database.tables()).containsExactlyInAnyOrder("cairn_migrations", "t1");
         // What a user sees; status reads without the lock, which the dead session may still hold.
         Cli.Run status = cairn("status").exits(0);
-        assertThat(status.out()).containsPattern(name(2) + " +INCOMPLETE: up stopped after 0 statements\n");
+        assertThat(status.out()).containsPattern(name(2) + " +INCOMPLETE: up stopped after 0 statements\n")
+                .contains("1 applied, 1 incomplete, 1 pending", "stopped before the first statement of its up"
+                        + " section finished", "after a runner was stopped, just run `cairn migrate`");
         // No statement of migration 2 ran, so the sleeping one (statement 1) may change before the resume.
         migration(2, slow(Engine.MARIADB, "0.1"));
 

@@ -388,15 +388,18 @@ public final class Planner {
     private static String incompleteProblem(HistoryRow row, Migration migration) {
         HistoryRow.Progress progress = row.progress();
         int ran = progress.statementsRun();
-        String what = row.name() + " stopped part-way: " + (ran == 0 ? "none" : ran == 1 ? "statement 1"
-                : "statements 1-" + ran) + " of its " + progress.direction().label() + " section ran and stay";
+        String section = progress.direction().label() + " section";
+        String what = ran == 0
+                ? row.name() + " stopped before the first statement of its " + section + " finished (it failed, or"
+                        + " its runner was stopped during it)"
+                : row.name() + " stopped after statement " + ran + " of its " + section + ": "
+                        + (ran == 1 ? "statement 1 ran and stays" : "statements 1-" + ran + " ran and stay");
         String where = migration == null ? "restore its file, then " : "";
-        if (progress.direction() == Direction.UP) {
-            return what + "; " + where + "fix the failing statement and run `cairn migrate` to resume with it, or"
-                    + " finish the migration by hand and run `cairn repair`";
-        }
-        return what + "; " + where + "fix the failing statement and run the rollback again to resume with it, or"
-                + " finish undoing it by hand and run `cairn repair`";
+        String again = progress.direction() == Direction.UP ? "run `cairn migrate`" : "run the rollback again";
+        return what + "; " + where + "fix the failing statement and " + again + " to resume with it (after a"
+                + " runner was stopped, just " + again + "), or finish "
+                + (progress.direction() == Direction.UP ? "the migration" : "undoing it")
+                + " by hand and run `cairn repair`";
     }
 
     private static ValidationException refusal(Operation operation, String problem) {
