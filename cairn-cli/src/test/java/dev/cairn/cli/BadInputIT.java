@@ -38,11 +38,16 @@ class BadInputIT {
     }
 
     private Cli project(String url, String timeout) {
+        return project(url, null, timeout);
+    }
+
+    private Cli project(String url, String user, String timeout) {
         return new Cli(directory)
                 .write("cairn.yml", String.join("\n",
                         "environments:",
                         "  development:",
                         "    url: '" + url + "'",
+                        user == null ? "" : "    user: " + user,
                         "    connect-timeout: " + timeout,
                         ""))
                 .migration("20260101000000_create_users",
@@ -95,7 +100,8 @@ class BadInputIT {
         database = TestDatabase.create(engine);
         String url = database.url().replace(database.name(), database.name() + "_nope");
 
-        assertThat(fails(project(url, "5s"), 3, "status")).contains("no such database");
+        // The test server's own user, so that the database is the only thing wrong.
+        assertThat(fails(project(url, database.user(), "5s"), 3, "status")).contains("no such database");
     }
 
     @ParameterizedTest
