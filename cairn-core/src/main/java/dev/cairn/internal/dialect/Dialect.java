@@ -4,6 +4,7 @@ package dev.cairn.internal.dialect;
 import dev.cairn.ConfigurationException;
 import dev.cairn.internal.history.TableName;
 import dev.cairn.internal.lock.Lock;
+import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.sql.SplitRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,6 +84,9 @@ public sealed interface Dialect permits PostgresDialect, SqliteDialect, MysqlDia
         /** Opens the connection; the caller closes it. */
         Connection open() throws SQLException;
     }
+
+    /** Reads this database's schema, for {@code schema} and {@code verify}. */
+    SchemaReader schemaReader();
 
     /** Whether {@code e} means that another writer held the database for longer than the busy timeout. */
     default boolean isBusy(SQLException e) {

@@ -3,6 +3,8 @@ package dev.cairn.internal.dialect;
 
 import dev.cairn.internal.history.TableName;
 import dev.cairn.internal.lock.Lock;
+import dev.cairn.internal.schema.H2SchemaReader;
+import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.lock.RowLock;
 import dev.cairn.internal.sql.SplitRules;
 import java.nio.file.Files;
@@ -155,5 +157,10 @@ public final class H2Dialect implements Dialect {
     /** How H2 stores an unquoted name. */
     private static String folded(String identifier) {
         return identifier.toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public SchemaReader schemaReader() {
+        return new H2SchemaReader();
     }
 }

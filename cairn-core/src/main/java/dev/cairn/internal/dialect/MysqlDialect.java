@@ -3,6 +3,8 @@ package dev.cairn.internal.dialect;
 
 import dev.cairn.internal.history.TableName;
 import dev.cairn.internal.lock.Lock;
+import dev.cairn.internal.schema.MysqlSchemaReader;
+import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.lock.NamedLock;
 import dev.cairn.internal.sql.SplitRules;
 import java.sql.Connection;
@@ -103,5 +105,10 @@ public final class MysqlDialect implements Dialect {
     @Override
     public String message(SQLException e) {
         return CONNECTION_PREFIX.matcher(Dialect.super.message(e)).replaceFirst("");
+    }
+
+    @Override
+    public SchemaReader schemaReader() {
+        return new MysqlSchemaReader();
     }
 }

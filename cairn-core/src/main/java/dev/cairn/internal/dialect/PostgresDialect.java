@@ -4,6 +4,8 @@ package dev.cairn.internal.dialect;
 import dev.cairn.internal.history.TableName;
 import dev.cairn.internal.lock.AdvisoryLock;
 import dev.cairn.internal.lock.Lock;
+import dev.cairn.internal.schema.PostgresSchemaReader;
+import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.sql.SplitRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -90,5 +92,10 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String message(SQLException e) {
         return POSITION.matcher(Dialect.super.message(e)).replaceAll("").strip();
+    }
+
+    @Override
+    public SchemaReader schemaReader() {
+        return new PostgresSchemaReader();
     }
 }

@@ -3,6 +3,8 @@ package dev.cairn.internal.dialect;
 
 import dev.cairn.internal.history.TableName;
 import dev.cairn.internal.lock.Lock;
+import dev.cairn.internal.schema.SqliteSchemaReader;
+import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.lock.LockFile;
 import dev.cairn.internal.lock.TransactionLock;
 import dev.cairn.internal.sql.SplitRules;
@@ -142,5 +144,10 @@ public final class SqliteDialect implements Dialect {
     public boolean isBusy(SQLException e) {
         int code = e.getErrorCode() & 0xFF;
         return code == BUSY || code == LOCKED;
+    }
+
+    @Override
+    public SchemaReader schemaReader() {
+        return new SqliteSchemaReader();
     }
 }

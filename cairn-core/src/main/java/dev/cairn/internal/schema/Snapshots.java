@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.schema;
+
+import dev.cairn.SchemaSnapshot;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Builds a {@link SchemaSnapshot} with the path and attribute conventions every {@link SchemaReader}
+ * follows, so that readers stay small and snapshots of different dialects read alike.
+ *
+ * <p>Paths (names in lower case, as the database folds unquoted names; quoted mixed-case names kept):
+ * <ul>
+ *   <li>{@code table T} — attributes: none needed (a table with no columns still shows)
+ *   <li>{@code table T / column C} — {@code type} (the database's type name
+ *       with length/precision/scale, lower case, e.g. {@code varchar(255)}, {@code numeric(10,2)}),
+ *       {@code nullable} ({@code yes}/{@code no}), {@code default} (the expression as the database
+ *       reports it, absent if none)
+ *   <li>{@code table T / primary key} — {@code columns} (comma-separated, in key order)
+ *   <li>{@code table T / unique U} — {@code columns}
+ *   <li>{@code table T / foreign key F} — {@code columns}, {@code references} ({@code table(col, …)}),
+ *       {@code on delete}, {@code on update} (lower case: {@code no action}, {@code cascade}, …)
+ *   <li>{@code table T / check K} — {@code expression}
+ *   <li>{@code table T / index I} — {@code columns} (with {@code desc} after a descending one, an
+ *       expression as text), {@code unique} ({@code yes}/{@code no}), {@code where} (a partial
+ *       index's predicate, absent if none). Indexes that only back a primary key or unique
+ *       constraint are left out (the constraint shows them).
+ *   <li>{@code view V} — {@code definition} (normalised: whitespace collapsed, trailing {@code ;} dropped)
+ *   <li>{@code sequence S} — {@code start}, {@code increment}, {@code min}, {@code max}, {@code cycle}
+ *   <li>{@code trigger G} — {@code table}, {@code timing}, {@code event}, {@code definition}
+ *   <li>{@code routine R(args)} — {@code kind} ({@code function}/{@code procedure}), {@code returns},
+ *       {@code definition} (whitespace collapsed)
+ * </ul>
+ * Column order is not compared: no database but MySQL can put a column back where it was.
+ * Constraint and index names that the database generates (such as SQLite's
+ * {@code sqlite_autoindex_…}) are replaced by a name made from the table and columns, so that a
+ * down that recreates the same constraint compares equal.
+ */
+public final class Snapshots {
+
+    private final SortedMap<String, SortedMap<String, String>> objects = new TreeMap<>();
+
+    /** Adds (or returns) the object at {@code path}, whose attributes the caller then sets. */
+    public SortedMap<String, String> object(String path) {
+        return objects.computeIfAbsent(path, p -> new TreeMap<>());
+    }
+
+    /** Sets {@code attribute} of the object at {@code path}; a null value is left out. */
+    public Snapshots put(String path, String attribute, String value) {
+        SortedMap<String, String> object = object(path);
+        if (value != null) {
+            object.put(attribute, value);
+        }
+        return this;
+    }
+
+    /** The snapshot. */
+    public SchemaSnapshot build() {
+        return new SchemaSnapshot(objects);
+    }
+
+    /** {@code table T}. */
+    public static String table(String table) {
+        return "table " + name(table);
+    }
+
+    /** {@code table T / KIND NAME}, e.g. {@code table users / column email}. */
+    public static String part(String table, String kind, String name) {
+        return table(table) + " / " + kind + (name == null ? "" : " " + name(name));
+    }
+
+    /** A name as snapshots write it: lower case, unless the database kept a mixed-case quoted name. */
+    public static String name(String name) {
+        return name.equals(name.toUpperCase(Locale.ROOT)) ? name.toLowerCase(Locale.ROOT) : name;
+    }
+
+    /** SQL text with whitespace runs collapsed to one space and a trailing {@code ;} dropped. */
+    public static String normalised(String sql) {
+        if (sql == null) {
+            return null;
+        }
+        String collapsed = sql.strip().replaceAll("\\s+", " ");
+        return collapsed.endsWith(";") ? collapsed.substring(0, collapsed.length() - 1).strip() : collapsed;
+    }
+}
