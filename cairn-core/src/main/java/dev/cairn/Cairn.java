@@ -5,6 +5,7 @@ import dev.cairn.internal.Commands;
 import dev.cairn.internal.Settings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -167,6 +168,41 @@ public final class Cairn {
      */
     public String unlock() {
         return commands.unlock();
+    }
+
+    /**
+     * Proves that every migration undoes itself, on a scratch database that Cairn creates beside the
+     * target (a new database on the same server; a temporary file for SQLite; memory for H2) and drops
+     * afterwards: for each migration, snapshot the schema, up, down, compare with the snapshot, up
+     * again. The target is never changed.
+     *
+     * @throws VerificationException for the first migration whose down does not restore the schema
+     *     (each difference listed), or whose section fails on the scratch database
+     * @throws ConfigurationException if Cairn was configured with a data source, not a URL
+     */
+    public VerifyResult verify() {
+        return commands.verify(Optional.empty(), false);
+    }
+
+    /** {@link #verify()} for the migrations from {@code version} on; those before are only applied. */
+    public VerifyResult verifyFrom(String version) {
+        return commands.verify(Optional.of(version), false);
+    }
+
+    /**
+     * {@link #verify()} for the migrations not yet applied to the target, as a check before deploying
+     * them; the applied ones are only applied to the scratch database. Reads the target's tracking table.
+     */
+    public VerifyResult verifyPending() {
+        return commands.verify(Optional.empty(), true);
+    }
+
+    /**
+     * The target's schema, read from its catalogs, without Cairn's own tables. Reads only; an
+     * embedded database that does not exist yet has an empty schema.
+     */
+    public SchemaSnapshot schema() {
+        return commands.schema();
     }
 
     /** Where the database stands against the migration files. Reads only; creates nothing. */

@@ -13,7 +13,8 @@ public abstract sealed class CairnException extends RuntimeException
                 ValidationException,
                 MigrationFailedException,
                 ConnectionException,
-                LockException {
+                LockException,
+                VerificationException {
 
     private static final long serialVersionUID = 1L;
 

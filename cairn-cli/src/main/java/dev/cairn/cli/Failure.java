@@ -8,6 +8,7 @@ import dev.cairn.LockException;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.MigrationFileException;
 import dev.cairn.ValidationException;
+import dev.cairn.VerificationException;
 
 /**
  * Why a command failed, as the user sees it: a type for {@code --json}, the exit code of DESIGN.md
@@ -58,6 +59,8 @@ record Failure(String type, int exitCode, String message, Throwable cause) {
             return new Failure("connection", UNAVAILABLE, message, error);
         } else if (error instanceof LockException) {
             return new Failure("lock", UNAVAILABLE, message, error);
+        } else if (error instanceof VerificationException) {
+            return new Failure("verification", FAILED, message, error);
         }
         throw new AssertionError("unmapped failure " + error.getClass().getName(), error);
     }

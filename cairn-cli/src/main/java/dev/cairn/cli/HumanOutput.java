@@ -15,7 +15,9 @@ import dev.cairn.Problem;
 import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
 import dev.cairn.ServerInfo;
+import dev.cairn.SchemaSnapshot;
 import dev.cairn.Status;
+import dev.cairn.VerifyResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +77,28 @@ final class HumanOutput implements Output {
         String batch = result.batch().isPresent() ? " in batch " + result.batch().getAsInt() : "";
         out.println("Applied " + count(result.applied().size(), "migration") + batch
                 + " (" + millis(result.duration()) + ").");
+    }
+
+    @Override
+    public void verified(VerifyResult result) {
+        for (VerifyResult.Checked checked : result.migrations()) {
+            String outcome = switch (checked.outcome()) {
+                case REVERSIBLE -> "reversible: up, down, up again; the schema came back exactly";
+                case IRREVERSIBLE -> "irreversible: no down section, nothing to check";
+                case APPLIED -> "applied only (before the range checked)";
+            };
+            out.println("  " + checked.name() + "  " + outcome);
+        }
+        long proven = result.migrations().stream()
+                .filter(checked -> checked.outcome() == VerifyResult.Outcome.REVERSIBLE).count();
+        out.println("Verified " + count((int) proven, "migration") + " on a scratch database, dropped since ("
+                + millis(result.duration()) + "); " + where() + " was not touched.");
+    }
+
+    @Override
+    public void schema(SchemaSnapshot schema) {
+        out.print(schema.text());
+        out.flush();
     }
 
     @Override

@@ -19,6 +19,9 @@ import dev.cairn.RollbackResult;
 import dev.cairn.ServerInfo;
 import dev.cairn.Status;
 import dev.cairn.ValidationException;
+import dev.cairn.VerificationException;
+import dev.cairn.VerifyResult;
+import dev.cairn.SchemaSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -65,6 +68,37 @@ final class JsonOutput implements Output {
             number(json, "batch", result.batch());
             runs(json, result.applied());
             json.writeNumberField("durationMs", result.duration().toMillis());
+        });
+    }
+
+    @Override
+    public void verified(VerifyResult result) {
+        document(true, json -> {
+            json.writeArrayFieldStart("migrations");
+            for (VerifyResult.Checked checked : result.migrations()) {
+                json.writeStartObject();
+                json.writeStringField("name", checked.name());
+                json.writeStringField("outcome", checked.outcome().name().toLowerCase(Locale.ROOT));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeStringField("scratch", result.scratch());
+            json.writeNumberField("durationMs", result.duration().toMillis());
+        });
+    }
+
+    @Override
+    public void schema(SchemaSnapshot schema) {
+        document(true, json -> {
+            json.writeObjectFieldStart("objects");
+            for (var object : schema.objects().entrySet()) {
+                json.writeObjectFieldStart(object.getKey());
+                for (var attribute : object.getValue().entrySet()) {
+                    json.writeStringField(attribute.getKey(), attribute.getValue());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
         });
     }
 
@@ -286,6 +320,9 @@ final class JsonOutput implements Output {
             }
         } else if (cause instanceof ValidationException) {
             strings(json, "problems", ((ValidationException) cause).problems());
+        } else if (cause instanceof VerificationException) {
+            json.writeStringField("migration", ((VerificationException) cause).migration());
+            strings(json, "differences", ((VerificationException) cause).differences());
         }
     }
 

@@ -79,6 +79,8 @@ public final class Main {
                 new RollbackCommand(invocation),
                 new StatusCommand(invocation),
                 new ValidateCommand(invocation),
+                new VerifyCommand(invocation),
+                new SchemaCommand(invocation),
                 new RepairCommand(invocation),
                 new UnlockCommand(invocation),
                 new PingCommand(invocation))) {

@@ -8,7 +8,9 @@ import dev.cairn.Plan;
 import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
 import dev.cairn.ServerInfo;
+import dev.cairn.SchemaSnapshot;
 import dev.cairn.Status;
+import dev.cairn.VerifyResult;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -33,6 +35,12 @@ interface Output {
 
     /** {@code validate} found no problem in {@code migrations} migrations. */
     void validated(int migrations);
+
+    /** {@code verify} proved {@code result}. */
+    void verified(VerifyResult result);
+
+    /** {@code schema} read {@code schema}. */
+    void schema(SchemaSnapshot schema);
 
     /** {@code unlock} found the lock free; {@code message} says so. */
     void unlocked(String message);

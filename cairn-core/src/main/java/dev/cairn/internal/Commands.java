@@ -12,8 +12,10 @@ import dev.cairn.Plan;
 import dev.cairn.Problem;
 import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
+import dev.cairn.SchemaSnapshot;
 import dev.cairn.ServerInfo;
 import dev.cairn.Status;
+import dev.cairn.VerifyResult;
 import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.history.HistoryStore;
 import dev.cairn.internal.plan.Planner;
@@ -42,6 +44,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 
@@ -144,6 +149,26 @@ public final class Commands {
         try (Session session = Session.forReading(settings)) {
             return new Planner(migrations, read(session))
                     .plan(operation, session.dialect().splitRules(), session.dialect().transactionalDdl()).toPlan();
+        }
+    }
+
+    /** See {@link dev.cairn.Cairn#verify()}. */
+    public VerifyResult verify(Optional<String> from, boolean pendingOnly) {
+        return new Verification(settings).run(from, pendingOnly);
+    }
+
+    /** See {@link dev.cairn.Cairn#schema()}. */
+    public SchemaSnapshot schema() {
+        try (Session session = Session.forReading(settings)) {
+            if (!session.exists()) {
+                return new SchemaSnapshot(new TreeMap<>());
+            }
+            String table = settings.table().table().toLowerCase(Locale.ROOT);
+            try {
+                return session.dialect().schemaReader().read(session.connection(), Set.of(table, table + "_lock"));
+            } catch (SQLException e) {
+                throw session.failure("reading the schema", e);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
 
@@ -33,6 +34,17 @@ public abstract class Connector {
      *     (embedded) database does not exist yet
      */
     abstract Opened open(boolean readOnly);
+
+    /**
+     * The same connection settings (user, password, TLS, timeouts) for another database, such as
+     * {@code verify}'s scratch database.
+     *
+     * @throws ConfigurationException if connections come from a data source, whose URL Cairn cannot know
+     */
+    abstract Connector forUrl(String otherUrl);
+
+    /** The JDBC URL connections go to; empty for a data source. */
+    abstract Optional<String> url();
 
     /** An open connection, or null for a database that does not exist yet, and its dialect. */
     record Opened(Connection connection, Dialect dialect) {}
@@ -65,6 +77,16 @@ public abstract class Connector {
         @Override
         public String target() {
             return Redaction.url(url);
+        }
+
+        @Override
+        Connector forUrl(String otherUrl) {
+            return new UrlConnector(otherUrl, properties, lockTimeout, secrets);
+        }
+
+        @Override
+        Optional<String> url() {
+            return Optional.of(url);
         }
 
         @Override
@@ -134,6 +156,18 @@ public abstract class Connector {
         @Override
         public String target() {
             return "data source " + dataSource.getClass().getSimpleName();
+        }
+
+        @Override
+        Connector forUrl(String otherUrl) {
+            throw new ConfigurationException("Cairn cannot make a scratch database beside a data source, whose URL it"
+                    + " does not know; configure Cairn with the database's URL (url: in cairn.yml, or --url) to run"
+                    + " verify.");
+        }
+
+        @Override
+        Optional<String> url() {
+            return Optional.empty();
         }
 
         @Override
