@@ -205,6 +205,21 @@ public final class Cairn {
         return commands.schema();
     }
 
+    /** Writes a new seed file {@code NAME.sql} in the seeds directory, for {@link #seedRun(List)}. */
+    public Path seedMake(String name) {
+        return commands.seedMake(name);
+    }
+
+    /**
+     * Runs the seed files named (every one if {@code names} is empty), in name order, each in a
+     * transaction of its own, under the migration lock. Seeds are not tracked.
+     *
+     * @throws MigrationFailedException if a statement fails: that seed is rolled back, earlier ones stay
+     */
+    public SeedResult seedRun(List<String> names) {
+        return commands.seedRun(List.copyOf(names));
+    }
+
     /** Where the database stands against the migration files. Reads only; creates nothing. */
     public Status status() {
         return commands.status();
@@ -314,6 +329,12 @@ public final class Cairn {
         /** Reads migrations from this directory, overriding the file. */
         public Builder directory(String directory) {
             return directory(Path.of(directory));
+        }
+
+        /** Reads seeds from this directory, overriding the file (default {@code database/seeds}). */
+        public Builder seedsDirectory(Path directory) {
+            draft.seedsDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
         }
 
         /** Names the tracking table (default {@code cairn_migrations}); a plain identifier. */

@@ -113,7 +113,10 @@ public final class MigrationFailedException extends CairnException {
             String databaseMessage,
             String outcome) {
         String state = sqlState == null ? "" : " [SQLSTATE " + sqlState + "]";
-        return "Migration " + migration + " (" + direction.label() + ") failed at " + file + ":" + line
+        // A seed file (name ending in .sql) fails like a migration, but is not one.
+        String what = migration.endsWith(".sql") ? "Seed " + migration : "Migration " + migration + " ("
+                + direction.label() + ")";
+        return what + " failed at " + file + ":" + line
                 + ", statement " + statement + ": " + databaseMessage + state
                 + System.lineSeparator() + outcome;
     }

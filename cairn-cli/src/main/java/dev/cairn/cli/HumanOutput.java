@@ -16,6 +16,7 @@ import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
 import dev.cairn.ServerInfo;
 import dev.cairn.SchemaSnapshot;
+import dev.cairn.SeedResult;
 import dev.cairn.Status;
 import dev.cairn.VerifyResult;
 import java.io.PrintStream;
@@ -77,6 +78,19 @@ final class HumanOutput implements Output {
         String batch = result.batch().isPresent() ? " in batch " + result.batch().getAsInt() : "";
         out.println("Applied " + count(result.applied().size(), "migration") + batch
                 + " (" + millis(result.duration()) + ").");
+    }
+
+    @Override
+    public void seeded(SeedResult result) {
+        if (result.seeds().isEmpty()) {
+            out.println("No seed files to run in the seeds directory.");
+            return;
+        }
+        for (String seed : result.seeds()) {
+            out.println("  seed  " + seed);
+        }
+        out.println("Ran " + count(result.seeds().size(), "seed") + " on " + where() + " ("
+                + millis(result.duration()) + ").");
     }
 
     @Override

@@ -22,6 +22,7 @@ import dev.cairn.ValidationException;
 import dev.cairn.VerificationException;
 import dev.cairn.VerifyResult;
 import dev.cairn.SchemaSnapshot;
+import dev.cairn.SeedResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -67,6 +68,14 @@ final class JsonOutput implements Output {
         document(true, json -> {
             number(json, "batch", result.batch());
             runs(json, result.applied());
+            json.writeNumberField("durationMs", result.duration().toMillis());
+        });
+    }
+
+    @Override
+    public void seeded(SeedResult result) {
+        document(true, json -> {
+            strings(json, "seeds", result.seeds());
             json.writeNumberField("durationMs", result.duration().toMillis());
         });
     }

@@ -86,6 +86,9 @@ public final class Main {
                 new PingCommand(invocation))) {
             commandLine.addSubcommand(command);
         }
+        commandLine.addSubcommand(new CommandLine(new SeedCommand())
+                .addSubcommand(new SeedCommand.Make(invocation))
+                .addSubcommand(new SeedCommand.Run(invocation)));
         // "cairn -v status -v" is no mistake worth an error: the last value wins.
         commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setOut(new PrintWriter(invocation.out, true));
@@ -100,15 +103,20 @@ public final class Main {
     private static int execute(Invocation invocation, ParseResult parseResult) {
         List<CommandLine> commands = parseResult.asCommandLineList();
         if (commands.size() > 1) {
-            invocation.command(commands.get(commands.size() - 1).getCommandName());
+            invocation.command(commandName(commands.get(commands.size() - 1)));
         }
         return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /** The command's name under {@code cairn}, such as {@code status} or {@code seed run}. */
+    private static String commandName(CommandLine command) {
+        return command.getCommandSpec().qualifiedName(" ").replaceFirst("^cairn ", "");
     }
 
     private static int usageError(Invocation invocation, ParameterException error, String[] args) {
         CommandLine command = error.getCommandLine();
         if (command.getParent() != null) {
-            invocation.command(command.getCommandName());
+            invocation.command(commandName(command));
         }
         // Parsing may have stopped before --json was read; it still decides what goes on stdout.
         if (Arrays.asList(args).contains("--json")) {

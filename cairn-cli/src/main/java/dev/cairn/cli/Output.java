@@ -9,6 +9,7 @@ import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
 import dev.cairn.ServerInfo;
 import dev.cairn.SchemaSnapshot;
+import dev.cairn.SeedResult;
 import dev.cairn.Status;
 import dev.cairn.VerifyResult;
 import java.nio.file.Path;
@@ -35,6 +36,9 @@ interface Output {
 
     /** {@code validate} found no problem in {@code migrations} migrations. */
     void validated(int migrations);
+
+    /** {@code seed run} ran {@code result}'s seeds. */
+    void seeded(SeedResult result);
 
     /** {@code verify} proved {@code result}. */
     void verified(VerifyResult result);

@@ -13,6 +13,7 @@ import dev.cairn.Problem;
 import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
 import dev.cairn.SchemaSnapshot;
+import dev.cairn.SeedResult;
 import dev.cairn.ServerInfo;
 import dev.cairn.Status;
 import dev.cairn.VerifyResult;
@@ -150,6 +151,16 @@ public final class Commands {
             return new Planner(migrations, read(session))
                     .plan(operation, session.dialect().splitRules(), session.dialect().transactionalDdl()).toPlan();
         }
+    }
+
+    /** See {@link dev.cairn.Cairn#seedMake(String)}. */
+    public Path seedMake(String name) {
+        return new Seeds(settings).make(name);
+    }
+
+    /** See {@link dev.cairn.Cairn#seedRun(List)}. */
+    public SeedResult seedRun(List<String> names) {
+        return new Seeds(settings).run(names);
     }
 
     /** See {@link dev.cairn.Cairn#verify()}. */

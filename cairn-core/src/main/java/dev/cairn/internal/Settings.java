@@ -22,6 +22,7 @@ import javax.sql.DataSource;
  * @param environment the environment's name, {@code custom} without a file
  * @param target where migrations run, without any password
  * @param migrationsDirectory the migrations directory, absolute
+ * @param seedsDirectory where the seed files are
  * @param table the tracking table
  * @param lockTimeout how long to wait for another runner's lock
  * @param listener who hears about progress
@@ -31,6 +32,7 @@ public record Settings(
         String environment,
         String target,
         Path migrationsDirectory,
+        Path seedsDirectory,
         TableName table,
         Duration lockTimeout,
         MigrationListener listener,
@@ -38,7 +40,8 @@ public record Settings(
 
     /** These settings with another lock timeout. */
     Settings withLockTimeout(Duration timeout) {
-        return new Settings(environment, target, migrationsDirectory, table, timeout, listener, connector);
+        return new Settings(environment, target, migrationsDirectory, seedsDirectory, table, timeout, listener,
+                connector);
     }
 
     /** The environment name used when Cairn is configured without {@code cairn.yml}. */
@@ -54,6 +57,7 @@ public record Settings(
         public String password;
         public DataSource dataSource;
         public Path directory;
+        public Path seedsDirectory;
         public String table;
         public String schema;
         public Duration lockTimeout;
@@ -90,6 +94,9 @@ public record Settings(
         Path directory = draft.directory != null
                 ? draft.directory
                 : environment != null ? environment.migrationsDirectory() : Path.of("database", "migrations");
+        Path seeds = draft.seedsDirectory != null
+                ? draft.seedsDirectory
+                : environment != null ? environment.seedsDirectory() : Path.of("database", "seeds");
         String table = draft.table != null
                 ? draft.table
                 : environment != null ? environment.table() : EnvironmentConfig.DEFAULT_TABLE;
@@ -113,7 +120,7 @@ public record Settings(
             connector = Connector.of(environment.url(), DriverProperties.of(environment), lockTimeout, secrets);
         }
         return new Settings(name, connector.target(), directory.toAbsolutePath().normalize(),
-                TableName.of(schema, table), lockTimeout, listener, connector);
+                seeds.toAbsolutePath().normalize(), TableName.of(schema, table), lockTimeout, listener, connector);
     }
 
     /** An environment made from the builder alone, with the defaults a file would give. */

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal;
+
+import dev.cairn.ConfigurationException;
+import dev.cairn.Direction;
+import dev.cairn.MigrationFailedException;
+import dev.cairn.MigrationFileException;
+import dev.cairn.SeedResult;
+import dev.cairn.internal.sql.SqlSyntaxException;
+import dev.cairn.internal.sql.Statement;
+import dev.cairn.internal.sql.StatementSplitter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Seeds, as Knex has them: SQL files in the seeds directory that fill a database with data, run in
+ * name order (prefix them {@code 01_}, {@code 02_} to order them), each in a transaction of its own,
+ * under the migration lock, and never tracked: running them again runs them again, so write them to
+ * be re-runnable (delete first, or insert what is missing).
+ */
+final class Seeds {
+
+    /** The body of a new seed file. */
+    static final String TEMPLATE = "-- Seed data. `cairn seed run` runs the seed files in name order, each in a"
+            + " transaction;\n-- seeds are not tracked, so make this file safe to run again.\n\n";
+
+    private final Settings settings;
+
+    Seeds(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Writes a new seed file {@code <name>.sql}. */
+    Path make(String name) {
+        String slug = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
+        if (slug.isEmpty()) {
+            throw new ConfigurationException("A seed needs a name with letters or digits, such as"
+                    + " `cairn seed make 01_users`.");
+        }
+        Path directory = settings.seedsDirectory();
+        Path file = directory.resolve(slug + ".sql");
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(file, TEMPLATE, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            return file;
+        } catch (FileAlreadyExistsException e) {
+            throw new ConfigurationException(file + " already exists; nothing was written.", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write a seed in " + directory, e);
+        }
+    }
+
+    /**
+     * Runs the seed files named (all of them if none), in name order.
+     *
+     * @throws ConfigurationException if the directory is missing or a name matches no file
+     * @throws MigrationFailedException if a statement fails: that seed is rolled back, earlier ones stay
+     */
+    SeedResult run(List<String> names) {
+        long started = System.nanoTime();
+        List<Path> files = select(names);
+        List<String> ran = new ArrayList<>();
+        try (Session session = Session.forChange(settings, settings.listener())) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                List<Statement> statements = split(file, session);
+                try (java.sql.Statement jdbc = session.connection().createStatement()) {
+                    for (int i = 0; i < statements.size(); i++) {
+                        try {
+                            jdbc.execute(statements.get(i).sql());
+                        } catch (SQLException e) {
+                            throw failure(session, file, statements, i, e, ran);
+                        }
+                    }
+                    session.connection().commit();
+                } catch (SQLException e) {
+                    throw session.failure("running the seed " + name, e);
+                }
+                ran.add(name);
+            }
+        }
+        return new SeedResult(ran, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private MigrationFailedException failure(Session session, Path file, List<Statement> statements, int index,
+            SQLException cause, List<String> ran) {
+        try {
+            session.connection().rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+        Statement statement = statements.get(index);
+        int line = statement.line() + session.dialect().errorLineOffset(cause, statement.sql());
+        String name = file.getFileName().toString();
+        String outcome = "The seed's transaction was rolled back"
+                + (session.dialect().transactionalDdl() ? "" : " (DDL in it, which " + session.dialect().name()
+                        + " commits as it runs, stays)")
+                + (ran.isEmpty() ? "." : "; the seeds before it ran and stay: " + String.join(", ", ran) + ".")
+                + System.lineSeparator() + "Fix the statement and run the seeds again.";
+        return new MigrationFailedException(name, Direction.UP, file, line, index + 1, cause.getSQLState(),
+                session.dialect().message(cause), ran, outcome, cause);
+    }
+
+    private static List<Statement> split(Path file, Session session) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            return StatementSplitter.split(text, 1, session.dialect().splitRules());
+        } catch (SqlSyntaxException e) {
+            throw new MigrationFileException(file, e.line(), e.getMessage());
+        } catch (CharacterCodingException e) {
+            throw new MigrationFileException(file, 0, "is not UTF-8 text; save it as UTF-8");
+        } catch (IOException e) {
+            throw new MigrationFileException(file, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private List<Path> select(List<String> names) {
+        Path directory = settings.seedsDirectory();
+        if (!Files.isDirectory(directory)) {
+            throw new ConfigurationException("The seeds directory " + directory + " does not exist. Write a seed with"
+                    + " `cairn seed make NAME`, or set seeds.directory in cairn.yml.");
+        }
+        List<Path> all;
+        try (Stream<Path> entries = Files.list(directory)) {
+            all = entries.filter(Files::isRegularFile)
+                    .filter(file -> file.getFileName().toString().endsWith(".sql"))
+                    .filter(file -> !file.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the seeds directory " + directory, e);
+        }
+        if (names.isEmpty()) {
+            return all;
+        }
+        List<Path> chosen = new ArrayList<>();
+        for (String name : names) {
+            String fileName = name.endsWith(".sql") ? name : name + ".sql";
+            Path file = all.stream().filter(f -> f.getFileName().toString().equals(fileName)).findFirst()
+                    .orElseThrow(() -> new ConfigurationException("No seed file " + fileName + " in " + directory
+                            + "; the seeds are: " + (all.isEmpty() ? "(none)" : String.join(", ",
+                                    all.stream().map(f -> f.getFileName().toString()).toList())) + "."));
+            if (!chosen.contains(file)) {
+                chosen.add(file);
+            }
+        }
+        chosen.sort(null);
+        return chosen;
+    }
+}
