@@ -20,6 +20,7 @@ final class Invocation {
 
     /** Where migrations are read from when configured by {@code --url} alone. */
     static final String DEFAULT_MIGRATIONS = "database/migrations";
+    static final String DEFAULT_SEEDS = "database/seeds";
 
     final Path workingDirectory;
     final Map<String, String> environment;
@@ -76,6 +77,7 @@ final class Invocation {
             builder.configFile(file);
         } else if (options.config == null && options.url != null) {
             builder.directory(workingDirectory.resolve(DEFAULT_MIGRATIONS));
+            builder.seedsDirectory(workingDirectory.resolve(DEFAULT_SEEDS));
         } else {
             throw new ConfigurationException("There is no configuration file " + display(file) + ". Run 'cairn init' "
                     + "to create one, give another with -c FILE, or give the database with --url URL.");
