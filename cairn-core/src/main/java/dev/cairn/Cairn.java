@@ -331,6 +331,15 @@ public final class Cairn {
             return directory(Path.of(directory));
         }
 
+        /**
+         * After each migrate, up, down or rollback that changed something, writes the schema (as
+         * {@link Cairn#schema()} reads it) to this file, overriding {@code migrations.schema-file}.
+         */
+        public Builder schemaFile(Path file) {
+            draft.schemaFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
         /** Reads seeds from this directory, overriding the file (default {@code database/seeds}). */
         public Builder seedsDirectory(Path directory) {
             draft.seedsDirectory = Objects.requireNonNull(directory, "directory");

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param table the tracking table's name ({@code migrations.table}, default {@code cairn_migrations})
  * @param schema the tracking table's schema ({@code migrations.schema}), if set
  * @param seedsDirectory where the seed files are ({@code seeds.directory})
+ * @param schemaFile where {@code migrations.schema-file} says to write the schema after each change, if set
  */
 public record EnvironmentConfig(
         String name,
@@ -38,7 +39,8 @@ public record EnvironmentConfig(
         Path migrationsDirectory,
         String table,
         Optional<String> schema,
-        Path seedsDirectory) {
+        Path seedsDirectory,
+        Optional<Path> schemaFile) {
 
     /** The default tracking table's name. */
     public static final String DEFAULT_TABLE = "cairn_migrations";
@@ -62,19 +64,19 @@ public record EnvironmentConfig(
     /** A copy with another JDBC URL, as {@code --url} gives. */
     public EnvironmentConfig withUrl(String newUrl) {
         return new EnvironmentConfig(name, newUrl, user, password, ssl, connectTimeout, lockTimeout, pool,
-                migrationsDirectory, table, schema, seedsDirectory);
+                migrationsDirectory, table, schema, seedsDirectory, schemaFile);
     }
 
     /** A copy with another user, as {@code --user} gives. */
     public EnvironmentConfig withUser(String newUser) {
         return new EnvironmentConfig(name, url, Optional.ofNullable(newUser), password, ssl, connectTimeout,
-                lockTimeout, pool, migrationsDirectory, table, schema, seedsDirectory);
+                lockTimeout, pool, migrationsDirectory, table, schema, seedsDirectory, schemaFile);
     }
 
     /** A copy with another password, as {@code --password} gives. */
     public EnvironmentConfig withPassword(String newPassword) {
         return new EnvironmentConfig(name, url, user, Optional.ofNullable(newPassword), ssl, connectTimeout,
-                lockTimeout, pool, migrationsDirectory, table, schema, seedsDirectory);
+                lockTimeout, pool, migrationsDirectory, table, schema, seedsDirectory, schemaFile);
     }
 
     /** The URL with any password in it replaced by {@code ****}. */

@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -85,6 +86,7 @@ public final class Commands {
     public MigrateResult migrate(Operation operation) {
         long started = System.nanoTime();
         List<MigrationRun> runs = change(operation);
+        writeSchemaFile(runs);
         return new MigrateResult(
                 runs.isEmpty() ? OptionalInt.empty() : OptionalInt.of(runs.get(0).batch()),
                 runs,
@@ -95,6 +97,7 @@ public final class Commands {
     public RollbackResult rollback(Operation operation) {
         long started = System.nanoTime();
         List<MigrationRun> runs = change(operation);
+        writeSchemaFile(runs);
         return new RollbackResult(runs, since(started));
     }
 
@@ -150,6 +153,27 @@ public final class Commands {
         try (Session session = Session.forReading(settings)) {
             return new Planner(migrations, read(session))
                     .plan(operation, session.dialect().splitRules(), session.dialect().transactionalDdl()).toPlan();
+        }
+    }
+
+    /**
+     * Writes the schema to {@code migrations.schema-file}, if set, after a change that ran something,
+     * so that code review shows what each change did to the schema. Written to a temporary file and
+     * moved into place, so a reader never sees half of it.
+     */
+    private void writeSchemaFile(List<MigrationRun> runs) {
+        if (runs.isEmpty() || settings.schemaFile().isEmpty()) {
+            return;
+        }
+        Path file = settings.schemaFile().get();
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".cairn-schema", ".tmp");
+            Files.writeString(temporary, schema().text(), StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The change succeeded, but the schema file " + file
+                    + " could not be written", e);
         }
     }
 

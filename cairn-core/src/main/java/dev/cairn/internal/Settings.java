@@ -23,6 +23,7 @@ import javax.sql.DataSource;
  * @param target where migrations run, without any password
  * @param migrationsDirectory the migrations directory, absolute
  * @param seedsDirectory where the seed files are
+ * @param schemaFile where to write the schema after each change, if anywhere
  * @param table the tracking table
  * @param lockTimeout how long to wait for another runner's lock
  * @param listener who hears about progress
@@ -33,6 +34,7 @@ public record Settings(
         String target,
         Path migrationsDirectory,
         Path seedsDirectory,
+        Optional<Path> schemaFile,
         TableName table,
         Duration lockTimeout,
         MigrationListener listener,
@@ -40,8 +42,8 @@ public record Settings(
 
     /** These settings with another lock timeout. */
     Settings withLockTimeout(Duration timeout) {
-        return new Settings(environment, target, migrationsDirectory, seedsDirectory, table, timeout, listener,
-                connector);
+        return new Settings(environment, target, migrationsDirectory, seedsDirectory, schemaFile, table, timeout,
+                listener, connector);
     }
 
     /** The environment name used when Cairn is configured without {@code cairn.yml}. */
@@ -58,6 +60,7 @@ public record Settings(
         public DataSource dataSource;
         public Path directory;
         public Path seedsDirectory;
+        public Path schemaFile;
         public String table;
         public String schema;
         public Duration lockTimeout;
@@ -97,6 +100,9 @@ public record Settings(
         Path seeds = draft.seedsDirectory != null
                 ? draft.seedsDirectory
                 : environment != null ? environment.seedsDirectory() : Path.of("database", "seeds");
+        Optional<Path> schemaFile = draft.schemaFile != null
+                ? Optional.of(draft.schemaFile.toAbsolutePath().normalize())
+                : environment != null ? environment.schemaFile() : Optional.empty();
         String table = draft.table != null
                 ? draft.table
                 : environment != null ? environment.table() : EnvironmentConfig.DEFAULT_TABLE;
@@ -120,7 +126,8 @@ public record Settings(
             connector = Connector.of(environment.url(), DriverProperties.of(environment), lockTimeout, secrets);
         }
         return new Settings(name, connector.target(), directory.toAbsolutePath().normalize(),
-                seeds.toAbsolutePath().normalize(), TableName.of(schema, table), lockTimeout, listener, connector);
+                seeds.toAbsolutePath().normalize(), schemaFile, TableName.of(schema, table), lockTimeout, listener,
+                connector);
     }
 
     /** An environment made from the builder alone, with the defaults a file would give. */
@@ -137,6 +144,7 @@ public record Settings(
                 Path.of("database", "migrations").toAbsolutePath(),
                 EnvironmentConfig.DEFAULT_TABLE,
                 Optional.empty(),
-                Path.of("database", "seeds").toAbsolutePath());
+                Path.of("database", "seeds").toAbsolutePath(),
+                Optional.empty());
     }
 }

@@ -84,8 +84,15 @@ final class EnvironmentResolver {
         String table = layered("migrations", "table").map(Setting::text).orElse(EnvironmentConfig.DEFAULT_TABLE);
         Optional<String> schema = layered("migrations", "schema").map(Setting::text);
         Path seeds = directory("seeds", DEFAULT_SEEDS);
+        Optional<Path> schemaFile = layered("migrations", "schema-file").map(setting -> {
+            try {
+                return source.directory().resolve(setting.text()).normalize();
+            } catch (InvalidPathException e) {
+                throw source.error(setting.line(), setting.path() + " is not a valid path: " + e.getReason() + ".");
+            }
+        });
         return new EnvironmentConfig(name, connection.url(), user, password, ssl, connectTimeout, lockTimeout, pool,
-                migrations, table, schema, seeds);
+                migrations, table, schema, seeds, schemaFile);
     }
 
     /** A value after {@code ${VAR}} replacement, with where it came from. */

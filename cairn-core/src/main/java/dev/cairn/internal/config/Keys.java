@@ -21,7 +21,7 @@ final class Keys {
 
     /** {@code migrations:}, at the top level or in an environment. */
     static final Keys MIGRATIONS = new Keys("{ directory: database/migrations }")
-            .value("directory").value("table").value("schema");
+            .value("directory").value("table").value("schema").value("schema-file");
 
     /** {@code seeds:}, at the top level or in an environment. */
     static final Keys SEEDS = new Keys("{ directory: database/seeds }").value("directory");

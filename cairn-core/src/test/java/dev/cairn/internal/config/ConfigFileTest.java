@@ -201,7 +201,7 @@ class ConfigFileTest {
                 "  development:",
                 "    url: jdbc:sqlite:a.db")))
                 .contains("cairn.yml:2: unknown key 'dir' in migrations. Did you mean 'directory'?",
-                        "Keys allowed here: directory, table, schema.");
+                        "Keys allowed here: directory, table, schema, schema-file.");
         assertThat(error(() -> files.read(
                 "environments:",
                 "  development:",

@@ -26,7 +26,7 @@ class DriverPropertiesTest {
         return new EnvironmentConfig("staging", url, Optional.ofNullable(user), Optional.ofNullable(password),
                 Optional.ofNullable(ssl), timeout, Duration.ofSeconds(60), PoolSettings.DEFAULTS,
                 Path.of("/app/database/migrations"), "cairn_migrations", Optional.empty(),
-                Path.of("/app/database/seeds"));
+                Path.of("/app/database/seeds"), Optional.empty());
     }
 
     @Test

@@ -88,7 +88,7 @@ class PoolsTest {
         EnvironmentConfig environment = new EnvironmentConfig("staging", "jdbc:sqlite:" + missing,
                 Optional.of("deploy"), Optional.of("hunter2"), Optional.empty(), Duration.ofSeconds(1),
                 Duration.ofSeconds(60), new PoolSettings(1, 1, Duration.ofSeconds(10), Duration.ofSeconds(30)),
-                directory, "cairn_migrations", Optional.empty(), directory);
+                directory, "cairn_migrations", Optional.empty(), directory, Optional.empty());
 
         ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> Pools.dataSource(environment));
 
