@@ -73,8 +73,8 @@ public final class PostgresSchemaReader implements SchemaReader {
 
     // indoption per key column: bit 1 is DESC, bit 2 NULLS FIRST; the defaults (NULLS LAST for
     // ascending, NULLS FIRST for descending) are left unsaid. Indexes that back a primary key or
-    // unique constraint of their own table (conindid) are left out; a foreign key's conindid names
-    // the referenced table's index, hence the conrelid test.
+    // unique constraint (its conindid) are left out; a foreign key's conindid names the index it
+    // references, which stays.
     private static final String INDEXES = """
             SELECT c.relname, i.relname AS index_name, x.indisunique,
                    pg_get_expr(x.indpred, x.indrelid, true) AS predicate,
@@ -90,8 +90,7 @@ public final class PostgresSchemaReader implements SchemaReader {
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
-                              WHERE k.conindid = x.indexrelid AND k.conrelid = x.indrelid
-                                AND k.contype IN ('p', 'u'))""";
+                              WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'u'))""";
 
     private static final String VIEWS = """
             SELECT c.relname, c.relkind, pg_get_viewdef(c.oid, true) AS definition
