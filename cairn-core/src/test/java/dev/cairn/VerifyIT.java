@@ -131,6 +131,9 @@ class VerifyIT {
                     .hasMessageContaining("The target database was not touched");
         }
         assertThat(db.tables()).isEmpty();
+        if (engine == Engine.POSTGRESQL || engine == Engine.MARIADB) {
+            assertNoScratchLeft(engine, "");
+        }
     }
 
     @ParameterizedTest
@@ -154,6 +157,17 @@ class VerifyIT {
         assertThat(db.tables()).isEqualTo(tablesBefore);
         assertThat(db.columns("users")).doesNotContain("extra");
         assertThat(cairn.status().pending()).extracting(MigrationStatus::name).containsExactly("2_broken_down");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theReadmeExampleChecksMigrationsOnAnInMemoryH2() throws IOException {
+        migration("1_base", BASE);
+
+        VerifyResult result = Cairn.configure().url("jdbc:h2:mem:readme").directory(project.resolve("migrations"))
+                .load().verify();
+
+        assertThat(result.migrations()).extracting(VerifyResult.Checked::outcome)
+                .containsExactly(VerifyResult.Outcome.REVERSIBLE);
     }
 
     private void assertNoScratchLeft(Engine engine, String scratchUrl) {

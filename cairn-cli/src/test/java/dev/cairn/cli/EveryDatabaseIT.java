@@ -69,6 +69,12 @@ class EveryDatabaseIT {
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(status.out()).contains("Version 20261124091000, batch 1: 3 applied, 0 pending");
 
+        // Every down of the example undoes its up, proven on a scratch database; the target stays as it is.
+        Cli.Run verify = CairnProcess.java(directory, Map.of(), args(concat(config, target), "verify"));
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("Verified 3 migrations on a scratch database");
+        assertThat(database.tables()).contains("users", "posts");
+
         Cli.Run rollback = CairnProcess.java(directory, Map.of(), args(concat(config, target), "rollback"));
         assertThat(rollback.exitCode()).as(rollback.err()).isZero();
         assertThat(rollback.out()).contains("Rolled back 3 migrations of batch 1");
