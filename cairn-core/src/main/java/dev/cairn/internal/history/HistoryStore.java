@@ -27,6 +27,8 @@ public final class HistoryStore {
     private final String complete;
     private final String progress;
     private final String delete;
+    private PreparedStatement insertStatement;
+    private PreparedStatement deleteStatement;
 
     /** Creates a store for {@code table} on {@code connection}. */
     public HistoryStore(Connection connection, Dialect dialect, TableName table) {
@@ -92,23 +94,29 @@ public final class HistoryStore {
         return rows;
     }
 
-    /** Records an applied migration. */
+    /**
+     * Records an applied migration. The statement is prepared once per store and reused, so that a
+     * batch of many migrations lets the driver prepare it on the server once (pgjdbc does from the
+     * fifth use); it closes with the connection.
+     */
     public void insert(HistoryRow row) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(insert)) {
-            statement.setInt(1, row.id());
-            statement.setString(2, row.version());
-            statement.setString(3, row.name());
-            statement.setInt(4, row.batch());
-            statement.setString(5, row.checksum());
-            statement.setInt(6, row.checksumAlgorithm());
-            dialect.bindInstant(statement, 7, row.appliedAt());
-            statement.setLong(8, row.executionMillis());
-            HistoryRow.Progress progress = row.progress();
-            statement.setString(9, progress == null ? null : progress.direction().label());
-            statement.setObject(10, progress == null ? null : progress.statementsRun(), Types.INTEGER);
-            statement.setString(11, progress == null ? null : progress.statementsChecksum());
-            statement.executeUpdate();
+        if (insertStatement == null || insertStatement.isClosed()) {
+            insertStatement = connection.prepareStatement(insert);
         }
+        PreparedStatement statement = insertStatement;
+        statement.setInt(1, row.id());
+        statement.setString(2, row.version());
+        statement.setString(3, row.name());
+        statement.setInt(4, row.batch());
+        statement.setString(5, row.checksum());
+        statement.setInt(6, row.checksumAlgorithm());
+        dialect.bindInstant(statement, 7, row.appliedAt());
+        statement.setLong(8, row.executionMillis());
+        HistoryRow.Progress progress = row.progress();
+        statement.setString(9, progress == null ? null : progress.direction().label());
+        statement.setObject(10, progress == null ? null : progress.statementsRun(), Types.INTEGER);
+        statement.setString(11, progress == null ? null : progress.statementsChecksum());
+        statement.executeUpdate();
     }
 
     /** Records that the migration of {@code row}, which stopped part-way before, is now applied. */
@@ -137,10 +145,12 @@ public final class HistoryStore {
 
     /** Forgets a migration that was rolled back. */
     public void delete(HistoryRow row) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(delete)) {
-            statement.setInt(1, row.id());
-            requireOne(statement.executeUpdate(), row);
+        if (deleteStatement == null || deleteStatement.isClosed()) {
+            deleteStatement = connection.prepareStatement(delete);
         }
+        PreparedStatement statement = deleteStatement;
+        statement.setInt(1, row.id());
+        requireOne(statement.executeUpdate(), row);
     }
 
     private void requireOne(int updated, HistoryRow row) throws SQLException {
