@@ -143,6 +143,20 @@ public final class HistoryStore {
         }
     }
 
+    /**
+     * Closes the statements kept for reuse. Called before a section that runs outside a
+     * transaction: SQLite refuses {@code VACUUM} while any statement of the connection is open.
+     */
+    public void release() throws SQLException {
+        for (PreparedStatement statement : new PreparedStatement[] {insertStatement, deleteStatement}) {
+            if (statement != null) {
+                statement.close();
+            }
+        }
+        insertStatement = null;
+        deleteStatement = null;
+    }
+
     /** Forgets a migration that was rolled back. */
     public void delete(HistoryRow row) throws SQLException {
         if (deleteStatement == null || deleteStatement.isClosed()) {

@@ -168,6 +168,7 @@ public final class Runner {
         } else if (!progress.equals(before)) {
             history.progress(row, progress);
         }
+        history.release(); // no statement of Cairn's may stay open while the section runs (SQLite's VACUUM)
         try (java.sql.Statement jdbc = connection.createStatement()) {
             for (int i = step.resumeAt(); i < statements.size(); i++) {
                 String sql = statements.get(i).sql();
