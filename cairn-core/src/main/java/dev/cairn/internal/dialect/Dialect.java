@@ -12,6 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -61,14 +64,27 @@ public sealed interface Dialect permits PostgresDialect, SqliteDialect, MysqlDia
     /** Whether the tracking table exists. Must not write anything. */
     boolean tableExists(Connection connection, TableName table) throws SQLException;
 
-    /** The statements that create the tracking table (and its schema, where there are schemas). */
-    List<String> createHistoryTable(TableName table);
+    /**
+     * The statements that create the tracking table (and its schema, where there are schemas); by
+     * default the standard form, with {@code applied_at} a {@code timestamp with time zone}.
+     */
+    default List<String> createHistoryTable(TableName table) {
+        List<String> statements = new ArrayList<>();
+        table.schema().ifPresent(schema -> statements.add("CREATE SCHEMA IF NOT EXISTS " + quote(schema)));
+        statements.add("CREATE TABLE " + qualify(table) + " (" + historyColumns("timestamp with time zone") + ")");
+        return statements;
+    }
 
-    /** Binds a point in time for the tracking table's {@code applied_at}. */
-    void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException;
+    /** Binds a point in time for the tracking table's {@code applied_at}; by default as UTC. */
+    default void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
 
     /** Reads the tracking table's {@code applied_at}. */
-    Instant readInstant(ResultSet result, int index) throws SQLException;
+    default Instant readInstant(ResultSet result, int index) throws SQLException {
+        OffsetDateTime value = result.getObject(index, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
 
     /**
      * The migration lock for {@code table} on {@code connection}.

@@ -11,11 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,26 +51,6 @@ public final class PostgresDialect implements Dialect {
                 return result.getBoolean(1);
             }
         }
-    }
-
-    @Override
-    public List<String> createHistoryTable(TableName table) {
-        List<String> statements = new ArrayList<>();
-        table.schema().ifPresent(schema -> statements.add("CREATE SCHEMA IF NOT EXISTS " + quote(schema)));
-        statements.add("CREATE TABLE " + qualify(table) + " ("
-                + Dialect.historyColumns("timestamp with time zone") + ")");
-        return statements;
-    }
-
-    @Override
-    public void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-    }
-
-    @Override
-    public Instant readInstant(ResultSet result, int index) throws SQLException {
-        OffsetDateTime value = result.getObject(index, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     @Override

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.schema;
 
+import static dev.cairn.internal.schema.Catalog.each;
+import static dev.cairn.internal.schema.Catalog.single;
+import static dev.cairn.internal.schema.Snapshots.hash;
+
 import dev.cairn.SchemaSnapshot;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.zip.CRC32;
 
 /**
  * Reads a H2 2.x schema (the connection's current schema) from {@code INFORMATION_SCHEMA}; see
@@ -234,33 +234,8 @@ public final class H2SchemaReader implements SchemaReader {
         }
     }
 
-    private static String hash(String text) {
-        CRC32 crc = new CRC32();
-        crc.update(text.getBytes(StandardCharsets.UTF_8));
-        return String.format(Locale.ROOT, "%08x", crc.getValue());
-    }
-
     private static String lower(String text) {
         return text == null ? null : text.toLowerCase(Locale.ROOT);
     }
 
-    private static String single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static void each(Connection connection, String sql, Row row) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                row.read(rs);
-            }
-        }
-    }
-
-    /** Reads one row of a query. */
-    private interface Row {
-        void read(ResultSet rs) throws SQLException;
-    }
 }

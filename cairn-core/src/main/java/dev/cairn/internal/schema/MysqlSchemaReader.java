@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.schema;
 
+import static dev.cairn.internal.schema.Catalog.each;
+import static dev.cairn.internal.schema.Catalog.single;
+import static dev.cairn.internal.schema.Snapshots.hash;
+
 import dev.cairn.SchemaSnapshot;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 
 /**
  * Reads a MySQL 8 and MariaDB 10.6+ schema (the current database, {@code DATABASE()}) from
@@ -336,12 +336,6 @@ public final class MysqlSchemaReader implements SchemaReader {
         return expression.substring(1, expression.length() - 1).strip();
     }
 
-    static String hash(String text) {
-        CRC32 crc = new CRC32();
-        crc.update(text.getBytes(StandardCharsets.UTF_8));
-        return String.format(Locale.ROOT, "%08x", crc.getValue());
-    }
-
     private static String names(List<String> names) {
         List<String> written = new ArrayList<>();
         names.forEach(n -> written.add(Snapshots.name(n)));
@@ -352,25 +346,6 @@ public final class MysqlSchemaReader implements SchemaReader {
         return text == null ? null : text.toLowerCase(Locale.ROOT);
     }
 
-    private static String single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static void each(Connection connection, String sql, Row row) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                row.read(rs);
-            }
-        }
-    }
-
-    /** Reads one row of a query. */
-    private interface Row {
-        void read(ResultSet rs) throws SQLException;
-    }
 
     private record ForeignKey(String table, String name, String referencedTable, List<String> columns,
             List<String> referencedColumns, String onUpdate, String onDelete) {

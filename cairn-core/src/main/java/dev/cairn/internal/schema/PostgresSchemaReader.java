@@ -3,7 +3,6 @@ package dev.cairn.internal.schema;
 
 import dev.cairn.SchemaSnapshot;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -282,20 +281,9 @@ public final class PostgresSchemaReader implements SchemaReader {
             return !ignoredTables.contains(table.toLowerCase(Locale.ROOT));
         }
 
-        private void each(String sql, Row action) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(sql);
-                    ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    action.accept(rows);
-                }
-            }
+        private void each(String sql, Catalog.Row action) throws SQLException {
+            Catalog.each(connection, sql, action);
         }
-    }
-
-    /** What a query's row is used for. */
-    @FunctionalInterface
-    private interface Row {
-        void accept(ResultSet row) throws SQLException;
     }
 
     private record Trigger(String name, String table, int type, String definition) { }

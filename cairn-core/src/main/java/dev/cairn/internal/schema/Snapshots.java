@@ -2,9 +2,11 @@
 package dev.cairn.internal.schema;
 
 import dev.cairn.SchemaSnapshot;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.zip.CRC32;
 
 /**
  * Builds a {@link SchemaSnapshot} with the path and attribute conventions every {@link SchemaReader}
@@ -73,6 +75,16 @@ public final class Snapshots {
     /** A name as snapshots write it: lower case, unless the database kept a mixed-case quoted name. */
     public static String name(String name) {
         return name.equals(name.toUpperCase(Locale.ROOT)) ? name.toLowerCase(Locale.ROOT) : name;
+    }
+
+    /**
+     * A short, stable hash of {@code text} (8 hex digits of its CRC-32), for naming a constraint that
+     * the database named itself after what it checks, so a recreated one compares equal.
+     */
+    public static String hash(String text) {
+        CRC32 crc = new CRC32();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return String.format(Locale.ROOT, "%08x", crc.getValue());
     }
 
     /** SQL text with whitespace runs collapsed to one space and a trailing {@code ;} dropped. */
