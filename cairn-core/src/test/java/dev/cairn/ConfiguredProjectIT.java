@@ -169,8 +169,14 @@ class ConfiguredProjectIT {
 
     @Test
     void aRunnerWaitsForThePostgresLockNamesItsHolderAndGivesUp() throws Exception {
-        try (TestDatabase db = TestDatabase.create(Engine.POSTGRESQL); Connection holder = db.connect()) {
+        try (TestDatabase db = TestDatabase.create(Engine.POSTGRESQL); Connection holder = db.connect();
+                TestDatabase elsewhere = TestDatabase.create(Engine.POSTGRESQL);
+                Connection otherHolder = elsewhere.connect()) {
             migrations();
+            // A runner on another database of the server holds the same key: it is not the holder named.
+            try (Statement statement = otherHolder.createStatement()) {
+                statement.execute("SELECT pg_advisory_lock(" + lockClass() + ", " + lockKey() + ")");
+            }
             List<String> waits = new ArrayList<>();
             MigrationListener listener = new MigrationListener() {
                 @Override

@@ -121,7 +121,9 @@ public final class AdvisoryLock implements Lock {
         String sql = "SELECT a.pid, a.application_name, host(a.client_addr), a.backend_start"
                 + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
                 + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ?::oid AND l.objid = ?::oid"
-                + " AND l.objsubid = 2";
+                + " AND l.objsubid = 2"
+                // Advisory locks belong to a database: a runner on another database of the server is not the holder.
+                + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setLong(1, LOCK_CLASS);
             query.setLong(2, key);
