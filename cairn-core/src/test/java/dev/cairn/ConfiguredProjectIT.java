@@ -303,6 +303,47 @@ class ConfiguredProjectIT {
         assertThat(Files.readString(lockFile)).startsWith("pid " + ProcessHandle.current().pid() + " on ");
     }
 
+    @Test
+    void aBadFileFailsAChangeBeforeItWaitsForTheLock() throws Exception {
+        migrations();
+        Files.writeString(project.resolve("db/migrations/2_broken.sql"), "DROP TABLE users;\n");
+        Path database = project.resolve("dev.sqlite3");
+        List<String> waits = new ArrayList<>();
+        // A lock-timeout longer than the test should take: the command must not wait for it.
+        Cairn cairn = Cairn.configure().url("jdbc:sqlite:" + database).directory(project.resolve("db/migrations"))
+                .lockTimeout(Duration.ofSeconds(20)).listener(waitsInto(waits)).load();
+        Path lockFile = project.resolve("dev.sqlite3.cairn_migrations.lock");
+        try (FileChannel holder = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = holder.lock()) {
+            assertThat(held.isValid()).isTrue();
+
+            assertThatThrownBy(cairn::migrate)
+                    .isInstanceOf(MigrationFileException.class)
+                    .hasMessageContaining("2_broken.sql");
+            assertThat(waits).isEmpty();
+        }
+    }
+
+    @Test
+    void aBadFileIsReportedRatherThanAServerThatCannotBeReached() throws Exception {
+        migrations();
+        Files.writeString(project.resolve("db/migrations/2_broken.sql"), "DROP TABLE users;\n");
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Cairn cairn = Cairn.configure().url("jdbc:postgresql://127.0.0.1:" + closedPort + "/nowhere")
+                .directory(project.resolve("db/migrations")).load();
+
+        assertThatThrownBy(cairn::status).isInstanceOf(MigrationFileException.class)
+                .hasMessageContaining("2_broken.sql");
+        assertThatThrownBy(cairn::migrate).isInstanceOf(MigrationFileException.class)
+                .hasMessageContaining("2_broken.sql");
+        // With the files in order, the connection's failure is what is left to report.
+        Files.delete(project.resolve("db/migrations/2_broken.sql"));
+        assertThatThrownBy(cairn::status).isInstanceOf(ConnectionException.class);
+    }
+
     private static MigrationListener waitsInto(List<String> waits) {
         return new MigrationListener() {
             @Override

@@ -149,9 +149,9 @@ public final class Commands {
 
     /** What {@code operation} would do; reads only. */
     public Plan plan(Operation operation) {
-        List<Migration> migrations = MigrationDirectory.scan(settings.migrationsDirectory());
-        try (Session session = Session.forReading(settings)) {
-            return new Planner(migrations, read(session))
+        BackgroundScan scan = BackgroundScan.start(settings.migrationsDirectory());
+        try (Session session = scan.whileConnecting(() -> Session.forReading(settings))) {
+            return new Planner(scan.migrations(), read(session))
                     .plan(operation, session.dialect().splitRules(), session.dialect().transactionalDdl()).toPlan();
         }
     }
@@ -244,9 +244,9 @@ public final class Commands {
 
     /** Where the database stands; reads only. */
     public Status status() {
-        List<Migration> migrations = MigrationDirectory.scan(settings.migrationsDirectory());
-        try (Session session = Session.forReading(settings)) {
-            return new Planner(migrations, read(session)).status();
+        BackgroundScan scan = BackgroundScan.start(settings.migrationsDirectory());
+        try (Session session = scan.whileConnecting(() -> Session.forReading(settings))) {
+            return new Planner(scan.migrations(), read(session)).status();
         }
     }
 
@@ -306,8 +306,11 @@ public final class Commands {
 
     /** Runs a change under the lock; returns what ran. */
     private List<MigrationRun> change(Operation operation) {
-        List<Migration> migrations = MigrationDirectory.scan(settings.migrationsDirectory());
-        try (Session session = Session.forChange(settings, settings.listener())) {
+        BackgroundScan scan = BackgroundScan.start(settings.migrationsDirectory());
+        // A bad file fails the command before it waits for the lock.
+        try (Session session = scan.whileConnecting(
+                () -> Session.forChange(settings, settings.listener(), scan::migrations))) {
+            List<Migration> migrations = scan.migrations();
             boolean tableExists;
             List<HistoryRow> history;
             try {

@@ -37,8 +37,17 @@ final class Session implements AutoCloseable {
      * @throws LockException if another runner keeps the lock for longer than {@code lock-timeout}
      */
     static Session forChange(Settings settings, MigrationListener listener) {
+        return forChange(settings, listener, () -> { });
+    }
+
+    /**
+     * As {@link #forChange(Settings, MigrationListener)}, running {@code beforeLocking} once connected:
+     * a check that should fail the command before it waits for the lock, which may take long.
+     */
+    static Session forChange(Settings settings, MigrationListener listener, Runnable beforeLocking) {
         Session session = new Session(settings.connector().open(false), settings);
         try {
+            beforeLocking.run();
             // The lock first, in autocommit: a runner that waits holds no transaction (so SQLite's write
             // lock stays free for the holder, and MySQL takes no snapshot before the holder's commit).
             session.lock = session.dialect.lock(session.connection, settings.table(),

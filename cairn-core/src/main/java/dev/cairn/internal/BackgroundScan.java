@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal;
+
+import dev.cairn.internal.source.Migration;
+import dev.cairn.internal.source.MigrationDirectory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
+
+/**
+ * Reads the migrations directory on a thread of its own while the command connects: reading and
+ * checksumming the files and opening a connection take about as long as each other, and neither needs
+ * the other. Errors come out as they would without the overlap: a bad file is reported before a
+ * connection that failed, because the files were always read first.
+ */
+final class BackgroundScan {
+
+    private final FutureTask<List<Migration>> task;
+
+    private BackgroundScan(FutureTask<List<Migration>> task) {
+        this.task = task;
+    }
+
+    /** Starts reading {@code directory} (see {@link MigrationDirectory#scan}). */
+    static BackgroundScan start(Path directory) {
+        FutureTask<List<Migration>> task = new FutureTask<>(() -> MigrationDirectory.scan(directory));
+        Thread thread = new Thread(task, "cairn-scan");
+        thread.setDaemon(true); // an exiting JVM need not wait for files nobody will look at
+        thread.start();
+        return new BackgroundScan(task);
+    }
+
+    /**
+     * Runs {@code connect} meanwhile. If it fails, a failure of the scan wins, as it would if the scan
+     * had come first.
+     */
+    <S> S whileConnecting(Supplier<S> connect) {
+        try {
+            return connect.get();
+        } catch (RuntimeException e) {
+            migrations();
+            throw e;
+        }
+    }
+
+    /** The migrations, once read; throws what the scan threw. */
+    List<Migration> migrations() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    // The scan is short and has no way to be cancelled half-way: wait for it, keep the flag.
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("Reading the migrations failed", e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
