@@ -7,7 +7,7 @@ import dev.cairn.internal.config.DriverUrl;
 import dev.cairn.internal.config.Redaction;
 import dev.cairn.internal.dialect.Dialect;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
- * Opens the connections Cairn works on: from a JDBC URL through {@link DriverManager}, or from the
+ * Opens the connections Cairn works on: from a JDBC URL through its driver (see {@link Drivers}), or from the
  * application's {@link DataSource}. Every failure becomes a {@link ConnectionException} (or a
  * {@link ConfigurationException} when no driver fits) whose message names the target without its
  * password and says what to check.
@@ -95,8 +95,9 @@ public abstract class Connector {
             if (readOnly && dialect.isMissing(url)) {
                 return new Opened(null, dialect);
             }
+            Driver driver;
             try {
-                DriverManager.getDriver(driverUrl);
+                driver = Drivers.forUrl(driverUrl);
             } catch (SQLException e) {
                 throw new ConfigurationException("No JDBC driver for " + target() + " is on the class path. The cairn"
                         + " tool ships the " + dialect.name() + " driver; as a library, add it to your dependencies.",
@@ -106,7 +107,10 @@ public abstract class Connector {
             connectionProperties.putAll(properties);
             dialect.configure(connectionProperties, readOnly, lockTimeout);
             try {
-                Connection connection = DriverManager.getConnection(driverUrl, connectionProperties);
+                Connection connection = driver.connect(driverUrl, connectionProperties);
+                if (connection == null) {
+                    throw new SQLException("The driver " + driver.getClass().getName() + " did not take the URL");
+                }
                 return new Opened(connection, dialect);
             } catch (SQLException e) {
                 throw new ConnectionException("Cannot connect to " + target() + ": "
