@@ -21,6 +21,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 public final class Main {
 
+    /** The names of the commands under {@code cairn}, in the order {@code --help} lists them. */
+    private static final List<String> COMMANDS = List.of("init", "make", "migrate", "up", "down", "rollback",
+            "status", "validate", "verify", "schema", "repair", "unlock", "ping", "seed");
+
     private Main() {}
 
     /**
@@ -67,28 +71,47 @@ public final class Main {
         }
     }
 
+    /**
+     * The command tree for {@code args}. Picocli reads every command's annotations when the command
+     * is added, which is a good part of a short command's start-up time; so the tree holds only the
+     * command that {@code args} name when they parse with it alone, and every command otherwise (for
+     * {@code --help}, a missing or mistyped command, or a command word that turns out to be an
+     * option's value), so that what is printed is the same either way.
+     */
     private static CommandLine commandLine(Invocation invocation, String[] args) {
-        CommandLine commandLine = new CommandLine(new CairnCommand(invocation.options));
-        // Added as instances (not by class) so that each command gets this run's Invocation.
-        for (Object command : List.of(
-                new InitCommand(invocation),
-                new MakeCommand(invocation),
-                new MigrateCommand(invocation),
-                new UpCommand(invocation),
-                new DownCommand(invocation),
-                new RollbackCommand(invocation),
-                new StatusCommand(invocation),
-                new ValidateCommand(invocation),
-                new VerifyCommand(invocation),
-                new SchemaCommand(invocation),
-                new RepairCommand(invocation),
-                new UnlockCommand(invocation),
-                new PingCommand(invocation))) {
-            commandLine.addSubcommand(command);
+        String named = firstCommandWord(args);
+        if (named != null) {
+            CommandLine one = commandLine(invocation, args, named);
+            try {
+                ParseResult parsed = one.parseArgs(args);
+                if (parsed.subcommand() != null && parsed.subcommand().commandSpec().name().equals(named)) {
+                    return one;
+                }
+            } catch (ParameterException e) {
+                // The whole tree parses again below and reports the error as usual.
+            }
         }
-        commandLine.addSubcommand(new CommandLine(new SeedCommand())
-                .addSubcommand(new SeedCommand.Make(invocation))
-                .addSubcommand(new SeedCommand.Run(invocation)));
+        return commandLine(invocation, args, null);
+    }
+
+    /** The first argument that is the name of a command: the command they most likely run. */
+    private static String firstCommandWord(String[] args) {
+        for (String arg : args) {
+            if (COMMANDS.contains(arg)) {
+                return arg;
+            }
+        }
+        return null;
+    }
+
+    /** The command tree with the command {@code only}, or with every command if {@code only} is null. */
+    private static CommandLine commandLine(Invocation invocation, String[] args, String only) {
+        CommandLine commandLine = new CommandLine(new CairnCommand(invocation.options));
+        for (String name : COMMANDS) {
+            if (only == null || only.equals(name)) {
+                commandLine.addSubcommand(command(name, invocation));
+            }
+        }
         // "cairn -v status -v" is no mistake worth an error: the last value wins.
         commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setOut(new PrintWriter(invocation.out, true));
@@ -98,6 +121,29 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(
                 (error, command, parseResult) -> report(invocation, Failure.of(error)));
         return commandLine;
+    }
+
+    /** A new instance of the command {@code name}, given this run's Invocation. */
+    private static Object command(String name, Invocation invocation) {
+        return switch (name) {
+            case "init" -> new InitCommand(invocation);
+            case "make" -> new MakeCommand(invocation);
+            case "migrate" -> new MigrateCommand(invocation);
+            case "up" -> new UpCommand(invocation);
+            case "down" -> new DownCommand(invocation);
+            case "rollback" -> new RollbackCommand(invocation);
+            case "status" -> new StatusCommand(invocation);
+            case "validate" -> new ValidateCommand(invocation);
+            case "verify" -> new VerifyCommand(invocation);
+            case "schema" -> new SchemaCommand(invocation);
+            case "repair" -> new RepairCommand(invocation);
+            case "unlock" -> new UnlockCommand(invocation);
+            case "ping" -> new PingCommand(invocation);
+            case "seed" -> new CommandLine(new SeedCommand())
+                    .addSubcommand(new SeedCommand.Make(invocation))
+                    .addSubcommand(new SeedCommand.Run(invocation));
+            default -> throw new IllegalArgumentException("No command " + name);
+        };
     }
 
     private static int execute(Invocation invocation, ParseResult parseResult) {

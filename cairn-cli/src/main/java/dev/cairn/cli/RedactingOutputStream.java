@@ -42,9 +42,15 @@ final class RedactingOutputStream extends OutputStream {
 
     @Override
     public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+        int lineStart = offset;
         for (int i = offset; i < offset + length; i++) {
-            write(bytes[i]);
+            if (bytes[i] == '\n') {
+                pending.write(bytes, lineStart, i + 1 - lineStart);
+                drain();
+                lineStart = i + 1;
+            }
         }
+        pending.write(bytes, lineStart, offset + length - lineStart);
     }
 
     @Override

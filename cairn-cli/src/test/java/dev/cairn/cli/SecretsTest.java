@@ -52,6 +52,17 @@ class SecretsTest {
     }
 
     @Test
+    void streamMasksSecretsInOneWriteOfSeveralLines() {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream stream = RedactingOutputStream.printStream(
+                new PrintStream(sink, true, StandardCharsets.UTF_8), Secrets.fromArguments("--password", "s3cr3t"));
+        stream.print("one s3cr3t\ntwo\nthree s3");
+        stream.print("cr3t\n");
+        stream.flush();
+        assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("one ****\ntwo\nthree ****\n");
+    }
+
+    @Test
     void streamKeepsMultiByteCharactersWhole() {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream stream = RedactingOutputStream.printStream(

@@ -71,6 +71,32 @@ class UsageTest {
     }
 
     @Test
+    void theCommandIsTheWordThatParsesAsOne() {
+        Cli cli = Project.create(directory).write("cairn.yml", String.join("\n",
+                "migrations:",
+                "  directory: database/migrations",
+                "environments:",
+                "  development:",
+                "    url: jdbc:sqlite:dev.sqlite3",
+                "  migrate:",
+                "    url: jdbc:sqlite:migrate.sqlite3",
+                ""));
+
+        // The environment is called "migrate"; the command is "up".
+        Cli.Run up = cli.run("--env=migrate", "up").succeeds();
+        assertThat(up.out()).contains("Applied 1 migration");
+        assertThat(new SqliteFile(directory.resolve("migrate.sqlite3")).history()).hasSize(1);
+        assertThat(directory.resolve("dev.sqlite3")).doesNotExist();
+        // A command's parameter that is another command's name.
+        cli.run("make", "status").succeeds();
+        assertThat(directory.resolve("database/migrations").toFile().list())
+                .anyMatch(name -> name.endsWith("_status.sql"));
+        // With no command at all, the error lists every command, as it does for an empty command line.
+        Cli.Run none = cli.run("--env", "development").exits(2);
+        assertThat(none.err()).contains("error: Missing command", "init, make, migrate", "seed");
+    }
+
+    @Test
     void versionNamesTheTool() {
         assertThat(new Cli(directory).run("-V").succeeds().out()).startsWith("cairn ");
         assertThat(new Cli(directory).run("status", "--version").succeeds().out()).startsWith("cairn ");
