@@ -64,6 +64,47 @@ class JarIT {
     }
 
     @Test
+    void launcherKeepsAStartUpCacheForItsJdkThatLaterRunsLoadFrom() throws IOException {
+        Project.create(directory);
+        Path launcher = CairnProcess.repository().resolve("cairn");
+        Path cacheDirectory = CairnProcess.repository().resolve("cairn-cli/target/startup-cache");
+        deleteRecursively(cacheDirectory);
+        String javaHome = System.getProperty("java.home");
+
+        // The first run makes the cache (a training run) and still prints only its document on stdout.
+        Cli.Run first = CairnProcess.run(directory, Map.of("JAVA_HOME", javaHome),
+                List.of(launcher.toString(), "--json", "status"));
+        first.exits(0);
+        assertThat(first.json().get("migrations")).hasSize(3);
+        try (var files = Files.list(cacheDirectory)) {
+            assertThat(files.map(file -> file.getFileName().toString()).toList())
+                    .singleElement().asString().matches("jdk\\d+-\\d+\\.(jsa|aot)");
+        }
+        // The next run maps the command line's classes from it rather than loading them from the jar.
+        Cli.Run next = CairnProcess.run(directory,
+                Map.of("JAVA_HOME", javaHome, "CAIRN_JAVA_OPTS", "-Xlog:class+load=info:stderr"),
+                List.of(launcher.toString(), "status"));
+        next.exits(0);
+        assertThat(next.err()).containsPattern("dev\\.cairn\\.cli\\.Main source: shared objects file");
+        // Without it, they come from the jar.
+        Cli.Run without = CairnProcess.run(directory, Map.of("JAVA_HOME", javaHome, "CAIRN_STARTUP_CACHE", "off",
+                "CAIRN_JAVA_OPTS", "-Xlog:class+load=info:stderr"), List.of(launcher.toString(), "status"));
+        without.exits(0);
+        assertThat(without.err()).containsPattern("dev\\.cairn\\.cli\\.Main source: (file|jar):");
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    @Test
     void versionFromTheJar() {
         assertThat(CairnProcess.java(directory, Map.of(), "--version").succeeds().out())
                 .matches("(?s)cairn \\d+\\.\\d+.*");
