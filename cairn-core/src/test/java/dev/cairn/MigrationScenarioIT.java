@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -121,6 +122,28 @@ class MigrationScenarioIT {
             rows.add(row.get("name") + "@" + ((Number) row.get("batch")).intValue());
         }
         return rows;
+    }
+
+    @Test
+    void aBatchThatOutgrowsPostgresLockTableSaysHowToSplitIt() throws IOException {
+        open(Engine.POSTGRESQL);
+        table(1, "users");
+        table(2, "posts");
+        // Transaction-scoped advisory locks fill the server's lock table as a batch creating thousands of
+        // tables would, in a fraction of the time; the locks go with the rolled-back transaction.
+        migration("3_many_locks", "SELECT count(pg_advisory_xact_lock(42, n)) FROM generate_series(1, 100000) AS n;",
+                "SELECT 1;");
+
+        assertThatThrownBy(() -> cairn(Engine.POSTGRESQL).migrate())
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                    assertThat(e.migration()).isEqualTo("3_many_locks");
+                    assertThat(e.sqlState()).contains("53200");
+                })
+                .hasMessageContaining("max_locks_per_transaction")
+                .hasMessageContaining("It had run 2 migrations before this one")
+                .hasMessageContaining("cairn migrate --to VERSION");
+        assertThat(userTables()).isEmpty();
+        assertThat(db.tables()).isEmpty();
     }
 
     @ParameterizedTest

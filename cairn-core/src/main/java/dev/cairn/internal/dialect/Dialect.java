@@ -110,6 +110,14 @@ public sealed interface Dialect permits PostgresDialect, SqliteDialect, MysqlDia
     }
 
     /**
+     * Whether {@code e} says the transaction holds more locks than the server has room for, which a
+     * batch of many migrations in one transaction can reach (PostgreSQL's lock table).
+     */
+    default boolean isOutOfLockSpace(SQLException e) {
+        return false;
+    }
+
+    /**
      * Where in the statement the database says the error is, as a 1-based character offset, if it
      * says; used to point at the exact line of a multi-line statement.
      */

@@ -69,6 +69,12 @@ public final class PostgresDialect implements Dialect {
         return POSITION.matcher(Dialect.super.message(e)).replaceAll("").strip();
     }
 
+    /** "out of shared memory", with the hint to raise max_locks_per_transaction. */
+    @Override
+    public boolean isOutOfLockSpace(SQLException e) {
+        return "53200".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("max_locks_per_transaction");
+    }
+
     @Override
     public SchemaReader schemaReader() {
         return new PostgresSchemaReader();

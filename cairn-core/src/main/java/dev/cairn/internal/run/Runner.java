@@ -230,7 +230,25 @@ public final class Runner {
                 text.append(". Still ").append(verb).append(" and recorded, because a transaction:false section"
                         + " committed them: ").append(names(outcome.committed)).append('.');
             }
-            text.append(System.lineSeparator()).append("Fix the statement and run the command again.");
+            if (dialect.isOutOfLockSpace(cause)) {
+                text.append(System.lineSeparator()).append(dialect.name()).append(" keeps a lock on every table a"
+                        + " transaction creates or changes until it ends, and this transaction needed more locks than"
+                        + " the server's lock table holds (max_locks_per_transaction x max_connections, shared by all"
+                        + " sessions).");
+                if (outcome.open.isEmpty()) {
+                    text.append(" Split the migration, or raise max_locks_per_transaction.");
+                } else {
+                    text.append(" It had run ").append(outcome.open.size())
+                            .append(outcome.open.size() == 1 ? " migration" : " migrations")
+                            .append(" before this one: ")
+                            .append(up ? "apply them in smaller batches, each its own transaction, with `cairn migrate"
+                                    + " --to VERSION`" : "undo them in parts, each its own transaction, with `cairn"
+                                    + " rollback --to VERSION`")
+                            .append(" (a thousand or so at a time), or raise max_locks_per_transaction.");
+                }
+            } else {
+                text.append(System.lineSeparator()).append("Fix the statement and run the command again.");
+            }
         } else {
             if (!outcome.committed.isEmpty()) {
                 text.append("Still ").append(verb).append(" and recorded: ").append(names(outcome.committed))
