@@ -100,6 +100,23 @@ public final class HistoryStore {
      * fifth use); it closes with the connection.
      */
     public void insert(HistoryRow row) throws SQLException {
+        bindInsert(row);
+        insertStatement.executeUpdate();
+    }
+
+    /**
+     * Records applied migrations in one batch: for the rows of the migrations that ran in one
+     * transaction, written just before it commits, in one round trip rather than one per migration.
+     */
+    public void insertAll(List<HistoryRow> rows) throws SQLException {
+        for (HistoryRow row : rows) {
+            bindInsert(row);
+            insertStatement.addBatch();
+        }
+        insertStatement.executeBatch();
+    }
+
+    private void bindInsert(HistoryRow row) throws SQLException {
         if (insertStatement == null || insertStatement.isClosed()) {
             insertStatement = connection.prepareStatement(insert);
         }
@@ -116,7 +133,6 @@ public final class HistoryStore {
         statement.setString(9, progress == null ? null : progress.direction().label());
         statement.setObject(10, progress == null ? null : progress.statementsRun(), Types.INTEGER);
         statement.setString(11, progress == null ? null : progress.statementsChecksum());
-        statement.executeUpdate();
     }
 
     /** Records that the migration of {@code row}, which stopped part-way before, is now applied. */
@@ -159,12 +175,30 @@ public final class HistoryStore {
 
     /** Forgets a migration that was rolled back. */
     public void delete(HistoryRow row) throws SQLException {
+        prepareDelete().setInt(1, row.id());
+        requireOne(deleteStatement.executeUpdate(), row);
+    }
+
+    /** Forgets migrations that were rolled back, in one batch (see {@link #insertAll}). */
+    public void deleteAll(List<HistoryRow> rows) throws SQLException {
+        PreparedStatement statement = prepareDelete();
+        for (HistoryRow row : rows) {
+            statement.setInt(1, row.id());
+            statement.addBatch();
+        }
+        int[] counts = statement.executeBatch();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != Statement.SUCCESS_NO_INFO) {
+                requireOne(counts[i], rows.get(i));
+            }
+        }
+    }
+
+    private PreparedStatement prepareDelete() throws SQLException {
         if (deleteStatement == null || deleteStatement.isClosed()) {
             deleteStatement = connection.prepareStatement(delete);
         }
-        PreparedStatement statement = deleteStatement;
-        statement.setInt(1, row.id());
-        requireOne(statement.executeUpdate(), row);
+        return deleteStatement;
     }
 
     private void requireOne(int updated, HistoryRow row) throws SQLException {

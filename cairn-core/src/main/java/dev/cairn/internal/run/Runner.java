@@ -46,6 +46,13 @@ public final class Runner {
     private final HistoryStore history;
     private final MigrationListener listener;
     private final Clock clock;
+    /**
+     * The tracking rows of the steps that ran in the open transaction, written just before it commits:
+     * in one round trip for the whole batch rather than one per migration. They commit or roll back
+     * with the migrations all the same. Their direction: rows to insert (up) or to delete (down).
+     */
+    private final List<HistoryRow> unwritten = new ArrayList<>();
+    private Direction unwrittenDirection;
 
     /** Creates a runner; {@code connection} must have autocommit off. */
     public Runner(Connection connection, Dialect dialect, HistoryStore history, MigrationListener listener,
@@ -77,7 +84,7 @@ public final class Runner {
             if (!inTransaction && !autocommit) {
                 // The section cannot share the transaction: settle what ran before it. Consecutive
                 // such sections (every migration on MySQL) stay in autocommit, without a round trip each.
-                connection.commit();
+                commit();
                 outcome.commitOpen();
                 connection.setAutoCommit(true);
                 autocommit = true;
@@ -95,7 +102,11 @@ public final class Runner {
                 executeTracked(step, row, outcome);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            record(step, row, newRow && inTransaction, took);
+            if (inTransaction && (newRow || step.direction() == Direction.DOWN)) {
+                recordBeforeCommit(step, row, took);
+            } else {
+                record(step, row, newRow && inTransaction, took);
+            }
             MigrationRun run = new MigrationRun(step.migration().name(), step.migration().version().text(),
                     step.direction(), step.batch(), took);
             (inTransaction ? outcome.open : outcome.committed).add(run);
@@ -104,7 +115,7 @@ public final class Runner {
         if (autocommit) {
             connection.setAutoCommit(false); // as the session expects it back
         } else {
-            connection.commit();
+            commit();
         }
         outcome.commitOpen();
         return outcome.committed;
@@ -126,14 +137,46 @@ public final class Runner {
                 step.migration().checksum(), Checksum.ALGORITHM, clock.instant(), 0, null);
     }
 
+    /** Writes the rows of the steps in the open transaction, then commits it. */
+    private void commit() throws SQLException {
+        writeUnwritten();
+        connection.commit();
+    }
+
+    private void writeUnwritten() throws SQLException {
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        if (unwrittenDirection == Direction.UP) {
+            history.insertAll(unwritten);
+        } else {
+            history.deleteAll(unwritten);
+        }
+        unwritten.clear();
+    }
+
+    /** Keeps the row of a step that ran to its end in the open transaction, to write before it commits. */
+    private void recordBeforeCommit(Step step, HistoryRow row, Duration took) throws SQLException {
+        if (unwrittenDirection != step.direction()) {
+            writeUnwritten(); // one batch holds one kind of statement
+        }
+        unwrittenDirection = step.direction();
+        unwritten.add(step.direction() == Direction.DOWN ? row : applied(step, row, took));
+    }
+
+    /** The row of an up step that ran to its end. */
+    private HistoryRow applied(Step step, HistoryRow row, Duration took) {
+        return new HistoryRow(row.id(), row.version(), row.name(), step.batch(),
+                step.migration().checksum(), Checksum.ALGORITHM, clock.instant(), took.toMillis(), null);
+    }
+
     /** Writes the row of a step that ran to its end. */
     private void record(Step step, HistoryRow row, boolean insert, Duration took) throws SQLException {
         if (step.direction() == Direction.DOWN) {
             history.delete(row);
             return;
         }
-        HistoryRow applied = new HistoryRow(row.id(), row.version(), row.name(), step.batch(),
-                step.migration().checksum(), Checksum.ALGORITHM, clock.instant(), took.toMillis(), null);
+        HistoryRow applied = applied(step, row, took);
         if (insert) {
             history.insert(applied);
         } else {
@@ -279,6 +322,7 @@ public final class Runner {
     }
 
     private void rollbackQuietly(SQLException cause) {
+        unwritten.clear();
         try {
             connection.rollback();
         } catch (SQLException e) {
