@@ -60,16 +60,22 @@ final class Workload {
     /**
      * The tracking table as it stands after {@code migrations} were applied in one batch by
      * {@code cairn migrate}: one complete row each, with the checksum of its file, so that nothing is
-     * pending, edited or missing.
+     * pending, edited or missing. Each row has strings of its own, as rows read from the database
+     * do, so that comparing a row's name or checksum with its file's reads both, not one object twice.
      */
     static List<HistoryRow> appliedHistory(List<Migration> migrations) {
         List<HistoryRow> rows = new ArrayList<>(migrations.size());
         int id = 1;
         for (Migration migration : migrations) {
-            rows.add(new HistoryRow(id++, migration.version().text(), migration.name(), 1, migration.checksum(),
-                    Checksum.ALGORITHM, APPLIED_AT, 3, null));
+            rows.add(new HistoryRow(id++, copy(migration.version().text()), copy(migration.name()), 1,
+                    copy(migration.checksum()), Checksum.ALGORITHM, APPLIED_AT, 3, null));
         }
         return List.copyOf(rows);
+    }
+
+    /** An equal string that is not the same object. */
+    private static String copy(String text) {
+        return new String(text.toCharArray());
     }
 
     /** Deletes {@code directory} and everything in it, if it exists. */
