@@ -280,11 +280,9 @@ class ConfiguredProjectIT {
     @Test
     void aRunnerWaitsForTheSqliteLockFileNamesItsHolderAndGivesUp() throws Exception {
         migrations();
-        Path database = project.resolve("dev.sqlite3");
         List<String> waits = new ArrayList<>();
-        Cairn cairn = Cairn.configure().url("jdbc:sqlite:" + database).directory(project.resolve("db/migrations"))
-                .lockTimeout(Duration.ofMillis(600)).listener(waitsInto(waits)).load();
-        Path lockFile = project.resolve("dev.sqlite3.cairn_migrations.lock");
+        Cairn cairn = sqliteRunner(Duration.ofMillis(600), waits);
+        Path lockFile = sqliteLockFile();
         // Another process's runner holds the lock file and wrote who it is, as Cairn does.
         try (FileChannel holder = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock held = holder.lock()) {
@@ -307,13 +305,11 @@ class ConfiguredProjectIT {
     void aBadFileFailsAChangeBeforeItWaitsForTheLock() throws Exception {
         migrations();
         Files.writeString(project.resolve("db/migrations/2_broken.sql"), "DROP TABLE users;\n");
-        Path database = project.resolve("dev.sqlite3");
         List<String> waits = new ArrayList<>();
         // A lock-timeout longer than the test should take: the command must not wait for it.
-        Cairn cairn = Cairn.configure().url("jdbc:sqlite:" + database).directory(project.resolve("db/migrations"))
-                .lockTimeout(Duration.ofSeconds(20)).listener(waitsInto(waits)).load();
-        Path lockFile = project.resolve("dev.sqlite3.cairn_migrations.lock");
-        try (FileChannel holder = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Cairn cairn = sqliteRunner(Duration.ofSeconds(20), waits);
+        try (FileChannel holder = FileChannel.open(sqliteLockFile(), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
                 FileLock held = holder.lock()) {
             assertThat(held.isValid()).isTrue();
 
@@ -342,6 +338,17 @@ class ConfiguredProjectIT {
         // With the files in order, the connection's failure is what is left to report.
         Files.delete(project.resolve("db/migrations/2_broken.sql"));
         assertThatThrownBy(cairn::status).isInstanceOf(ConnectionException.class);
+    }
+
+    /** A runner on the project's SQLite file, reporting its lock waits into {@code waits}. */
+    private Cairn sqliteRunner(Duration lockTimeout, List<String> waits) {
+        return Cairn.configure().url("jdbc:sqlite:" + project.resolve("dev.sqlite3"))
+                .directory(project.resolve("db/migrations")).lockTimeout(lockTimeout).listener(waitsInto(waits)).load();
+    }
+
+    /** The lock file that Cairn's runners hold beside the project's SQLite file. */
+    private Path sqliteLockFile() {
+        return project.resolve("dev.sqlite3.cairn_migrations.lock");
     }
 
     private static MigrationListener waitsInto(List<String> waits) {
