@@ -10,5 +10,6 @@ module dev.cairn.cli {
     requires com.fasterxml.jackson.core;
 
     // picocli reads and writes the annotated fields of the commands and options reflectively.
-    opens dev.cairn.cli to info.picocli;
+    opens dev.cairn.cli to
+            info.picocli;
 }

@@ -4,11 +4,11 @@ package dev.cairn;
 import dev.cairn.internal.Commands;
 import dev.cairn.internal.Settings;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**

@@ -63,20 +63,56 @@ public record EnvironmentConfig(
 
     /** A copy with another JDBC URL, as {@code --url} gives. */
     public EnvironmentConfig withUrl(String newUrl) {
-        return new EnvironmentConfig(name, newUrl, user, password, ssl, connectTimeout, lockTimeout, pool,
-                migrationsDirectory, table, schema, seedsDirectory, schemaFile);
+        return new EnvironmentConfig(
+                name,
+                newUrl,
+                user,
+                password,
+                ssl,
+                connectTimeout,
+                lockTimeout,
+                pool,
+                migrationsDirectory,
+                table,
+                schema,
+                seedsDirectory,
+                schemaFile);
     }
 
     /** A copy with another user, as {@code --user} gives. */
     public EnvironmentConfig withUser(String newUser) {
-        return new EnvironmentConfig(name, url, Optional.ofNullable(newUser), password, ssl, connectTimeout,
-                lockTimeout, pool, migrationsDirectory, table, schema, seedsDirectory, schemaFile);
+        return new EnvironmentConfig(
+                name,
+                url,
+                Optional.ofNullable(newUser),
+                password,
+                ssl,
+                connectTimeout,
+                lockTimeout,
+                pool,
+                migrationsDirectory,
+                table,
+                schema,
+                seedsDirectory,
+                schemaFile);
     }
 
     /** A copy with another password, as {@code --password} gives. */
     public EnvironmentConfig withPassword(String newPassword) {
-        return new EnvironmentConfig(name, url, user, Optional.ofNullable(newPassword), ssl, connectTimeout,
-                lockTimeout, pool, migrationsDirectory, table, schema, seedsDirectory, schemaFile);
+        return new EnvironmentConfig(
+                name,
+                url,
+                user,
+                Optional.ofNullable(newPassword),
+                ssl,
+                connectTimeout,
+                lockTimeout,
+                pool,
+                migrationsDirectory,
+                table,
+                schema,
+                seedsDirectory,
+                schemaFile);
     }
 
     /** The URL with any password in it replaced by {@code ****}. */

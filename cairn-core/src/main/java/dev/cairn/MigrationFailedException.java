@@ -114,8 +114,9 @@ public final class MigrationFailedException extends CairnException {
             String outcome) {
         String state = sqlState == null ? "" : " [SQLSTATE " + sqlState + "]";
         // A seed file (name ending in .sql) fails like a migration, but is not one.
-        String what = migration.endsWith(".sql") ? "Seed " + migration : "Migration " + migration + " ("
-                + direction.label() + ")";
+        String what = migration.endsWith(".sql")
+                ? "Seed " + migration
+                : "Migration " + migration + " (" + direction.label() + ")";
         return what + " failed at " + file + ":" + line
                 + ", statement " + statement + ": " + databaseMessage + state
                 + System.lineSeparator() + outcome;

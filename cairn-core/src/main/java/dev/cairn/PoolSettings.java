@@ -17,6 +17,5 @@ import java.time.Duration;
 public record PoolSettings(int min, int max, Duration idleTimeout, Duration maxLifetime) {
 
     /** The settings used when {@code pool:} is absent. */
-    public static final PoolSettings DEFAULTS =
-            new PoolSettings(2, 10, Duration.ofMinutes(10), Duration.ofMinutes(30));
+    public static final PoolSettings DEFAULTS = new PoolSettings(2, 10, Duration.ofMinutes(10), Duration.ofMinutes(30));
 }

@@ -26,8 +26,8 @@ public record SchemaSnapshot(SortedMap<String, SortedMap<String, String>> object
     /** Creates the snapshot; the maps are copied and sorted. */
     public SchemaSnapshot {
         SortedMap<String, SortedMap<String, String>> copy = new TreeMap<>();
-        objects.forEach((path, attributes) -> copy.put(path, Collections.unmodifiableSortedMap(
-                new TreeMap<>(attributes))));
+        objects.forEach(
+                (path, attributes) -> copy.put(path, Collections.unmodifiableSortedMap(new TreeMap<>(attributes))));
         objects = Collections.unmodifiableSortedMap(copy);
     }
 

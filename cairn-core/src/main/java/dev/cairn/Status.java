@@ -24,17 +24,22 @@ public record Status(
 
     /** The applied migrations (including those whose file is gone), in the order they were applied. */
     public List<MigrationStatus> applied() {
-        return migrations.stream().filter(m -> m.state() == MigrationStatus.State.APPLIED
-                || m.state() == MigrationStatus.State.MISSING).toList();
+        return migrations.stream()
+                .filter(m -> m.state() == MigrationStatus.State.APPLIED || m.state() == MigrationStatus.State.MISSING)
+                .toList();
     }
 
     /** The migrations whose section stopped part-way; see {@link MigrationStatus.State#INCOMPLETE}. */
     public List<MigrationStatus> incomplete() {
-        return migrations.stream().filter(m -> m.state() == MigrationStatus.State.INCOMPLETE).toList();
+        return migrations.stream()
+                .filter(m -> m.state() == MigrationStatus.State.INCOMPLETE)
+                .toList();
     }
 
     /** The pending migrations, in the order they would be applied. */
     public List<MigrationStatus> pending() {
-        return migrations.stream().filter(m -> m.state() == MigrationStatus.State.PENDING).toList();
+        return migrations.stream()
+                .filter(m -> m.state() == MigrationStatus.State.PENDING)
+                .toList();
     }
 }

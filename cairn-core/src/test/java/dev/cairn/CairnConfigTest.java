@@ -46,12 +46,10 @@ class CairnConfigTest {
 
     @Test
     void loadWithoutVariablesReadsTheFile() throws IOException {
-        Path file = write(
-                "environments:",
-                "  cairn-config-test:",
-                "    url: jdbc:sqlite:dev.sqlite3");
+        Path file = write("environments:", "  cairn-config-test:", "    url: jdbc:sqlite:dev.sqlite3");
 
-        assertThat(CairnConfig.load(file).environment("cairn-config-test").name()).isEqualTo("cairn-config-test");
+        assertThat(CairnConfig.load(file).environment("cairn-config-test").name())
+                .isEqualTo("cairn-config-test");
     }
 
     @Test
@@ -77,20 +75,19 @@ class CairnConfigTest {
         assertThat(staging.url()).contains("password=s3cret");
         assertThat(staging.password()).contains("hunter2");
         assertThat(staging.redactedUrl()).isEqualTo("jdbc:postgresql://db/app?user=deploy&password=****");
-        assertThat(staging.toString()).doesNotContain("s3cret").doesNotContain("hunter2")
+        assertThat(staging.toString())
+                .doesNotContain("s3cret")
+                .doesNotContain("hunter2")
                 .contains("url=jdbc:postgresql://db/app?user=deploy&password=****", "password=****");
     }
 
     @Test
     void commandLineOverridesKeepEverythingElse() throws IOException {
-        Path file = write(
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:dev.sqlite3",
-                "    user: me");
+        Path file = write("environments:", "  development:", "    url: jdbc:sqlite:dev.sqlite3", "    user: me");
         EnvironmentConfig development = CairnConfig.load(file, Map.of()).environment("development");
 
-        EnvironmentConfig overridden = development.withUrl("jdbc:sqlite::memory:").withUser("you").withPassword("pw");
+        EnvironmentConfig overridden =
+                development.withUrl("jdbc:sqlite::memory:").withUser("you").withPassword("pw");
 
         assertThat(overridden.url()).isEqualTo("jdbc:sqlite::memory:");
         assertThat(overridden.user()).contains("you");

@@ -8,10 +8,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -45,7 +45,8 @@ class ConfiguredProjectIT {
 
     private void migrations() throws IOException {
         Path dir = Files.createDirectories(project.resolve("db/migrations"));
-        Files.writeString(dir.resolve("1_create_users.sql"),
+        Files.writeString(
+                dir.resolve("1_create_users.sql"),
                 "-- migrate:up\nCREATE TABLE users (id integer PRIMARY KEY);\n-- migrate:down\nDROP TABLE users;\n");
     }
 
@@ -53,17 +54,19 @@ class ConfiguredProjectIT {
         // The URL comes through a variable from .env, as a deployment would keep it out of the file.
         Files.writeString(project.resolve(".env"), "APP_DB_URL=" + db.url() + "\n");
         String credentials = db.user() == null ? "" : "    user: " + db.user() + "\n";
-        Files.writeString(project.resolve("cairn.yml"), ""
-                + "migrations:\n"
-                + "  directory: db/migrations\n"
-                + "environments:\n"
-                + "  development:\n"
-                + "    url: jdbc:sqlite:dev.sqlite3\n"
-                + "  staging:\n"
-                + "    url: ${APP_DB_URL}\n"
-                + credentials
-                + "    pool: { min: 1, max: 3 }\n"
-                + "    lock-timeout: 2s\n");
+        Files.writeString(
+                project.resolve("cairn.yml"),
+                ""
+                        + "migrations:\n"
+                        + "  directory: db/migrations\n"
+                        + "environments:\n"
+                        + "  development:\n"
+                        + "    url: jdbc:sqlite:dev.sqlite3\n"
+                        + "  staging:\n"
+                        + "    url: ${APP_DB_URL}\n"
+                        + credentials
+                        + "    pool: { min: 1, max: 3 }\n"
+                        + "    lock-timeout: 2s\n");
     }
 
     @ParameterizedTest
@@ -73,12 +76,17 @@ class ConfiguredProjectIT {
             migrations();
             config(db);
 
-            Cairn cairn = Cairn.configure().configFile(project.resolve("cairn.yml")).environment("staging").load();
+            Cairn cairn = Cairn.configure()
+                    .configFile(project.resolve("cairn.yml"))
+                    .environment("staging")
+                    .load();
             assertThat(cairn.environmentName()).isEqualTo("staging");
-            assertThat(cairn.migrationsDirectory()).isEqualTo(project.resolve("db/migrations").toRealPath());
+            assertThat(cairn.migrationsDirectory())
+                    .isEqualTo(project.resolve("db/migrations").toRealPath());
             assertThat(cairn.migrate().applied()).hasSize(1);
 
-            EnvironmentConfig staging = CairnConfig.load(project.resolve("cairn.yml")).environment("staging");
+            EnvironmentConfig staging =
+                    CairnConfig.load(project.resolve("cairn.yml")).environment("staging");
             try (HikariDataSource pool = staging.dataSource()) {
                 assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
                 try (Connection connection = pool.getConnection();
@@ -88,10 +96,14 @@ class ConfiguredProjectIT {
                     assertThat(rows.getString(1)).isEqualTo("1_create_users");
                 }
                 // The application's own pool can run migrations too; the file still gives the directory.
-                Cairn fromPool = Cairn.configure().configFile(project.resolve("cairn.yml")).environment("staging")
-                        .dataSource(pool).load();
+                Cairn fromPool = Cairn.configure()
+                        .configFile(project.resolve("cairn.yml"))
+                        .environment("staging")
+                        .dataSource(pool)
+                        .load();
                 assertThat(fromPool.migrationsDirectory()).isEqualTo(cairn.migrationsDirectory());
-                assertThat(fromPool.status().applied()).extracting(MigrationStatus::name)
+                assertThat(fromPool.status().applied())
+                        .extracting(MigrationStatus::name)
                         .containsExactly("1_create_users");
                 assertThat(fromPool.rollback().reverted()).hasSize(1);
                 assertThat(pool.isClosed()).isFalse();
@@ -106,14 +118,18 @@ class ConfiguredProjectIT {
         try (TestDatabase db = TestDatabase.create(engine)) {
             Path dir = Files.createDirectories(project.resolve("db/migrations"));
             // Slow enough that the runners overlap: the others must wait for the lock, then re-read history.
-            String slow = engine == Engine.POSTGRESQL ? "SELECT pg_sleep(0.3);"
-                    : engine == Engine.MARIADB ? "DO SLEEP(0.3);"
-                    : "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000)"
-                            + " SELECT count(*) FROM n;";
+            String slow = engine == Engine.POSTGRESQL
+                    ? "SELECT pg_sleep(0.3);"
+                    : engine == Engine.MARIADB
+                            ? "DO SLEEP(0.3);"
+                            : "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000)"
+                                    + " SELECT count(*) FROM n;";
             for (int version = 1; version <= 3; version++) {
-                Files.writeString(dir.resolve(version + "_t" + version + ".sql"), "-- migrate:up\n" + slow
-                        + "\nCREATE TABLE t" + version + " (id integer);\n"
-                        + "-- migrate:down\nDROP TABLE t" + version + ";\n");
+                Files.writeString(
+                        dir.resolve(version + "_t" + version + ".sql"),
+                        "-- migrate:up\n" + slow
+                                + "\nCREATE TABLE t" + version + " (id integer);\n"
+                                + "-- migrate:down\nDROP TABLE t" + version + ";\n");
             }
             int runners = 4;
             ExecutorService pool = Executors.newFixedThreadPool(runners);
@@ -147,7 +163,8 @@ class ConfiguredProjectIT {
     @Test
     void readOnlyCommandsOnAMissingSqliteFileCreateNothing() throws IOException {
         migrations();
-        Files.writeString(project.resolve("cairn.yml"),
+        Files.writeString(
+                project.resolve("cairn.yml"),
                 "migrations:\n  directory: db/migrations\n"
                         + "environments:\n  development:\n    url: jdbc:sqlite:dev.sqlite3\n");
         Cairn cairn = Cairn.configure().configFile(project.resolve("cairn.yml")).load();
@@ -169,7 +186,8 @@ class ConfiguredProjectIT {
 
     @Test
     void aRunnerWaitsForThePostgresLockNamesItsHolderAndGivesUp() throws Exception {
-        try (TestDatabase db = TestDatabase.create(Engine.POSTGRESQL); Connection holder = db.connect();
+        try (TestDatabase db = TestDatabase.create(Engine.POSTGRESQL);
+                Connection holder = db.connect();
                 TestDatabase elsewhere = TestDatabase.create(Engine.POSTGRESQL);
                 Connection otherHolder = elsewhere.connect()) {
             migrations();
@@ -184,8 +202,13 @@ class ConfiguredProjectIT {
                     waits.add(who);
                 }
             };
-            Cairn cairn = Cairn.configure().url(db.url()).user(db.user()).directory(project.resolve("db/migrations"))
-                    .lockTimeout(Duration.ofMillis(600)).listener(listener).load();
+            Cairn cairn = Cairn.configure()
+                    .url(db.url())
+                    .user(db.user())
+                    .directory(project.resolve("db/migrations"))
+                    .lockTimeout(Duration.ofMillis(600))
+                    .listener(listener)
+                    .load();
             int holderPid = pid(holder);
             // Another session takes the lock a runner takes (its key is documented: class "CAIR", then the
             // CRC-32 of schema.table), as a second runner in the middle of its batch would hold it.
@@ -219,17 +242,23 @@ class ConfiguredProjectIT {
 
     @Test
     void aRunnerWaitsForTheMysqlNamedLockNamesItsHolderAndGivesUp() throws Exception {
-        try (TestDatabase db = TestDatabase.create(Engine.MARIADB); Connection holder = db.connect()) {
+        try (TestDatabase db = TestDatabase.create(Engine.MARIADB);
+                Connection holder = db.connect()) {
             migrations();
             List<String> waits = new ArrayList<>();
-            Cairn cairn = Cairn.configure().url(db.url()).user(db.user()).directory(project.resolve("db/migrations"))
-                    .lockTimeout(Duration.ofMillis(1500)).listener(waitsInto(waits)).load();
+            Cairn cairn = Cairn.configure()
+                    .url(db.url())
+                    .user(db.user())
+                    .directory(project.resolve("db/migrations"))
+                    .lockTimeout(Duration.ofMillis(1500))
+                    .listener(waitsInto(waits))
+                    .load();
             long holderId;
             // Another session takes the lock a runner takes (its name is documented), as a second runner
             // in the middle of its batch would hold it.
             try (Statement statement = holder.createStatement();
-                    ResultSet result = statement.executeQuery("SELECT CONNECTION_ID(), GET_LOCK('cairn:"
-                            + db.name() + ".cairn_migrations', 0)")) {
+                    ResultSet result = statement.executeQuery(
+                            "SELECT CONNECTION_ID(), GET_LOCK('cairn:" + db.name() + ".cairn_migrations', 0)")) {
                 result.next();
                 holderId = result.getLong(1);
                 assertThat(result.getInt(2)).isEqualTo(1);
@@ -254,16 +283,24 @@ class ConfiguredProjectIT {
         try (TestDatabase db = TestDatabase.create(Engine.H2)) {
             migrations();
             List<String> waits = new ArrayList<>();
-            Cairn cairn = Cairn.configure().url(db.url()).user(db.user()).directory(project.resolve("db/migrations"))
-                    .lockTimeout(Duration.ofMillis(800)).listener(waitsInto(waits)).load();
+            Cairn cairn = Cairn.configure()
+                    .url(db.url())
+                    .user(db.user())
+                    .directory(project.resolve("db/migrations"))
+                    .lockTimeout(Duration.ofMillis(800))
+                    .listener(waitsInto(waits))
+                    .load();
             assertThat(cairn.migrate().applied()).hasSize(1); // creates the lock table
-            Files.writeString(project.resolve("db/migrations/2_create_posts.sql"),
+            Files.writeString(
+                    project.resolve("db/migrations/2_create_posts.sql"),
                     "-- migrate:up\nCREATE TABLE posts (id integer);\n-- migrate:down\nDROP TABLE posts;\n");
 
             try (Connection holder = db.connect()) {
                 holder.setAutoCommit(false);
                 try (Statement statement = holder.createStatement()) {
-                    statement.executeQuery("SELECT id FROM cairn_migrations_lock WHERE id = 1 FOR UPDATE").close();
+                    statement
+                            .executeQuery("SELECT id FROM cairn_migrations_lock WHERE id = 1 FOR UPDATE")
+                            .close();
                 }
                 assertThatThrownBy(cairn::migrate)
                         .isInstanceOf(LockException.class)
@@ -287,8 +324,8 @@ class ConfiguredProjectIT {
         try (FileChannel holder = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock held = holder.lock()) {
             assertThat(held.isValid()).isTrue();
-            holder.write(ByteBuffer.wrap("pid 4242 on build-7, since 2026-11-24T05:00:00Z\n"
-                    .getBytes(StandardCharsets.UTF_8)));
+            holder.write(ByteBuffer.wrap(
+                    "pid 4242 on build-7, since 2026-11-24T05:00:00Z\n".getBytes(StandardCharsets.UTF_8)));
 
             assertThatThrownBy(cairn::migrate)
                     .isInstanceOf(LockException.class)
@@ -298,7 +335,8 @@ class ConfiguredProjectIT {
         }
         // The operating system released it with the holder; the next runner names itself in the file.
         assertThat(cairn.migrate().applied()).hasSize(1);
-        assertThat(Files.readString(lockFile)).startsWith("pid " + ProcessHandle.current().pid() + " on ");
+        assertThat(Files.readString(lockFile))
+                .startsWith("pid " + ProcessHandle.current().pid() + " on ");
     }
 
     @Test
@@ -308,8 +346,8 @@ class ConfiguredProjectIT {
         List<String> waits = new ArrayList<>();
         // A lock-timeout longer than the test should take: the command must not wait for it.
         Cairn cairn = sqliteRunner(Duration.ofSeconds(20), waits);
-        try (FileChannel holder = FileChannel.open(sqliteLockFile(), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        try (FileChannel holder =
+                        FileChannel.open(sqliteLockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock held = holder.lock()) {
             assertThat(held.isValid()).isTrue();
 
@@ -328,12 +366,16 @@ class ConfiguredProjectIT {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        Cairn cairn = Cairn.configure().url("jdbc:postgresql://127.0.0.1:" + closedPort + "/nowhere")
-                .directory(project.resolve("db/migrations")).load();
+        Cairn cairn = Cairn.configure()
+                .url("jdbc:postgresql://127.0.0.1:" + closedPort + "/nowhere")
+                .directory(project.resolve("db/migrations"))
+                .load();
 
-        assertThatThrownBy(cairn::status).isInstanceOf(MigrationFileException.class)
+        assertThatThrownBy(cairn::status)
+                .isInstanceOf(MigrationFileException.class)
                 .hasMessageContaining("2_broken.sql");
-        assertThatThrownBy(cairn::migrate).isInstanceOf(MigrationFileException.class)
+        assertThatThrownBy(cairn::migrate)
+                .isInstanceOf(MigrationFileException.class)
                 .hasMessageContaining("2_broken.sql");
         // With the files in order, the connection's failure is what is left to report.
         Files.delete(project.resolve("db/migrations/2_broken.sql"));
@@ -342,8 +384,12 @@ class ConfiguredProjectIT {
 
     /** A runner on the project's SQLite file, reporting its lock waits into {@code waits}. */
     private Cairn sqliteRunner(Duration lockTimeout, List<String> waits) {
-        return Cairn.configure().url("jdbc:sqlite:" + project.resolve("dev.sqlite3"))
-                .directory(project.resolve("db/migrations")).lockTimeout(lockTimeout).listener(waitsInto(waits)).load();
+        return Cairn.configure()
+                .url("jdbc:sqlite:" + project.resolve("dev.sqlite3"))
+                .directory(project.resolve("db/migrations"))
+                .lockTimeout(lockTimeout)
+                .listener(waitsInto(waits))
+                .load();
     }
 
     /** The lock file that Cairn's runners hold beside the project's SQLite file. */

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class VerifyIT {
 
     /** The schema every case starts from: two tables with a foreign key, an index and a view. */
-    private static final String BASE = String.join("\n",
+    private static final String BASE = String.join(
+            "\n",
             "-- migrate:up",
             "CREATE TABLE users (id integer PRIMARY KEY, email varchar(100) NOT NULL, nick varchar(100) DEFAULT 'a');",
             "CREATE UNIQUE INDEX users_email ON users (email);",
@@ -77,45 +78,60 @@ class VerifyIT {
     void aReversibleSetPassesAndNeitherTheTargetNorTheScratchDatabaseRemains(Engine engine) throws IOException {
         Cairn cairn = cairn(engine);
         migration("1_base", BASE);
-        migration("2_add_bio", "-- migrate:up\nALTER TABLE users ADD COLUMN bio varchar(200);\n"
-                + "-- migrate:down\nALTER TABLE users DROP COLUMN bio;\n");
+        migration(
+                "2_add_bio",
+                "-- migrate:up\nALTER TABLE users ADD COLUMN bio varchar(200);\n"
+                        + "-- migrate:down\nALTER TABLE users DROP COLUMN bio;\n");
         migration("3_archive", "-- migrate:up\nCREATE TABLE archive (id integer);\n");
 
         VerifyResult result = cairn.verify();
 
-        assertThat(result.migrations()).extracting(VerifyResult.Checked::outcome).containsExactly(
-                VerifyResult.Outcome.REVERSIBLE, VerifyResult.Outcome.REVERSIBLE, VerifyResult.Outcome.IRREVERSIBLE);
+        assertThat(result.migrations())
+                .extracting(VerifyResult.Checked::outcome)
+                .containsExactly(
+                        VerifyResult.Outcome.REVERSIBLE,
+                        VerifyResult.Outcome.REVERSIBLE,
+                        VerifyResult.Outcome.IRREVERSIBLE);
         assertThat(db.tables()).isEmpty();
         assertNoScratchLeft(engine, result.scratch());
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void eachDownThatDoesNotRestoreTheSchemaIsCaughtNamingTheMigrationAndTheObject(Engine engine)
-            throws IOException {
+    void eachDownThatDoesNotRestoreTheSchemaIsCaughtNamingTheMigrationAndTheObject(Engine engine) throws IOException {
         Cairn cairn = cairn(engine);
         migration("1_base", BASE);
         Map<String, String[]> cases = Map.of(
-                "a forgotten column", new String[] {
-                    "ALTER TABLE users ADD COLUMN extra integer;", "",
-                    "table users / column extra: added"},
-                "a type that comes back different", new String[] {
-                    "ALTER TABLE users DROP COLUMN nick;", "ALTER TABLE users ADD COLUMN nick text DEFAULT 'a';",
-                    // Each database spells varchar its own way (character varying on PostgreSQL).
-                    "table users / column nick: type "},
-                "a default that comes back different", new String[] {
-                    "ALTER TABLE users DROP COLUMN nick;",
-                    "ALTER TABLE users ADD COLUMN nick varchar(100) DEFAULT 'b';",
-                    "table users / column nick: default"},
-                "an index that comes back non-unique", new String[] {
-                    dropIndex(engine, "users_email", "users") + ";", "CREATE INDEX users_email ON users (email);",
-                    "users_email"},
-                "a foreign key not restored", new String[] {
-                    "DROP TABLE posts;", "CREATE TABLE posts (id integer PRIMARY KEY, user_id integer NOT NULL);",
-                    "table posts / foreign key"},
-                "a view not restored", new String[] {
-                    "DROP VIEW user_emails;", "",
-                    "view user_emails: missing"});
+                "a forgotten column",
+                        new String[] {
+                            "ALTER TABLE users ADD COLUMN extra integer;", "", "table users / column extra: added"
+                        },
+                "a type that comes back different",
+                        new String[] {
+                            "ALTER TABLE users DROP COLUMN nick;",
+                            "ALTER TABLE users ADD COLUMN nick text DEFAULT 'a';",
+                            // Each database spells varchar its own way (character varying on PostgreSQL).
+                            "table users / column nick: type "
+                        },
+                "a default that comes back different",
+                        new String[] {
+                            "ALTER TABLE users DROP COLUMN nick;",
+                            "ALTER TABLE users ADD COLUMN nick varchar(100) DEFAULT 'b';",
+                            "table users / column nick: default"
+                        },
+                "an index that comes back non-unique",
+                        new String[] {
+                            dropIndex(engine, "users_email", "users") + ";",
+                            "CREATE INDEX users_email ON users (email);",
+                            "users_email"
+                        },
+                "a foreign key not restored",
+                        new String[] {
+                            "DROP TABLE posts;",
+                            "CREATE TABLE posts (id integer PRIMARY KEY, user_id integer NOT NULL);",
+                            "table posts / foreign key"
+                        },
+                "a view not restored", new String[] {"DROP VIEW user_emails;", "", "view user_emails: missing"});
         for (Map.Entry<String, String[]> scenario : cases.entrySet()) {
             String[] parts = scenario.getValue();
             migration("2_change", "-- migrate:up\n" + parts[0] + "\n-- migrate:down\n" + parts[1] + "\n");
@@ -124,8 +140,9 @@ class VerifyIT {
                     .as(scenario.getKey())
                     .isInstanceOfSatisfying(VerificationException.class, e -> {
                         assertThat(e.migration()).isEqualTo("2_change");
-                        assertThat(e.differences()).as(scenario.getKey()).anySatisfy(difference ->
-                                assertThat(difference).contains(parts[2]));
+                        assertThat(e.differences())
+                                .as(scenario.getKey())
+                                .anySatisfy(difference -> assertThat(difference).contains(parts[2]));
                     })
                     .hasMessageContaining("2_change does not undo itself")
                     .hasMessageContaining("The target database was not touched");
@@ -146,13 +163,17 @@ class VerifyIT {
         migration("2_broken_down", "-- migrate:up\nALTER TABLE users ADD COLUMN extra integer;\n-- migrate:down\n");
 
         assertThatThrownBy(cairn::verifyPending)
-                .isInstanceOfSatisfying(VerificationException.class,
+                .isInstanceOfSatisfying(
+                        VerificationException.class,
                         e -> assertThat(e.migration()).isEqualTo("2_broken_down"));
-        migration("2_broken_down", "-- migrate:up\nALTER TABLE users ADD COLUMN extra integer;\n"
-                + "-- migrate:down\nALTER TABLE users DROP COLUMN extra;\n");
+        migration(
+                "2_broken_down",
+                "-- migrate:up\nALTER TABLE users ADD COLUMN extra integer;\n"
+                        + "-- migrate:down\nALTER TABLE users DROP COLUMN extra;\n");
         VerifyResult result = cairn.verifyPending();
 
-        assertThat(result.migrations()).extracting(VerifyResult.Checked::outcome)
+        assertThat(result.migrations())
+                .extracting(VerifyResult.Checked::outcome)
                 .containsExactly(VerifyResult.Outcome.APPLIED, VerifyResult.Outcome.REVERSIBLE);
         assertThat(db.tables()).isEqualTo(tablesBefore);
         assertThat(db.columns("users")).doesNotContain("extra");
@@ -163,20 +184,29 @@ class VerifyIT {
     void theReadmeExampleChecksMigrationsOnAnInMemoryH2() throws IOException {
         migration("1_base", BASE);
 
-        VerifyResult result = Cairn.configure().url("jdbc:h2:mem:readme").directory(project.resolve("migrations"))
-                .load().verify();
+        VerifyResult result = Cairn.configure()
+                .url("jdbc:h2:mem:readme")
+                .directory(project.resolve("migrations"))
+                .load()
+                .verify();
 
-        assertThat(result.migrations()).extracting(VerifyResult.Checked::outcome)
+        assertThat(result.migrations())
+                .extracting(VerifyResult.Checked::outcome)
                 .containsExactly(VerifyResult.Outcome.REVERSIBLE);
     }
 
     private void assertNoScratchLeft(Engine engine, String scratchUrl) {
         switch (engine) {
-            case POSTGRESQL -> assertThat(db.query("SELECT datname FROM pg_database WHERE datname LIKE"
-                    + " 'cairn_verify_%'")).isEmpty();
-            case MARIADB -> assertThat(db.query("SELECT schema_name FROM information_schema.schemata WHERE"
-                    + " schema_name LIKE 'cairn_verify_%'")).isEmpty();
-            case SQLITE -> assertThat(Path.of(scratchUrl.substring("jdbc:sqlite:".length()))).doesNotExist();
+            case POSTGRESQL ->
+                assertThat(db.query("SELECT datname FROM pg_database WHERE datname LIKE 'cairn_verify_%'"))
+                        .isEmpty();
+            case MARIADB ->
+                assertThat(db.query("SELECT schema_name FROM information_schema.schemata WHERE"
+                                + " schema_name LIKE 'cairn_verify_%'"))
+                        .isEmpty();
+            case SQLITE ->
+                assertThat(Path.of(scratchUrl.substring("jdbc:sqlite:".length())))
+                        .doesNotExist();
             default -> assertThat(scratchUrl).startsWith("jdbc:h2:mem:cairn_verify_");
         }
     }

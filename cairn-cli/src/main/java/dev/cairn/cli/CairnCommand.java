@@ -14,18 +14,22 @@ import picocli.CommandLine.Spec;
  * work before or after its name) and {@code -h}/{@code -V}. Run without a subcommand it is a usage
  * error.
  */
-@Command(name = "cairn",
+@Command(
+        name = "cairn",
         mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Database schema migrations in batches, with rollbacks.",
-        footer = {"", "Exit codes:",
+        footer = {
+            "",
+            "Exit codes:",
             "  0  success",
             "  1  a migration or validation failed",
             "  2  usage or configuration error",
-            "  3  cannot connect, or the lock could not be had in time"})
+            "  3  cannot connect, or the lock could not be had in time"
+        })
 final class CairnCommand implements Callable<Integer> {
 
     @Mixin
@@ -40,7 +44,9 @@ final class CairnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: give one of "
-                + String.join(", ", spec.subcommands().keySet()) + ".");
+        throw new ParameterException(
+                spec.commandLine(),
+                "Missing command: give one of "
+                        + String.join(", ", spec.subcommands().keySet()) + ".");
     }
 }

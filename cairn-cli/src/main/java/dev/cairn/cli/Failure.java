@@ -39,8 +39,7 @@ record Failure(String type, int exitCode, String message, Throwable cause) {
             return of((CairnException) error);
         }
         // A bug, or something the core should have wrapped: say so without a wall of text.
-        return new Failure("internal", FAILED,
-                "internal error: " + error + ", run with -v for details", error);
+        return new Failure("internal", FAILED, "internal error: " + error + ", run with -v for details", error);
     }
 
     private static Failure of(CairnException error) {

@@ -12,31 +12,50 @@ import picocli.CommandLine.ScopeType;
  */
 final class GlobalOptions {
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
             description = "The configuration file (default: cairn.yml in the working directory).")
     Path config;
 
-    @Option(names = {"-e", "--env"}, paramLabel = "ENV", scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-e", "--env"},
+            paramLabel = "ENV",
+            scope = ScopeType.INHERIT,
             description = "The environment of the configuration file (default: $CAIRN_ENV, else development).")
     String environment;
 
-    @Option(names = "--url", paramLabel = "URL", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            scope = ScopeType.INHERIT,
             description = "The JDBC URL to use instead of the file's.")
     String url;
 
-    @Option(names = "--user", paramLabel = "USER", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--user",
+            paramLabel = "USER",
+            scope = ScopeType.INHERIT,
             description = "The database user to use instead of the file's.")
     String user;
 
-    @Option(names = "--password", paramLabel = "PASSWORD", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--password",
+            paramLabel = "PASSWORD",
+            scope = ScopeType.INHERIT,
             description = "The database password to use instead of the file's; never printed.")
     String password;
 
-    @Option(names = "--json", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--json",
+            scope = ScopeType.INHERIT,
             description = "Print one JSON document on stdout, and nothing else there.")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
             description = "Show more: descriptions and times in status, stack traces of errors.")
     boolean verbose;
 }

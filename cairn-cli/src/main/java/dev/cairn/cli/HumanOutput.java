@@ -14,9 +14,9 @@ import dev.cairn.PlannedStatement;
 import dev.cairn.Problem;
 import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
-import dev.cairn.ServerInfo;
 import dev.cairn.SchemaSnapshot;
 import dev.cairn.SeedResult;
+import dev.cairn.ServerInfo;
 import dev.cairn.Status;
 import dev.cairn.VerifyResult;
 import java.io.PrintStream;
@@ -75,9 +75,10 @@ final class HumanOutput implements Output {
             return;
         }
         showMissedRuns(result.applied());
-        String batch = result.batch().isPresent() ? " in batch " + result.batch().getAsInt() : "";
-        out.println("Applied " + count(result.applied().size(), "migration") + batch
-                + " (" + millis(result.duration()) + ").");
+        String batch =
+                result.batch().isPresent() ? " in batch " + result.batch().getAsInt() : "";
+        out.println("Applied " + count(result.applied().size(), "migration") + batch + " (" + millis(result.duration())
+                + ").");
     }
 
     @Override
@@ -89,8 +90,8 @@ final class HumanOutput implements Output {
         for (String seed : result.seeds()) {
             out.println("  seed  " + seed);
         }
-        out.println("Ran " + count(result.seeds().size(), "seed") + " on " + where() + " ("
-                + millis(result.duration()) + ").");
+        out.println("Ran " + count(result.seeds().size(), "seed") + " on " + where() + " (" + millis(result.duration())
+                + ").");
     }
 
     @Override
@@ -104,7 +105,8 @@ final class HumanOutput implements Output {
             out.println("  " + checked.name() + "  " + outcome);
         }
         long proven = result.migrations().stream()
-                .filter(checked -> checked.outcome() == VerifyResult.Outcome.REVERSIBLE).count();
+                .filter(checked -> checked.outcome() == VerifyResult.Outcome.REVERSIBLE)
+                .count();
         out.println("Verified " + count((int) proven, "migration") + " on a scratch database, dropped since ("
                 + millis(result.duration()) + "); " + where() + " was not touched.");
     }
@@ -149,8 +151,8 @@ final class HumanOutput implements Output {
         List<Integer> batches = result.batches();
         String from = (batches.size() == 1 ? " of batch " : " of batches ")
                 + batches.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        out.println("Rolled back " + count(result.reverted().size(), "migration") + from
-                + " (" + millis(result.duration()) + ").");
+        out.println("Rolled back " + count(result.reverted().size(), "migration") + from + " ("
+                + millis(result.duration()) + ").");
     }
 
     @Override
@@ -178,8 +180,8 @@ final class HumanOutput implements Output {
     public void pinged(ServerInfo server) {
         // A driver may report no version (an SQLite file that does not exist yet): leave out the gap.
         String version = server.version() == null || server.version().isBlank() ? "" : " " + server.version();
-        out.println("Connected to " + server.product() + version + " at " + server.url()
-                + " in " + millis(server.connectTime()) + ".");
+        out.println("Connected to " + server.product() + version + " at " + server.url() + " in "
+                + millis(server.connectTime()) + ".");
         if (server.note() != null && !server.note().isBlank()) {
             out.println(server.note());
         }
@@ -233,7 +235,9 @@ final class HumanOutput implements Output {
         out.println("-- Dry run of 'cairn " + operation + "' on " + where() + ": nothing was changed. " + effect);
         for (PlannedMigration migration : plan.migrations()) {
             out.println();
-            String line = migration.statements().isEmpty() ? "" : ":" + migration.statements().get(0).line();
+            String line = migration.statements().isEmpty()
+                    ? ""
+                    : ":" + migration.statements().get(0).line();
             out.println("-- " + migration.name() + " (" + migration.direction().label() + ") "
                     + invocation.display(migration.file()) + line
                     + (migration.transactional() ? "" : " transaction:false"));
@@ -303,7 +307,10 @@ final class HumanOutput implements Output {
             } else {
                 out.println("Rolling back " + where() + ": " + count(count, "migration"));
             }
-            nameWidth = plan.migrations().stream().mapToInt(m -> m.name().length()).max().orElse(0);
+            nameWidth = plan.migrations().stream()
+                    .mapToInt(m -> m.name().length())
+                    .max()
+                    .orElse(0);
             out.flush();
         }
 
@@ -333,19 +340,29 @@ final class HumanOutput implements Output {
 
         static void print(PrintStream out, List<MigrationStatus> migrations, boolean verbose) {
             List<String[]> rows = new ArrayList<>();
-            rows.add(verbose
-                    ? new String[] {"Batch", "Applied at (UTC)", "Time", "Migration", "State"}
-                    : new String[] {"Batch", "Applied at (UTC)", "Migration", "State"});
+            rows.add(
+                    verbose
+                            ? new String[] {"Batch", "Applied at (UTC)", "Time", "Migration", "State"}
+                            : new String[] {"Batch", "Applied at (UTC)", "Migration", "State"});
             for (MigrationStatus migration : migrations) {
                 String batch = migration.batch().map(String::valueOf).orElse("");
                 String appliedAt = migration.appliedAt().map(APPLIED_AT::format).orElse("-");
                 // The core reports a migration whose file is gone as not reversible; its row says so already.
                 boolean irreversible = !migration.reversible() && migration.state() != MigrationStatus.State.MISSING;
                 String state = state(migration) + (verbose && irreversible ? ", irreversible" : "");
-                rows.add(verbose
-                        ? new String[] {batch, appliedAt,
-                            migration.executionTime().map(HumanOutput::millis).orElse(""), migration.name(), state}
-                        : new String[] {batch, appliedAt, migration.name(), state});
+                rows.add(
+                        verbose
+                                ? new String[] {
+                                    batch,
+                                    appliedAt,
+                                    migration
+                                            .executionTime()
+                                            .map(HumanOutput::millis)
+                                            .orElse(""),
+                                    migration.name(),
+                                    state
+                                }
+                                : new String[] {batch, appliedAt, migration.name(), state});
             }
             int columns = rows.get(0).length;
             int[] widths = new int[columns];
@@ -365,7 +382,8 @@ final class HumanOutput implements Output {
                 for (int i = 0; i < columns; i++) {
                     // Numbers read best right-aligned; the last column needs no padding.
                     boolean right = i == 0 || verbose && i == 2;
-                    String cell = right ? pad(row[i], widths[i], true)
+                    String cell = right
+                            ? pad(row[i], widths[i], true)
                             : i == columns - 1 ? row[i] : pad(row[i], widths[i], false);
                     line.append(cell);
                     if (i < columns - 1) {
@@ -393,7 +411,8 @@ final class HumanOutput implements Output {
                 case MISSING:
                     return "MISSING FILE";
                 case INCOMPLETE:
-                    return migration.incomplete()
+                    return migration
+                            .incomplete()
                             .map(i -> "INCOMPLETE: " + i.section().label() + " stopped after "
                                     + count(i.statementsRun(), "statement"))
                             .orElse("INCOMPLETE");

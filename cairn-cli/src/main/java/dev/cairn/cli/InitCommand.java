@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
 final class InitCommand implements Callable<Integer> {
 
     /** The file {@code init} writes; paths in it are relative to the file's directory. */
-    static final String TEMPLATE = String.join("\n",
+    static final String TEMPLATE = String.join(
+            "\n",
             "# Cairn's configuration: which databases to migrate, and where the migrations are.",
             "# Relative paths are resolved against this file's directory.",
             "",

@@ -20,6 +20,7 @@ final class Invocation {
 
     /** Where migrations are read from when configured by {@code --url} alone. */
     static final String DEFAULT_MIGRATIONS = "database/migrations";
+
     static final String DEFAULT_SEEDS = "database/seeds";
 
     final Path workingDirectory;
@@ -57,7 +58,8 @@ final class Invocation {
 
     /** The configuration file that {@code -c} names, or {@code cairn.yml}, against the working directory. */
     Path configFile() {
-        return workingDirectory.resolve(options.config == null ? Path.of(DEFAULT_CONFIG) : options.config)
+        return workingDirectory
+                .resolve(options.config == null ? Path.of(DEFAULT_CONFIG) : options.config)
                 .normalize();
     }
 
@@ -69,9 +71,8 @@ final class Invocation {
      *     or the core finds the settings wrong
      */
     Cairn load() {
-        Cairn.Builder builder = Cairn.configure()
-                .variables(environment)
-                .listener(new LockNotice(output().listener(), err));
+        Cairn.Builder builder =
+                Cairn.configure().variables(environment).listener(new LockNotice(output().listener(), err));
         Path file = configFile();
         if (Files.exists(file)) {
             builder.configFile(file);

@@ -16,13 +16,13 @@ import dev.cairn.PlannedStatement;
 import dev.cairn.Problem;
 import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
+import dev.cairn.SchemaSnapshot;
+import dev.cairn.SeedResult;
 import dev.cairn.ServerInfo;
 import dev.cairn.Status;
 import dev.cairn.ValidationException;
 import dev.cairn.VerificationException;
 import dev.cairn.VerifyResult;
-import dev.cairn.SchemaSnapshot;
-import dev.cairn.SeedResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -204,7 +204,9 @@ final class JsonOutput implements Output {
                 } else {
                     json.writeNull();
                 }
-                json.writeStringField("appliedAt", migration.appliedAt().map(Instant::toString).orElse(null));
+                json.writeStringField(
+                        "appliedAt",
+                        migration.appliedAt().map(Instant::toString).orElse(null));
                 json.writeFieldName("durationMs");
                 if (migration.executionTime().isPresent()) {
                     json.writeNumber(migration.executionTime().get().toMillis());
@@ -212,14 +214,20 @@ final class JsonOutput implements Output {
                     json.writeNull();
                 }
                 json.writeBooleanField("reversible", migration.reversible());
-                json.writeStringField("description",
-                        migration.description() == null || migration.description().isBlank() ? null
+                json.writeStringField(
+                        "description",
+                        migration.description() == null
+                                        || migration.description().isBlank()
+                                ? null
                                 : migration.description());
-                json.writeStringField("file", migration.file().map(invocation::display).orElse(null));
+                json.writeStringField(
+                        "file", migration.file().map(invocation::display).orElse(null));
                 if (migration.incomplete().isPresent()) {
                     json.writeObjectFieldStart("incomplete");
-                    json.writeStringField("section", migration.incomplete().get().section().label());
-                    json.writeNumberField("statementsRun", migration.incomplete().get().statementsRun());
+                    json.writeStringField(
+                            "section", migration.incomplete().get().section().label());
+                    json.writeNumberField(
+                            "statementsRun", migration.incomplete().get().statementsRun());
                     json.writeEndObject();
                 }
                 json.writeEndObject();

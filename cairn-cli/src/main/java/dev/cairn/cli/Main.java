@@ -22,8 +22,21 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class Main {
 
     /** The names of the commands under {@code cairn}, in the order {@code --help} lists them. */
-    private static final List<String> COMMANDS = List.of("init", "make", "migrate", "up", "down", "rollback",
-            "status", "validate", "verify", "schema", "repair", "unlock", "ping", "seed");
+    private static final List<String> COMMANDS = List.of(
+            "init",
+            "make",
+            "migrate",
+            "up",
+            "down",
+            "rollback",
+            "status",
+            "validate",
+            "verify",
+            "schema",
+            "repair",
+            "unlock",
+            "ping",
+            "seed");
 
     private Main() {}
 
@@ -57,8 +70,8 @@ public final class Main {
      * @param args the command line, such as {@code --json status}
      * @return the exit code
      */
-    public static int run(Path workingDirectory, Map<String, String> environment, PrintStream out, PrintStream err,
-            String... args) {
+    public static int run(
+            Path workingDirectory, Map<String, String> environment, PrintStream out, PrintStream err, String... args) {
         Secrets secrets = Secrets.fromArguments(args);
         PrintStream safeOut = RedactingOutputStream.printStream(out, secrets);
         PrintStream safeErr = RedactingOutputStream.printStream(err, secrets);
@@ -84,7 +97,8 @@ public final class Main {
             CommandLine one = commandLine(invocation, args, named);
             try {
                 ParseResult parsed = one.parseArgs(args);
-                if (parsed.subcommand() != null && parsed.subcommand().commandSpec().name().equals(named)) {
+                if (parsed.subcommand() != null
+                        && parsed.subcommand().commandSpec().name().equals(named)) {
                     return one;
                 }
             } catch (ParameterException e) {
@@ -139,9 +153,10 @@ public final class Main {
             case "repair" -> new RepairCommand(invocation);
             case "unlock" -> new UnlockCommand(invocation);
             case "ping" -> new PingCommand(invocation);
-            case "seed" -> new CommandLine(new SeedCommand())
-                    .addSubcommand(new SeedCommand.Make(invocation))
-                    .addSubcommand(new SeedCommand.Run(invocation));
+            case "seed" ->
+                new CommandLine(new SeedCommand())
+                        .addSubcommand(new SeedCommand.Make(invocation))
+                        .addSubcommand(new SeedCommand.Run(invocation));
             default -> throw new IllegalArgumentException("No command " + name);
         };
     }
@@ -176,8 +191,7 @@ public final class Main {
         int code = report(invocation, Failure.usage(message));
         PrintStream err = invocation.err;
         if (error instanceof UnmatchedArgumentException) {
-            UnmatchedArgumentException.printSuggestions((UnmatchedArgumentException) error,
-                    new PrintWriter(err, true));
+            UnmatchedArgumentException.printSuggestions((UnmatchedArgumentException) error, new PrintWriter(err, true));
         }
         err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
         return code;
@@ -188,9 +202,10 @@ public final class Main {
         boolean verbose = invocation.options.verbose;
         invocation.output().failed(failure);
         PrintStream err = invocation.err;
-        err.println("error: " + (verbose && failure.type().equals("internal")
-                ? "internal error: " + failure.cause()
-                : failure.message()));
+        err.println("error: "
+                + (verbose && failure.type().equals("internal")
+                        ? "internal error: " + failure.cause()
+                        : failure.message()));
         if (verbose && failure.cause() != null) {
             failure.cause().printStackTrace(err);
         }

@@ -7,18 +7,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cairn migrate [--to V] [--allow-out-of-order] [--dry-run]}: the pending migrations as one new batch. */
-@Command(name = "migrate",
-        description = "Apply every pending migration (or those up to version V) as ONE new batch.")
+@Command(name = "migrate", description = "Apply every pending migration (or those up to version V) as ONE new batch.")
 final class MigrateCommand extends DatabaseCommand {
 
-    @Option(names = "--to", paramLabel = "V",
+    @Option(
+            names = "--to",
+            paramLabel = "V",
             description = "Stop after this version (or full migration name), which is applied too.")
     String target;
 
     @Option(names = "--dry-run", description = "Print every statement that would run; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--allow-out-of-order",
+    @Option(
+            names = "--allow-out-of-order",
             description = "Also apply pending migrations older than the newest applied one (merged from a branch).")
     boolean outOfOrder;
 

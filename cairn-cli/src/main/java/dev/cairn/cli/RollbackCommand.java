@@ -31,11 +31,17 @@ final class RollbackCommand extends DatabaseCommand {
         @Option(names = "--all", required = true, description = "Undo every applied migration.")
         boolean all;
 
-        @Option(names = "--to", paramLabel = "V", required = true,
+        @Option(
+                names = "--to",
+                paramLabel = "V",
+                required = true,
                 description = "Undo every migration newer than version V; V stays applied.")
         String version;
 
-        @Option(names = "--to-batch", paramLabel = "N", required = true,
+        @Option(
+                names = "--to-batch",
+                paramLabel = "N",
+                required = true,
                 description = "Undo every batch newer than N (0 undoes everything).")
         Integer batch;
     }

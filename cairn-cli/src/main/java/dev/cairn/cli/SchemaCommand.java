@@ -5,9 +5,12 @@ import dev.cairn.Cairn;
 import picocli.CommandLine.Command;
 
 /** {@code cairn schema}: the target's schema, normalised, one object per line. */
-@Command(name = "schema",
-        description = {"Print the database's schema, normalised and sorted, one object per line (or --json), for"
-                + " review and diffs. Reads only."})
+@Command(
+        name = "schema",
+        description = {
+            "Print the database's schema, normalised and sorted, one object per line (or --json), for"
+                    + " review and diffs. Reads only."
+        })
 final class SchemaCommand extends DatabaseCommand {
 
     SchemaCommand(Invocation invocation) {

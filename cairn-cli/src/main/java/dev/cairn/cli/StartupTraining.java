@@ -60,18 +60,30 @@ public final class StartupTraining {
         Path migrations = directory.resolve("database/migrations");
         try (Stream<Path> files = Files.list(migrations)) {
             for (Path file : files.toList()) {
-                Files.writeString(file, "-- migrate:up\nCREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT);\n"
-                        + "INSERT INTO things (name) VALUES ('a');\n-- migrate:down\nDROP TABLE things;\n");
+                Files.writeString(
+                        file,
+                        "-- migrate:up\nCREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT);\n"
+                                + "INSERT INTO things (name) VALUES ('a');\n-- migrate:down\nDROP TABLE things;\n");
             }
         }
         for (String url : List.of("", "jdbc:h2:mem:training;DB_CLOSE_DELAY=-1")) {
             String[] target = url.isEmpty() ? new String[0] : new String[] {"--url", url};
             for (List<String> command : List.of(
-                    List.of("status"), List.of("migrate", "--dry-run"), List.of("migrate"), List.of("status"),
-                    List.of("--json", "status"), List.of("validate"), List.of("schema"), List.of("verify"),
-                    List.of("rollback", "--all"), List.of("up"), List.of("--json", "down"), List.of("status", "--help"),
+                    List.of("status"),
+                    List.of("migrate", "--dry-run"),
+                    List.of("migrate"),
+                    List.of("status"),
+                    List.of("--json", "status"),
+                    List.of("validate"),
+                    List.of("schema"),
+                    List.of("verify"),
+                    List.of("rollback", "--all"),
+                    List.of("up"),
+                    List.of("--json", "down"),
+                    List.of("status", "--help"),
                     List.of("unlock"))) {
-                String[] line = Stream.concat(Stream.of(target), command.stream()).toArray(String[]::new);
+                String[] line =
+                        Stream.concat(Stream.of(target), command.stream()).toArray(String[]::new);
                 run(directory, quiet, line);
             }
         }
@@ -88,7 +100,11 @@ public final class StartupTraining {
     private static void loadServerDrivers() throws IOException {
         Path jar;
         try {
-            jar = Path.of(StartupTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            jar = Path.of(StartupTraining.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException | SecurityException e) {
             return;
         }
@@ -97,11 +113,14 @@ public final class StartupTraining {
         }
         ClassLoader loader = StartupTraining.class.getClassLoader();
         try (JarFile file = new JarFile(jar.toFile())) {
-            for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements();) {
+            for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements(); ) {
                 String name = entries.nextElement().getName();
                 if (name.endsWith(".class") && SERVER_DRIVER_PACKAGES.stream().anyMatch(name::startsWith)) {
                     try {
-                        Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false,
+                        Class.forName(
+                                name.substring(0, name.length() - ".class".length())
+                                        .replace('/', '.'),
+                                false,
                                 loader);
                     } catch (ClassNotFoundException | LinkageError e) {
                         // A class for an optional library the tool does not ship (OSGi, JNA): never used.

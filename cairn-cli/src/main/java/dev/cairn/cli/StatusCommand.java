@@ -5,7 +5,8 @@ import dev.cairn.Cairn;
 import picocli.CommandLine.Command;
 
 /** {@code cairn status}: where the database stands against the migration files; reads only. */
-@Command(name = "status",
+@Command(
+        name = "status",
         description = "Show the current version, the applied and pending migrations, and any problems.")
 final class StatusCommand extends DatabaseCommand {
 

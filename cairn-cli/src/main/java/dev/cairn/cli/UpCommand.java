@@ -13,7 +13,8 @@ final class UpCommand extends DatabaseCommand {
     @Option(names = "--dry-run", description = "Print every statement that would run; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--allow-out-of-order",
+    @Option(
+            names = "--allow-out-of-order",
             description = "Also apply pending migrations older than the newest applied one (merged from a branch).")
     boolean outOfOrder;
 

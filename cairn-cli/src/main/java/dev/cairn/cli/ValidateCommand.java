@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  * problems it fails like a refused change (exit 1, each problem listed), so that CI can run it
  * before a deploy.
  */
-@Command(name = "validate",
+@Command(
+        name = "validate",
         description = "Check the files against the tracking table: edited, missing, incomplete, out of order,"
                 + " duplicate versions, unparseable files. Exit 1 if there is any problem.")
 final class ValidateCommand extends DatabaseCommand {
@@ -25,8 +26,9 @@ final class ValidateCommand extends DatabaseCommand {
     void run(Cairn cairn, Output output) {
         List<Problem> problems = cairn.validate();
         if (!problems.isEmpty()) {
-            throw new ValidationException("Validation found " + HumanOutput.count(problems.size(), "problem")
-                    + " in the migration files and the tracking table.",
+            throw new ValidationException(
+                    "Validation found " + HumanOutput.count(problems.size(), "problem")
+                            + " in the migration files and the tracking table.",
                     problems.stream().map(Problem::message).toList());
         }
         output.validated(cairn.status().migrations().size());

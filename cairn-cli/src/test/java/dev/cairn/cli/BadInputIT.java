@@ -43,14 +43,18 @@ class BadInputIT {
 
     private Cli project(String url, String user, String timeout) {
         return new Cli(directory)
-                .write("cairn.yml", String.join("\n",
-                        "environments:",
-                        "  development:",
-                        "    url: '" + url + "'",
-                        user == null ? "" : "    user: " + user,
-                        "    connect-timeout: " + timeout,
-                        ""))
-                .migration("20260101000000_create_users",
+                .write(
+                        "cairn.yml",
+                        String.join(
+                                "\n",
+                                "environments:",
+                                "  development:",
+                                "    url: '" + url + "'",
+                                user == null ? "" : "    user: " + user,
+                                "    connect-timeout: " + timeout,
+                                ""))
+                .migration(
+                        "20260101000000_create_users",
                         "-- migrate:up\nCREATE TABLE users (id integer);\n-- migrate:down\nDROP TABLE users;\n");
     }
 
@@ -66,7 +70,8 @@ class BadInputIT {
         for (String output : new String[] {text.out(), text.err(), document.out(), document.err()}) {
             assertThat(output).doesNotContain(SECRET);
         }
-        assertThat(error.get("message").asText()).isEqualTo(text.err().strip().replaceFirst("^error: ", ""))
+        assertThat(error.get("message").asText())
+                .isEqualTo(text.err().strip().replaceFirst("^error: ", ""))
                 .doesNotContain("(conn=");
         return text.err();
     }
@@ -78,8 +83,7 @@ class BadInputIT {
 
         String err = fails(project(url, "5s"), 3, "migrate");
 
-        assertThat(err).contains("Cannot connect to", "password=****", "Access denied",
-                "check the user and password");
+        assertThat(err).contains("Cannot connect to", "password=****", "Access denied", "check the user and password");
         assertThat(fails(project(database.url(), "5s"), 3, "--user", "root", "--password", SECRET, "status"))
                 .contains("Access denied");
         assertThat(database.tables()).isEmpty();
@@ -95,7 +99,9 @@ class BadInputIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MARIADB"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"POSTGRESQL", "MARIADB"})
     void anUnknownDatabaseExits3AndSaysSo(Engine engine) {
         database = TestDatabase.create(engine);
         String url = database.url().replace(database.name(), database.name() + "_nope");
@@ -105,7 +111,9 @@ class BadInputIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MARIADB"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"POSTGRESQL", "MARIADB"})
     void aServerThatNeverAnswersExits3WithinTheConnectTimeout(Engine engine) throws IOException {
         // A socket that takes connections and never says a word, like a host behind a dropping firewall.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

@@ -23,13 +23,17 @@ final class CairnProcess {
     /** The shaded jar that the build made before the integration tests. */
     static Path jar() {
         Path jar = Path.of(System.getProperty("cairn.jar", "target/cairn.jar")).toAbsolutePath();
-        assertThat(jar).as("the shaded jar; run the integration tests with mvn verify").isRegularFile();
+        assertThat(jar)
+                .as("the shaded jar; run the integration tests with mvn verify")
+                .isRegularFile();
         return jar;
     }
 
     /** The repository root, where the {@code ./cairn} launcher is. */
     static Path repository() {
-        return Path.of(System.getProperty("cairn.repository", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("cairn.repository", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Runs {@code java -jar cairn.jar args...} in {@code directory}. */
@@ -48,16 +52,21 @@ final class CairnProcess {
             Path out = Files.createTempFile("cairn-out", ".txt");
             Path err = Files.createTempFile("cairn-err", ".txt");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .directory(directory.toFile())
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(
+                                Path.of("/dev/null").toFile()));
                 builder.environment().putAll(environment);
                 Process process = builder.start();
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     throw new AssertionError(command + " did not finish in " + TIMEOUT_SECONDS + " s");
                 }
-                return new Cli.Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                return new Cli.Run(
+                        process.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);
@@ -84,9 +93,12 @@ final class CairnProcess {
         try {
             Path out = Files.createTempFile("cairn-out", ".txt");
             Path err = Files.createTempFile("cairn-err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             builder.environment().putAll(environment);
             return new Running(command, builder.start(), out, err);
         } catch (IOException e) {
@@ -129,7 +141,9 @@ final class CairnProcess {
                     throw new AssertionError(command + " did not finish in " + timeout.toSeconds() + " s; stderr:\n"
                             + Files.readString(err, StandardCharsets.UTF_8));
                 }
-                return new Cli.Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                return new Cli.Run(
+                        process.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new AssertionError("cannot read the output of " + command + ": " + e.getMessage(), e);

@@ -22,8 +22,7 @@ import java.util.Map;
  */
 final class Cli {
 
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     final Path directory;
     final Map<String, String> environment = new HashMap<>();
@@ -46,15 +45,18 @@ final class Cli {
 
     /** Writes {@code cairn.yml} with a development environment on SQLite {@code dev.sqlite3}. */
     Cli withSqliteConfig() {
-        return write("cairn.yml", String.join("\n",
-                "migrations:",
-                "  directory: database/migrations",
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:dev.sqlite3",
-                "  other:",
-                "    url: jdbc:sqlite:other.sqlite3",
-                ""));
+        return write(
+                "cairn.yml",
+                String.join(
+                        "\n",
+                        "migrations:",
+                        "  directory: database/migrations",
+                        "environments:",
+                        "  development:",
+                        "    url: jdbc:sqlite:dev.sqlite3",
+                        "  other:",
+                        "    url: jdbc:sqlite:other.sqlite3",
+                        ""));
     }
 
     /** Writes {@code text} to {@code relative} under the working directory, creating directories. */
@@ -93,7 +95,9 @@ final class Cli {
 
         /** Asserts the exit code, showing both streams when it differs. */
         Run exits(int expected) {
-            assertThat(exitCode).as("exit code; stdout:%n%s%nstderr:%n%s", out, err).isEqualTo(expected);
+            assertThat(exitCode)
+                    .as("exit code; stdout:%n%s%nstderr:%n%s", out, err)
+                    .isEqualTo(expected);
             return this;
         }
 

@@ -27,12 +27,13 @@ class DryRunTest {
         assertThat(run.out().lines().findFirst().orElseThrow())
                 .startsWith("-- Dry run of 'cairn migrate' on development (jdbc:sqlite:")
                 .endsWith("nothing was changed. It would apply 3 migrations as batch 1.");
-        assertThat(run.out()).contains(
-                "-- " + USERS + " (up) " + file + ":4" + System.lineSeparator()
-                        + "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE);",
-                "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id));"
-                        + System.lineSeparator() + "CREATE INDEX posts_user ON posts (user_id);",
-                "-- " + TAGS + " (up) ");
+        assertThat(run.out())
+                .contains(
+                        "-- " + USERS + " (up) " + file + ":4" + System.lineSeparator()
+                                + "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE);",
+                        "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id));"
+                                + System.lineSeparator() + "CREATE INDEX posts_user ON posts (user_id);",
+                        "-- " + TAGS + " (up) ");
         assertThat(run.out().indexOf(USERS)).isLessThan(run.out().indexOf(POSTS));
         assertThat(cli.database().tables()).isEmpty();
     }
@@ -44,8 +45,13 @@ class DryRunTest {
 
         Cli.Run run = cli.run("rollback", "--to", "20260101000000", "--dry-run").succeeds();
 
-        assertThat(run.out()).contains("'cairn rollback --to 20260101000000'", "It would undo 2 migrations.",
-                "-- " + TAGS + " (down) ", "DROP TABLE tags;", "DROP INDEX posts_user;");
+        assertThat(run.out())
+                .contains(
+                        "'cairn rollback --to 20260101000000'",
+                        "It would undo 2 migrations.",
+                        "-- " + TAGS + " (down) ",
+                        "DROP TABLE tags;",
+                        "DROP INDEX posts_user;");
         assertThat(run.out().indexOf(TAGS)).isLessThan(run.out().indexOf(POSTS));
         assertThat(cli.database().history()).hasSize(3);
         assertThat(cli.database().userTables()).containsExactly("posts", "tags", "users");
@@ -57,7 +63,9 @@ class DryRunTest {
 
         assertThat(cli.run("up", "--dry-run").succeeds().out()).contains(USERS).doesNotContain(POSTS);
         cli.run("migrate").succeeds();
-        assertThat(cli.run("down", "--dry-run").succeeds().out()).contains("DROP TABLE tags;").doesNotContain(USERS);
+        assertThat(cli.run("down", "--dry-run").succeeds().out())
+                .contains("DROP TABLE tags;")
+                .doesNotContain(USERS);
         assertThat(cli.database().history()).hasSize(3);
     }
 

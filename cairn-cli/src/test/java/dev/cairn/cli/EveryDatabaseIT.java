@@ -86,18 +86,21 @@ class EveryDatabaseIT {
     void exitCodesAndMessagesAreTheSameOnEveryDatabase(Engine engine, @TempDir Path dir) {
         List<String> target = target(engine);
         Cli cli = new Cli(dir)
-                .migration("20260101000000_create_users", String.join("\n",
-                        "-- migrate:up",
-                        "CREATE TABLE users (id integer PRIMARY KEY);",
-                        "-- migrate:down",
-                        "DROP TABLE users;",
-                        ""))
-                .migration("20260102000000_archive", String.join("\n",
-                        "-- migrate:up",
-                        "CREATE TABLE archive (id integer);",
-                        ""));
+                .migration(
+                        "20260101000000_create_users",
+                        String.join(
+                                "\n",
+                                "-- migrate:up",
+                                "CREATE TABLE users (id integer PRIMARY KEY);",
+                                "-- migrate:down",
+                                "DROP TABLE users;",
+                                ""))
+                .migration(
+                        "20260102000000_archive",
+                        String.join("\n", "-- migrate:up", "CREATE TABLE archive (id integer);", ""));
 
-        assertThat(cli.run(args(target, "migrate", "--dry-run")).succeeds().out()).contains("CREATE TABLE users");
+        assertThat(cli.run(args(target, "migrate", "--dry-run")).succeeds().out())
+                .contains("CREATE TABLE users");
         assertThat(database.tables()).isEmpty();
         assertThat(cli.run(args(target, "migrate")).succeeds().out()).contains("Applied 2 migrations in batch 1");
 
@@ -107,43 +110,51 @@ class EveryDatabaseIT {
         assertThat(database.tables()).contains("users", "archive");
 
         // 1: a statement fails, with the file, the line and the database's own message.
-        cli.migration("20260103000000_broken", String.join("\n",
-                "-- migrate:up",
-                "INSERT INTO no_such_table VALUES (1);",
-                "-- migrate:down",
-                ""));
+        cli.migration(
+                "20260103000000_broken",
+                String.join("\n", "-- migrate:up", "INSERT INTO no_such_table VALUES (1);", "-- migrate:down", ""));
         Cli.Run failed = cli.run(args(target, "migrate")).exits(1);
-        assertThat(failed.err()).contains("20260103000000_broken.sql:2", "statement 1")
+        assertThat(failed.err())
+                .contains("20260103000000_broken.sql:2", "statement 1")
                 .containsIgnoringCase("no_such_table");
-        assertThat(cli.run(args(target, "status")).succeeds().out())
-                .contains("batch 1: 2 applied, 1 pending");
+        assertThat(cli.run(args(target, "status")).succeeds().out()).contains("batch 1: 2 applied, 1 pending");
 
         // 2: a request that does not fit the database's state.
-        assertThat(cli.run(args(target, "rollback", "--to", "20990101000000")).exits(2).err())
+        assertThat(cli.run(args(target, "rollback", "--to", "20990101000000"))
+                        .exits(2)
+                        .err())
                 .contains("not applied");
         // 2: a usage error.
         cli.run(args(target, "rollback", "--all", "--to-batch", "1")).exits(2);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"MARIADB", "H2"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"MARIADB", "H2"})
     void whereDdlCommitsAFailureSaysWhatStayedAndStatusAgreesWithTheSchema(Engine engine, @TempDir Path dir) {
         List<String> target = target(engine);
         Cli cli = new Cli(dir)
-                .migration("20260101000000_create_users", String.join("\n",
-                        "-- migrate:up",
-                        "CREATE TABLE users (id integer PRIMARY KEY);",
-                        "-- migrate:down",
-                        "DROP TABLE users;",
-                        ""))
-                .migration("20260102000000_profiles", String.join("\n",
-                        "-- migrate:up",
-                        "CREATE TABLE profiles (id integer PRIMARY KEY);",
-                        "CREATE INDEX profiles_id ON profiles (id);",
-                        "ALTER TABLE no_such_table ADD COLUMN bio varchar(100);",
-                        "-- migrate:down",
-                        "DROP TABLE profiles;",
-                        ""));
+                .migration(
+                        "20260101000000_create_users",
+                        String.join(
+                                "\n",
+                                "-- migrate:up",
+                                "CREATE TABLE users (id integer PRIMARY KEY);",
+                                "-- migrate:down",
+                                "DROP TABLE users;",
+                                ""))
+                .migration(
+                        "20260102000000_profiles",
+                        String.join(
+                                "\n",
+                                "-- migrate:up",
+                                "CREATE TABLE profiles (id integer PRIMARY KEY);",
+                                "CREATE INDEX profiles_id ON profiles (id);",
+                                "ALTER TABLE no_such_table ADD COLUMN bio varchar(100);",
+                                "-- migrate:down",
+                                "DROP TABLE profiles;",
+                                ""));
 
         Cli.Run failed = cli.run(args(target, "migrate", "--json")).exits(1);
 
@@ -151,9 +162,11 @@ class EveryDatabaseIT {
         assertThat(error.get("migration").asText()).isEqualTo("20260102000000_profiles");
         assertThat(error.get("line").asInt()).isEqualTo(4);
         assertThat(error.get("statement").asInt()).isEqualTo(3);
-        assertThat(error.get("stillApplied")).extracting(JsonNode::asText).containsExactly(
-                "20260101000000_create_users (applied, batch 1)",
-                "20260102000000_profiles: statements 1-2 of its up section (recorded as incomplete)");
+        assertThat(error.get("stillApplied"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        "20260101000000_create_users (applied, batch 1)",
+                        "20260102000000_profiles: statements 1-2 of its up section (recorded as incomplete)");
         assertThat(database.tables()).contains("users", "profiles");
         Cli.Run status = cli.run(args(target, "status")).succeeds();
         assertThat(status.out())
@@ -162,31 +175,38 @@ class EveryDatabaseIT {
                 .contains("1 applied, 1 incomplete, 0 pending")
                 .contains("fix the failing statement and run `cairn migrate` to resume with it");
 
-        cli.migration("20260102000000_profiles", String.join("\n",
-                "-- migrate:up",
-                "CREATE TABLE profiles (id integer PRIMARY KEY);",
-                "CREATE INDEX profiles_id ON profiles (id);",
-                "ALTER TABLE users ADD COLUMN bio varchar(100);",
-                "-- migrate:down",
-                "ALTER TABLE users DROP COLUMN bio;",
-                "DROP TABLE profiles;",
-                ""));
+        cli.migration(
+                "20260102000000_profiles",
+                String.join(
+                        "\n",
+                        "-- migrate:up",
+                        "CREATE TABLE profiles (id integer PRIMARY KEY);",
+                        "CREATE INDEX profiles_id ON profiles (id);",
+                        "ALTER TABLE users ADD COLUMN bio varchar(100);",
+                        "-- migrate:down",
+                        "ALTER TABLE users DROP COLUMN bio;",
+                        "DROP TABLE profiles;",
+                        ""));
         assertThat(cli.run(args(target, "migrate")).succeeds().out()).contains("Applied 1 migration in batch 2");
         assertThat(database.columns("users")).contains("bio");
-        assertThat(cli.run(args(target, "status")).succeeds().out()).contains("2 applied, 0 pending")
+        assertThat(cli.run(args(target, "status")).succeeds().out())
+                .contains("2 applied, 0 pending")
                 .doesNotContain("INCOMPLETE");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MARIADB"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"POSTGRESQL", "MARIADB"})
     void aServerThatDoesNotAnswerExitsWith3(Engine engine, @TempDir Path dir) {
-        String url = engine == Engine.POSTGRESQL ? "jdbc:postgresql://127.0.0.1:1/app"
-                : "jdbc:mariadb://127.0.0.1:1/app";
+        String url =
+                engine == Engine.POSTGRESQL ? "jdbc:postgresql://127.0.0.1:1/app" : "jdbc:mariadb://127.0.0.1:1/app";
 
-        Cli cli = new Cli(dir).migration("20260101000000_create_users",
-                "-- migrate:up\nCREATE TABLE users (id int);\n");
+        Cli cli =
+                new Cli(dir).migration("20260101000000_create_users", "-- migrate:up\nCREATE TABLE users (id int);\n");
 
-        Cli.Run run = cli.run("--url", url, "--user", "u", "--password", "s3cret-pw", "status").exits(3);
+        Cli.Run run = cli.run("--url", url, "--user", "u", "--password", "s3cret-pw", "status")
+                .exits(3);
 
         assertThat(run.err()).contains("Cannot connect to " + url).doesNotContain("s3cret-pw");
     }

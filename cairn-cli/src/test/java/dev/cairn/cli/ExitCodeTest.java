@@ -34,13 +34,17 @@ class ExitCodeTest {
     }
 
     private Cli withBadMigration() {
-        return Project.create(directory).migration("20260105000000_bad", String.join("\n",
-                "-- migrate:up",
-                "CREATE TABLE good (id INTEGER);",
-                "CREATE TABLEX bad (id INTEGER);",
-                "-- migrate:down",
-                "DROP TABLE good;",
-                ""));
+        return Project.create(directory)
+                .migration(
+                        "20260105000000_bad",
+                        String.join(
+                                "\n",
+                                "-- migrate:up",
+                                "CREATE TABLE good (id INTEGER);",
+                                "CREATE TABLEX bad (id INTEGER);",
+                                "-- migrate:down",
+                                "DROP TABLE good;",
+                                ""));
     }
 
     @Test
@@ -96,7 +100,8 @@ class ExitCodeTest {
         assertThat(error.get("exitCode").asInt()).isEqualTo(1);
         assertThat(error.get("migration").asText()).isEqualTo("20260105000000_bad");
         assertThat(error.get("file").asText())
-                .isEqualTo(Path.of("database", "migrations", "20260105000000_bad.sql").toString());
+                .isEqualTo(Path.of("database", "migrations", "20260105000000_bad.sql")
+                        .toString());
         assertThat(error.get("line").asInt()).isEqualTo(3);
         assertThat(error.get("statement").asInt()).isEqualTo(2);
         assertThat(error.has("sqlState")).isTrue();
@@ -133,7 +138,9 @@ class ExitCodeTest {
     void unreachableServerInJson() throws IOException {
         Files.createDirectories(directory.resolve("database/migrations"));
 
-        Cli.Run run = new Cli(directory).run("--url", unreachableUrl(), "--json", "status").exits(3);
+        Cli.Run run = new Cli(directory)
+                .run("--url", unreachableUrl(), "--json", "status")
+                .exits(3);
 
         assertThat(run.json().at("/error/type").asText()).isEqualTo("connection");
         assertThat(run.json().at("/error/exitCode").asInt()).isEqualTo(3);
@@ -141,12 +148,16 @@ class ExitCodeTest {
 
     @Test
     void lockHeldByAnotherRunnerExitsWithThreeAndChangesNothing() throws SQLException {
-        Cli cli = Project.create(directory).write("cairn.yml", String.join("\n",
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:dev.sqlite3",
-                "    lock-timeout: 1s",
-                ""));
+        Cli cli = Project.create(directory)
+                .write(
+                        "cairn.yml",
+                        String.join(
+                                "\n",
+                                "environments:",
+                                "  development:",
+                                "    url: jdbc:sqlite:dev.sqlite3",
+                                "    lock-timeout: 1s",
+                                ""));
         try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("dev.sqlite3"));
                 Statement statement = holder.createStatement()) {
             holder.setAutoCommit(false);
@@ -165,8 +176,9 @@ class ExitCodeTest {
     void thePasswordNeverAppearsEvenInAVerboseConnectionError() throws IOException {
         String url = unreachableUrl() + "?ssl=false&password=" + SECRET + "-in-url";
         for (String format : new String[] {"--verbose", "--json"}) {
-            Cli.Run run = new Cli(directory).run(format, "--url", url, "--user", "app", "--password", SECRET, "-v",
-                    "ping").exits(3);
+            Cli.Run run = new Cli(directory)
+                    .run(format, "--url", url, "--user", "app", "--password", SECRET, "-v", "ping")
+                    .exits(3);
 
             assertThat(run.err()).as(format).contains("\tat ");
             assertThat(run.out() + run.err()).as(format).contains("127.0.0.1").doesNotContain(SECRET);
@@ -175,20 +187,26 @@ class ExitCodeTest {
 
     @Test
     void thePasswordNeverAppearsInAUsageError() {
-        Cli.Run run = new Cli(directory).run("--password=" + SECRET, "ping", "--pasword=" + SECRET).exits(2);
+        Cli.Run run = new Cli(directory)
+                .run("--password=" + SECRET, "ping", "--pasword=" + SECRET)
+                .exits(2);
 
         assertThat(run.err()).contains("--pasword").doesNotContain(SECRET);
     }
 
     @Test
     void thePasswordNeverAppearsInAConfiguredEnvironment() throws IOException {
-        Cli cli = new Cli(directory).write("cairn.yml", String.join("\n",
-                "environments:",
-                "  development:",
-                "    url: " + unreachableUrl(),
-                "    user: app",
-                "    password: ${DB_PASSWORD}",
-                ""));
+        Cli cli = new Cli(directory)
+                .write(
+                        "cairn.yml",
+                        String.join(
+                                "\n",
+                                "environments:",
+                                "  development:",
+                                "    url: " + unreachableUrl(),
+                                "    user: app",
+                                "    password: ${DB_PASSWORD}",
+                                ""));
         cli.environment.put("DB_PASSWORD", SECRET);
         Files.createDirectories(directory.resolve("database/migrations"));
 

@@ -20,27 +20,42 @@ class FailureTest {
 
     @Test
     void configurationIsAUsageError() {
-        assertThat(Failure.of(new ConfigurationException("bad"))).extracting(Failure::type, Failure::exitCode)
+        assertThat(Failure.of(new ConfigurationException("bad")))
+                .extracting(Failure::type, Failure::exitCode)
                 .containsExactly("configuration", 2);
     }
 
     @Test
     void failedMigrationsFilesAndValidationExitWithOne() {
         assertThat(Failure.of(new MigrationFileException(Path.of("a.sql"), 3, "no marker")))
-                .extracting(Failure::type, Failure::exitCode).containsExactly("migration_file", 1);
+                .extracting(Failure::type, Failure::exitCode)
+                .containsExactly("migration_file", 1);
         assertThat(Failure.of(new ValidationException("refused", List.of("x is irreversible"))))
-                .extracting(Failure::type, Failure::exitCode).containsExactly("validation", 1);
-        MigrationFailedException failed = new MigrationFailedException("1_a", Direction.UP, Path.of("1_a.sql"), 2, 1,
-                "42P01", "no such table", List.of(), "Nothing was changed.", new SQLException("no such table"));
-        assertThat(Failure.of(failed)).extracting(Failure::type, Failure::exitCode)
+                .extracting(Failure::type, Failure::exitCode)
+                .containsExactly("validation", 1);
+        MigrationFailedException failed = new MigrationFailedException(
+                "1_a",
+                Direction.UP,
+                Path.of("1_a.sql"),
+                2,
+                1,
+                "42P01",
+                "no such table",
+                List.of(),
+                "Nothing was changed.",
+                new SQLException("no such table"));
+        assertThat(Failure.of(failed))
+                .extracting(Failure::type, Failure::exitCode)
                 .containsExactly("migration_failed", 1);
     }
 
     @Test
     void connectionAndLockExitWithThree() {
-        assertThat(Failure.of(new ConnectionException("down", null))).extracting(Failure::type, Failure::exitCode)
+        assertThat(Failure.of(new ConnectionException("down", null)))
+                .extracting(Failure::type, Failure::exitCode)
                 .containsExactly("connection", 3);
-        assertThat(Failure.of(new LockException("held"))).extracting(Failure::type, Failure::exitCode)
+        assertThat(Failure.of(new LockException("held")))
+                .extracting(Failure::type, Failure::exitCode)
                 .containsExactly("lock", 3);
     }
 
@@ -49,13 +64,14 @@ class FailureTest {
         Failure failure = Failure.of(new IllegalStateException("boom"));
         assertThat(failure.exitCode()).isEqualTo(1);
         assertThat(failure.type()).isEqualTo("internal");
-        assertThat(failure.message()).isEqualTo("internal error: java.lang.IllegalStateException: boom, run with -v "
-                + "for details");
+        assertThat(failure.message())
+                .isEqualTo("internal error: java.lang.IllegalStateException: boom, run with -v for details");
     }
 
     @Test
     void theMessageIsTheExceptionsOwn() {
-        assertThat(Failure.of(new ConfigurationException("Environment 'x' is not in cairn.yml")).message())
+        assertThat(Failure.of(new ConfigurationException("Environment 'x' is not in cairn.yml"))
+                        .message())
                 .isEqualTo("Environment 'x' is not in cairn.yml");
     }
 }

@@ -17,8 +17,10 @@ class GlobalOptionsTest {
     void jsonBeforeOrAfterTheCommand() {
         Cli cli = Project.create(directory);
 
-        assertThat(cli.run("--json", "status").succeeds().json().get("command").asText()).isEqualTo("status");
-        assertThat(cli.run("status", "--json").succeeds().json().get("command").asText()).isEqualTo("status");
+        assertThat(cli.run("--json", "status").succeeds().json().get("command").asText())
+                .isEqualTo("status");
+        assertThat(cli.run("status", "--json").succeeds().json().get("command").asText())
+                .isEqualTo("status");
     }
 
     @Test
@@ -44,7 +46,10 @@ class GlobalOptionsTest {
         assertThat(run.out()).startsWith("Migrating other (");
         assertThat(new SqliteFile(directory.resolve("other.sqlite3")).history()).hasSize(3);
         // -e wins over CAIRN_ENV.
-        assertThat(cli.run("-e", "development", "status", "--json").json().get("environment").asText())
+        assertThat(cli.run("-e", "development", "status", "--json")
+                        .json()
+                        .get("environment")
+                        .asText())
                 .isEqualTo("development");
     }
 
@@ -52,21 +57,29 @@ class GlobalOptionsTest {
     void configFileBeforeOrAfterTheCommandRelativeToTheWorkingDirectory() {
         Cli cli = new Cli(directory);
         cli.run("init", "-c", "app/cairn.yml").succeeds();
-        cli.write("app/database/migrations/20260101000000_a.sql", "-- migrate:up\nCREATE TABLE a (id INTEGER);\n"
-                + "-- migrate:down\nDROP TABLE a;\n");
+        cli.write(
+                "app/database/migrations/20260101000000_a.sql",
+                "-- migrate:up\nCREATE TABLE a (id INTEGER);\n-- migrate:down\nDROP TABLE a;\n");
 
         cli.run("-c", "app/cairn.yml", "migrate").succeeds();
-        assertThat(new SqliteFile(directory.resolve("app/dev.sqlite3")).userTables()).containsExactly("a");
+        assertThat(new SqliteFile(directory.resolve("app/dev.sqlite3")).userTables())
+                .containsExactly("a");
 
-        assertThat(cli.run("status", "--config", "app/cairn.yml", "--json").succeeds().json().get("currentBatch")
-                .asInt()).isEqualTo(1);
+        assertThat(cli.run("status", "--config", "app/cairn.yml", "--json")
+                        .succeeds()
+                        .json()
+                        .get("currentBatch")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
     void urlAloneNeedsNoConfigurationFile() {
         Path database = directory.resolve("adhoc.sqlite3");
-        Cli cli = new Cli(directory).migration("20260101000000_a", "-- migrate:up\nCREATE TABLE a (id INTEGER);\n"
-                + "-- migrate:down\nDROP TABLE a;\n");
+        Cli cli = new Cli(directory)
+                .migration(
+                        "20260101000000_a",
+                        "-- migrate:up\nCREATE TABLE a (id INTEGER);\n-- migrate:down\nDROP TABLE a;\n");
 
         Cli.Run run = cli.run("--url", "jdbc:sqlite:" + database, "migrate").succeeds();
 

@@ -30,8 +30,8 @@ class HumanOutputTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     private HumanOutput output(String... args) {
-        Invocation invocation = new Invocation(directory, Map.of(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        Invocation invocation =
+                new Invocation(directory, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         new picocli.CommandLine(new CairnCommand(invocation.options)).parseArgs(args);
         return new HumanOutput(invocation);
     }
@@ -53,14 +53,19 @@ class HumanOutputTest {
         progress.migrationFinished(Samples.run(Samples.USERS, Direction.UP, 3, 12));
         progress.migrationStarting(plan.migrations().get(1));
         progress.migrationFinished(Samples.run(Samples.EMAIL, Direction.UP, 3, 3));
-        output.migrated(new MigrateResult(OptionalInt.of(3), List.of(Samples.run(Samples.USERS, Direction.UP, 3, 12),
-                Samples.run(Samples.EMAIL, Direction.UP, 3, 3)), Duration.ofMillis(41)));
+        output.migrated(new MigrateResult(
+                OptionalInt.of(3),
+                List.of(
+                        Samples.run(Samples.USERS, Direction.UP, 3, 12),
+                        Samples.run(Samples.EMAIL, Direction.UP, 3, 3)),
+                Duration.ofMillis(41)));
 
-        assertThat(lines()).containsExactly(
-                "Migrating  (): 2 pending, batch 3",
-                "  up    20261124153000_create_users ......   12 ms",
-                "  up    20261124153100_add_email_index ...    3 ms",
-                "Applied 2 migrations in batch 3 (41 ms).");
+        assertThat(lines())
+                .containsExactly(
+                        "Migrating  (): 2 pending, batch 3",
+                        "  up    20261124153000_create_users ......   12 ms",
+                        "  up    20261124153100_add_email_index ...    3 ms",
+                        "Applied 2 migrations in batch 3 (41 ms).");
         assertThat(out.toString(StandardCharsets.UTF_8)).matches("\\p{ASCII}*");
     }
 
@@ -76,13 +81,17 @@ class HumanOutputTest {
     @Test
     void rollbackNamesTheBatchesAndPrintsRunsTheListenerMissed() {
         HumanOutput output = output();
-        output.rolledBack(new RollbackResult(List.of(Samples.run(Samples.EMAIL, Direction.DOWN, 2, 4),
-                Samples.run(Samples.USERS, Direction.DOWN, 1, 1)), Duration.ofMillis(9)));
+        output.rolledBack(new RollbackResult(
+                List.of(
+                        Samples.run(Samples.EMAIL, Direction.DOWN, 2, 4),
+                        Samples.run(Samples.USERS, Direction.DOWN, 1, 1)),
+                Duration.ofMillis(9)));
 
-        assertThat(lines()).containsExactly(
-                "  down  20261124153100_add_email_index ...    4 ms",
-                "  down  20261124153000_create_users ......    1 ms",
-                "Rolled back 2 migrations of batches 2, 1 (9 ms).");
+        assertThat(lines())
+                .containsExactly(
+                        "  down  20261124153100_add_email_index ...    4 ms",
+                        "  down  20261124153000_create_users ......    1 ms",
+                        "Rolled back 2 migrations of batches 2, 1 (9 ms).");
     }
 
     @Test
@@ -100,29 +109,31 @@ class HumanOutputTest {
     void statusIsATableThenTheSummaryThenTheProblems() {
         output().status(Samples.status(directory));
 
-        assertThat(lines()).containsExactly(
-                "Status of  ()",
-                "Batch  Applied at (UTC)     Migration                       State",
-                "    1  2026-11-24 15:31:02  20261124153000_create_users     applied",
-                "    1  2026-11-24 15:31:02  20261120000000_gone             MISSING FILE",
-                "       -                    20261124153100_add_email_index  pending",
-                "Version 20261124153000, batch 1: 2 applied, 1 pending",
-                "Problems:",
-                "  - 20261120000000_gone is applied but its file is gone.");
+        assertThat(lines())
+                .containsExactly(
+                        "Status of  ()",
+                        "Batch  Applied at (UTC)     Migration                       State",
+                        "    1  2026-11-24 15:31:02  20261124153000_create_users     applied",
+                        "    1  2026-11-24 15:31:02  20261120000000_gone             MISSING FILE",
+                        "       -                    20261124153100_add_email_index  pending",
+                        "Version 20261124153000, batch 1: 2 applied, 1 pending",
+                        "Problems:",
+                        "  - 20261120000000_gone is applied but its file is gone.");
     }
 
     @Test
     void verboseStatusAddsTimesDescriptionsAndIrreversibility() {
         output("-v").status(Samples.status(directory));
 
-        assertThat(lines()).contains(
-                "Batch  Applied at (UTC)      Time  Migration                       State",
-                "    1  2026-11-24 15:31:02  12 ms  20261124153000_create_users     applied, irreversible",
-                "                                     Creates users.",
-                "                                     Breaking: drops nothing.",
-                // A missing file is not called irreversible: the problem is the missing file.
-                "    1  2026-11-24 15:31:02   3 ms  20261120000000_gone             MISSING FILE",
-                "       -                           20261124153100_add_email_index  pending");
+        assertThat(lines())
+                .contains(
+                        "Batch  Applied at (UTC)      Time  Migration                       State",
+                        "    1  2026-11-24 15:31:02  12 ms  20261124153000_create_users     applied, irreversible",
+                        "                                     Creates users.",
+                        "                                     Breaking: drops nothing.",
+                        // A missing file is not called irreversible: the problem is the missing file.
+                        "    1  2026-11-24 15:31:02   3 ms  20261120000000_gone             MISSING FILE",
+                        "       -                           20261124153100_add_email_index  pending");
     }
 
     @Test
@@ -130,26 +141,30 @@ class HumanOutputTest {
         output().dryRun(Samples.migratePlan(directory));
 
         String file = Path.of("database", "migrations").toString();
-        assertThat(lines()).containsExactly(
-                "-- Dry run of 'cairn migrate' on  (): nothing was changed. It would apply 2 migrations as batch 3.",
-                "",
-                "-- 20261124153000_create_users (up) " + file + Path.of("/").getFileSystem().getSeparator()
-                        + "20261124153000_create_users.sql:2",
-                "CREATE TABLE users (id bigint PRIMARY KEY);",
-                "INSERT INTO users VALUES (1) -- the first",
-                ";",
-                "",
-                "-- 20261124153100_add_email_index (up) " + file + Path.of("/").getFileSystem().getSeparator()
-                        + "20261124153100_add_email_index.sql:2 transaction:false",
-                "CREATE INDEX CONCURRENTLY users_email ON users (email);");
+        assertThat(lines())
+                .containsExactly(
+                        "-- Dry run of 'cairn migrate' on  (): nothing was changed. It would apply 2 migrations as"
+                                + " batch 3.",
+                        "",
+                        "-- 20261124153000_create_users (up) " + file
+                                + Path.of("/").getFileSystem().getSeparator() + "20261124153000_create_users.sql:2",
+                        "CREATE TABLE users (id bigint PRIMARY KEY);",
+                        "INSERT INTO users VALUES (1) -- the first",
+                        ";",
+                        "",
+                        "-- 20261124153100_add_email_index (up) " + file
+                                + Path.of("/").getFileSystem().getSeparator()
+                                + "20261124153100_add_email_index.sql:2 transaction:false",
+                        "CREATE INDEX CONCURRENTLY users_email ON users (email);");
     }
 
     @Test
     void emptyDryRunOfARollback() {
         output().dryRun(new Plan(Operation.rollbackAll(), OptionalInt.empty(), List.of()));
 
-        assertThat(lines()).containsExactly(
-                "-- Dry run of 'cairn rollback --all' on  (): nothing was changed. There is nothing to do.");
+        assertThat(lines())
+                .containsExactly(
+                        "-- Dry run of 'cairn rollback --all' on  (): nothing was changed. There is nothing to do.");
     }
 
     @Test
@@ -159,10 +174,11 @@ class HumanOutputTest {
         output.pinged(new ServerInfo("SQLite", "3.50", "jdbc:sqlite:x", Duration.ofMillis(1), "x does not exist yet."));
         output.made(directory.resolve("database/migrations/1_a.sql"));
 
-        assertThat(lines()).containsExactly(
-                "Connected to PostgreSQL 15.19 at jdbc:postgresql://db/app in 45 ms.",
-                "Connected to SQLite 3.50 at jdbc:sqlite:x in 1 ms.",
-                "x does not exist yet.",
-                "Created " + Path.of("database", "migrations", "1_a.sql"));
+        assertThat(lines())
+                .containsExactly(
+                        "Connected to PostgreSQL 15.19 at jdbc:postgresql://db/app in 45 ms.",
+                        "Connected to SQLite 3.50 at jdbc:sqlite:x in 1 ms.",
+                        "x does not exist yet.",
+                        "Created " + Path.of("database", "migrations", "1_a.sql"));
     }
 }

@@ -20,17 +20,29 @@ class InitCommandTest {
         Cli.Run run = new Cli(directory).run("init").succeeds();
 
         String yaml = Files.readString(directory.resolve("cairn.yml"));
-        assertThat(yaml).contains("environments:", "  development:", "    url: jdbc:sqlite:dev.sqlite3",
-                "directory: database/migrations", "directory: database/seeds");
+        assertThat(yaml)
+                .contains(
+                        "environments:",
+                        "  development:",
+                        "    url: jdbc:sqlite:dev.sqlite3",
+                        "directory: database/migrations",
+                        "directory: database/seeds");
         // The server examples are commented out, and show both forms of variables.
-        assertThat(yaml).contains("  # staging:", "  # production:", "${DB_HOST}", "${DB_PORT:-5432}",
-                "${DB_PASSWORD}");
-        assertThat(yaml.lines().filter(line -> line.contains("${")).allMatch(line -> line.trim().startsWith("#")))
+        assertThat(yaml)
+                .contains("  # staging:", "  # production:", "${DB_HOST}", "${DB_PORT:-5432}", "${DB_PASSWORD}");
+        assertThat(yaml.lines()
+                        .filter(line -> line.contains("${"))
+                        .allMatch(line -> line.trim().startsWith("#")))
                 .isTrue();
         assertThat(directory.resolve("database/migrations")).isEmptyDirectory();
         assertThat(directory.resolve("database/seeds")).isEmptyDirectory();
-        assertThat(run.out()).contains("Created cairn.yml", "Created " + Path.of("database", "migrations"),
-                "Created " + Path.of("database", "seeds"), "cairn make", "cairn migrate");
+        assertThat(run.out())
+                .contains(
+                        "Created cairn.yml",
+                        "Created " + Path.of("database", "migrations"),
+                        "Created " + Path.of("database", "seeds"),
+                        "cairn make",
+                        "cairn migrate");
     }
 
     @Test
@@ -63,8 +75,11 @@ class InitCommandTest {
 
         assertThat(json.get("ok").asBoolean()).isTrue();
         assertThat(json.get("command").asText()).isEqualTo("init");
-        assertThat(json.get("created").toString()).contains("cairn.yml", "seeds").doesNotContain("migrations");
-        assertThat(json.get("kept").get(0).asText()).isEqualTo(Path.of("database", "migrations").toString());
+        assertThat(json.get("created").toString())
+                .contains("cairn.yml", "seeds")
+                .doesNotContain("migrations");
+        assertThat(json.get("kept").get(0).asText())
+                .isEqualTo(Path.of("database", "migrations").toString());
         assertThat(directory.resolve("database/migrations/1_a.sql")).hasContent("-- migrate:up");
     }
 

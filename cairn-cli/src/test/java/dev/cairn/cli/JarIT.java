@@ -29,12 +29,14 @@ class JarIT {
         assertThat(migrate.out()).contains("3 pending, batch 1", "Applied 3 migrations in batch 1");
         assertThat(project.database().history()).containsExactly(USERS + "@1", POSTS + "@1", TAGS + "@1");
 
-        Cli.Run status = CairnProcess.java(directory, Map.of(), "--json", "status").succeeds();
+        Cli.Run status =
+                CairnProcess.java(directory, Map.of(), "--json", "status").succeeds();
         JsonNode json = status.json();
         assertThat(json.get("currentBatch").asInt()).isEqualTo(1);
         assertThat(json.get("migrations")).hasSize(3);
 
-        Cli.Run rollback = CairnProcess.java(directory, Map.of(), "rollback", "--to", "20260101000000").succeeds();
+        Cli.Run rollback = CairnProcess.java(directory, Map.of(), "rollback", "--to", "20260101000000")
+                .succeeds();
         assertThat(rollback.out()).contains("down  " + TAGS, "down  " + POSTS, "Rolled back 2 migrations of batch 1");
         assertThat(project.database().history()).containsExactly(USERS + "@1");
         assertThat(project.database().userTables()).containsExactly("users");
@@ -42,10 +44,21 @@ class JarIT {
 
     @Test
     void exitCodesOfARealProcess() {
-        assertThat(CairnProcess.java(directory, Map.of(), "status").exits(2).err()).contains("cairn init");
-        assertThat(CairnProcess.java(directory, Map.of(), "rollback", "--all", "--to", "1").exitCode()).isEqualTo(2);
-        Cli.Run bad = CairnProcess.java(directory, Map.of(), "--url", "jdbc:postgresql://127.0.0.1:1/x", "--password",
-                "s3cr3t-value", "-v", "ping").exits(3);
+        assertThat(CairnProcess.java(directory, Map.of(), "status").exits(2).err())
+                .contains("cairn init");
+        assertThat(CairnProcess.java(directory, Map.of(), "rollback", "--all", "--to", "1")
+                        .exitCode())
+                .isEqualTo(2);
+        Cli.Run bad = CairnProcess.java(
+                        directory,
+                        Map.of(),
+                        "--url",
+                        "jdbc:postgresql://127.0.0.1:1/x",
+                        "--password",
+                        "s3cr3t-value",
+                        "-v",
+                        "ping")
+                .exits(3);
         assertThat(bad.out() + bad.err()).doesNotContain("s3cr3t-value").contains("\tat ");
     }
 
@@ -53,7 +66,9 @@ class JarIT {
     void launcherRunsFromAnotherWorkingDirectory() throws IOException {
         Project.create(directory);
         Path launcher = CairnProcess.repository().resolve("cairn");
-        assertThat(Files.isExecutable(launcher)).as("%s is executable", launcher).isTrue();
+        assertThat(Files.isExecutable(launcher))
+                .as("%s is executable", launcher)
+                .isTrue();
 
         Cli.Run run = CairnProcess.run(directory, Map.of(), List.of(launcher.toString(), "--json", "migrate"));
 
@@ -72,23 +87,34 @@ class JarIT {
         String javaHome = System.getProperty("java.home");
 
         // The first run makes the cache (a training run) and still prints only its document on stdout.
-        Cli.Run first = CairnProcess.run(directory, Map.of("JAVA_HOME", javaHome),
-                List.of(launcher.toString(), "--json", "status"));
+        Cli.Run first = CairnProcess.run(
+                directory, Map.of("JAVA_HOME", javaHome), List.of(launcher.toString(), "--json", "status"));
         first.exits(0);
         assertThat(first.json().get("migrations")).hasSize(3);
         try (var files = Files.list(cacheDirectory)) {
             assertThat(files.map(file -> file.getFileName().toString()).toList())
-                    .singleElement().asString().matches("jdk\\d+-\\d+\\.(jsa|aot)");
+                    .singleElement()
+                    .asString()
+                    .matches("jdk\\d+-\\d+\\.(jsa|aot)");
         }
         // The next run maps the command line's classes from it rather than loading them from the jar.
-        Cli.Run next = CairnProcess.run(directory,
+        Cli.Run next = CairnProcess.run(
+                directory,
                 Map.of("JAVA_HOME", javaHome, "CAIRN_JAVA_OPTS", "-Xlog:class+load=info:stderr"),
                 List.of(launcher.toString(), "status"));
         next.exits(0);
         assertThat(next.err()).containsPattern("dev\\.cairn\\.cli\\.Main source: shared objects file");
         // Without it, they come from the jar.
-        Cli.Run without = CairnProcess.run(directory, Map.of("JAVA_HOME", javaHome, "CAIRN_STARTUP_CACHE", "off",
-                "CAIRN_JAVA_OPTS", "-Xlog:class+load=info:stderr"), List.of(launcher.toString(), "status"));
+        Cli.Run without = CairnProcess.run(
+                directory,
+                Map.of(
+                        "JAVA_HOME",
+                        javaHome,
+                        "CAIRN_STARTUP_CACHE",
+                        "off",
+                        "CAIRN_JAVA_OPTS",
+                        "-Xlog:class+load=info:stderr"),
+                List.of(launcher.toString(), "status"));
         without.exits(0);
         assertThat(without.err()).containsPattern("dev\\.cairn\\.cli\\.Main source: (file|jar):");
     }
@@ -106,7 +132,9 @@ class JarIT {
 
     @Test
     void versionFromTheJar() {
-        assertThat(CairnProcess.java(directory, Map.of(), "--version").succeeds().out())
+        assertThat(CairnProcess.java(directory, Map.of(), "--version")
+                        .succeeds()
+                        .out())
                 .matches("(?s)cairn \\d+\\.\\d+.*");
     }
 }

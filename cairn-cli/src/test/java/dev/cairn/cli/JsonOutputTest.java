@@ -32,8 +32,8 @@ class JsonOutputTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     private JsonOutput output(String command) {
-        Invocation invocation = new Invocation(directory, Map.of(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        Invocation invocation =
+                new Invocation(directory, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         invocation.command(command);
         return new JsonOutput(invocation);
     }
@@ -44,12 +44,16 @@ class JsonOutputTest {
 
     @Test
     void migrate() throws IOException {
-        output("migrate").migrated(new MigrateResult(OptionalInt.of(3),
-                List.of(Samples.run(Samples.USERS, Direction.UP, 3, 12)), Duration.ofMillis(41)));
+        output("migrate")
+                .migrated(new MigrateResult(
+                        OptionalInt.of(3),
+                        List.of(Samples.run(Samples.USERS, Direction.UP, 3, 12)),
+                        Duration.ofMillis(41)));
 
-        assertThat(document().toString()).isEqualTo("{\"ok\":true,\"command\":\"migrate\",\"batch\":3,"
-                + "\"migrations\":[{\"name\":\"20261124153000_create_users\",\"version\":\"20261124153000\","
-                + "\"direction\":\"up\",\"batch\":3,\"durationMs\":12}],\"durationMs\":41}");
+        assertThat(document().toString())
+                .isEqualTo("{\"ok\":true,\"command\":\"migrate\",\"batch\":3,"
+                        + "\"migrations\":[{\"name\":\"20261124153000_create_users\",\"version\":\"20261124153000\","
+                        + "\"direction\":\"up\",\"batch\":3,\"durationMs\":12}],\"durationMs\":41}");
     }
 
     @Test
@@ -75,7 +79,8 @@ class JsonOutputTest {
         assertThat(applied.get("reversible").asBoolean()).isFalse();
         assertThat(applied.get("description").asText()).isEqualTo("Creates users.\nBreaking: drops nothing.");
         assertThat(applied.get("file").asText())
-                .isEqualTo(Path.of("database", "migrations", Samples.USERS + ".sql").toString());
+                .isEqualTo(Path.of("database", "migrations", Samples.USERS + ".sql")
+                        .toString());
         assertThat(json.get("migrations").get(1).get("state").asText()).isEqualTo("missing");
         assertThat(json.get("migrations").get(1).get("file").isNull()).isTrue();
         JsonNode pending = json.get("migrations").get(2);
@@ -103,9 +108,17 @@ class JsonOutputTest {
 
     @Test
     void migrationFailureCarriesWhereAndWhat() throws IOException {
-        MigrationFailedException error = new MigrationFailedException(Samples.USERS, Direction.UP,
-                Path.of("database/migrations/x.sql"), 7, 2, "42P07", "relation exists", List.of("1_a"),
-                "Nothing was changed.", new SQLException("relation exists"));
+        MigrationFailedException error = new MigrationFailedException(
+                Samples.USERS,
+                Direction.UP,
+                Path.of("database/migrations/x.sql"),
+                7,
+                2,
+                "42P07",
+                "relation exists",
+                List.of("1_a"),
+                "Nothing was changed.",
+                new SQLException("relation exists"));
 
         output("migrate").failed(Failure.of(error));
 
@@ -116,7 +129,8 @@ class JsonOutputTest {
         assertThat(detail.get("exitCode").asInt()).isEqualTo(1);
         assertThat(detail.get("message").asText()).isEqualTo(error.getMessage());
         assertThat(detail.get("migration").asText()).isEqualTo(Samples.USERS);
-        assertThat(detail.get("file").asText()).isEqualTo(Path.of("database/migrations/x.sql").toString());
+        assertThat(detail.get("file").asText())
+                .isEqualTo(Path.of("database/migrations/x.sql").toString());
         assertThat(detail.get("line").asInt()).isEqualTo(7);
         assertThat(detail.get("statement").asInt()).isEqualTo(2);
         assertThat(detail.get("sqlState").asText()).isEqualTo("42P07");
@@ -137,6 +151,8 @@ class JsonOutputTest {
         output.failed(Failure.usage("late"));
 
         assertThat(out.toString(StandardCharsets.UTF_8).lines().count()).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"note\":null").doesNotContain("late");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("\"note\":null")
+                .doesNotContain("late");
     }
 }

@@ -40,7 +40,10 @@ class MakeCommandTest {
         String name = files.get(0).getFileName().toString();
         assertThat(name).matches("\\d{14}_create_users\\.sql");
         LocalDateTime stamp = LocalDateTime.parse(name.substring(0, 14), DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
-        assertThat(stamp).isBetween(before.minusSeconds(1), LocalDateTime.now(ZoneOffset.UTC).plusSeconds(1));
+        assertThat(stamp)
+                .isBetween(
+                        before.minusSeconds(1),
+                        LocalDateTime.now(ZoneOffset.UTC).plusSeconds(1));
         assertThat(Files.readString(files.get(0))).contains("-- migrate:up", "-- migrate:down");
         assertThat(run.out()).isEqualTo("Created " + Path.of("database", "migrations", name) + System.lineSeparator());
     }
@@ -63,7 +66,8 @@ class MakeCommandTest {
         JsonNode json = cli.run("make", "x", "--json").succeeds().json();
 
         assertThat(json.get("command").asText()).isEqualTo("make");
-        assertThat(directory.resolve(json.get("file").asText())).isEqualTo(migrations().get(0));
+        assertThat(directory.resolve(json.get("file").asText()))
+                .isEqualTo(migrations().get(0));
     }
 
     @Test

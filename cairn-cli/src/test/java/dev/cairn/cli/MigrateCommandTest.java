@@ -26,7 +26,8 @@ class MigrateCommandTest {
         assertThat(cli.database().userTables()).containsExactly("posts", "tags", "users");
         assertThat(cli.database().history()).containsExactly(USERS + "@1", POSTS + "@1", TAGS + "@1");
         assertThat(run.out().lines().toList()).hasSize(5);
-        assertThat(run.out()).startsWith("Migrating development (jdbc:sqlite:")
+        assertThat(run.out())
+                .startsWith("Migrating development (jdbc:sqlite:")
                 .contains("dev.sqlite3): 3 pending, batch 1")
                 .containsPattern("  up    " + USERS + " \\.+ +\\d+ ms")
                 .containsPattern("  up    " + TAGS + " \\.+ +\\d+ ms")
@@ -49,8 +50,9 @@ class MigrateCommandTest {
     void newMigrationsGoIntoTheNextBatch() {
         Cli cli = Project.create(directory);
         cli.run("migrate").succeeds();
-        cli.migration("20260105000000_create_likes", "-- migrate:up\nCREATE TABLE likes (id INTEGER);\n"
-                + "-- migrate:down\nDROP TABLE likes;\n");
+        cli.migration(
+                "20260105000000_create_likes",
+                "-- migrate:up\nCREATE TABLE likes (id INTEGER);\n-- migrate:down\nDROP TABLE likes;\n");
 
         Cli.Run run = cli.run("migrate").succeeds();
 

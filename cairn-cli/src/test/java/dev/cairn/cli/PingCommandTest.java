@@ -25,7 +25,8 @@ class PingCommandTest {
 
     @Test
     void json() {
-        JsonNode json = Project.create(directory).run("ping", "--json").succeeds().json();
+        JsonNode json =
+                Project.create(directory).run("ping", "--json").succeeds().json();
 
         assertThat(json.get("command").asText()).isEqualTo("ping");
         assertThat(json.get("product").asText()).isEqualTo("SQLite");

@@ -41,36 +41,45 @@ class PostgresJarIT {
         database = TestDatabase.create(Engine.POSTGRESQL);
         environment.put("PG_URL", database.url());
         new Cli(directory)
-                .write("cairn.yml", String.join("\n",
-                        "environments:",
-                        "  development:",
-                        "    url: jdbc:sqlite:dev.sqlite3",
-                        "  staging:",
-                        "    url: ${PG_URL}",
-                        "    lock-timeout: 10s",
-                        "  hurried:",
-                        "    url: ${PG_URL}",
-                        "    lock-timeout: 1s",
-                        ""))
-                .migration(FUNCTION, String.join("\n",
-                        "-- Accounts, and a function whose body has semicolons.",
-                        "-- migrate:up",
-                        "CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL);",
-                        "CREATE FUNCTION account_count() RETURNS bigint AS $body$",
-                        "BEGIN",
-                        "    RETURN (SELECT count(*) FROM accounts);",
-                        "END;",
-                        "$body$ LANGUAGE plpgsql;",
-                        "-- migrate:down",
-                        "DROP FUNCTION account_count();",
-                        "DROP TABLE accounts;",
-                        ""))
-                .migration(INDEX, String.join("\n",
-                        "-- migrate:up transaction:false",
-                        "CREATE INDEX CONCURRENTLY accounts_email ON accounts (email);",
-                        "-- migrate:down transaction:false",
-                        "DROP INDEX CONCURRENTLY accounts_email;",
-                        ""));
+                .write(
+                        "cairn.yml",
+                        String.join(
+                                "\n",
+                                "environments:",
+                                "  development:",
+                                "    url: jdbc:sqlite:dev.sqlite3",
+                                "  staging:",
+                                "    url: ${PG_URL}",
+                                "    lock-timeout: 10s",
+                                "  hurried:",
+                                "    url: ${PG_URL}",
+                                "    lock-timeout: 1s",
+                                ""))
+                .migration(
+                        FUNCTION,
+                        String.join(
+                                "\n",
+                                "-- Accounts, and a function whose body has semicolons.",
+                                "-- migrate:up",
+                                "CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL);",
+                                "CREATE FUNCTION account_count() RETURNS bigint AS $body$",
+                                "BEGIN",
+                                "    RETURN (SELECT count(*) FROM accounts);",
+                                "END;",
+                                "$body$ LANGUAGE plpgsql;",
+                                "-- migrate:down",
+                                "DROP FUNCTION account_count();",
+                                "DROP TABLE accounts;",
+                                ""))
+                .migration(
+                        INDEX,
+                        String.join(
+                                "\n",
+                                "-- migrate:up transaction:false",
+                                "CREATE INDEX CONCURRENTLY accounts_email ON accounts (email);",
+                                "-- migrate:down transaction:false",
+                                "DROP INDEX CONCURRENTLY accounts_email;",
+                                ""));
     }
 
     @AfterEach
@@ -102,19 +111,22 @@ class PostgresJarIT {
     void migrateStatusRollback() {
         Cli.Run migrate = cairn("migrate").succeeds();
 
-        assertThat(migrate.out()).startsWith("Migrating staging (jdbc:postgresql:")
-                .contains("2 pending, batch 1", "up    " + FUNCTION, "up    " + INDEX,
-                        "Applied 2 migrations in batch 1");
+        assertThat(migrate.out())
+                .startsWith("Migrating staging (jdbc:postgresql:")
+                .contains(
+                        "2 pending, batch 1", "up    " + FUNCTION, "up    " + INDEX, "Applied 2 migrations in batch 1");
         assertThat(database.tables()).contains("accounts", "cairn_migrations");
         assertThat(history()).containsExactly(FUNCTION + "@1", INDEX + "@1");
-        assertThat(database.query("SELECT account_count() AS n").get(0).get("n")).isEqualTo(0L);
-        assertThat(database.query("SELECT indexname FROM pg_indexes WHERE indexname = 'accounts_email'")).hasSize(1);
+        assertThat(database.query("SELECT account_count() AS n").get(0).get("n"))
+                .isEqualTo(0L);
+        assertThat(database.query("SELECT indexname FROM pg_indexes WHERE indexname = 'accounts_email'"))
+                .hasSize(1);
 
         JsonNode status = cairn("status", "--json").succeeds().json();
         assertThat(status.get("environment").asText()).isEqualTo("staging");
         assertThat(status.get("currentVersion").asText()).isEqualTo("20260102000000");
-        assertThat(status.at("/migrations/0/description").asText()).isEqualTo("Accounts, and a function whose body has "
-                + "semicolons.");
+        assertThat(status.at("/migrations/0/description").asText())
+                .isEqualTo("Accounts, and a function whose body has semicolons.");
 
         Cli.Run rollback = cairn("rollback").succeeds();
 
@@ -128,20 +140,27 @@ class PostgresJarIT {
     void dryRunShowsTheWholeFunctionAsOneStatement() {
         Cli.Run run = cairn("migrate", "--dry-run").succeeds();
 
-        assertThat(run.out()).contains("$body$ LANGUAGE plpgsql;", "transaction:false",
-                "CREATE INDEX CONCURRENTLY accounts_email ON accounts (email);");
+        assertThat(run.out())
+                .contains(
+                        "$body$ LANGUAGE plpgsql;",
+                        "transaction:false",
+                        "CREATE INDEX CONCURRENTLY accounts_email ON accounts (email);");
         assertThat(database.tables()).doesNotContain("accounts", "cairn_migrations");
     }
 
     @Test
     void failingStatementRollsBackTheBatchAndNamesFileLineAndSqlState() {
-        new Cli(directory).migration("20260103000000_broken", String.join("\n",
-                "-- migrate:up",
-                "CREATE TABLE audit (id bigint);",
-                "INSERT INTO missing_table VALUES (1);",
-                "-- migrate:down",
-                "DROP TABLE audit;",
-                ""));
+        new Cli(directory)
+                .migration(
+                        "20260103000000_broken",
+                        String.join(
+                                "\n",
+                                "-- migrate:up",
+                                "CREATE TABLE audit (id bigint);",
+                                "INSERT INTO missing_table VALUES (1);",
+                                "-- migrate:down",
+                                "DROP TABLE audit;",
+                                ""));
         new Cli(directory).migration(INDEX, "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 1;\n");
 
         Cli.Run run = cairn("--json", "migrate").exits(1);
@@ -156,7 +175,8 @@ class PostgresJarIT {
 
     @Test
     void aRunnerWaitingForTheLockNamesTheHolderThenExits3WithNothingChanged() throws Exception {
-        try (Connection holder = database.connect(); Statement statement = holder.createStatement()) {
+        try (Connection holder = database.connect();
+                Statement statement = holder.createStatement()) {
             ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()");
             pid.next();
             int holderPid = pid.getInt(1);

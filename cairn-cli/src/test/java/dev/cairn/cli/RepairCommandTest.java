@@ -21,17 +21,22 @@ class RepairCommandTest {
     Path directory;
 
     private Cli halfApplied() {
-        Cli cli = new Cli(directory).withSqliteConfig().migration(HALF, String.join("\n",
-                "-- migrate:up transaction:false",
-                "CREATE TABLE a (id INTEGER);",
-                "CREATE TABLE b (id INTEGER) nonsense;",
-                "-- migrate:down",
-                "DROP TABLE b;",
-                "DROP TABLE a;",
-                ""));
+        Cli cli = new Cli(directory)
+                .withSqliteConfig()
+                .migration(
+                        HALF,
+                        String.join(
+                                "\n",
+                                "-- migrate:up transaction:false",
+                                "CREATE TABLE a (id INTEGER);",
+                                "CREATE TABLE b (id INTEGER) nonsense;",
+                                "-- migrate:down",
+                                "DROP TABLE b;",
+                                "DROP TABLE a;",
+                                ""));
         Cli.Run failed = cli.run("migrate").exits(1);
-        assertThat(failed.err()).contains(HALF + ".sql:3", "statement 1 of " + HALF + "'s up section ran and stays",
-                "`cairn repair`");
+        assertThat(failed.err())
+                .contains(HALF + ".sql:3", "statement 1 of " + HALF + "'s up section ran and stays", "`cairn repair`");
         return cli;
     }
 
@@ -41,7 +46,8 @@ class RepairCommandTest {
 
         Cli.Run status = cli.run("status").succeeds();
 
-        assertThat(status.out()).containsPattern(HALF + " +INCOMPLETE: up stopped after 1 statement")
+        assertThat(status.out())
+                .containsPattern(HALF + " +INCOMPLETE: up stopped after 1 statement")
                 .contains("batch 1: 0 applied, 1 incomplete, 0 pending")
                 .contains("Problems:", "fix the failing statement and run `cairn migrate` to resume with it");
         JsonNode json = cli.run("status", "--json").succeeds().json();
@@ -58,7 +64,8 @@ class RepairCommandTest {
 
         Cli.Run plan = cli.run("migrate", "--dry-run").succeeds();
 
-        assertThat(plan.out()).contains("-- resumes after statement 1", "CREATE TABLE b (id INTEGER) nonsense;")
+        assertThat(plan.out())
+                .contains("-- resumes after statement 1", "CREATE TABLE b (id INTEGER) nonsense;")
                 .doesNotContain("CREATE TABLE a");
     }
 
@@ -69,9 +76,13 @@ class RepairCommandTest {
 
         Cli.Run repair = cli.run("repair").succeeds();
 
-        assertThat(repair.out()).contains(HALF + " is recorded as applied (its up section had stopped after"
-                + " statement 1).", "Repaired 1 migration in the tracking table");
-        assertThat(cli.run("status").succeeds().out()).containsPattern(HALF + " +applied").doesNotContain("Problems");
+        assertThat(repair.out())
+                .contains(
+                        HALF + " is recorded as applied (its up section had stopped after statement 1).",
+                        "Repaired 1 migration in the tracking table");
+        assertThat(cli.run("status").succeeds().out())
+                .containsPattern(HALF + " +applied")
+                .doesNotContain("Problems");
         assertThat(cli.run("repair").succeeds().out())
                 .contains("Nothing to repair: the tracking table agrees with the files.");
         JsonNode json = cli.run("repair", "--json").succeeds().json();

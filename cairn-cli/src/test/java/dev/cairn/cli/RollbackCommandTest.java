@@ -36,7 +36,8 @@ class RollbackCommandTest {
 
         assertThat(cli.database().history()).containsExactly(USERS + "@1", POSTS + "@2");
         assertThat(cli.database().userTables()).containsExactly("posts", "users");
-        assertThat(run.out()).startsWith("Rolling back development (jdbc:sqlite:")
+        assertThat(run.out())
+                .startsWith("Rolling back development (jdbc:sqlite:")
                 .containsPattern("  down  " + TAGS + " \\.+ +\\d+ ms")
                 .containsPattern("Rolled back 1 migration of batch 3 \\(\\d+ ms\\)\\.");
     }
@@ -108,7 +109,8 @@ class RollbackCommandTest {
 
     @Test
     void jsonListsTheBatchesAndTheUndoneMigrations() {
-        JsonNode json = cli.run("rollback", "--to-batch", "1", "--json").succeeds().json();
+        JsonNode json =
+                cli.run("rollback", "--to-batch", "1", "--json").succeeds().json();
 
         assertThat(json.get("ok").asBoolean()).isTrue();
         assertThat(json.get("command").asText()).isEqualTo("rollback");

@@ -45,6 +45,7 @@ class RunnerProcessesIT {
      * sleep is short, and well below the rerun's lock-timeout. The test prints what it measured.
      */
     private static final int LONG_SLEEP = 8;
+
     private static final String RERUN_LOCK_TIMEOUT = "20s";
     private static final Duration PROCESS_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration POLL = Duration.ofMillis(50);
@@ -63,7 +64,9 @@ class RunnerProcessesIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MARIADB"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"POSTGRESQL", "MARIADB"})
     void eightRunnersStartedTogetherApplyEachMigrationExactlyOnce(Engine engine) {
         open(engine);
         for (int n = 1; n <= MIGRATIONS; n++) {
@@ -81,17 +84,22 @@ class RunnerProcessesIT {
         assertThat(runs.stream().flatMap(run -> run.err().lines()))
                 .as("stderr of every runner: at most the notice that it waits\n%s", all)
                 .allMatch(line -> line.startsWith("Waiting for the migration lock: "));
-        assertThat(runs).as("runners that applied the migrations\n%s", all)
-                .filteredOn(run -> run.out().contains("Applied 5 migrations in batch 1")).hasSize(1);
-        assertThat(runs).as("runners that found nothing left\n%s", all)
+        assertThat(runs)
+                .as("runners that applied the migrations\n%s", all)
+                .filteredOn(run -> run.out().contains("Applied 5 migrations in batch 1"))
+                .hasSize(1);
+        assertThat(runs)
+                .as("runners that found nothing left\n%s", all)
                 .filteredOn(run -> run.out().contains("Nothing to migrate: the database is up to date."))
                 .hasSize(RUNNERS - 1);
         // The first runner holds the lock for over a second (five sleeps), while the others start.
-        long waited = runs.stream().filter(run -> run.err().contains("Waiting for the migration lock: ")).count();
+        long waited = runs.stream()
+                .filter(run -> run.err().contains("Waiting for the migration lock: "))
+                .count();
         System.out.printf("%s: %d of %d runners waited for the lock%n", engine, waited, RUNNERS);
         assertThat(waited).as("runners that waited for the lock\n%s", all).isPositive();
-        assertThat(history()).containsExactly(applied(1, 1), applied(2, 1), applied(3, 1), applied(4, 1),
-                applied(5, 1));
+        assertThat(history())
+                .containsExactly(applied(1, 1), applied(2, 1), applied(3, 1), applied(4, 1), applied(5, 1));
         assertThat(database.tables()).containsExactlyInAnyOrder("cairn_migrations", "t1", "t2", "t3", "t4", "t5");
     }
 
@@ -105,8 +113,7 @@ class RunnerProcessesIT {
         // Migration 2 is pending, so its file may change: the rerun need not sleep for long.
         migration(2, slow(Engine.POSTGRESQL, "0.1"));
 
-        Cli.Run rerun = rerunAtOnce(Engine.POSTGRESQL, killed,
-                "held by PostgreSQL backend pid " + killed.session());
+        Cli.Run rerun = rerunAtOnce(Engine.POSTGRESQL, killed, "held by PostgreSQL backend pid " + killed.session());
 
         assertThat(rerun.out()).contains("Applied 3 migrations in batch 1");
         assertThat(history()).containsExactly(applied(1, 1), applied(2, 1), applied(3, 1));
@@ -122,9 +129,12 @@ class RunnerProcessesIT {
         assertThat(database.tables()).containsExactlyInAnyOrder("cairn_migrations", "t1");
         // What a user sees; status reads without the lock, which the dead session may still hold.
         Cli.Run status = cairn("status").exits(0);
-        assertThat(status.out()).containsPattern(name(2) + " +INCOMPLETE: up stopped after 0 statements\n")
-                .contains("1 applied, 1 incomplete, 1 pending", "stopped before the first statement of its up"
-                        + " section finished", "after a runner was stopped, just run `cairn migrate`");
+        assertThat(status.out())
+                .containsPattern(name(2) + " +INCOMPLETE: up stopped after 0 statements\n")
+                .contains(
+                        "1 applied, 1 incomplete, 1 pending",
+                        "stopped before the first statement of its up section finished",
+                        "after a runner was stopped, just run `cairn migrate`");
         // No statement of migration 2 ran, so the sleeping one (statement 1) may change before the resume.
         migration(2, slow(Engine.MARIADB, "0.1"));
 
@@ -153,7 +163,8 @@ class RunnerProcessesIT {
 
             Cli.Run run = cairn("migrate").exits(3);
 
-            assertThat(run.err()).contains("Waiting for the migration lock: held by connection " + holderId + " ")
+            assertThat(run.err())
+                    .contains("Waiting for the migration lock: held by connection " + holderId + " ")
                     .contains("(held by connection " + holderId + " ", "gave up after 1s (lock-timeout)");
             assertThat(run.out()).doesNotContain("Applied");
             assertThat(database.tables()).isEmpty();
@@ -183,7 +194,9 @@ class RunnerProcessesIT {
             throw e;
         }
         long seen = System.nanoTime();
-        assertThat(runner.killHard()).as("exit code of a process ended by SIGKILL: 128 + 9").isEqualTo(137);
+        assertThat(runner.killHard())
+                .as("exit code of a process ended by SIGKILL: 128 + 9")
+                .isEqualTo(137);
         return new Killed(session, seen, System.nanoTime());
     }
 
@@ -212,8 +225,8 @@ class RunnerProcessesIT {
                         + describe(runner.await(Duration.ZERO)));
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no session ran " + statement + " within " + PROCESS_TIMEOUT.toSeconds()
-                        + " s");
+                throw new AssertionError(
+                        "no session ran " + statement + " within " + PROCESS_TIMEOUT.toSeconds() + " s");
             }
             Thread.sleep(POLL.toMillis());
         }
@@ -244,11 +257,16 @@ class RunnerProcessesIT {
         Cli.Run run = rerun.await(PROCESS_TIMEOUT);
         long ended = System.nanoTime();
         boolean waited = run.err().contains("Waiting for the migration lock");
-        System.out.printf("%s: long statement seen running, killed %d ms later; the server ended the killed"
+        System.out.printf(
+                "%s: long statement seen running, killed %d ms later; the server ended the killed"
                         + " session %s after the kill; the rerun started %d ms after the kill, took %d ms and %s"
-                        + " for the lock%n", engine, millis(killed.seenSleeping(), killed.killed()),
+                        + " for the lock%n",
+                engine,
+                millis(killed.seenSleeping(), killed.killed()),
                 sessionGone < 0 ? "(not seen)" : millis(killed.killed(), sessionGone) + " ms",
-                millis(killed.killed(), started), millis(started, ended), waited ? "waited" : "did not wait");
+                millis(killed.killed(), started),
+                millis(started, ended),
+                waited ? "waited" : "did not wait");
         run.exits(0);
         if (waited) {
             assertThat(run.err()).contains("Waiting for the migration lock: " + holder);
@@ -331,12 +349,16 @@ class RunnerProcessesIT {
 
     /** cairn.yml: the test database from {@code DB_URL}, and {@code lock-timeout}. */
     private void config(String lockTimeout) {
-        new Cli(directory).write("cairn.yml", String.join("\n",
-                "environments:",
-                "  development:",
-                "    url: ${DB_URL}",
-                "    lock-timeout: " + lockTimeout,
-                ""));
+        new Cli(directory)
+                .write(
+                        "cairn.yml",
+                        String.join(
+                                "\n",
+                                "environments:",
+                                "  development:",
+                                "    url: ${DB_URL}",
+                                "    lock-timeout: " + lockTimeout,
+                                ""));
     }
 
     /** A statement that sleeps {@code seconds}, and nothing else. */
@@ -350,13 +372,17 @@ class RunnerProcessesIT {
 
     /** Migration {@code n}: {@code slowStatement}, then it creates table {@code tn}. */
     private void migration(int n, String slowStatement) {
-        new Cli(directory).migration(name(n), String.join("\n",
-                "-- migrate:up",
-                slowStatement,
-                "CREATE TABLE t" + n + " (id integer PRIMARY KEY);",
-                "-- migrate:down",
-                "DROP TABLE t" + n + ";",
-                ""));
+        new Cli(directory)
+                .migration(
+                        name(n),
+                        String.join(
+                                "\n",
+                                "-- migrate:up",
+                                slowStatement,
+                                "CREATE TABLE t" + n + " (id integer PRIMARY KEY);",
+                                "-- migrate:down",
+                                "DROP TABLE t" + n + ";",
+                                ""));
     }
 
     private static String applied(int n, int batch) {
@@ -366,8 +392,8 @@ class RunnerProcessesIT {
     /** The tracking table, in order of application: {@code name@batch}, and where a row stopped part-way. */
     private List<String> history() {
         List<String> rows = new ArrayList<>();
-        for (Map<String, Object> row : database.query(
-                "SELECT name, batch, incomplete, statements_run FROM cairn_migrations ORDER BY id")) {
+        for (Map<String, Object> row :
+                database.query("SELECT name, batch, incomplete, statements_run FROM cairn_migrations ORDER BY id")) {
             String text = row.get("name") + "@" + row.get("batch");
             if (row.get("incomplete") != null) {
                 text += " incomplete " + row.get("incomplete") + " after " + row.get("statements_run");

@@ -25,19 +25,36 @@ final class Samples {
 
     private Samples() {}
 
-    static PlannedMigration planned(Path directory, String name, Direction direction, boolean transactional,
-            PlannedStatement... statements) {
-        return new PlannedMigration(name, name.substring(0, 14), direction,
-                directory.resolve("database/migrations/" + name + ".sql"), transactional, List.of(statements), 0);
+    static PlannedMigration planned(
+            Path directory, String name, Direction direction, boolean transactional, PlannedStatement... statements) {
+        return new PlannedMigration(
+                name,
+                name.substring(0, 14),
+                direction,
+                directory.resolve("database/migrations/" + name + ".sql"),
+                transactional,
+                List.of(statements),
+                0);
     }
 
     static Plan migratePlan(Path directory) {
-        return new Plan(Operation.migrate(), OptionalInt.of(3), List.of(
-                planned(directory, USERS, Direction.UP, true,
-                        new PlannedStatement("CREATE TABLE users (id bigint PRIMARY KEY)", 2),
-                        new PlannedStatement("INSERT INTO users VALUES (1) -- the first", 3)),
-                planned(directory, EMAIL, Direction.UP, false,
-                        new PlannedStatement("CREATE INDEX CONCURRENTLY users_email ON users (email)", 2))));
+        return new Plan(
+                Operation.migrate(),
+                OptionalInt.of(3),
+                List.of(
+                        planned(
+                                directory,
+                                USERS,
+                                Direction.UP,
+                                true,
+                                new PlannedStatement("CREATE TABLE users (id bigint PRIMARY KEY)", 2),
+                                new PlannedStatement("INSERT INTO users VALUES (1) -- the first", 3)),
+                        planned(
+                                directory,
+                                EMAIL,
+                                Direction.UP,
+                                false,
+                                new PlannedStatement("CREATE INDEX CONCURRENTLY users_email ON users (email)", 2))));
     }
 
     static MigrationRun run(String name, Direction direction, int batch, long millis) {
@@ -45,18 +62,46 @@ final class Samples {
     }
 
     static Status status(Path directory) {
-        return new Status(Optional.of("20261124153000"), 1, List.of(
-                new MigrationStatus(USERS, "20261124153000", "Creates users.\nBreaking: drops nothing.",
-                        MigrationStatus.State.APPLIED, Optional.of(1),
-                        Optional.of(Instant.parse("2026-11-24T15:31:02Z")), Optional.of(Duration.ofMillis(12)), false,
-                        Optional.of(directory.resolve("database/migrations/" + USERS + ".sql")), Optional.empty()),
-                new MigrationStatus("20261120000000_gone", "20261120000000", "", MigrationStatus.State.MISSING,
-                        Optional.of(1), Optional.of(Instant.parse("2026-11-24T15:31:02Z")),
-                        Optional.of(Duration.ofMillis(3)), false, Optional.empty(), Optional.empty()),
-                new MigrationStatus(EMAIL, "20261124153100", "", MigrationStatus.State.PENDING, Optional.empty(),
-                        Optional.empty(), Optional.empty(), true,
-                        Optional.of(directory.resolve("database/migrations/" + EMAIL + ".sql")), Optional.empty())),
-                List.of(new Problem(Problem.Kind.MISSING_FILE, "20261120000000_gone",
+        return new Status(
+                Optional.of("20261124153000"),
+                1,
+                List.of(
+                        new MigrationStatus(
+                                USERS,
+                                "20261124153000",
+                                "Creates users.\nBreaking: drops nothing.",
+                                MigrationStatus.State.APPLIED,
+                                Optional.of(1),
+                                Optional.of(Instant.parse("2026-11-24T15:31:02Z")),
+                                Optional.of(Duration.ofMillis(12)),
+                                false,
+                                Optional.of(directory.resolve("database/migrations/" + USERS + ".sql")),
+                                Optional.empty()),
+                        new MigrationStatus(
+                                "20261120000000_gone",
+                                "20261120000000",
+                                "",
+                                MigrationStatus.State.MISSING,
+                                Optional.of(1),
+                                Optional.of(Instant.parse("2026-11-24T15:31:02Z")),
+                                Optional.of(Duration.ofMillis(3)),
+                                false,
+                                Optional.empty(),
+                                Optional.empty()),
+                        new MigrationStatus(
+                                EMAIL,
+                                "20261124153100",
+                                "",
+                                MigrationStatus.State.PENDING,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                true,
+                                Optional.of(directory.resolve("database/migrations/" + EMAIL + ".sql")),
+                                Optional.empty())),
+                List.of(new Problem(
+                        Problem.Kind.MISSING_FILE,
+                        "20261120000000_gone",
                         "20261120000000_gone is applied but its file is gone.")));
     }
 }

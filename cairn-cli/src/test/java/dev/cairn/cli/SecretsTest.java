@@ -12,8 +12,10 @@ class SecretsTest {
 
     @Test
     void findsThePasswordOptionInBothSpellings() {
-        assertThat(Secrets.fromArguments("--password", "hunter2", "ping").redact("x hunter2 y")).isEqualTo("x **** y");
-        assertThat(Secrets.fromArguments("--password=hunter2").redact("hunter2")).isEqualTo("****");
+        assertThat(Secrets.fromArguments("--password", "hunter2", "ping").redact("x hunter2 y"))
+                .isEqualTo("x **** y");
+        assertThat(Secrets.fromArguments("--password=hunter2").redact("hunter2"))
+                .isEqualTo("****");
     }
 
     @Test
@@ -21,7 +23,8 @@ class SecretsTest {
         Secrets secrets = Secrets.fromArguments(
                 "--url", "jdbc:postgresql://app:in-userinfo@db:5432/app?user=app&password=in-query&ssl=true");
         assertThat(secrets.redact("a in-userinfo b in-query c")).isEqualTo("a **** b **** c");
-        assertThat(Secrets.fromArguments("--url=jdbc:sqlserver://h;password=semi;db=x").redact("semi"))
+        assertThat(Secrets.fromArguments("--url=jdbc:sqlserver://h;password=semi;db=x")
+                        .redact("semi"))
                 .isEqualTo("****");
     }
 
@@ -65,8 +68,8 @@ class SecretsTest {
     @Test
     void streamKeepsMultiByteCharactersWhole() {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        PrintStream stream = RedactingOutputStream.printStream(
-                new PrintStream(sink, true, StandardCharsets.UTF_8), Secrets.none());
+        PrintStream stream =
+                RedactingOutputStream.printStream(new PrintStream(sink, true, StandardCharsets.UTF_8), Secrets.none());
         byte[] euro = "\u20ac".getBytes(StandardCharsets.UTF_8);
         stream.write(euro, 0, 1);
         stream.flush();

@@ -46,29 +46,41 @@ class SeedIT {
     }
 
     private long count(String table) {
-        return ((Number) database.query("SELECT count(*) AS n FROM " + table).get(0).get("n")).longValue();
+        return ((Number) database.query("SELECT count(*) AS n FROM " + table)
+                        .get(0)
+                        .get("n"))
+                .longValue();
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void seedsRunInNameOrderEachInATransactionAndAreNotTracked(Engine engine) throws IOException {
-        Cli cli = new Cli(directory).migration("20260101000000_create_users", String.join("\n",
-                "-- migrate:up",
-                "CREATE TABLE users (id integer PRIMARY KEY, name varchar(50) NOT NULL);",
-                "CREATE TABLE roles (id integer PRIMARY KEY, user_id integer NOT NULL);",
-                "-- migrate:down",
-                "DROP TABLE roles;",
-                "DROP TABLE users;",
-                ""));
+        Cli cli = new Cli(directory)
+                .migration(
+                        "20260101000000_create_users",
+                        String.join(
+                                "\n",
+                                "-- migrate:up",
+                                "CREATE TABLE users (id integer PRIMARY KEY, name varchar(50) NOT NULL);",
+                                "CREATE TABLE roles (id integer PRIMARY KEY, user_id integer NOT NULL);",
+                                "-- migrate:down",
+                                "DROP TABLE roles;",
+                                "DROP TABLE users;",
+                                ""));
         cli.run(args(engine, "migrate")).succeeds();
 
-        assertThat(cli.run(args(engine, "seed", "make", "02", "roles")).succeeds().out())
+        assertThat(cli.run(args(engine, "seed", "make", "02", "roles"))
+                        .succeeds()
+                        .out())
                 .contains("database/seeds/02_roles.sql");
         Path seeds = directory.resolve("database/seeds");
         // Name order decides: 02_roles needs the users that 01_users inserts.
-        Files.writeString(seeds.resolve("02_roles.sql"), Files.readString(seeds.resolve("02_roles.sql"))
-                + "DELETE FROM roles;\nINSERT INTO roles (id, user_id) SELECT id, id FROM users;\n");
-        Files.writeString(seeds.resolve("01_users.sql"),
+        Files.writeString(
+                seeds.resolve("02_roles.sql"),
+                Files.readString(seeds.resolve("02_roles.sql"))
+                        + "DELETE FROM roles;\nINSERT INTO roles (id, user_id) SELECT id, id FROM users;\n");
+        Files.writeString(
+                seeds.resolve("01_users.sql"),
                 "DELETE FROM users;\nINSERT INTO users VALUES (1, 'Ada');\nINSERT INTO users VALUES (2, 'Bo');\n");
 
         Cli.Run run = cli.run(args(engine, "seed", "run")).succeeds();
@@ -81,7 +93,8 @@ class SeedIT {
         assertThat(database.query("SELECT name FROM cairn_migrations")).hasSize(1);
 
         // A failing seed is rolled back whole; the ones before it stay.
-        Files.writeString(seeds.resolve("03_broken.sql"),
+        Files.writeString(
+                seeds.resolve("03_broken.sql"),
                 "INSERT INTO users VALUES (3, 'Cy');\nINSERT INTO no_such_table VALUES (1);\n");
         Cli.Run failed = cli.run(args(engine, "seed", "run")).exits(1);
         assertThat(failed.err()).contains("Seed 03_broken.sql failed at", "03_broken.sql:2", "rolled back");

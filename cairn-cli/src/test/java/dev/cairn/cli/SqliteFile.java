@@ -28,8 +28,8 @@ final class SqliteFile {
 
     /** The user tables, sorted by name (SQLite's own tables left out). */
     List<String> tables() {
-        return strings("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                + " ORDER BY name");
+        return strings(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
     }
 
     /** The tables other than Cairn's own (tracking and lock tables). */

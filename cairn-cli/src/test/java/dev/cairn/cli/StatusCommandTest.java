@@ -26,7 +26,8 @@ class StatusCommandTest {
         Cli.Run run = cli.run("status").succeeds();
 
         assertThat(run.out().lines().toList()).hasSize(6);
-        assertThat(run.out()).startsWith("Status of development (jdbc:sqlite:")
+        assertThat(run.out())
+                .startsWith("Status of development (jdbc:sqlite:")
                 .contains("Batch  Applied at (UTC)")
                 .containsPattern("    1  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  " + USERS + " +applied")
                 .containsPattern("    1  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  " + POSTS + " +applied")
@@ -41,7 +42,8 @@ class StatusCommandTest {
 
         Cli.Run run = cli.run("status", "-v").succeeds();
 
-        assertThat(run.out()).contains("Time", "Creates the users table.", "Emails are unique.")
+        assertThat(run.out())
+                .contains("Time", "Creates the users table.", "Emails are unique.")
                 .containsPattern(Project.LEGACY + " +applied, irreversible")
                 .containsPattern("\\d+ ms  " + USERS);
         assertThat(cli.run("status").out()).doesNotContain("Creates the users table.", "irreversible");
@@ -87,7 +89,8 @@ class StatusCommandTest {
         assertThat(users.get("durationMs").isIntegralNumber()).isTrue();
         assertThat(users.get("reversible").asBoolean()).isTrue();
         assertThat(users.get("description").asText()).isEqualTo("Creates the users table.\nEmails are unique.");
-        assertThat(users.get("file").asText()).isEqualTo(Path.of("database", "migrations", USERS + ".sql").toString());
+        assertThat(users.get("file").asText())
+                .isEqualTo(Path.of("database", "migrations", USERS + ".sql").toString());
         JsonNode tags = json.get("migrations").get(2);
         assertThat(tags.get("state").asText()).isEqualTo("pending");
         assertThat(tags.get("batch").isNull()).isTrue();

@@ -27,7 +27,8 @@ class UnlockCommandTest {
 
         cli.run("migrate").succeeds();
         assertThat(cli.run("unlock").succeeds().out()).contains("is free: nothing was left behind");
-        assertThat(cli.run("unlock", "--json").succeeds().json().get("message").asText()).contains("is free");
+        assertThat(cli.run("unlock", "--json").succeeds().json().get("message").asText())
+                .contains("is free");
     }
 
     @Test
@@ -40,8 +41,8 @@ class UnlockCommandTest {
                 FileLock held = holder.lock()) {
             assertThat(held.isValid()).isTrue();
             holder.truncate(0);
-            holder.write(ByteBuffer.wrap("pid 777 on ci-runner-3, since 2026-11-24T06:00:00Z\n"
-                    .getBytes(StandardCharsets.UTF_8)));
+            holder.write(ByteBuffer.wrap(
+                    "pid 777 on ci-runner-3, since 2026-11-24T06:00:00Z\n".getBytes(StandardCharsets.UTF_8)));
 
             Cli.Run run = cli.run("unlock").exits(3);
 

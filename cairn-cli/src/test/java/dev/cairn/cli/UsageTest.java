@@ -19,8 +19,10 @@ class UsageTest {
         Cli.Run run = new Cli(directory).run("migrat").exits(2);
 
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("error: Unmatched argument at index 0: 'migrat'")
-                .contains("cairn migrate").contains("Run 'cairn --help' for usage.");
+        assertThat(run.err())
+                .startsWith("error: Unmatched argument at index 0: 'migrat'")
+                .contains("cairn migrate")
+                .contains("Run 'cairn --help' for usage.");
     }
 
     @Test
@@ -32,11 +34,18 @@ class UsageTest {
 
     @Test
     void rollbackTargetsExcludeEachOther() {
-        Cli.Run run = new Cli(directory).withSqliteConfig().run("rollback", "--all", "--to-batch", "1").exits(2);
+        Cli.Run run = new Cli(directory)
+                .withSqliteConfig()
+                .run("rollback", "--all", "--to-batch", "1")
+                .exits(2);
 
-        assertThat(run.err()).startsWith("error: --all, --to-batch=N are mutually exclusive")
+        assertThat(run.err())
+                .startsWith("error: --all, --to-batch=N are mutually exclusive")
                 .contains("Run 'cairn rollback --help' for usage.");
-        assertThat(new Cli(directory).run("rollback", "--to", "1", "--to-batch", "1").exitCode()).isEqualTo(2);
+        assertThat(new Cli(directory)
+                        .run("rollback", "--to", "1", "--to-batch", "1")
+                        .exitCode())
+                .isEqualTo(2);
         assertThat(directory.resolve("dev.sqlite3")).doesNotExist();
     }
 
@@ -66,26 +75,31 @@ class UsageTest {
         assertThat(top.out()).contains("Usage: cairn", "--config", "--json", "migrate", "rollback", "Exit codes");
 
         Cli.Run rollback = new Cli(directory).run("rollback", "-h").succeeds();
-        assertThat(rollback.out()).contains("Usage: cairn rollback", "--all", "--to=V", "--to-batch=N", "--dry-run",
-                "--json");
+        assertThat(rollback.out())
+                .contains("Usage: cairn rollback", "--all", "--to=V", "--to-batch=N", "--dry-run", "--json");
     }
 
     @Test
     void theCommandIsTheWordThatParsesAsOne() {
-        Cli cli = Project.create(directory).write("cairn.yml", String.join("\n",
-                "migrations:",
-                "  directory: database/migrations",
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:dev.sqlite3",
-                "  migrate:",
-                "    url: jdbc:sqlite:migrate.sqlite3",
-                ""));
+        Cli cli = Project.create(directory)
+                .write(
+                        "cairn.yml",
+                        String.join(
+                                "\n",
+                                "migrations:",
+                                "  directory: database/migrations",
+                                "environments:",
+                                "  development:",
+                                "    url: jdbc:sqlite:dev.sqlite3",
+                                "  migrate:",
+                                "    url: jdbc:sqlite:migrate.sqlite3",
+                                ""));
 
         // The environment is called "migrate"; the command is "up".
         Cli.Run up = cli.run("--env=migrate", "up").succeeds();
         assertThat(up.out()).contains("Applied 1 migration");
-        assertThat(new SqliteFile(directory.resolve("migrate.sqlite3")).history()).hasSize(1);
+        assertThat(new SqliteFile(directory.resolve("migrate.sqlite3")).history())
+                .hasSize(1);
         assertThat(directory.resolve("dev.sqlite3")).doesNotExist();
         // A command's parameter that is another command's name.
         cli.run("make", "status").succeeds();
@@ -99,6 +113,7 @@ class UsageTest {
     @Test
     void versionNamesTheTool() {
         assertThat(new Cli(directory).run("-V").succeeds().out()).startsWith("cairn ");
-        assertThat(new Cli(directory).run("status", "--version").succeeds().out()).startsWith("cairn ");
+        assertThat(new Cli(directory).run("status", "--version").succeeds().out())
+                .startsWith("cairn ");
     }
 }

@@ -50,12 +50,14 @@ class ValidateCommandTest {
 
         Cli.Run run = cli.run("validate").exits(1);
 
-        assertThat(run.err()).contains("Validation found 5 problems",
-                USERS + ".sql was changed after it was applied",
-                POSTS + " is applied (batch 1) but its file is gone",
-                "20260101500000_from_a_branch is pending but older than the newest applied migration",
-                "20260103000000_same_version.sql: has version 20260103000000, like " + TAGS + ".sql",
-                "20260105000000_unclosed.sql:2");
+        assertThat(run.err())
+                .contains(
+                        "Validation found 5 problems",
+                        USERS + ".sql was changed after it was applied",
+                        POSTS + " is applied (batch 1) but its file is gone",
+                        "20260101500000_from_a_branch is pending but older than the newest applied migration",
+                        "20260103000000_same_version.sql: has version 20260103000000, like " + TAGS + ".sql",
+                        "20260105000000_unclosed.sql:2");
         JsonNode error = cli.run("validate", "--json").exits(1).json().get("error");
         assertThat(error.get("type").asText()).isEqualTo("validation");
         assertThat(error.get("problems")).hasSize(5);
@@ -70,8 +72,12 @@ class ValidateCommandTest {
 
         for (String[] command : new String[][] {{"migrate"}, {"up"}, {"down"}, {"rollback"}, {"rollback", "--all"}}) {
             Cli.Run refused = cli.run(command).exits(1);
-            assertThat(refused.err()).contains("the migration files disagree with the tracking table",
-                    "Nothing was changed", USERS + ".sql was changed after it was applied", "`cairn repair`");
+            assertThat(refused.err())
+                    .contains(
+                            "the migration files disagree with the tracking table",
+                            "Nothing was changed",
+                            USERS + ".sql was changed after it was applied",
+                            "`cairn repair`");
         }
         assertThat(cli.database().history()).containsExactly(USERS + "@1");
         assertThat(cli.database().userTables()).containsExactly("users");
@@ -89,10 +95,11 @@ class ValidateCommandTest {
         cli.migration("20260101500000_from_a_branch", "-- migrate:up\nCREATE TABLE branch (id INTEGER);\n");
 
         Cli.Run refused = cli.run("migrate").exits(1);
-        assertThat(refused.err()).contains("20260101500000_from_a_branch is pending but older",
-                "--allow-out-of-order");
+        assertThat(refused.err()).contains("20260101500000_from_a_branch is pending but older", "--allow-out-of-order");
         assertThat(cli.database().userTables()).doesNotContain("branch");
-        assertThat(cli.run("migrate", "--allow-out-of-order", "--dry-run").succeeds().out())
+        assertThat(cli.run("migrate", "--allow-out-of-order", "--dry-run")
+                        .succeeds()
+                        .out())
                 .contains("CREATE TABLE branch");
 
         assertThat(cli.run("migrate", "--allow-out-of-order").succeeds().out())

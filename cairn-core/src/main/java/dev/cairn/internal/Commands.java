@@ -47,9 +47,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -88,7 +88,9 @@ public final class Commands {
         List<MigrationRun> runs = change(operation);
         writeSchemaFile(runs);
         return new MigrateResult(
-                runs.isEmpty() ? OptionalInt.empty() : OptionalInt.of(runs.get(0).batch()),
+                runs.isEmpty()
+                        ? OptionalInt.empty()
+                        : OptionalInt.of(runs.get(0).batch()),
                 runs,
                 since(started));
     }
@@ -116,19 +118,28 @@ public final class Commands {
                     Migration file = files.get(row.name());
                     if (row.isIncomplete() && row.progress().direction() == Direction.DOWN) {
                         history.delete(row);
-                        repairs.add(new RepairResult.Repair(row.name(), RepairResult.Kind.UNDONE, row.name()
-                                + " is recorded as undone (its down section had stopped after statement "
-                                + row.progress().statementsRun() + ")."));
+                        repairs.add(new RepairResult.Repair(
+                                row.name(),
+                                RepairResult.Kind.UNDONE,
+                                row.name()
+                                        + " is recorded as undone (its down section had stopped after statement "
+                                        + row.progress().statementsRun() + ")."));
                     } else if (row.isIncomplete()) {
                         history.complete(repaired(row, file));
-                        repairs.add(new RepairResult.Repair(row.name(), RepairResult.Kind.COMPLETED, row.name()
-                                + " is recorded as applied (its up section had stopped after statement "
-                                + row.progress().statementsRun() + ")."));
-                    } else if (file != null && !(row.checksum().equals(file.checksum())
-                            && row.checksumAlgorithm() == Checksum.ALGORITHM)) {
+                        repairs.add(new RepairResult.Repair(
+                                row.name(),
+                                RepairResult.Kind.COMPLETED,
+                                row.name()
+                                        + " is recorded as applied (its up section had stopped after statement "
+                                        + row.progress().statementsRun() + ")."));
+                    } else if (file != null
+                            && !(row.checksum().equals(file.checksum())
+                                    && row.checksumAlgorithm() == Checksum.ALGORITHM)) {
                         history.complete(repaired(row, file));
-                        repairs.add(new RepairResult.Repair(row.name(), RepairResult.Kind.CHECKSUM, row.name()
-                                + " now carries the checksum of its edited file."));
+                        repairs.add(new RepairResult.Repair(
+                                row.name(),
+                                RepairResult.Kind.CHECKSUM,
+                                row.name() + " now carries the checksum of its edited file."));
                     }
                 }
                 session.connection().commit();
@@ -141,10 +152,16 @@ public final class Commands {
 
     /** {@code row} as applied, with the checksum of its file as it is now (or as it was, if it is gone). */
     private static HistoryRow repaired(HistoryRow row, Migration file) {
-        return new HistoryRow(row.id(), row.version(), row.name(), row.batch(),
+        return new HistoryRow(
+                row.id(),
+                row.version(),
+                row.name(),
+                row.batch(),
                 file == null ? row.checksum() : file.checksum(),
                 file == null ? row.checksumAlgorithm() : Checksum.ALGORITHM,
-                row.appliedAt(), row.executionMillis(), null);
+                row.appliedAt(),
+                row.executionMillis(),
+                null);
     }
 
     /** What {@code operation} would do; reads only. */
@@ -152,7 +169,11 @@ public final class Commands {
         BackgroundScan scan = BackgroundScan.start(settings.migrationsDirectory());
         try (Session session = scan.whileConnecting(() -> Session.forReading(settings))) {
             return new Planner(scan.migrations(), read(session))
-                    .plan(operation, session.dialect().splitRules(), session.dialect().transactionalDdl()).toPlan();
+                    .plan(
+                            operation,
+                            session.dialect().splitRules(),
+                            session.dialect().transactionalDdl())
+                    .toPlan();
         }
     }
 
@@ -172,8 +193,8 @@ public final class Commands {
             Files.writeString(temporary, schema().text(), StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("The change succeeded, but the schema file " + file
-                    + " could not be written", e);
+            throw new UncheckedIOException(
+                    "The change succeeded, but the schema file " + file + " could not be written", e);
         }
     }
 
@@ -230,14 +251,16 @@ public final class Commands {
         MigrationDirectory.Scan scan = MigrationDirectory.scanAll(settings.migrationsDirectory());
         List<Problem> problems = new ArrayList<>();
         for (MigrationDirectory.FileError error : scan.errors()) {
-            problems.add(new Problem(error.duplicateVersion() ? Problem.Kind.DUPLICATE_VERSION
-                    : Problem.Kind.UNPARSEABLE, error.error().file().getFileName().toString(),
+            problems.add(new Problem(
+                    error.duplicateVersion() ? Problem.Kind.DUPLICATE_VERSION : Problem.Kind.UNPARSEABLE,
+                    error.error().file().getFileName().toString(),
                     error.error().getMessage()));
         }
         try (Session session = Session.forReading(settings)) {
             Planner planner = new Planner(scan.migrations(), read(session));
             problems.addAll(planner.status().problems());
-            problems.addAll(planner.unsplittable(session.dialect().splitRules(), session.dialect().transactionalDdl()));
+            problems.addAll(planner.unsplittable(
+                    session.dialect().splitRules(), session.dialect().transactionalDdl()));
         }
         return problems;
     }
@@ -255,15 +278,22 @@ public final class Commands {
         long started = System.nanoTime();
         try (Session session = Session.forReading(settings)) {
             if (!session.exists()) {
-                return new ServerInfo(session.dialect().name(), "", settings.target(),
+                return new ServerInfo(
+                        session.dialect().name(),
+                        "",
+                        settings.target(),
                         since(started),
                         "The database file does not exist yet; the first command that changes the database"
                                 + " creates it.");
             }
             try {
                 DatabaseMetaData metaData = session.connection().getMetaData();
-                return new ServerInfo(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion(),
-                        settings.target(), since(started), "");
+                return new ServerInfo(
+                        metaData.getDatabaseProductName(),
+                        metaData.getDatabaseProductVersion(),
+                        settings.target(),
+                        since(started),
+                        "");
             } catch (SQLException e) {
                 throw session.failure("reporting its version", e);
             }
@@ -272,11 +302,15 @@ public final class Commands {
 
     /** Writes a new, empty migration named with the current UTC time and {@code name}. */
     public Path make(String name) {
-        String slug = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
-                .replaceAll("^_+|_+$", "");
+        String slug = name == null
+                ? ""
+                : name.strip()
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "_")
+                        .replaceAll("^_+|_+$", "");
         if (slug.isEmpty()) {
-            throw new ConfigurationException("A migration needs a name with letters or digits, such as"
-                    + " `cairn make create_users`.");
+            throw new ConfigurationException(
+                    "A migration needs a name with letters or digits, such as `cairn make create_users`.");
         }
         Path directory = settings.migrationsDirectory();
         LocalDateTime time = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).withNano(0);
@@ -308,8 +342,8 @@ public final class Commands {
     private List<MigrationRun> change(Operation operation) {
         BackgroundScan scan = BackgroundScan.start(settings.migrationsDirectory());
         // A bad file fails the command before it waits for the lock.
-        try (Session session = scan.whileConnecting(
-                () -> Session.forChange(settings, settings.listener(), scan::migrations))) {
+        try (Session session =
+                scan.whileConnecting(() -> Session.forChange(settings, settings.listener(), scan::migrations))) {
             List<Migration> migrations = scan.migrations();
             boolean tableExists;
             List<HistoryRow> history;
@@ -320,13 +354,16 @@ public final class Commands {
                 throw session.failure("reading the tracking table", e);
             }
             Work work = new Planner(migrations, history)
-                    .plan(operation, session.dialect().splitRules(), session.dialect().transactionalDdl());
+                    .plan(
+                            operation,
+                            session.dialect().splitRules(),
+                            session.dialect().transactionalDdl());
             if (work.isEmpty()) {
                 return List.of();
             }
             settings.listener().planned(work.toPlan());
-            Runner runner = new Runner(session.connection(), session.dialect(), session.history(),
-                    settings.listener(), clock);
+            Runner runner =
+                    new Runner(session.connection(), session.dialect(), session.history(), settings.listener(), clock);
             try {
                 return runner.run(work, !tableExists);
             } catch (SQLException e) {

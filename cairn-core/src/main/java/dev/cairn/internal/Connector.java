@@ -99,8 +99,9 @@ public abstract class Connector {
             try {
                 driver = Drivers.forUrl(driverUrl);
             } catch (SQLException e) {
-                throw new ConfigurationException("No JDBC driver for " + target() + " is on the class path. The cairn"
-                        + " tool ships the " + dialect.name() + " driver; as a library, add it to your dependencies.",
+                throw new ConfigurationException(
+                        "No JDBC driver for " + target() + " is on the class path. The cairn tool ships the "
+                                + dialect.name() + " driver; as a library, add it to your dependencies.",
                         e);
             }
             Properties connectionProperties = new Properties();
@@ -113,9 +114,11 @@ public abstract class Connector {
                 }
                 return new Opened(connection, dialect);
             } catch (SQLException e) {
-                throw new ConnectionException("Cannot connect to " + target() + ": "
-                        + Redaction.text(dialect.message(e), secrets)
-                        + System.lineSeparator() + hint(e.getSQLState(), e.getErrorCode()), e);
+                throw new ConnectionException(
+                        "Cannot connect to " + target() + ": "
+                                + Redaction.text(dialect.message(e), secrets)
+                                + System.lineSeparator() + hint(e.getSQLState(), e.getErrorCode()),
+                        e);
             }
         }
     }
@@ -198,8 +201,8 @@ public abstract class Connector {
                 if (e instanceof RuntimeException) {
                     throw (RuntimeException) e;
                 }
-                throw new ConnectionException("Cannot use the connection from the " + target() + ": "
-                        + e.getMessage(), e);
+                throw new ConnectionException(
+                        "Cannot use the connection from the " + target() + ": " + e.getMessage(), e);
             }
         }
     }

@@ -101,11 +101,14 @@ abstract class ScratchDatabase {
         }
 
         private void execute(String sql) {
-            try (Connection connection = admin.get(); Statement statement = connection.createStatement()) {
+            try (Connection connection = admin.get();
+                    Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             } catch (SQLException e) {
-                throw new ConnectionException("Cannot run " + sql + " for verify's scratch database: "
-                        + dialect.message(e) + ". The user needs the right to create and drop databases.", e);
+                throw new ConnectionException(
+                        "Cannot run " + sql + " for verify's scratch database: " + dialect.message(e)
+                                + ". The user needs the right to create and drop databases.",
+                        e);
             }
         }
     }

@@ -45,11 +45,15 @@ final class Seeds {
 
     /** Writes a new seed file {@code <name>.sql}. */
     Path make(String name) {
-        String slug = name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
-                .replaceAll("^_+|_+$", "");
+        String slug = name == null
+                ? ""
+                : name.strip()
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "_")
+                        .replaceAll("^_+|_+$", "");
         if (slug.isEmpty()) {
-            throw new ConfigurationException("A seed needs a name with letters or digits, such as"
-                    + " `cairn seed make 01_users`.");
+            throw new ConfigurationException(
+                    "A seed needs a name with letters or digits, such as `cairn seed make 01_users`.");
         }
         Path directory = settings.seedsDirectory();
         Path file = directory.resolve(slug + ".sql");
@@ -96,8 +100,8 @@ final class Seeds {
         return new SeedResult(ran, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private MigrationFailedException failure(Session session, Path file, List<Statement> statements, int index,
-            SQLException cause, List<String> ran) {
+    private MigrationFailedException failure(
+            Session session, Path file, List<Statement> statements, int index, SQLException cause, List<String> ran) {
         try {
             session.connection().rollback();
         } catch (SQLException e) {
@@ -107,17 +111,29 @@ final class Seeds {
         int line = statement.line() + session.dialect().errorLineOffset(cause, statement.sql());
         String name = file.getFileName().toString();
         String outcome = "The seed's transaction was rolled back"
-                + (session.dialect().transactionalDdl() ? "" : " (DDL in it, which " + session.dialect().name()
-                        + " commits as it runs, stays)")
+                + (session.dialect().transactionalDdl()
+                        ? ""
+                        : " (DDL in it, which " + session.dialect().name() + " commits as it runs, stays)")
                 + (ran.isEmpty() ? "." : "; the seeds before it ran and stay: " + String.join(", ", ran) + ".")
                 + System.lineSeparator() + "Fix the statement and run the seeds again.";
-        return new MigrationFailedException(name, Direction.UP, file, line, index + 1, cause.getSQLState(),
-                session.dialect().message(cause), ran, outcome, cause);
+        return new MigrationFailedException(
+                name,
+                Direction.UP,
+                file,
+                line,
+                index + 1,
+                cause.getSQLState(),
+                session.dialect().message(cause),
+                ran,
+                outcome,
+                cause);
     }
 
     private static List<Statement> split(Path file, Session session) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
@@ -154,10 +170,19 @@ final class Seeds {
         List<Path> chosen = new ArrayList<>();
         for (String name : names) {
             String fileName = name.endsWith(".sql") ? name : name + ".sql";
-            Path file = all.stream().filter(f -> f.getFileName().toString().equals(fileName)).findFirst()
+            Path file = all.stream()
+                    .filter(f -> f.getFileName().toString().equals(fileName))
+                    .findFirst()
                     .orElseThrow(() -> new ConfigurationException("No seed file " + fileName + " in " + directory
-                            + "; the seeds are: " + (all.isEmpty() ? "(none)" : String.join(", ",
-                                    all.stream().map(f -> f.getFileName().toString()).toList())) + "."));
+                            + "; the seeds are: "
+                            + (all.isEmpty()
+                                    ? "(none)"
+                                    : String.join(
+                                            ", ",
+                                            all.stream()
+                                                    .map(f -> f.getFileName().toString())
+                                                    .toList()))
+                            + "."));
             if (!chosen.contains(file)) {
                 chosen.add(file);
             }

@@ -37,7 +37,7 @@ final class Session implements AutoCloseable {
      * @throws LockException if another runner keeps the lock for longer than {@code lock-timeout}
      */
     static Session forChange(Settings settings, MigrationListener listener) {
-        return forChange(settings, listener, () -> { });
+        return forChange(settings, listener, () -> {});
     }
 
     /**
@@ -50,7 +50,9 @@ final class Session implements AutoCloseable {
             beforeLocking.run();
             // The lock first, in autocommit: a runner that waits holds no transaction (so SQLite's write
             // lock stays free for the holder, and MySQL takes no snapshot before the holder's commit).
-            session.lock = session.dialect.lock(session.connection, settings.table(),
+            session.lock = session.dialect.lock(
+                    session.connection,
+                    settings.table(),
                     () -> settings.connector().open(false).connection());
             session.lock.acquire(settings.lockTimeout(), listener::waitingForLock);
             try {
@@ -97,11 +99,13 @@ final class Session implements AutoCloseable {
 
     /** An error from the database during {@code doing}, as a {@link ConnectionException} that says so. */
     ConnectionException failure(String doing, SQLException e) {
-        return new ConnectionException("The database " + target + " failed while " + doing + ": "
-                + dialect.message(e) + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
-                + System.lineSeparator()
-                + "Check that the user may read and write the tracking table " + history.table()
-                + " (set migrations.table or migrations.schema to put it elsewhere).", e);
+        return new ConnectionException(
+                "The database " + target + " failed while " + doing + ": "
+                        + dialect.message(e) + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
+                        + System.lineSeparator()
+                        + "Check that the user may read and write the tracking table " + history.table()
+                        + " (set migrations.table or migrations.schema to put it elsewhere).",
+                e);
     }
 
     @Override

@@ -42,8 +42,16 @@ public record Settings(
 
     /** These settings with another lock timeout. */
     Settings withLockTimeout(Duration timeout) {
-        return new Settings(environment, target, migrationsDirectory, seedsDirectory, schemaFile, table, timeout,
-                listener, connector);
+        return new Settings(
+                environment,
+                target,
+                migrationsDirectory,
+                seedsDirectory,
+                schemaFile,
+                table,
+                timeout,
+                listener,
+                connector);
     }
 
     /** The environment name used when Cairn is configured without {@code cairn.yml}. */
@@ -113,9 +121,7 @@ public record Settings(
                 ? draft.lockTimeout
                 : environment != null ? environment.lockTimeout() : EnvironmentConfig.DEFAULT_LOCK_TIMEOUT;
         MigrationListener listener = draft.listener != null ? draft.listener : MigrationListener.NONE;
-        String name = environment != null
-                ? environment.name()
-                : draft.environment != null ? draft.environment : CUSTOM;
+        String name = environment != null ? environment.name() : draft.environment != null ? draft.environment : CUSTOM;
 
         Connector connector;
         if (draft.dataSource != null) {
@@ -125,8 +131,15 @@ public record Settings(
             environment.password().ifPresent(secrets::add);
             connector = Connector.of(environment.url(), DriverProperties.of(environment), lockTimeout, secrets);
         }
-        return new Settings(name, connector.target(), directory.toAbsolutePath().normalize(),
-                seeds.toAbsolutePath().normalize(), schemaFile, TableName.of(schema, table), lockTimeout, listener,
+        return new Settings(
+                name,
+                connector.target(),
+                directory.toAbsolutePath().normalize(),
+                seeds.toAbsolutePath().normalize(),
+                schemaFile,
+                TableName.of(schema, table),
+                lockTimeout,
+                listener,
                 connector);
     }
 

@@ -55,14 +55,17 @@ final class Verification {
     VerifyResult run(Optional<String> from, boolean pendingOnly) {
         long started = System.nanoTime();
         List<Migration> migrations = MigrationDirectory.scan(settings.migrationsDirectory());
-        String targetUrl = settings.connector().url().orElseThrow(() -> new ConfigurationException("verify needs"
-                + " the database's URL to make a scratch database beside it; configure Cairn with url: (or --url)"
-                + " instead of a data source."));
+        String targetUrl = settings.connector()
+                .url()
+                .orElseThrow(() -> new ConfigurationException("verify needs"
+                        + " the database's URL to make a scratch database beside it; configure Cairn with url: (or"
+                        + " --url)"
+                        + " instead of a data source."));
         Set<String> applied = pendingOnly ? appliedOnTarget() : Set.of();
         Optional<Version> start = from.map(this::version);
         Dialect dialect = Dialect.forUrl(targetUrl);
-        ScratchDatabase scratch = ScratchDatabase.create(dialect, targetUrl,
-                () -> settings.connector().open(false).connection());
+        ScratchDatabase scratch = ScratchDatabase.create(
+                dialect, targetUrl, () -> settings.connector().open(false).connection());
         Thread dropOnExit = new Thread(scratch::drop, "cairn-verify-cleanup");
         Runtime.getRuntime().addShutdownHook(dropOnExit);
         try {
@@ -70,8 +73,8 @@ final class Verification {
                 boolean beforeStart = start.isPresent() && migration.version().compareTo(start.get()) < 0;
                 return !beforeStart && !applied.contains(migration.name());
             });
-            return new VerifyResult(checked, Redaction.url(scratch.url()),
-                    Duration.ofNanos(System.nanoTime() - started));
+            return new VerifyResult(
+                    checked, Redaction.url(scratch.url()), Duration.ofNanos(System.nanoTime() - started));
         } finally {
             scratch.drop();
             try {
@@ -82,11 +85,12 @@ final class Verification {
         }
     }
 
-    private List<VerifyResult.Checked> check(Dialect dialect, ScratchDatabase scratch, List<Migration> migrations,
-            Predicate<Migration> inRange) {
+    private List<VerifyResult.Checked> check(
+            Dialect dialect, ScratchDatabase scratch, List<Migration> migrations, Predicate<Migration> inRange) {
         List<VerifyResult.Checked> checked = new ArrayList<>();
         SchemaReader reader = dialect.schemaReader();
-        try (Connection connection = settings.connector().forUrl(scratch.url()).open(false).connection()) {
+        try (Connection connection =
+                settings.connector().forUrl(scratch.url()).open(false).connection()) {
             connection.setAutoCommit(true);
             for (Migration migration : migrations) {
                 if (!inRange.test(migration)) {
@@ -104,26 +108,32 @@ final class Verification {
                 SchemaSnapshot after = reader.read(connection, Set.of());
                 List<SchemaSnapshot.Difference> differences = after.since(before);
                 if (!differences.isEmpty()) {
-                    throw new VerificationException(migration.name(), migration.name() + " does not undo itself: after"
-                            + " its up and its down, the schema differs from the one its up started from ("
-                            + differences.size() + (differences.size() == 1 ? " difference" : " differences")
-                            + "). Fix the down section of " + migration.file().getFileName() + " so that it restores"
-                            + " what the up changed. The target database was not touched.",
-                            differences.stream().map(SchemaSnapshot.Difference::toString).toList(), null);
+                    throw new VerificationException(
+                            migration.name(),
+                            migration.name() + " does not undo itself: after"
+                                    + " its up and its down, the schema differs from the one its up started from ("
+                                    + differences.size() + (differences.size() == 1 ? " difference" : " differences")
+                                    + "). Fix the down section of "
+                                    + migration.file().getFileName() + " so that it restores"
+                                    + " what the up changed. The target database was not touched.",
+                            differences.stream()
+                                    .map(SchemaSnapshot.Difference::toString)
+                                    .toList(),
+                            null);
                 }
                 run(connection, dialect, migration, Direction.UP, " again after its down");
                 checked.add(new VerifyResult.Checked(migration.name(), VerifyResult.Outcome.REVERSIBLE));
             }
         } catch (SQLException e) {
-            throw new ConnectionException("The scratch database " + Redaction.url(scratch.url())
-                    + " failed: " + dialect.message(e), e);
+            throw new ConnectionException(
+                    "The scratch database " + Redaction.url(scratch.url()) + " failed: " + dialect.message(e), e);
         }
         return checked;
     }
 
     /** Runs one section of {@code migration} statement by statement on the scratch database. */
-    private static void run(Connection connection, Dialect dialect, Migration migration, Direction direction,
-            String when) {
+    private static void run(
+            Connection connection, Dialect dialect, Migration migration, Direction direction, String when) {
         Section section = direction == Direction.UP ? migration.up() : migration.down();
         List<Statement> statements;
         try {
@@ -137,10 +147,14 @@ final class Verification {
                     jdbc.execute(statement.sql());
                 } catch (SQLException e) {
                     int line = statement.line() + dialect.errorLineOffset(e, statement.sql());
-                    throw new VerificationException(migration.name(), "The " + direction.label() + " section of "
-                            + migration.name() + " fails" + when + " on the scratch database, at "
-                            + section.file() + ":" + line + ": " + dialect.message(e)
-                            + ". The target database was not touched.", List.of(), e);
+                    throw new VerificationException(
+                            migration.name(),
+                            "The " + direction.label() + " section of "
+                                    + migration.name() + " fails" + when + " on the scratch database, at "
+                                    + section.file() + ":" + line + ": " + dialect.message(e)
+                                    + ". The target database was not touched.",
+                            List.of(),
+                            e);
                 }
             }
         } catch (SQLException e) {
@@ -155,7 +169,9 @@ final class Verification {
                 return Set.of();
             }
             try {
-                return session.history().readIfExists().stream().map(HistoryRow::name).collect(Collectors.toSet());
+                return session.history().readIfExists().stream()
+                        .map(HistoryRow::name)
+                        .collect(Collectors.toSet());
             } catch (SQLException e) {
                 throw session.failure("reading the tracking table", e);
             }

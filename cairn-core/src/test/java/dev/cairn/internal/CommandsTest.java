@@ -37,7 +37,9 @@ class CommandsTest {
         assertThat(Files.readString(file)).isEqualTo("-- migrate:up\n\n\n-- migrate:down\n\n");
         // What make writes is a valid, reversible, empty migration.
         List<Migration> migrations = MigrationDirectory.scan(project.resolve("db/migrations"));
-        assertThat(migrations).singleElement().satisfies(m -> assertThat(m.reversible()).isTrue());
+        assertThat(migrations)
+                .singleElement()
+                .satisfies(m -> assertThat(m.reversible()).isTrue());
     }
 
     @Test

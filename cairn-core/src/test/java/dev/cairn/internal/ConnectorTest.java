@@ -28,8 +28,11 @@ class ConnectorTest {
         Properties properties = new Properties();
         properties.setProperty("password", "hunter2-secret");
         properties.setProperty("connectTimeout", "2");
-        Connector connector = Connector.of("jdbc:postgresql://127.0.0.1:9/app?password=hunter2-secret", properties,
-                Duration.ofSeconds(1), List.of("hunter2-secret"));
+        Connector connector = Connector.of(
+                "jdbc:postgresql://127.0.0.1:9/app?password=hunter2-secret",
+                properties,
+                Duration.ofSeconds(1),
+                List.of("hunter2-secret"));
 
         assertThatThrownBy(() -> connector.open(false))
                 .isInstanceOf(ConnectionException.class)
@@ -43,8 +46,9 @@ class ConnectorTest {
         Connector connector = Connector.of("jdbc:sqlite:x.db", new Properties(), Duration.ofSeconds(1), List.of());
         assertThat(connector.target()).isEqualTo("jdbc:sqlite:x.db");
 
-        assertThatThrownBy(() -> Connector.of("jdbc:oracle:thin:@db:1521/x", new Properties(), Duration.ofSeconds(1),
-                List.of()).open(false))
+        assertThatThrownBy(() -> Connector.of(
+                                "jdbc:oracle:thin:@db:1521/x", new Properties(), Duration.ofSeconds(1), List.of())
+                        .open(false))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("does not support the database 'oracle'");
     }

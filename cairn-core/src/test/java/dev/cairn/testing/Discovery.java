@@ -26,12 +26,10 @@ import java.util.Optional;
  * stopping the real server.
  */
 final class Discovery {
-    private Discovery() {
-    }
+    private Discovery() {}
 
     /** Where tests can make databases, or why they cannot. */
-    sealed interface Outcome permits Found, Unavailable {
-    }
+    sealed interface Outcome permits Found, Unavailable {}
 
     /**
      * A server that answered.
@@ -39,8 +37,7 @@ final class Discovery {
      * @param admin the address of a database to connect to for CREATE and DROP DATABASE
      * @param description what served the tests, for the end-of-run line, e.g. "embedded PostgreSQL 15.19"
      */
-    record Found(ServerAddress admin, String description) implements Outcome {
-    }
+    record Found(ServerAddress admin, String description) implements Outcome {}
 
     /**
      * No server could be had; the engine's tests are skipped.
@@ -48,8 +45,7 @@ final class Discovery {
      * @param reason why, naming what was tried
      * @param howToEnable what the user can do about it
      */
-    record Unavailable(String reason, String howToEnable) implements Outcome {
-    }
+    record Unavailable(String reason, String howToEnable) implements Outcome {}
 
     /**
      * Applies the rules above.
@@ -85,8 +81,8 @@ final class Discovery {
         }
         String noServer = "no " + spec.product() + " answers at " + fallback + " (" + probe.failure() + ")";
         if (isCi(env)) {
-            throw new MissingServerException(spec.product() + " is required when CI=true, but " + noServer
-                    + ". To fix: " + howToEnable + ".");
+            throw new MissingServerException(
+                    spec.product() + " is required when CI=true, but " + noServer + ". To fix: " + howToEnable + ".");
         }
         Optional<ServerSpec.EmbeddedServer> embedded = spec.embedded();
         if (embedded.isEmpty()) {
@@ -96,8 +92,8 @@ final class Discovery {
             return embedded.get().start();
         } catch (Exception | LinkageError e) {
             // LinkageError too: an embedded server missing its native binaries fails that way.
-            return new Unavailable(noServer + ", and embedded " + spec.product() + " could not start: "
-                    + messages(e), howToEnable);
+            return new Unavailable(
+                    noServer + ", and embedded " + spec.product() + " could not start: " + messages(e), howToEnable);
         }
     }
 
@@ -111,7 +107,9 @@ final class Discovery {
     static String messages(Throwable e) {
         List<String> parts = new ArrayList<>();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            String message = t.getMessage() == null
+                    ? t.getClass().getSimpleName()
+                    : t.getMessage().strip();
             if (parts.stream().noneMatch(p -> p.contains(message))) {
                 parts.add(message);
             }
@@ -119,8 +117,7 @@ final class Discovery {
         return String.join(": ", parts);
     }
 
-    private record Probe(String product, String failure) {
-    }
+    private record Probe(String product, String failure) {}
 
     private static Probe probe(ServerAddress address, ServerSpec spec) {
         try (Connection c = address.connect(spec.probeProperties())) {

@@ -49,7 +49,9 @@ class DiscoveryIT {
                 .hasMessageContaining(closedUrl.substring(0, closedUrl.indexOf('?')))
                 .hasMessageContaining("pg_ctlcluster --skip-systemctl-redirect")
                 .hasMessageContaining("or set CAIRN_TEST_POSTGRES_URL=jdbc:postgresql://");
-        assertThat(embeddedStarts).as("CI must not fall back to an embedded server").hasValue(0);
+        assertThat(embeddedStarts)
+                .as("CI must not fall back to an embedded server")
+                .hasValue(0);
     }
 
     @Test
@@ -86,7 +88,8 @@ class DiscoveryIT {
 
         assertThat(Discovery.discover(spec, Map.of()))
                 .isInstanceOf(Discovery.Unavailable.class)
-                .extracting(o -> ((Discovery.Unavailable) o).reason()).asString()
+                .extracting(o -> ((Discovery.Unavailable) o).reason())
+                .asString()
                 .contains("there is no embedded PostgreSQL");
     }
 
@@ -99,7 +102,8 @@ class DiscoveryIT {
                 .isInstanceOf(MissingServerException.class)
                 .hasMessageContaining("CAIRN_TEST_POSTGRES_URL names a PostgreSQL server that cannot be reached")
                 .hasMessageContaining("unset it")
-                .message().doesNotContain("s3cret");
+                .message()
+                .doesNotContain("s3cret");
         assertThat(embeddedStarts).hasValue(0);
     }
 
@@ -139,17 +143,21 @@ class DiscoveryIT {
 
     @Test
     void theBackendDiscoversOnceAndRepeatsTheVerdictForEveryTest() {
-        PostgresBackend skipping = new PostgresBackend(Engine.POSTGRESQL,
-                PostgresBackend.spec(closedUrl, Optional.of(this::embeddedThatFails)), Map.of());
+        PostgresBackend skipping = new PostgresBackend(
+                Engine.POSTGRESQL, PostgresBackend.spec(closedUrl, Optional.of(this::embeddedThatFails)), Map.of());
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(skipping::create)
                     .isInstanceOf(EngineUnavailableException.class)
                     .hasMessageStartingWith("PostgreSQL tests skipped: no PostgreSQL answers at");
         }
-        assertThat(embeddedStarts).as("the embedded server is tried once per JVM").hasValue(1);
+        assertThat(embeddedStarts)
+                .as("the embedded server is tried once per JVM")
+                .hasValue(1);
 
-        PostgresBackend failing = new PostgresBackend(Engine.POSTGRESQL,
-                PostgresBackend.spec(closedUrl, Optional.of(this::embeddedThatFails)), Map.of("CI", "true"));
+        PostgresBackend failing = new PostgresBackend(
+                Engine.POSTGRESQL,
+                PostgresBackend.spec(closedUrl, Optional.of(this::embeddedThatFails)),
+                Map.of("CI", "true"));
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(failing::create).isInstanceOf(MissingServerException.class);
         }
@@ -195,14 +203,15 @@ class DiscoveryIT {
         ServerSpec spec = MariaDbBackend.spec(closedMariaDbUrl);
         String port = closedMariaDbUrl.replaceAll(".*:(\\d+)/.*", "$1");
 
-        for (String configured : List.of(closedMariaDbUrl + "&password=s3cret",
-                "jdbc:mariadb://root:s3cret@127.0.0.1:" + port + "/")) {
+        for (String configured :
+                List.of(closedMariaDbUrl + "&password=s3cret", "jdbc:mariadb://root:s3cret@127.0.0.1:" + port + "/")) {
             assertThatThrownBy(() -> Discovery.discover(spec, Map.of(MariaDbBackend.URL_VARIABLE, configured)))
                     .isInstanceOf(MissingServerException.class)
                     .hasMessageStartingWith("CAIRN_TEST_MARIADB_URL names a MariaDB server that cannot be reached: "
                             + "jdbc:mariadb://127.0.0.1:" + port + "/ (user root)")
                     .hasMessageContaining("unset it to try " + closedMariaDbUrl)
-                    .message().doesNotContain("s3cret");
+                    .message()
+                    .doesNotContain("s3cret");
         }
     }
 

@@ -25,9 +25,11 @@ class EmbeddedPostgresIT {
                 throw e;
             }
             // Outside CI, as for every PostgreSQL test: skip, and say so in the end-of-run banner.
-            throw new EngineUnavailableException(Engine.POSTGRESQL, "embedded PostgreSQL could not start: "
-                    + Discovery.messages(e), "let embedded PostgreSQL start on this machine (see why); it tests only"
-                    + " the fallback, so a running server does not stand in for it");
+            throw new EngineUnavailableException(
+                    Engine.POSTGRESQL,
+                    "embedded PostgreSQL could not start: " + Discovery.messages(e),
+                    "let embedded PostgreSQL start on this machine (see why); it tests only"
+                            + " the fallback, so a running server does not stand in for it");
         }
         assertThat(found.description()).startsWith("embedded PostgreSQL 15.");
         assertThat(found.admin().url()).startsWith("jdbc:postgresql://localhost:");

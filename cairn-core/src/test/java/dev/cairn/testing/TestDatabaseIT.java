@@ -39,7 +39,8 @@ class TestDatabaseIT {
             assertThat(exists(db)).isTrue();
             if (engine == Engine.H2) {
                 // Made here, with its user, rather than by the first connection of the code under test.
-                assertThat(H2Backend.directory(db).resolve(db.name() + ".mv.db")).isRegularFile();
+                assertThat(H2Backend.directory(db).resolve(db.name() + ".mv.db"))
+                        .isRegularFile();
             }
             assertThat(db.tables()).isEmpty();
 
@@ -70,18 +71,20 @@ class TestDatabaseIT {
         // Made outside the lambda, so that a skip (engine unavailable) stays a skip.
         TestDatabase db = TestDatabase.create(engine);
         assertThatThrownBy(() -> {
-            try (db) {
-                db.execute("CREATE TABLE t (x INTEGER)");
-                throw new AssertionError("the test failed");
-            }
-        }).hasMessage("the test failed");
+                    try (db) {
+                        db.execute("CREATE TABLE t (x INTEGER)");
+                        throw new AssertionError("the test failed");
+                    }
+                })
+                .hasMessage("the test failed");
         assertThat(exists(db)).isFalse();
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void databasesAreIndependentAndUniquelyNamed(Engine engine) {
-        try (TestDatabase a = TestDatabase.create(engine); TestDatabase b = TestDatabase.create(engine)) {
+        try (TestDatabase a = TestDatabase.create(engine);
+                TestDatabase b = TestDatabase.create(engine)) {
             assertThat(a.name()).isNotEqualTo(b.name());
             assertThat(a.url()).isNotEqualTo(b.url());
             a.execute("CREATE TABLE only_in_a (x INTEGER)");
@@ -137,13 +140,20 @@ class TestDatabaseIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MARIADB", "H2"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"POSTGRESQL", "MARIADB", "H2"})
     void columnsPicksTheTableTheNameMeansAmongSomeThatDifferOnlyInCase(Engine engine) {
         String quote = engine == Engine.MARIADB ? "`" : "\"";
         try (TestDatabase db = TestDatabase.create(engine)) {
             if (engine == Engine.MARIADB) {
                 // 1 and 2 (Windows' and macOS's defaults) compare table names in lower case.
-                assumeTrue(db.query("SELECT @@lower_case_table_names AS n").get(0).get("n").toString().equals("0"),
+                assumeTrue(
+                        db.query("SELECT @@lower_case_table_names AS n")
+                                .get(0)
+                                .get("n")
+                                .toString()
+                                .equals("0"),
                         "names that differ only in case are one table on a server with lower_case_table_names > 0");
             }
             db.execute("CREATE TABLE " + quote + "Mixed" + quote + " (title_case INTEGER)");
@@ -155,18 +165,22 @@ class TestDatabaseIT {
             assertThat(db.columns("mixed")).containsExactly("lower_case");
             assertThat(db.columns("MIXED")).containsExactly("upper_case");
             switch (engine) {
-                case POSTGRESQL -> assertThat(db.columns("mIxEd")).as("unquoted: mixed").containsExactly("lower_case");
+                case POSTGRESQL ->
+                    assertThat(db.columns("mIxEd")).as("unquoted: mixed").containsExactly("lower_case");
                 case H2 -> assertThat(db.columns("mIxEd")).as("unquoted: MIXED").containsExactly("upper_case");
-                case MARIADB -> assertThatThrownBy(() -> db.columns("mIxEd"))
-                        .isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining("columns(\"mIxEd\") on " + db + " matches [MIXED, Mixed, mixed]");
+                case MARIADB ->
+                    assertThatThrownBy(() -> db.columns("mIxEd"))
+                            .isInstanceOf(IllegalStateException.class)
+                            .hasMessageContaining("columns(\"mIxEd\") on " + db + " matches [MIXED, Mixed, mixed]");
                 default -> throw new AssertionError("No expectation for " + engine);
             }
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "H2"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"POSTGRESQL", "H2"})
     void aBareNameMeansTheTableInTheCurrentSchema(Engine engine) {
         try (TestDatabase db = TestDatabase.create(engine)) {
             for (String schema : List.of("elsewhere", "other")) {
@@ -175,7 +189,8 @@ class TestDatabaseIT {
             }
             assertThatThrownBy(() -> db.columns("twice"))
                     .isInstanceOf(IllegalStateException.class)
-                    .extracting(Throwable::getMessage).asString()
+                    .extracting(Throwable::getMessage)
+                    .asString()
                     .endsWithIgnoringCase("matches [elsewhere.twice, other.twice]: spell the name as the database"
                             + " stores it, or name the schema as schema.table");
 
@@ -194,7 +209,8 @@ class TestDatabaseIT {
     @EnumSource(Engine.class)
     void closeDropsEvenWithATransactionLeftOpenAndIsIdempotent(Engine engine) throws Exception {
         TestDatabase db = TestDatabase.create(engine);
-        try (Connection leftOpen = db.connect(); Statement statement = leftOpen.createStatement()) {
+        try (Connection leftOpen = db.connect();
+                Statement statement = leftOpen.createStatement()) {
             statement.execute("CREATE TABLE t (x INTEGER)");
             // A transaction that has read t: MariaDB's DROP DATABASE would wait for it to end.
             leftOpen.setAutoCommit(false);
@@ -206,9 +222,14 @@ class TestDatabaseIT {
                 // SQLite just loses its file: the session goes on, on the deleted file.
                 case SQLITE -> assertThat(leftOpen.isClosed()).isFalse();
                 // Not by using it: H2 would log the error to its trace file, making the directory anew.
-                case H2 -> assertThat(leftOpen.isClosed()).as("the session left open, after SHUTDOWN").isTrue();
-                default -> assertThatThrownBy(() -> statement.executeQuery("SELECT count(*) FROM t"))
-                        .as("the session left open, after the server ended it").isInstanceOf(SQLException.class);
+                case H2 ->
+                    assertThat(leftOpen.isClosed())
+                            .as("the session left open, after SHUTDOWN")
+                            .isTrue();
+                default ->
+                    assertThatThrownBy(() -> statement.executeQuery("SELECT count(*) FROM t"))
+                            .as("the session left open, after the server ended it")
+                            .isInstanceOf(SQLException.class);
             }
         } catch (SQLException expected) {
             // Closing a session that the drop ended may report that; the drop is what counts.
@@ -220,11 +241,13 @@ class TestDatabaseIT {
     @EnumSource(Engine.class)
     void connectAndHelpersSeeTheSameDatabase(Engine engine) throws Exception {
         try (TestDatabase db = TestDatabase.create(engine)) {
-            try (Connection c = db.connect(); Statement statement = c.createStatement()) {
+            try (Connection c = db.connect();
+                    Statement statement = c.createStatement()) {
                 statement.execute("CREATE TABLE seen (x INTEGER)");
                 statement.execute("INSERT INTO seen VALUES (42)");
             }
-            assertThat(db.query("SELECT x FROM seen")).extracting(r -> ((Number) r.get("x")).intValue())
+            assertThat(db.query("SELECT x FROM seen"))
+                    .extracting(r -> ((Number) r.get("x")).intValue())
                     .containsExactly(42);
             assertThatThrownBy(() -> db.execute("CREATE TABLE seen (x INTEGER)"))
                     .isInstanceOf(IllegalStateException.class)
@@ -254,10 +277,23 @@ class TestDatabaseIT {
             db.execute("CREATE TABLE shared (x INTEGER)");
             db.execute("INSERT INTO shared VALUES (1)");
             // H2's own command-line shell, as the CLI tests run the cairn jar: a child JVM, not this one.
-            Path h2Jar = Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", h2Jar.toString(), "org.h2.tools.Shell", "-url", db.url(), "-user", db.user(),
-                    "-sql", "INSERT INTO shared SELECT x + 1 FROM shared")
+            Path h2Jar = Path.of(org.h2.Driver.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            Process child = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            h2Jar.toString(),
+                            "org.h2.tools.Shell",
+                            "-url",
+                            db.url(),
+                            "-user",
+                            db.user(),
+                            "-sql",
+                            "INSERT INTO shared SELECT x + 1 FROM shared")
                     .redirectErrorStream(true)
                     .redirectOutput(tmp.resolve("shell.log").toFile())
                     .start();
@@ -265,9 +301,12 @@ class TestDatabaseIT {
                 child.destroyForcibly().waitFor();
             }
 
-            assertThat(child.exitValue()).as(Files.readString(tmp.resolve("shell.log"))).isZero();
+            assertThat(child.exitValue())
+                    .as(Files.readString(tmp.resolve("shell.log")))
+                    .isZero();
             assertThat(db.query("SELECT x FROM shared ORDER BY x"))
-                    .extracting(row -> ((Number) row.get("x")).intValue()).containsExactly(1, 2);
+                    .extracting(row -> ((Number) row.get("x")).intValue())
+                    .containsExactly(1, 2);
         }
     }
 
@@ -275,8 +314,8 @@ class TestDatabaseIT {
     void mariaDbTestDatabasesAreUtf8mb4WhateverTheServerDefault() {
         // A server whose default is latin1, as many MySQL installs still are: CREATE DATABASE without a
         // character set would take the session's character_set_server.
-        String latin1Server = DiscoveryIT.liveServerUrl(Engine.MARIADB)
-                + "&sessionVariables=character_set_server=latin1";
+        String latin1Server =
+                DiscoveryIT.liveServerUrl(Engine.MARIADB) + "&sessionVariables=character_set_server=latin1";
         MariaDbBackend backend = new MariaDbBackend(Engine.MARIADB, MariaDbBackend.spec(latin1Server), Map.of());
         try (TestDatabase db = backend.create()) {
             assertThat(db.query("SELECT @@character_set_server AS server, @@character_set_database AS db"))
@@ -363,7 +402,8 @@ class TestDatabaseIT {
                 return Files.exists(H2Backend.directory(db));
             }
             case MARIADB -> {
-                ServerAddress admin = ((ServerBackend) Engine.MARIADB.backend()).server().admin();
+                ServerAddress admin =
+                        ((ServerBackend) Engine.MARIADB.backend()).server().admin();
                 try (Connection c = admin.connect(new Properties());
                         PreparedStatement statement = c.prepareStatement(
                                 "SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {

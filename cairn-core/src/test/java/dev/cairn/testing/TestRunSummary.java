@@ -66,14 +66,15 @@ public final class TestRunSummary implements TestExecutionListener {
         if (result.getStatus() != TestExecutionResult.Status.ABORTED) {
             return;
         }
-        Optional<EngineUnavailableException> cause = unavailable(result.getThrowable().orElse(null));
+        Optional<EngineUnavailableException> cause =
+                unavailable(result.getThrowable().orElse(null));
         if (cause.isEmpty()) {
             return;
         }
         synchronized (skipped) {
             EngineUnavailableException e = cause.get();
-            Skipped entry = skipped.computeIfAbsent(List.of(e.engine(), e.reason(), e.howToEnable()),
-                    key -> new Skipped(e));
+            Skipped entry =
+                    skipped.computeIfAbsent(List.of(e.engine(), e.reason(), e.howToEnable()), key -> new Skipped(e));
             entry.count++;
             entry.suites.add(suite(test));
         }

@@ -42,8 +42,7 @@ class TestRunSummaryTest {
         }
 
         @Test
-        void runs() {
-        }
+        void runs() {}
     }
 
     static class SkippedWithALongReason {
@@ -75,8 +74,7 @@ class TestRunSummaryTest {
 
     static class AllRun {
         @Test
-        void runs() {
-        }
+        void runs() {}
 
         @Test
         void skippedForAnotherReason() {
@@ -95,7 +93,8 @@ class TestRunSummaryTest {
                 .contains("to run them: start one")
                 .doesNotContain("not about databases");
         assertThat(output.strip().lines().reduce((first, last) -> last).orElseThrow())
-                .as("the banner is the last thing printed").matches("\\[cairn-test\\] !{97}");
+                .as("the banner is the last thing printed")
+                .matches("\\[cairn-test\\] !{97}");
     }
 
     @Test
@@ -115,8 +114,8 @@ class TestRunSummaryTest {
             closedPort = socket.getLocalPort();
         }
         String closedUrl = "jdbc:mariadb://127.0.0.1:" + closedPort + "/";
-        SkippedForMariaDb.backend = new MariaDbBackend(Engine.MARIADB,
-                MariaDbBackend.spec(closedUrl + "?user=root"), Map.of());
+        SkippedForMariaDb.backend =
+                new MariaDbBackend(Engine.MARIADB, MariaDbBackend.spec(closedUrl + "?user=root"), Map.of());
 
         String output = run(SkippedForMariaDb.class);
 
@@ -126,12 +125,14 @@ class TestRunSummaryTest {
         assertThat(unwrapped(output, "why"))
                 .startsWith("no MariaDB answers at " + closedUrl + " (user root)")
                 .endsWith(", and there is no embedded MariaDB");
-        assertThat(unwrapped(output, "to run them")).isEqualTo("start MariaDB or MySQL on 127.0.0.1:3306 with user"
-                + " root and an empty password (Debian: start-stop-daemon --start --oknodo --background --exec"
-                + " /usr/sbin/mariadbd), or set"
-                + " CAIRN_TEST_MARIADB_URL=jdbc:mariadb://HOST:PORT/?user=USER&password=PASSWORD");
+        assertThat(unwrapped(output, "to run them"))
+                .isEqualTo("start MariaDB or MySQL on 127.0.0.1:3306 with user"
+                        + " root and an empty password (Debian: start-stop-daemon --start --oknodo --background --exec"
+                        + " /usr/sbin/mariadbd), or set"
+                        + " CAIRN_TEST_MARIADB_URL=jdbc:mariadb://HOST:PORT/?user=USER&password=PASSWORD");
         assertThat(output.strip().lines().reduce((first, last) -> last).orElseThrow())
-                .as("the banner is the last thing printed").matches("\\[cairn-test\\] !{97}");
+                .as("the banner is the last thing printed")
+                .matches("\\[cairn-test\\] !{97}");
     }
 
     @Test
@@ -172,7 +173,9 @@ class TestRunSummaryTest {
                 .build();
         // Without auto-registration: the ServiceLoader would add a second summary, printing to the
         // build's real output a banner about these fixtures.
-        LauncherConfig config = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build();
+        LauncherConfig config = LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false)
+                .build();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             LauncherFactory.create(config).execute(request, new TestRunSummary(out));
         }

@@ -30,8 +30,8 @@ public class SplitBenchmark {
     public int split(MigrationFiles files) {
         int statements = 0;
         for (Section section : files.sections) {
-            statements += StatementSplitter.split(section.text(), section.firstLine(),
-                    Workload.POSTGRESQL.splitRules()).size();
+            statements += StatementSplitter.split(section.text(), section.firstLine(), Workload.POSTGRESQL.splitRules())
+                    .size();
         }
         return statements;
     }

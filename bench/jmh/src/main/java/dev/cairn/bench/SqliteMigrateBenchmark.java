@@ -90,7 +90,11 @@ public class SqliteMigrateBenchmark {
 
     @Benchmark
     public MigrateResult migrate() {
-        MigrateResult result = Cairn.configure().url("jdbc:sqlite:" + database).directory(directory).load().migrate();
+        MigrateResult result = Cairn.configure()
+                .url("jdbc:sqlite:" + database)
+                .directory(directory)
+                .load()
+                .migrate();
         Workload.check(result.applied().size() == migrations, "every migration applied");
         return result;
     }

@@ -67,8 +67,16 @@ final class Workload {
         List<HistoryRow> rows = new ArrayList<>(migrations.size());
         int id = 1;
         for (Migration migration : migrations) {
-            rows.add(new HistoryRow(id++, copy(migration.version().text()), copy(migration.name()), 1,
-                    copy(migration.checksum()), Checksum.ALGORITHM, APPLIED_AT, 3, null));
+            rows.add(new HistoryRow(
+                    id++,
+                    copy(migration.version().text()),
+                    copy(migration.name()),
+                    1,
+                    copy(migration.checksum()),
+                    Checksum.ALGORITHM,
+                    APPLIED_AT,
+                    3,
+                    null));
         }
         return List.copyOf(rows);
     }

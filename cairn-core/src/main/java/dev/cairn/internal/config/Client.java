@@ -16,9 +16,16 @@ import java.util.stream.Collectors;
  * whether it is a server (host, port, database name) or a file, and any driver properties.
  */
 enum Client {
-
-    POSTGRESQL("postgresql", "PostgreSQL", "jdbc:postgresql:", Kind.SERVER, 5432, true, "org.postgresql:postgresql",
-            "postgres", "pg") {
+    POSTGRESQL(
+            "postgresql",
+            "PostgreSQL",
+            "jdbc:postgresql:",
+            Kind.SERVER,
+            5432,
+            true,
+            "org.postgresql:postgresql",
+            "postgres",
+            "pg") {
         @Override
         void addDriverProperties(EnvironmentConfig environment, Properties properties) {
             // pgjdbc property names: https://jdbc.postgresql.org/documentation/use/#connection-parameters
@@ -53,7 +60,8 @@ enum Client {
         @Override
         String fileUrl(String database, Path directory) {
             // In memory, kept until the JVM ends, so that an application and its migrations share it.
-            return database.equals(JdbcUrls.MEMORY) ? "jdbc:h2:mem:cairn;DB_CLOSE_DELAY=-1"
+            return database.equals(JdbcUrls.MEMORY)
+                    ? "jdbc:h2:mem:cairn;DB_CLOSE_DELAY=-1"
                     : "jdbc:h2:file:" + directory.resolve(database).normalize();
         }
     };
@@ -75,8 +83,15 @@ enum Client {
     private final String driverArtifact;
     private final List<String> aliases;
 
-    Client(String key, String displayName, String urlPrefix, Kind kind, int defaultPort, boolean ssl,
-            String driverArtifact, String... aliases) {
+    Client(
+            String key,
+            String displayName,
+            String urlPrefix,
+            Kind kind,
+            int defaultPort,
+            boolean ssl,
+            String driverArtifact,
+            String... aliases) {
         this.key = key;
         this.kind = kind;
         this.displayName = displayName;
@@ -90,12 +105,16 @@ enum Client {
     /** The client that {@code name} (a {@code client:} value, in any case) stands for. */
     static Optional<Client> named(String name) {
         String lower = name.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(c -> c.key.equals(lower) || c.aliases.contains(lower)).findFirst();
+        return Arrays.stream(values())
+                .filter(c -> c.key.equals(lower) || c.aliases.contains(lower))
+                .findFirst();
     }
 
     /** The client whose driver takes {@code jdbcUrl}, if Cairn knows it. */
     static Optional<Client> forUrl(String jdbcUrl) {
-        return Arrays.stream(values()).filter(c -> jdbcUrl.startsWith(c.urlPrefix)).findFirst();
+        return Arrays.stream(values())
+                .filter(c -> jdbcUrl.startsWith(c.urlPrefix))
+                .findFirst();
     }
 
     /** The supported {@code client:} values, with their other names, for messages. */
@@ -155,11 +174,16 @@ enum Client {
      * certificate, as {@code ssl: require} does for PostgreSQL.
      */
     private static void addMariaDbProperties(EnvironmentConfig environment, Properties properties) {
-        environment.ssl().ifPresent(ssl -> properties.setProperty("sslMode", switch (ssl) {
-            case DISABLE -> "disable";
-            case REQUIRE -> "trust";
-            case VERIFY_FULL -> "verify-full";
-        }));
-        properties.setProperty("connectTimeout", Long.toString(environment.connectTimeout().toMillis()));
+        environment
+                .ssl()
+                .ifPresent(ssl -> properties.setProperty(
+                        "sslMode",
+                        switch (ssl) {
+                            case DISABLE -> "disable";
+                            case REQUIRE -> "trust";
+                            case VERIFY_FULL -> "verify-full";
+                        }));
+        properties.setProperty(
+                "connectTimeout", Long.toString(environment.connectTimeout().toMillis()));
     }
 }

@@ -60,28 +60,36 @@ public final class ConfigFile {
                     + " -c/--config at your file.");
         }
         if (Files.isDirectory(absolute)) {
-            throw new ConfigurationException(absolute + " is a directory. Point -c/--config at the cairn.yml"
-                    + " file itself.");
+            throw new ConfigurationException(
+                    absolute + " is a directory. Point -c/--config at the cairn.yml file itself.");
         }
         SourceFile source = new SourceFile(file.toString(), absolute);
         LOG.debug("Reading {}", absolute);
         Node root = YamlDocument.parse(TextFiles.readUtf8(absolute, source.label()), source);
         if (root == null) {
-            throw source.error(1, "the file is empty. It needs environments:, such as environments: "
-                    + Keys.ENVIRONMENTS.example() + "; `cairn init` writes a complete one.");
+            throw source.error(
+                    1,
+                    "the file is empty. It needs environments:, such as environments: " + Keys.ENVIRONMENTS.example()
+                            + "; `cairn init` writes a complete one.");
         }
         YamlMap top = YamlMap.read(root, "", 1, Keys.TOP, source);
-        YamlMap environments = top.section("environments").orElseThrow(() -> source.error(1,
-                "environments: is missing. Add it with at least one environment, such as environments: "
-                        + Keys.ENVIRONMENTS.example() + "."));
+        YamlMap environments = top.section("environments")
+                .orElseThrow(() -> source.error(
+                        1,
+                        "environments: is missing. Add it with at least one environment, such as environments: "
+                                + Keys.ENVIRONMENTS.example() + "."));
         if (environments.isEmpty()) {
-            throw source.error(environments.line(), "environments: is empty. Add at least one environment, such as "
-                    + "environments: " + Keys.ENVIRONMENTS.example() + ".");
+            throw source.error(
+                    environments.line(),
+                    "environments: is empty. Add at least one environment, such as environments: "
+                            + Keys.ENVIRONMENTS.example() + ".");
         }
         environments.sections().forEach((name, environment) -> {
             if (environment.isEmpty()) {
-                throw source.error(environment.line(), "environment '" + name + "' is empty. Give it url: (such as"
-                        + " url: jdbc:sqlite:dev.sqlite3), or client: with database:.");
+                throw source.error(
+                        environment.line(),
+                        "environment '" + name + "' is empty. Give it url: (such as"
+                                + " url: jdbc:sqlite:dev.sqlite3), or client: with database:.");
             }
         });
         Path dotEnvFile = absolute.resolveSibling(".env");
@@ -113,7 +121,9 @@ public final class ConfigFile {
     public EnvironmentConfig environment(String name) {
         String chosen = name != null
                 ? name
-                : variables.get(ENVIRONMENT_VARIABLE).filter(value -> !value.isEmpty())
+                : variables
+                        .get(ENVIRONMENT_VARIABLE)
+                        .filter(value -> !value.isEmpty())
                         .orElse(CairnConfig.DEFAULT_ENVIRONMENT);
         YamlMap environment = Optional.ofNullable(environments.sections().get(chosen))
                 .orElseThrow(() -> new ConfigurationException("Environment '" + chosen + "' is not in "

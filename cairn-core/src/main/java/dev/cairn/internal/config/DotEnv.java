@@ -28,8 +28,7 @@ import java.util.regex.Pattern;
  */
 final class DotEnv {
 
-    private static final Pattern ASSIGNMENT =
-            Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=(.*)");
+    private static final Pattern ASSIGNMENT = Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*=(.*)");
 
     private DotEnv() {}
 

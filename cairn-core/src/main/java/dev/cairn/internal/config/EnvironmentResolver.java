@@ -50,8 +50,7 @@ final class EnvironmentResolver {
     private final Variables variables;
     private final SourceFile source;
 
-    private EnvironmentResolver(String name, YamlMap environment, YamlMap top, Variables variables,
-            SourceFile source) {
+    private EnvironmentResolver(String name, YamlMap environment, YamlMap top, Variables variables, SourceFile source) {
         this.name = name;
         this.environment = environment;
         this.top = top;
@@ -66,8 +65,8 @@ final class EnvironmentResolver {
      * @param top the top level of the file, for the shared {@code migrations:} and {@code seeds:}
      * @throws ConfigurationException for an unset variable or an invalid value, with its line
      */
-    static EnvironmentConfig resolve(String name, YamlMap environment, YamlMap top, Variables variables,
-            SourceFile source) {
+    static EnvironmentConfig resolve(
+            String name, YamlMap environment, YamlMap top, Variables variables, SourceFile source) {
         return new EnvironmentResolver(name, environment, top, variables, source).resolve();
     }
 
@@ -76,8 +75,8 @@ final class EnvironmentResolver {
         Optional<String> user = setting(environment, "user", false).map(Setting::text);
         Optional<String> password = setting(environment, "password", true).map(Setting::text);
         Optional<SslMode> ssl = ssl(connection.client());
-        Duration connectTimeout = duration(environment, "connect-timeout", EnvironmentConfig.DEFAULT_CONNECT_TIMEOUT,
-                MIN_CONNECT_TIMEOUT);
+        Duration connectTimeout = duration(
+                environment, "connect-timeout", EnvironmentConfig.DEFAULT_CONNECT_TIMEOUT, MIN_CONNECT_TIMEOUT);
         Duration lockTimeout = duration(environment, "lock-timeout", EnvironmentConfig.DEFAULT_LOCK_TIMEOUT, null);
         PoolSettings pool = pool();
         Path migrations = directory("migrations", DEFAULT_MIGRATIONS);
@@ -91,8 +90,20 @@ final class EnvironmentResolver {
                 throw source.error(setting.line(), setting.path() + " is not a valid path: " + e.getReason() + ".");
             }
         });
-        return new EnvironmentConfig(name, connection.url(), user, password, ssl, connectTimeout, lockTimeout, pool,
-                migrations, table, schema, seeds, schemaFile);
+        return new EnvironmentConfig(
+                name,
+                connection.url(),
+                user,
+                password,
+                ssl,
+                connectTimeout,
+                lockTimeout,
+                pool,
+                migrations,
+                table,
+                schema,
+                seeds,
+                schemaFile);
     }
 
     /** A value after {@code ${VAR}} replacement, with where it came from. */
@@ -124,29 +135,40 @@ final class EnvironmentResolver {
     }
 
     private Connection connection() {
-        List<Scalar> clientForm = CLIENT_FORM.stream().map(environment::value).flatMap(Optional::stream).toList();
+        List<Scalar> clientForm = CLIENT_FORM.stream()
+                .map(environment::value)
+                .flatMap(Optional::stream)
+                .toList();
         Optional<Scalar> url = environment.value("url");
         if (url.isPresent()) {
             if (!clientForm.isEmpty()) {
-                throw source.error(clientForm.get(0).line(), where() + " gives both url: (line " + url.get().line()
-                        + ") and " + keys(clientForm) + ". Give either url: alone, or client: with host:, port:"
-                        + " and database:.");
+                throw source.error(
+                        clientForm.get(0).line(),
+                        where() + " gives both url: (line " + url.get().line()
+                                + ") and " + keys(clientForm) + ". Give either url: alone, or client: with host:, port:"
+                                + " and database:.");
             }
             return fromUrl(url.get());
         }
         Optional<Setting> client = setting(environment, "client", false);
         if (client.isEmpty()) {
             if (!clientForm.isEmpty()) {
-                throw source.error(clientForm.get(0).line(), where() + " gives " + keys(clientForm)
-                        + " but no client:. Add client: (" + Client.supported() + "), or give url: instead.");
+                throw source.error(
+                        clientForm.get(0).line(),
+                        where() + " gives " + keys(clientForm) + " but no client:. Add client: (" + Client.supported()
+                                + "), or give url: instead.");
             }
-            throw source.error(environment.line(), where() + " has no url: or client:. Give url: (such as"
-                    + " url: jdbc:sqlite:dev.sqlite3), or client: with database: (and host: and port: for a"
-                    + " server).");
+            throw source.error(
+                    environment.line(),
+                    where() + " has no url: or client:. Give url: (such as"
+                            + " url: jdbc:sqlite:dev.sqlite3), or client: with database: (and host: and port: for a"
+                            + " server).");
         }
-        Client chosen = Client.named(client.get().text()).orElseThrow(() -> source.error(client.get().line(),
-                client.get().path() + " '" + client.get().text() + "' is not supported. Use one of: "
-                        + Client.supported() + "; for another database, give url: with its JDBC URL instead."));
+        Client chosen = Client.named(client.get().text())
+                .orElseThrow(() -> source.error(
+                        client.get().line(),
+                        client.get().path() + " '" + client.get().text() + "' is not supported. Use one of: "
+                                + Client.supported() + "; for another database, give url: with its JDBC URL instead."));
         String jdbcUrl = switch (chosen.kind()) {
             case SERVER -> serverUrl(chosen, client.get());
             case FILE -> fileUrl(chosen, client.get());
@@ -155,13 +177,17 @@ final class EnvironmentResolver {
     }
 
     private Connection fromUrl(Scalar url) {
-        Setting setting = setting(environment, "url", true).orElseThrow(() -> source.error(url.line(),
-                url.path() + " is empty. Set it to a JDBC URL, such as jdbc:postgresql://localhost:5432/app."));
+        Setting setting = setting(environment, "url", true)
+                .orElseThrow(() -> source.error(
+                        url.line(),
+                        url.path() + " is empty. Set it to a JDBC URL, such as jdbc:postgresql://localhost:5432/app."));
         String text = setting.text().strip();
         if (!text.startsWith("jdbc:")) {
-            throw source.error(setting.line(), setting.path() + " must be a JDBC URL starting with jdbc:, such as"
-                    + " jdbc:postgresql://localhost:5432/app, not '" + Redaction.url(text) + "'. (To keep the"
-                    + " password out of the URL, give it as password:.)");
+            throw source.error(
+                    setting.line(),
+                    setting.path() + " must be a JDBC URL starting with jdbc:, such as"
+                            + " jdbc:postgresql://localhost:5432/app, not '" + Redaction.url(text) + "'. (To keep the"
+                            + " password out of the URL, give it as password:.)");
         }
         return new Connection(JdbcUrls.resolveFiles(text, source.directory()), Client.forUrl(text));
     }
@@ -170,36 +196,45 @@ final class EnvironmentResolver {
         Optional<Setting> host = setting(environment, "host", false);
         host.ifPresent(setting -> {
             if (!HOST.matcher(setting.text()).matches() && !JdbcUrls.isIpv6(setting.text())) {
-                throw source.error(setting.line(), setting.path() + " must be a host name or an IP address, not '"
-                        + setting.text() + "'. Put the port in port: and the database's name in database:.");
+                throw source.error(
+                        setting.line(),
+                        setting.path() + " must be a host name or an IP address, not '" + setting.text()
+                                + "'. Put the port in port: and the database's name in database:.");
             }
         });
         int port = setting(environment, "port", false)
                 .map(setting -> integer(setting, 1, 65535, "a whole number from 1 to 65535"))
                 .orElse(client.defaultPort());
-        Setting database = setting(environment, "database", false).orElseThrow(() -> source.error(
-                lineOf("database", clientSetting), where() + ": client: " + client.key()
-                        + " needs database:, the name of the database. Add database: to " + where() + "."));
-        return JdbcUrls.server(client.urlPrefix(), host.map(Setting::text).orElse("localhost"), port,
-                database.text());
+        Setting database = setting(environment, "database", false)
+                .orElseThrow(() -> source.error(
+                        lineOf("database", clientSetting),
+                        where() + ": client: " + client.key()
+                                + " needs database:, the name of the database. Add database: to " + where() + "."));
+        return JdbcUrls.server(client.urlPrefix(), host.map(Setting::text).orElse("localhost"), port, database.text());
     }
 
     private String fileUrl(Client client, Setting clientSetting) {
         for (String key : List.of("host", "port")) {
             environment.value(key).ifPresent(scalar -> {
-                throw source.error(scalar.line(), key + " does not apply to " + client.displayName()
-                        + ", whose database: is a file path. Remove " + key + ": from " + where() + ".");
+                throw source.error(
+                        scalar.line(),
+                        key + " does not apply to " + client.displayName() + ", whose database: is a file path. Remove "
+                                + key + ": from " + where() + ".");
             });
         }
-        Setting database = setting(environment, "database", false).orElseThrow(() -> source.error(
-                lineOf("database", clientSetting), where() + ": client: " + client.key() + " needs database:,"
-                        + " the database file's path (relative to the directory of cairn.yml), or "
-                        + JdbcUrls.MEMORY + ". Add database: to " + where() + "."));
+        Setting database = setting(environment, "database", false)
+                .orElseThrow(() -> source.error(
+                        lineOf("database", clientSetting),
+                        where() + ": client: " + client.key() + " needs database:,"
+                                + " the database file's path (relative to the directory of cairn.yml), or "
+                                + JdbcUrls.MEMORY + ". Add database: to " + where() + "."));
         try {
             return client.fileUrl(database.text(), source.directory());
         } catch (InvalidPathException e) {
-            throw source.error(database.line(), database.path() + " is not a valid file path: " + e.getReason()
-                    + ". Give the path of the database file.");
+            throw source.error(
+                    database.line(),
+                    database.path() + " is not a valid file path: " + e.getReason()
+                            + ". Give the path of the database file.");
         }
     }
 
@@ -210,46 +245,63 @@ final class EnvironmentResolver {
         }
         Setting setting = ssl.get();
         if (client.isPresent() && !client.get().supportsSsl()) {
-            throw source.error(setting.line(), "ssl does not apply to " + client.get().displayName()
-                    + "; remove it from " + where() + ".");
+            throw source.error(
+                    setting.line(),
+                    "ssl does not apply to " + client.get().displayName() + "; remove it from " + where() + ".");
         }
         if (client.isEmpty()) {
-            String supported = Arrays.stream(Client.values()).filter(Client::supportsSsl).map(Client::displayName)
+            String supported = Arrays.stream(Client.values())
+                    .filter(Client::supportsSsl)
+                    .map(Client::displayName)
                     .collect(Collectors.joining(", "));
-            throw source.error(setting.line(), "ssl applies only to " + supported + " URLs; for this URL, set the"
-                    + " driver's own TLS parameters in url: and remove ssl: from " + where() + ".");
+            throw source.error(
+                    setting.line(),
+                    "ssl applies only to " + supported + " URLs; for this URL, set the"
+                            + " driver's own TLS parameters in url: and remove ssl: from " + where() + ".");
         }
         String value = setting.text().strip().toLowerCase(Locale.ROOT);
-        return Optional.of(Arrays.stream(SslMode.values()).filter(mode -> mode.label().equals(value)).findFirst()
-                .orElseThrow(() -> source.error(setting.line(), setting.path() + " must be one of "
-                        + Arrays.stream(SslMode.values()).map(SslMode::label).collect(Collectors.joining(", "))
-                        + ", not '" + setting.text() + "'.")));
+        return Optional.of(Arrays.stream(SslMode.values())
+                .filter(mode -> mode.label().equals(value))
+                .findFirst()
+                .orElseThrow(() -> source.error(
+                        setting.line(),
+                        setting.path() + " must be one of "
+                                + Arrays.stream(SslMode.values())
+                                        .map(SslMode::label)
+                                        .collect(Collectors.joining(", "))
+                                + ", not '" + setting.text() + "'.")));
     }
 
     private PoolSettings pool() {
         PoolSettings defaults = PoolSettings.DEFAULTS;
-        YamlMap pool = environment.section("pool")
-                .orElseGet(() -> YamlMap.empty(where() + ".pool", environment.line()));
+        YamlMap pool =
+                environment.section("pool").orElseGet(() -> YamlMap.empty(where() + ".pool", environment.line()));
         Optional<Setting> minSetting = setting(pool, "min", false);
         Optional<Setting> maxSetting = setting(pool, "max", false);
-        Optional<Integer> min = minSetting.map(setting -> integer(setting, 0, Integer.MAX_VALUE,
-                "a whole number, 0 or more"));
-        Optional<Integer> max = maxSetting.map(setting -> integer(setting, 1, Integer.MAX_VALUE,
-                "a whole number, 1 or more"));
+        Optional<Integer> min =
+                minSetting.map(setting -> integer(setting, 0, Integer.MAX_VALUE, "a whole number, 0 or more"));
+        Optional<Integer> max =
+                maxSetting.map(setting -> integer(setting, 1, Integer.MAX_VALUE, "a whole number, 1 or more"));
         // When only one bound is given, the default of the other gives way to it.
         int maxValue = max.orElseGet(() -> Math.max(defaults.max(), min.orElse(0)));
         int minValue = min.orElseGet(() -> Math.min(defaults.min(), maxValue));
         if (minValue > maxValue) {
-            throw source.error(minSetting.orElseThrow().line(), minSetting.get().path() + " (" + minValue
-                    + ") is more than pool.max (" + maxValue + "). Make min at most max.");
+            throw source.error(
+                    minSetting.orElseThrow().line(),
+                    minSetting.get().path() + " (" + minValue + ") is more than pool.max (" + maxValue
+                            + "). Make min at most max.");
         }
         Duration idleTimeout = duration(pool, "idle-timeout", defaults.idleTimeout(), MIN_IDLE_TIMEOUT);
         Duration maxLifetime = duration(pool, "max-lifetime", defaults.maxLifetime(), MIN_MAX_LIFETIME);
         if (idleTimeout.compareTo(maxLifetime) >= 0) {
-            Scalar at = pool.value("idle-timeout").or(() -> pool.value("max-lifetime")).orElseThrow();
-            throw source.error(at.line(), pool.path() + ".idle-timeout (" + Durations.format(idleTimeout)
-                    + ") must be shorter than pool.max-lifetime (" + Durations.format(maxLifetime)
-                    + "). Shorten idle-timeout or lengthen max-lifetime.");
+            Scalar at = pool.value("idle-timeout")
+                    .or(() -> pool.value("max-lifetime"))
+                    .orElseThrow();
+            throw source.error(
+                    at.line(),
+                    pool.path() + ".idle-timeout (" + Durations.format(idleTimeout)
+                            + ") must be shorter than pool.max-lifetime (" + Durations.format(maxLifetime)
+                            + "). Shorten idle-timeout or lengthen max-lifetime.");
         }
         return new PoolSettings(minValue, maxValue, idleTimeout, maxLifetime);
     }
@@ -271,15 +323,19 @@ final class EnvironmentResolver {
             return fallback;
         }
         Setting given = setting.get();
-        Duration duration = Durations.parse(given.text()).orElseThrow(() -> source.error(given.line(),
-                given.path() + " must be a duration " + Durations.FORMS + ", not '" + given.text() + "'."));
+        Duration duration = Durations.parse(given.text())
+                .orElseThrow(() -> source.error(
+                        given.line(),
+                        given.path() + " must be a duration " + Durations.FORMS + ", not '" + given.text() + "'."));
         if (duration.isZero()) {
-            throw source.error(given.line(), given.path() + " must be more than 0. Give a duration "
-                    + Durations.FORMS + ".");
+            throw source.error(
+                    given.line(), given.path() + " must be more than 0. Give a duration " + Durations.FORMS + ".");
         }
         if (minimum != null && duration.compareTo(minimum) < 0) {
-            throw source.error(given.line(), given.path() + " must be at least " + Durations.format(minimum) + " "
-                    + POOL_MINIMUM + ", not " + given.text().strip() + ".");
+            throw source.error(
+                    given.line(),
+                    given.path() + " must be at least " + Durations.format(minimum) + " " + POOL_MINIMUM + ", not "
+                            + given.text().strip() + ".");
         }
         return duration;
     }
@@ -291,8 +347,10 @@ final class EnvironmentResolver {
             return source.directory().resolve(text).normalize();
         } catch (InvalidPathException e) {
             Setting given = setting.orElseThrow();
-            throw source.error(given.line(), given.path() + " is not a valid path: " + e.getReason()
-                    + ". Give a directory, relative to the directory of cairn.yml or absolute.");
+            throw source.error(
+                    given.line(),
+                    given.path() + " is not a valid path: " + e.getReason()
+                            + ". Give a directory, relative to the directory of cairn.yml or absolute.");
         }
     }
 

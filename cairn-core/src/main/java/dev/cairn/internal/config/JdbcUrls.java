@@ -50,7 +50,10 @@ final class JdbcUrls {
         String rest = url.substring(Client.SQLITE.urlPrefix().length());
         int query = rest.indexOf('?');
         String file = query < 0 ? rest : rest.substring(0, query);
-        if (file.isEmpty() || file.startsWith(":") || file.startsWith("file:") || Path.of(file).isAbsolute()) {
+        if (file.isEmpty()
+                || file.startsWith(":")
+                || file.startsWith("file:")
+                || Path.of(file).isAbsolute()) {
             return url;
         }
         String parameters = query < 0 ? "" : rest.substring(query);
@@ -78,12 +81,18 @@ final class JdbcUrls {
         }
         int settings = rest.indexOf(';');
         String file = settings < 0 ? rest : rest.substring(0, settings);
-        boolean relative = file.startsWith("./") || file.startsWith("../")
-                || explicit && !file.isEmpty() && !file.startsWith("~") && !Path.of(file).isAbsolute();
+        boolean relative = file.startsWith("./")
+                || file.startsWith("../")
+                || explicit
+                        && !file.isEmpty()
+                        && !file.startsWith("~")
+                        && !Path.of(file).isAbsolute();
         if (!relative) {
             return url;
         }
-        return Client.H2.urlPrefix() + (explicit ? "file:" : "") + directory.resolve(file).normalize()
+        return Client.H2.urlPrefix()
+                + (explicit ? "file:" : "")
+                + directory.resolve(file).normalize()
                 + (settings < 0 ? "" : rest.substring(settings));
     }
 

@@ -17,45 +17,81 @@ final class Keys {
 
     /** {@code pool:} of an environment. */
     static final Keys POOL = new Keys("{ min: 2, max: 20 }")
-            .value("min").value("max").value("idle-timeout").value("max-lifetime");
+            .value("min")
+            .value("max")
+            .value("idle-timeout")
+            .value("max-lifetime");
 
     /** {@code migrations:}, at the top level or in an environment. */
     static final Keys MIGRATIONS = new Keys("{ directory: database/migrations }")
-            .value("directory").value("table").value("schema").value("schema-file");
+            .value("directory")
+            .value("table")
+            .value("schema")
+            .value("schema-file");
 
     /** {@code seeds:}, at the top level or in an environment. */
     static final Keys SEEDS = new Keys("{ directory: database/seeds }").value("directory");
 
     /** One environment. */
     static final Keys ENVIRONMENT = new Keys("{ url: jdbc:sqlite:dev.sqlite3 }")
-            .value("url").value("client").value("host").value("port").value("database")
-            .value("user").value("password").value("ssl")
+            .value("url")
+            .value("client")
+            .value("host")
+            .value("port")
+            .value("database")
+            .value("user")
+            .value("password")
+            .value("ssl")
             .section("pool", POOL)
-            .value("connect-timeout").value("lock-timeout")
-            .section("migrations", MIGRATIONS).section("seeds", SEEDS);
+            .value("connect-timeout")
+            .value("lock-timeout")
+            .section("migrations", MIGRATIONS)
+            .section("seeds", SEEDS);
 
     /** {@code environments:}: any name, each an environment. */
     static final Keys ENVIRONMENTS = new Keys("{ development: { url: jdbc:sqlite:dev.sqlite3 } }", ENVIRONMENT);
 
     /** The top level of the file. */
     static final Keys TOP = new Keys("{ environments: { development: { url: jdbc:sqlite:dev.sqlite3 } } }")
-            .section("migrations", MIGRATIONS).section("seeds", SEEDS).section("environments", ENVIRONMENTS);
+            .section("migrations", MIGRATIONS)
+            .section("seeds", SEEDS)
+            .section("environments", ENVIRONMENTS);
 
     /** Names people bring from other tools, and the key Cairn uses for the same thing. */
     private static final Map<String, String> SYNONYMS = Map.ofEntries(
-            Map.entry("username", "user"), Map.entry("login", "user"),
-            Map.entry("pass", "password"), Map.entry("passwd", "password"), Map.entry("pwd", "password"),
-            Map.entry("db", "database"), Map.entry("dbname", "database"), Map.entry("database-name", "database"),
-            Map.entry("hostname", "host"), Map.entry("server", "host"),
-            Map.entry("driver", "client"), Map.entry("dialect", "client"), Map.entry("adapter", "client"),
-            Map.entry("jdbc-url", "url"), Map.entry("jdbcurl", "url"),
-            Map.entry("sslmode", "ssl"), Map.entry("ssl-mode", "ssl"), Map.entry("tls", "ssl"),
-            Map.entry("timeout", "connect-timeout"), Map.entry("connection-timeout", "connect-timeout"),
-            Map.entry("dir", "directory"), Map.entry("path", "directory"), Map.entry("folder", "directory"),
-            Map.entry("table-name", "table"), Map.entry("tablename", "table"),
-            Map.entry("env", "environments"), Map.entry("envs", "environments"),
-            Map.entry("minimum", "min"), Map.entry("min-idle", "min"), Map.entry("minimum-idle", "min"),
-            Map.entry("maximum", "max"), Map.entry("max-size", "max"), Map.entry("maximum-pool-size", "max"));
+            Map.entry("username", "user"),
+            Map.entry("login", "user"),
+            Map.entry("pass", "password"),
+            Map.entry("passwd", "password"),
+            Map.entry("pwd", "password"),
+            Map.entry("db", "database"),
+            Map.entry("dbname", "database"),
+            Map.entry("database-name", "database"),
+            Map.entry("hostname", "host"),
+            Map.entry("server", "host"),
+            Map.entry("driver", "client"),
+            Map.entry("dialect", "client"),
+            Map.entry("adapter", "client"),
+            Map.entry("jdbc-url", "url"),
+            Map.entry("jdbcurl", "url"),
+            Map.entry("sslmode", "ssl"),
+            Map.entry("ssl-mode", "ssl"),
+            Map.entry("tls", "ssl"),
+            Map.entry("timeout", "connect-timeout"),
+            Map.entry("connection-timeout", "connect-timeout"),
+            Map.entry("dir", "directory"),
+            Map.entry("path", "directory"),
+            Map.entry("folder", "directory"),
+            Map.entry("table-name", "table"),
+            Map.entry("tablename", "table"),
+            Map.entry("env", "environments"),
+            Map.entry("envs", "environments"),
+            Map.entry("minimum", "min"),
+            Map.entry("min-idle", "min"),
+            Map.entry("minimum-idle", "min"),
+            Map.entry("maximum", "max"),
+            Map.entry("max-size", "max"),
+            Map.entry("maximum-pool-size", "max"));
 
     private final String example;
     /** Allowed keys in order; the value is the section's shape, or null for a plain value. */

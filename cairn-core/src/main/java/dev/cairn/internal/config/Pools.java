@@ -40,11 +40,18 @@ public final class Pools {
         try {
             DriverManager.getDriver(url);
         } catch (SQLException e) {
-            String artifact = Client.forUrl(environment.url()).map(Client::driverArtifact)
-                    .map(coordinates -> " (" + coordinates + ")").orElse("");
-            throw new ConfigurationException(withoutPassword(environment, "No JDBC driver on the class path accepts "
-                    + redactedUrl + " (environment " + environment.name() + "). Add the database's JDBC driver"
-                    + artifact + " to the application's dependencies."), e);
+            String artifact = Client.forUrl(environment.url())
+                    .map(Client::driverArtifact)
+                    .map(coordinates -> " (" + coordinates + ")")
+                    .orElse("");
+            throw new ConfigurationException(
+                    withoutPassword(
+                            environment,
+                            "No JDBC driver on the class path accepts "
+                                    + redactedUrl + " (environment " + environment.name()
+                                    + "). Add the database's JDBC driver"
+                                    + artifact + " to the application's dependencies."),
+                    e);
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("cairn-" + environment.name());
@@ -71,10 +78,15 @@ public final class Pools {
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String reason = Redaction.url(String.valueOf(cause.getMessage())).replaceAll("[.\\s]+$", "");
-            throw new ConnectionException(withoutPassword(environment, "Cannot connect to " + redactedUrl
-                    + " (environment " + environment.name() + user(environment.user()) + "): " + reason
-                    + ". Check that the database is running and reachable, and the environment's url, user and"
-                    + " password."), cause);
+            throw new ConnectionException(
+                    withoutPassword(
+                            environment,
+                            "Cannot connect to " + redactedUrl
+                                    + " (environment " + environment.name() + user(environment.user()) + "): " + reason
+                                    + ". Check that the database is running and reachable, and the environment's url,"
+                                    + " user and"
+                                    + " password."),
+                    cause);
         }
     }
 

@@ -42,7 +42,8 @@ final class TextFiles {
 
     /** Decodes {@code bytes} as UTF-8; see {@link #readUtf8(Path, String)}. */
     static String decode(byte[] bytes, String label) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);

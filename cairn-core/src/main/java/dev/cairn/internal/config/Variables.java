@@ -148,9 +148,11 @@ final class Variables {
         }
 
         private ConfigurationException unset(String name) {
-            return source.error(scalar.line(), "variable " + name + " is not set (used by " + scalar.path()
-                    + "). Set it in the environment or in " + dotEnvFile + ", or give a default: ${" + name
-                    + ":-…}");
+            return source.error(
+                    scalar.line(),
+                    "variable " + name + " is not set (used by " + scalar.path()
+                            + "). Set it in the environment or in " + dotEnvFile + ", or give a default: ${" + name
+                            + ":-…}");
         }
 
         private ConfigurationException malformed(int start, String why) {
@@ -160,7 +162,10 @@ final class Variables {
                 String reference = close < 0 ? text.substring(start) : text.substring(start, close + 1);
                 message.append(' ').append(reference);
             }
-            message.append(" in ").append(scalar.path()).append(": ").append(why)
+            message.append(" in ")
+                    .append(scalar.path())
+                    .append(": ")
+                    .append(why)
                     .append(". Write ${NAME} or ${NAME:-default}; write $${ for a literal ${.");
             return source.error(scalar.line(), message.toString());
         }

@@ -63,9 +63,12 @@ final class YamlDocument {
             throw source.error(mark.getLine() + 1, mark.getColumn() + 1, message);
         } catch (ReaderException e) {
             // Raised for characters YAML does not allow, such as control characters; never quote it.
-            throw source.error(lineAt(text, e.getPosition()), String.format(
-                    "the character U+%04X is not allowed in YAML. Remove it, or write it as an escape"
-                            + " inside a double-quoted string.", e.getCodePoint()));
+            throw source.error(
+                    lineAt(text, e.getPosition()),
+                    String.format(
+                            "the character U+%04X is not allowed in YAML. Remove it, or write it as an escape"
+                                    + " inside a double-quoted string.",
+                            e.getCodePoint()));
         } catch (YAMLException e) {
             // Unmarked problems are limits (aliases, size, depth); their message names the limit only.
             throw new ConfigurationException(source.label() + ": " + sentence(firstLine(e.getMessage()))

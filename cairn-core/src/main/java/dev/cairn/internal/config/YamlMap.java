@@ -59,7 +59,8 @@ final class YamlMap {
         if (!(node instanceof MappingNode mapping)) {
             String name = path.isEmpty() ? "The file" : path;
             String example = path.isEmpty() ? keys.example() : lastPart(path) + ": " + keys.example();
-            throw source.error(YamlDocument.line(node),
+            throw source.error(
+                    YamlDocument.line(node),
                     name + " must be a mapping, such as " + example + ", not " + kind(node) + ".");
         }
         checkTag(mapping, source);
@@ -74,7 +75,8 @@ final class YamlMap {
                 map.sections.put(entry.key, read(entry.value, childPath, entry.line, section.get(), source));
             } else if (!isNull(entry.value)) {
                 if (!(entry.value instanceof ScalarNode scalar)) {
-                    throw source.error(YamlDocument.line(entry.value),
+                    throw source.error(
+                            YamlDocument.line(entry.value),
                             childPath + " must be a single value, not " + kind(entry.value) + ".");
                 }
                 checkTag(scalar, source);
@@ -125,7 +127,8 @@ final class YamlMap {
     /** The entries of {@code mapping} with merge keys applied; {@code open} guards against merge loops. */
     private static List<Entry> entries(MappingNode mapping, String path, SourceFile source, Set<Node> open) {
         if (!open.add(mapping)) {
-            throw source.error(YamlDocument.line(mapping),
+            throw source.error(
+                    YamlDocument.line(mapping),
                     "a merge key (<<) refers to a mapping that contains it. Remove the loop.");
         }
         Map<String, Entry> written = new LinkedHashMap<>();
@@ -139,15 +142,18 @@ final class YamlMap {
                 continue;
             }
             if (!(keyNode instanceof ScalarNode key)) {
-                throw source.error(YamlDocument.line(keyNode),
+                throw source.error(
+                        YamlDocument.line(keyNode),
                         "a key must be a plain name, not " + kind(keyNode) + ". Write it as name: value.");
             }
             checkTag(key, source);
             Entry entry = new Entry(key.getValue(), YamlDocument.line(key), tuple.getValueNode());
             Entry first = written.putIfAbsent(entry.key, entry);
             if (first != null) {
-                throw source.error(entry.line, "duplicate key '" + entry.key + "' in " + where(path)
-                        + " (first at line " + first.line + "). Remove one of them.");
+                throw source.error(
+                        entry.line,
+                        "duplicate key '" + entry.key + "' in " + where(path) + " (first at line " + first.line
+                                + "). Remove one of them.");
             }
         }
         open.remove(mapping);
@@ -182,19 +188,24 @@ final class YamlMap {
         return "a merge key (<<) takes a mapping or a list of mappings, such as <<: *defaults.";
     }
 
-    private static ConfigurationException unknownKey(Entry entry, String path, Keys keys,
-            SourceFile source) {
-        StringBuilder message = new StringBuilder("unknown key '").append(entry.key).append("' in ")
-                .append(where(path)).append('.');
-        keys.suggest(entry.key).ifPresent(key -> message.append(" Did you mean '").append(key).append("'?"));
+    private static ConfigurationException unknownKey(Entry entry, String path, Keys keys, SourceFile source) {
+        StringBuilder message = new StringBuilder("unknown key '")
+                .append(entry.key)
+                .append("' in ")
+                .append(where(path))
+                .append('.');
+        keys.suggest(entry.key)
+                .ifPresent(key -> message.append(" Did you mean '").append(key).append("'?"));
         message.append(" Keys allowed here: ").append(keys.list()).append('.');
         return source.error(entry.line, message.toString());
     }
 
     private static void checkTag(Node node, SourceFile source) {
         if (!YamlDocument.hasPlainTag(node)) {
-            throw source.error(YamlDocument.line(node), "the tag " + YamlDocument.tagText(node)
-                    + " is not supported; cairn.yml holds plain values. Remove the tag.");
+            throw source.error(
+                    YamlDocument.line(node),
+                    "the tag " + YamlDocument.tagText(node)
+                            + " is not supported; cairn.yml holds plain values. Remove the tag.");
         }
     }
 

@@ -3,9 +3,9 @@ package dev.cairn.internal.dialect;
 
 import dev.cairn.internal.history.TableName;
 import dev.cairn.internal.lock.Lock;
+import dev.cairn.internal.lock.RowLock;
 import dev.cairn.internal.schema.H2SchemaReader;
 import dev.cairn.internal.schema.SchemaReader;
-import dev.cairn.internal.lock.RowLock;
 import dev.cairn.internal.sql.SplitRules;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -67,8 +67,7 @@ public final class H2Dialect implements Dialect {
         String path = parameters < 0 ? rest : rest.substring(0, parameters);
         if (path.regionMatches(true, 0, FILE, 0, FILE.length())) {
             path = path.substring(FILE.length());
-        } else if (!(path.startsWith("/") || path.startsWith("./") || path.startsWith("../")
-                || path.startsWith("~"))) {
+        } else if (!(path.startsWith("/") || path.startsWith("./") || path.startsWith("../") || path.startsWith("~"))) {
             return false; // in memory, a server, or a form this check does not try to interpret
         }
         if (path.startsWith("~")) {
@@ -112,7 +111,8 @@ public final class H2Dialect implements Dialect {
             return 0;
         }
         int lines = 0;
-        for (int at = message.indexOf(ESCAPED_NEWLINE, quoted); at >= 0 && at < mark;
+        for (int at = message.indexOf(ESCAPED_NEWLINE, quoted);
+                at >= 0 && at < mark;
                 at = message.indexOf(ESCAPED_NEWLINE, at + 1)) {
             lines++;
         }

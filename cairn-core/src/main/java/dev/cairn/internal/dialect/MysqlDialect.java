@@ -3,9 +3,9 @@ package dev.cairn.internal.dialect;
 
 import dev.cairn.internal.history.TableName;
 import dev.cairn.internal.lock.Lock;
+import dev.cairn.internal.lock.NamedLock;
 import dev.cairn.internal.schema.MysqlSchemaReader;
 import dev.cairn.internal.schema.SchemaReader;
-import dev.cairn.internal.lock.NamedLock;
 import dev.cairn.internal.sql.SplitRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

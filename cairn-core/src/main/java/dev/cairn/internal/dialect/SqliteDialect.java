@@ -3,10 +3,10 @@ package dev.cairn.internal.dialect;
 
 import dev.cairn.internal.history.TableName;
 import dev.cairn.internal.lock.Lock;
-import dev.cairn.internal.schema.SqliteSchemaReader;
-import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.lock.LockFile;
 import dev.cairn.internal.lock.TransactionLock;
+import dev.cairn.internal.schema.SchemaReader;
+import dev.cairn.internal.schema.SqliteSchemaReader;
 import dev.cairn.internal.sql.SplitRules;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -39,6 +39,7 @@ public final class SqliteDialect implements Dialect {
 
     /** SQLITE_BUSY and SQLITE_LOCKED: another connection holds the lock. */
     private static final int BUSY = 5;
+
     private static final int LOCKED = 6;
 
     private static final DateTimeFormatter APPLIED_AT =
@@ -78,7 +79,9 @@ public final class SqliteDialect implements Dialect {
         if (query >= 0) {
             path = path.substring(0, query);
         }
-        if (path.isEmpty() || path.startsWith(":") || path.toLowerCase(Locale.ROOT).startsWith("file:")) {
+        if (path.isEmpty()
+                || path.startsWith(":")
+                || path.toLowerCase(Locale.ROOT).startsWith("file:")) {
             return false; // in-memory, or a URI this check does not try to interpret
         }
         try {
@@ -91,8 +94,8 @@ public final class SqliteDialect implements Dialect {
     @Override
     public boolean tableExists(Connection connection, TableName table) throws SQLException {
         String master = table.schema().map(schema -> quote(schema) + ".").orElse("") + "sqlite_master";
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT count(*) FROM " + master + " WHERE type = 'table' AND name = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT count(*) FROM " + master + " WHERE type = 'table' AND name = ?")) {
             query.setString(1, table.table());
             try (ResultSet result = query.executeQuery()) {
                 result.next();

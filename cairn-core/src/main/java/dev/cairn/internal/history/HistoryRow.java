@@ -35,8 +35,8 @@ public record HistoryRow(
 
     /** This row with {@code progress} instead. */
     public HistoryRow withProgress(Progress progress) {
-        return new HistoryRow(id, version, name, batch, checksum, checksumAlgorithm, appliedAt, executionMillis,
-                progress);
+        return new HistoryRow(
+                id, version, name, batch, checksum, checksumAlgorithm, appliedAt, executionMillis, progress);
     }
 
     /**

@@ -44,8 +44,8 @@ public final class HistoryStore {
         this.complete = "UPDATE " + name + " SET batch = ?, checksum = ?, checksum_algorithm = ?, applied_at = ?,"
                 + " execution_ms = ?, incomplete = NULL, statements_run = NULL, statements_checksum = NULL"
                 + " WHERE id = ?";
-        this.progress = "UPDATE " + name + " SET incomplete = ?, statements_run = ?, statements_checksum = ?"
-                + " WHERE id = ?";
+        this.progress =
+                "UPDATE " + name + " SET incomplete = ?, statements_run = ?, statements_checksum = ? WHERE id = ?";
         this.delete = "DELETE FROM " + name + " WHERE id = ?";
     }
 
@@ -151,7 +151,8 @@ public final class HistoryStore {
     /** Records how far a section outside a transaction got; null clears it (the section did not start). */
     public void progress(HistoryRow row, HistoryRow.Progress progress) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(this.progress)) {
-            statement.setString(1, progress == null ? null : progress.direction().label());
+            statement.setString(
+                    1, progress == null ? null : progress.direction().label());
             statement.setObject(2, progress == null ? null : progress.statementsRun(), Types.INTEGER);
             statement.setString(3, progress == null ? null : progress.statementsChecksum());
             statement.setInt(4, row.id());
@@ -203,8 +204,8 @@ public final class HistoryStore {
 
     private void requireOne(int updated, HistoryRow row) throws SQLException {
         if (updated != 1) {
-            throw new SQLException("The tracking table " + table + " has no row " + row.id() + " for "
-                    + row.name() + "; another runner changed it without the lock");
+            throw new SQLException("The tracking table " + table + " has no row " + row.id() + " for " + row.name()
+                    + "; another runner changed it without the lock");
         }
     }
 

@@ -66,8 +66,8 @@ public final class LockFile implements Lock {
                     throw timedOut("another runner in this process", timeout);
                 }
             }
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             long pause = 20;
             while ((held = tryLock()) == null) {
                 String holder = holder();

@@ -98,8 +98,8 @@ public final class RowLock implements Lock {
             for (String sql : create) {
                 statement.execute(sql);
             }
-            statement.executeUpdate("INSERT INTO " + lockTable + " (id) SELECT 1 WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM " + lockTable + " WHERE id = 1)");
+            statement.executeUpdate("INSERT INTO " + lockTable + " (id) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM "
+                    + lockTable + " WHERE id = 1)");
         } catch (SQLException e) {
             if (!DUPLICATE_KEY.equals(e.getSQLState())) {
                 throw e;
@@ -110,7 +110,9 @@ public final class RowLock implements Lock {
     private boolean tryLock(Duration wait) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET LOCK_TIMEOUT " + Math.max(1, Math.min(Integer.MAX_VALUE, wait.toMillis())));
-            statement.executeQuery("SELECT id FROM " + lockTable + " WHERE id = 1 FOR UPDATE").close();
+            statement
+                    .executeQuery("SELECT id FROM " + lockTable + " WHERE id = 1 FOR UPDATE")
+                    .close();
             return true;
         } catch (SQLException e) {
             if (e.getErrorCode() == LOCK_TIMEOUT) {
@@ -127,7 +129,8 @@ public final class RowLock implements Lock {
     private String holder() throws SQLException {
         List<String> sessions = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT SESSION_ID, USER_NAME, SESSION_START"
-                + " FROM INFORMATION_SCHEMA.SESSIONS WHERE CONTAINS_UNCOMMITTED AND SESSION_ID <> SESSION_ID()");
+                        + " FROM INFORMATION_SCHEMA.SESSIONS WHERE CONTAINS_UNCOMMITTED AND SESSION_ID <>"
+                        + " SESSION_ID()");
                 ResultSet result = query.executeQuery()) {
             while (result.next()) {
                 String user = result.getString(2);

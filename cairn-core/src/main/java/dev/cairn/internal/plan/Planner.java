@@ -42,8 +42,8 @@ public final class Planner {
      * Statements that end or start a transaction. In a transactional section they would commit the
      * batch half-way, so that a later failure could no longer undo it; they are refused there.
      */
-    private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
-            "(?is)^(begin|start\\s+transaction|commit|end|abort"
+    private static final Pattern TRANSACTION_CONTROL =
+            Pattern.compile("(?is)^(begin|start\\s+transaction|commit|end|abort"
                     + "|rollback(?!\\s+(work\\s+|transaction\\s+)?to\\b))\\b.*");
 
     private final List<Migration> migrations;
@@ -92,17 +92,23 @@ public final class Planner {
             List<Step> steps = new ArrayList<>();
             for (HistoryRow row : incomplete) {
                 if (row.progress().direction() == Direction.DOWN) {
-                    throw refusal(operation, row.name() + " was being rolled back when its down section stopped after"
-                            + " statement " + row.progress().statementsRun() + "; finish undoing it first: run the"
-                            + " rollback again (after fixing its down section), or undo the rest by hand and run"
-                            + " `cairn repair`");
+                    throw refusal(
+                            operation,
+                            row.name() + " was being rolled back when its down section stopped after"
+                                    + " statement " + row.progress().statementsRun()
+                                    + "; finish undoing it first: run the"
+                                    + " rollback again (after fixing its down section), or undo the rest by hand and"
+                                    + " run"
+                                    + " `cairn repair`");
                 }
                 steps.add(resume(row, batch, rules, transactionalDdl));
             }
             List<Migration> pending = pending();
             if (operation.version().isPresent()) {
                 Version target = resolveTarget(operation.version().get()).version();
-                pending = pending.stream().filter(m -> m.version().compareTo(target) <= 0).toList();
+                pending = pending.stream()
+                        .filter(m -> m.version().compareTo(target) <= 0)
+                        .toList();
             }
             for (Migration migration : pending) {
                 steps.add(step(migration, Direction.UP, migration.up(), batch, null, rules, transactionalDdl));
@@ -114,18 +120,27 @@ public final class Planner {
         }
         for (HistoryRow row : incomplete) {
             if (row.progress().direction() == Direction.UP) {
-                throw refusal(operation, row.name() + " stopped after statement " + row.progress().statementsRun()
-                        + " of its up section, so its down section cannot be trusted to undo it; finish it first: fix"
-                        + " the failing statement and run `cairn migrate` (it resumes there), or finish it by hand and"
-                        + " run `cairn repair`; then roll back");
+                throw refusal(
+                        operation,
+                        row.name() + " stopped after statement "
+                                + row.progress().statementsRun()
+                                + " of its up section, so its down section cannot be trusted to undo it; finish it"
+                                + " first: fix"
+                                + " the failing statement and run `cairn migrate` (it resumes there), or finish it by"
+                                + " hand and"
+                                + " run `cairn repair`; then roll back");
             }
         }
         List<HistoryRow> toUndo = rowsToUndo(operation);
         for (HistoryRow row : incomplete) {
             if (!toUndo.contains(row)) {
-                throw refusal(operation, row.name() + " was being rolled back when its down section stopped after"
-                        + " statement " + row.progress().statementsRun() + ", and " + operation + " would leave it"
-                        + " so; roll it back first (`cairn down`), or undo the rest by hand and run `cairn repair`");
+                throw refusal(
+                        operation,
+                        row.name() + " was being rolled back when its down section stopped after"
+                                + " statement " + row.progress().statementsRun() + ", and " + operation
+                                + " would leave it"
+                                + " so; roll it back first (`cairn down`), or undo the rest by hand and run `cairn"
+                                + " repair`");
             }
         }
         List<String> refusals = new ArrayList<>();
@@ -135,21 +150,31 @@ public final class Planner {
                 refusals.add(row.name() + ": its file is gone (applied in batch " + row.batch()
                         + "); restore the file to roll it back");
             } else if (!migration.reversible()) {
-                refusals.add(row.name() + ": it is irreversible (" + migration.file().getFileName()
-                        + " has no `-- migrate:down` section)");
+                refusals.add(row.name() + ": it is irreversible ("
+                        + migration.file().getFileName() + " has no `-- migrate:down` section)");
             }
         }
         if (!refusals.isEmpty()) {
-            throw new ValidationException("Cannot " + operation + ": " + refusals.size()
-                    + (refusals.size() == 1 ? " migration" : " migrations")
-                    + " cannot be undone. Nothing was changed.", refusals);
+            throw new ValidationException(
+                    "Cannot " + operation + ": " + refusals.size()
+                            + (refusals.size() == 1 ? " migration" : " migrations")
+                            + " cannot be undone. Nothing was changed.",
+                    refusals);
         }
         List<Step> steps = new ArrayList<>();
         for (HistoryRow row : toUndo) {
             Migration migration = byName.get(row.name());
-            steps.add(row.isIncomplete()
-                    ? resume(row, row.batch(), rules, transactionalDdl)
-                    : step(migration, Direction.DOWN, migration.down(), row.batch(), row, rules, transactionalDdl));
+            steps.add(
+                    row.isIncomplete()
+                            ? resume(row, row.batch(), rules, transactionalDdl)
+                            : step(
+                                    migration,
+                                    Direction.DOWN,
+                                    migration.down(),
+                                    row.batch(),
+                                    row,
+                                    rules,
+                                    transactionalDdl));
         }
         return new Work(operation, OptionalInt.empty(), steps, nextId);
     }
@@ -171,21 +196,22 @@ public final class Planner {
                     row.name(),
                     row.version(),
                     migration == null ? "" : migration.description(),
-                    row.isIncomplete() ? MigrationStatus.State.INCOMPLETE
+                    row.isIncomplete()
+                            ? MigrationStatus.State.INCOMPLETE
                             : migration == null ? MigrationStatus.State.MISSING : MigrationStatus.State.APPLIED,
                     Optional.of(row.batch()),
                     Optional.ofNullable(row.appliedAt()),
                     Optional.of(Duration.ofMillis(row.executionMillis())),
                     migration != null && migration.reversible(),
                     Optional.ofNullable(migration).map(Migration::file),
-                    Optional.ofNullable(row.progress()).map(p -> new MigrationStatus.Incomplete(
-                            p.direction(), p.statementsRun()))));
+                    Optional.ofNullable(row.progress())
+                            .map(p -> new MigrationStatus.Incomplete(p.direction(), p.statementsRun()))));
         }
         Optional<Version> newestApplied = newestApplied();
         for (Migration migration : pending()) {
             if (newestApplied.isPresent() && migration.version().compareTo(newestApplied.get()) < 0) {
-                problems.add(new Problem(Problem.Kind.OUT_OF_ORDER, migration.name(),
-                        outOfOrder(migration, newestApplied.get())));
+                problems.add(new Problem(
+                        Problem.Kind.OUT_OF_ORDER, migration.name(), outOfOrder(migration, newestApplied.get())));
             }
             entries.add(new MigrationStatus(
                     migration.name(),
@@ -213,7 +239,9 @@ public final class Planner {
             case DOWN:
                 return newestFirst.isEmpty() ? List.of() : newestFirst.subList(0, 1);
             case ROLLBACK:
-                return newestFirst.stream().filter(row -> row.batch() == currentBatch).toList();
+                return newestFirst.stream()
+                        .filter(row -> row.batch() == currentBatch)
+                        .toList();
             case ROLLBACK_ALL:
                 return newestFirst;
             case ROLLBACK_TO: {
@@ -250,8 +278,8 @@ public final class Planner {
                 }
             }
         }
-        throw new ConfigurationException("No migration has the version or name '" + target + "'; `cairn status`"
-                + " lists them.");
+        throw new ConfigurationException(
+                "No migration has the version or name '" + target + "'; `cairn status` lists them.");
     }
 
     /** The applied row that {@code target} (a version or a full name) names. */
@@ -259,14 +287,15 @@ public final class Planner {
         Version version = Version.leadingDigitsOf(target);
         boolean isVersion = version != null && version.text().equals(target);
         for (HistoryRow row : history) {
-            if (row.name().equals(target)
-                    || isVersion && version.sameAs(Version.leadingDigitsOf(row.version()))) {
+            if (row.name().equals(target) || isVersion && version.sameAs(Version.leadingDigitsOf(row.version()))) {
                 return row;
             }
         }
         throw new ConfigurationException("Cannot roll back to '" + target + "': it is not applied. "
-                + (history.isEmpty() ? "Nothing is applied." : "The applied versions are "
-                        + history.stream().map(HistoryRow::version).collect(Collectors.joining(", ")) + "."));
+                + (history.isEmpty()
+                        ? "Nothing is applied."
+                        : "The applied versions are "
+                                + history.stream().map(HistoryRow::version).collect(Collectors.joining(", ")) + "."));
     }
 
     /**
@@ -300,8 +329,10 @@ public final class Planner {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ValidationException("Cannot " + operation + ": the migration files disagree with the tracking"
-                    + " table. Nothing was changed.", problems);
+            throw new ValidationException(
+                    "Cannot " + operation + ": the migration files disagree with the tracking"
+                            + " table. Nothing was changed.",
+                    problems);
         }
     }
 
@@ -362,24 +393,29 @@ public final class Planner {
         String stopped = row.name() + " stopped after statement " + progress.statementsRun() + " of its "
                 + direction.label() + " section on an earlier run";
         if (migration == null) {
-            throw new ValidationException("Cannot resume " + row.name() + ": its file is gone. Nothing was changed.",
+            throw new ValidationException(
+                    "Cannot resume " + row.name() + ": its file is gone. Nothing was changed.",
                     List.of(stopped + ", and its file is gone; restore the file, or finish it by hand and run"
                             + " `cairn repair`"));
         }
         Section section = direction == Direction.UP ? migration.up() : migration.down();
         if (section == null) {
-            throw new ValidationException("Cannot resume " + row.name() + ": its file has no `-- migrate:down`"
-                    + " section now. Nothing was changed.", List.of(stopped + "; put the section back"));
+            throw new ValidationException(
+                    "Cannot resume " + row.name() + ": its file has no `-- migrate:down`"
+                            + " section now. Nothing was changed.",
+                    List.of(stopped + "; put the section back"));
         }
         Step step = step(migration, direction, section, batch, row, rules, transactionalDdl);
         int ran = progress.statementsRun();
         List<String> sql = step.statements().stream().map(Statement::sql).toList();
         if (ran > sql.size() || !Checksum.OfStatements.of(sql, ran).equals(progress.statementsChecksum())) {
-            throw new ValidationException("Cannot resume " + row.name() + ": the statements that ran have changed"
-                    + " since. Nothing was changed.", List.of(stopped + ", and statements 1-" + ran + " in "
-                    + section.file().getFileName() + " are not the ones that ran, so Cairn cannot tell what the"
-                    + " database holds; put them back as they were (only the statements after them may change),"
-                    + " or finish the migration by hand and run `cairn repair`"));
+            throw new ValidationException(
+                    "Cannot resume " + row.name() + ": the statements that ran have changed"
+                            + " since. Nothing was changed.",
+                    List.of(stopped + ", and statements 1-" + ran + " in "
+                            + section.file().getFileName() + " are not the ones that ran, so Cairn cannot tell what the"
+                            + " database holds; put them back as they were (only the statements after them may change),"
+                            + " or finish the migration by hand and run `cairn repair`"));
         }
         return new Step(migration, direction, section, step.statements(), batch, row, ran);
     }
@@ -403,12 +439,17 @@ public final class Planner {
     }
 
     private static ValidationException refusal(Operation operation, String problem) {
-        return new ValidationException("Cannot " + operation + ": a migration stopped part-way. Nothing was changed.",
-                List.of(problem));
+        return new ValidationException(
+                "Cannot " + operation + ": a migration stopped part-way. Nothing was changed.", List.of(problem));
     }
 
     private static Step step(
-            Migration migration, Direction direction, Section section, int batch, HistoryRow row, SplitRules rules,
+            Migration migration,
+            Direction direction,
+            Section section,
+            int batch,
+            HistoryRow row,
+            SplitRules rules,
             boolean transactionalDdl) {
         List<Statement> statements;
         try {
@@ -420,7 +461,9 @@ public final class Planner {
             for (Statement statement : statements) {
                 if (TRANSACTION_CONTROL.matcher(statement.sql()).matches()) {
                     String word = statement.sql().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
-                    throw new MigrationFileException(section.file(), statement.line(),
+                    throw new MigrationFileException(
+                            section.file(),
+                            statement.line(),
                             word + " ends or starts a transaction, but Cairn already runs this section in one, so a"
                                     + " later failure could no longer be undone; remove it, or mark the section"
                                     + " `-- migrate:" + direction.label() + " transaction:false`");

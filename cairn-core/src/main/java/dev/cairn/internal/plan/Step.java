@@ -40,7 +40,8 @@ public record Step(
                 section.file(),
                 section.transactional(),
                 statements.subList(resumeAt, statements.size()).stream()
-                        .map(s -> new PlannedStatement(s.sql(), s.line())).toList(),
+                        .map(s -> new PlannedStatement(s.sql(), s.line()))
+                        .toList(),
                 resumeAt);
     }
 }

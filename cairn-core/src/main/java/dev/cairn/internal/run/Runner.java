@@ -52,11 +52,12 @@ public final class Runner {
      * with the migrations all the same. Their direction: rows to insert (up) or to delete (down).
      */
     private final List<HistoryRow> unwritten = new ArrayList<>();
+
     private Direction unwrittenDirection;
 
     /** Creates a runner; {@code connection} must have autocommit off. */
-    public Runner(Connection connection, Dialect dialect, HistoryStore history, MigrationListener listener,
-            Clock clock) {
+    public Runner(
+            Connection connection, Dialect dialect, HistoryStore history, MigrationListener listener, Clock clock) {
         this.connection = connection;
         this.dialect = dialect;
         this.history = history;
@@ -107,8 +108,8 @@ public final class Runner {
             } else {
                 record(step, row, newRow && inTransaction, took);
             }
-            MigrationRun run = new MigrationRun(step.migration().name(), step.migration().version().text(),
-                    step.direction(), step.batch(), took);
+            MigrationRun run = new MigrationRun(
+                    step.migration().name(), step.migration().version().text(), step.direction(), step.batch(), took);
             (inTransaction ? outcome.open : outcome.committed).add(run);
             listener.migrationFinished(run);
         }
@@ -133,8 +134,16 @@ public final class Runner {
     }
 
     private HistoryRow newRow(Step step, int id) {
-        return new HistoryRow(id, step.migration().version().text(), step.migration().name(), step.batch(),
-                step.migration().checksum(), Checksum.ALGORITHM, clock.instant(), 0, null);
+        return new HistoryRow(
+                id,
+                step.migration().version().text(),
+                step.migration().name(),
+                step.batch(),
+                step.migration().checksum(),
+                Checksum.ALGORITHM,
+                clock.instant(),
+                0,
+                null);
     }
 
     /** Writes the rows of the steps in the open transaction, then commits it. */
@@ -166,8 +175,16 @@ public final class Runner {
 
     /** The row of an up step that ran to its end. */
     private HistoryRow applied(Step step, HistoryRow row, Duration took) {
-        return new HistoryRow(row.id(), row.version(), row.name(), step.batch(),
-                step.migration().checksum(), Checksum.ALGORITHM, clock.instant(), took.toMillis(), null);
+        return new HistoryRow(
+                row.id(),
+                row.version(),
+                row.name(),
+                step.batch(),
+                step.migration().checksum(),
+                Checksum.ALGORITHM,
+                clock.instant(),
+                took.toMillis(),
+                null);
     }
 
     /** Writes the row of a step that ran to its end. */
@@ -224,7 +241,10 @@ public final class Runner {
                     throw failure(step, i, e, outcome);
                 }
                 if (i + 1 < statements.size()) {
-                    history.progress(row, new HistoryRow.Progress(step.direction(), i + 1, ran.add(sql).hex()));
+                    history.progress(
+                            row,
+                            new HistoryRow.Progress(
+                                    step.direction(), i + 1, ran.add(sql).hex()));
                 }
             }
         }
@@ -256,37 +276,50 @@ public final class Runner {
         String section = step.direction().label() + " section";
         List<String> stillApplied = new ArrayList<>();
         for (MigrationRun run : outcome.committed) {
-            stillApplied.add(run.name() + " (" + (run.direction() == Direction.UP ? "applied" : "undone")
-                    + ", batch " + run.batch() + ")");
+            stillApplied.add(run.name() + " (" + (run.direction() == Direction.UP ? "applied" : "undone") + ", batch "
+                    + run.batch() + ")");
         }
         StringBuilder text = new StringBuilder();
         if (inTransaction) {
             if (outcome.committed.isEmpty()) {
-                text.append("The transaction was rolled back: the database is exactly as it was before this"
-                        + " command.");
+                text.append("The transaction was rolled back: the database is exactly as it was before this command.");
             } else {
                 text.append("The transaction was rolled back");
                 if (!outcome.open.isEmpty()) {
-                    text.append(", with ").append(outcome.open.size())
-                            .append(outcome.open.size() == 1 ? " migration" : " migrations").append(" it held");
+                    text.append(", with ")
+                            .append(outcome.open.size())
+                            .append(outcome.open.size() == 1 ? " migration" : " migrations")
+                            .append(" it held");
                 }
-                text.append(". Still ").append(verb).append(" and recorded, because a transaction:false section"
-                        + " committed them: ").append(names(outcome.committed)).append('.');
+                text.append(". Still ")
+                        .append(verb)
+                        .append(" and recorded, because a transaction:false section committed them: ")
+                        .append(names(outcome.committed))
+                        .append('.');
             }
             if (dialect.isOutOfLockSpace(cause)) {
-                text.append(System.lineSeparator()).append(dialect.name()).append(" keeps a lock on every table a"
-                        + " transaction creates or changes until it ends, and this transaction needed more locks than"
-                        + " the server's lock table holds (max_locks_per_transaction x max_connections, shared by all"
-                        + " sessions).");
+                text.append(System.lineSeparator())
+                        .append(dialect.name())
+                        .append(" keeps a lock on every table a"
+                                + " transaction creates or changes until it ends, and this transaction needed more"
+                                + " locks than"
+                                + " the server's lock table holds (max_locks_per_transaction x max_connections, shared"
+                                + " by all"
+                                + " sessions).");
                 if (outcome.open.isEmpty()) {
                     text.append(" Split the migration, or raise max_locks_per_transaction.");
                 } else {
-                    text.append(" It had run ").append(outcome.open.size())
+                    text.append(" It had run ")
+                            .append(outcome.open.size())
                             .append(outcome.open.size() == 1 ? " migration" : " migrations")
                             .append(" before this one: ")
-                            .append(up ? "apply them in smaller batches, each its own transaction, with `cairn migrate"
-                                    + " --to VERSION`" : "undo them in parts, each its own transaction, with `cairn"
-                                    + " rollback --to VERSION`")
+                            .append(
+                                    up
+                                            ? "apply them in smaller batches, each its own transaction, with `cairn"
+                                                    + " migrate"
+                                                    + " --to VERSION`"
+                                            : "undo them in parts, each its own transaction, with `cairn"
+                                                    + " rollback --to VERSION`")
                             .append(" (a thousand or so at a time), or raise max_locks_per_transaction.");
                 }
             } else {
@@ -294,31 +327,58 @@ public final class Runner {
             }
         } else {
             if (!outcome.committed.isEmpty()) {
-                text.append("Still ").append(verb).append(" and recorded: ").append(names(outcome.committed))
+                text.append("Still ")
+                        .append(verb)
+                        .append(" and recorded: ")
+                        .append(names(outcome.committed))
                         .append(". ");
             }
             if (index == 0) {
-                text.append("None of ").append(name).append("'s statements ran: it is still ")
+                text.append("None of ")
+                        .append(name)
+                        .append("'s statements ran: it is still ")
                         .append(up ? "pending." : "applied.");
                 text.append(System.lineSeparator()).append("Fix the statement and run the command again.");
             } else {
                 String ran = index == 1 ? "statement 1" : "statements 1-" + index;
-                text.append(dialect.transactionalDdl()
-                        ? "The section is transaction:false, so each statement took effect as it ran: "
-                        : dialect.name() + " commits DDL as it runs, so each statement took effect as it ran: ");
-                text.append(ran).append(" of ").append(name).append("'s ").append(section)
-                        .append(index == 1 ? " ran and stays" : " ran and stay").append(", and the tracking table"
-                                + " records it as incomplete (`cairn status` shows it).");
+                text.append(
+                        dialect.transactionalDdl()
+                                ? "The section is transaction:false, so each statement took effect as it ran: "
+                                : dialect.name()
+                                        + " commits DDL as it runs, so each statement took effect as it ran: ");
+                text.append(ran)
+                        .append(" of ")
+                        .append(name)
+                        .append("'s ")
+                        .append(section)
+                        .append(index == 1 ? " ran and stays" : " ran and stay")
+                        .append(", and the tracking table records it as incomplete (`cairn status` shows it).");
                 stillApplied.add(name + ": " + ran + " of its " + section + " (recorded as incomplete)");
-                text.append(System.lineSeparator()).append("To go on: fix statement ").append(index + 1)
-                        .append(" and run `cairn ").append(up ? "migrate" : "rollback")
-                        .append("` again; it resumes with that statement (statements 1-").append(index)
-                        .append(" must stay as they are). Or finish ").append(up ? "applying" : "undoing")
-                        .append(" it by hand and run `cairn repair` to record it as ").append(verb).append('.');
+                text.append(System.lineSeparator())
+                        .append("To go on: fix statement ")
+                        .append(index + 1)
+                        .append(" and run `cairn ")
+                        .append(up ? "migrate" : "rollback")
+                        .append("` again; it resumes with that statement (statements 1-")
+                        .append(index)
+                        .append(" must stay as they are). Or finish ")
+                        .append(up ? "applying" : "undoing")
+                        .append(" it by hand and run `cairn repair` to record it as ")
+                        .append(verb)
+                        .append('.');
             }
         }
-        return new MigrationFailedException(name, step.direction(), step.section().file(), line,
-                index + 1, cause.getSQLState(), dialect.message(cause), stillApplied, text.toString(), cause);
+        return new MigrationFailedException(
+                name,
+                step.direction(),
+                step.section().file(),
+                line,
+                index + 1,
+                cause.getSQLState(),
+                dialect.message(cause),
+                stillApplied,
+                text.toString(),
+                cause);
     }
 
     private void rollbackQuietly(SQLException cause) {

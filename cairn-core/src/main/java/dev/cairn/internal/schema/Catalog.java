@@ -19,7 +19,8 @@ final class Catalog {
 
     /** Runs {@code sql} and hands each row to {@code row}. */
     static void each(Connection connection, String sql, Row row) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 row.read(rows);
             }
@@ -28,7 +29,8 @@ final class Catalog {
 
     /** The first column of the first row of {@code sql}. */
     static String single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
         }

@@ -46,23 +46,37 @@ public final class H2SchemaReader implements SchemaReader {
         Snapshots snapshot = new Snapshots();
 
         Set<String> tables = new TreeSet<>();
-        each(connection, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_TYPE = 'BASE TABLE'", rs -> {
+        each(
+                connection,
+                "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                        + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_TYPE = 'BASE TABLE'",
+                rs -> {
                     if (!ignoredTables.contains(rs.getString(1).toLowerCase(Locale.ROOT))) {
                         tables.add(rs.getString(1));
                         snapshot.object(Snapshots.table(rs.getString(1)));
                     }
                 });
 
-        each(connection, "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION,"
-                + " NUMERIC_SCALE, DATETIME_PRECISION, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY, IDENTITY_GENERATION"
-                + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA", rs -> {
+        each(
+                connection,
+                "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION,"
+                        + " NUMERIC_SCALE, DATETIME_PRECISION, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY,"
+                        + " IDENTITY_GENERATION"
+                        + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA",
+                rs -> {
                     if (!tables.contains(rs.getString(1))) {
                         return;
                     }
                     String path = Snapshots.part(rs.getString(1), "column", rs.getString(2));
-                    snapshot.put(path, "type", type(rs.getString(3), rs.getString(4), rs.getString(5),
-                                    rs.getString(6), rs.getString(7)))
+                    snapshot.put(
+                                    path,
+                                    "type",
+                                    type(
+                                            rs.getString(3),
+                                            rs.getString(4),
+                                            rs.getString(5),
+                                            rs.getString(6),
+                                            rs.getString(7)))
                             .put(path, "nullable", "YES".equals(rs.getString(8)) ? "yes" : "no")
                             .put(path, "default", rs.getString(9))
                             .put(path, "identity", "YES".equals(rs.getString(10)) ? lower(rs.getString(11)) : null);
@@ -71,14 +85,22 @@ public final class H2SchemaReader implements SchemaReader {
         constraints(connection, tables, snapshot);
         indexes(connection, tables, snapshot);
 
-        each(connection, "SELECT TABLE_NAME, VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS"
-                + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA", rs -> snapshot.put("view " + Snapshots.name(rs.getString(1)),
-                        "definition", Snapshots.normalised(rs.getString(2).replace(qualifier, ""))));
+        each(
+                connection,
+                "SELECT TABLE_NAME, VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS"
+                        + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA",
+                rs -> snapshot.put(
+                        "view " + Snapshots.name(rs.getString(1)),
+                        "definition",
+                        Snapshots.normalised(rs.getString(2).replace(qualifier, ""))));
 
         // Identity columns' sequences are not listed by H2 2.x; older ones named them SYSTEM_SEQUENCE_….
-        each(connection, "SELECT SEQUENCE_NAME, START_VALUE, INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE, CYCLE_OPTION"
-                + " FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = CURRENT_SCHEMA"
-                + " AND SEQUENCE_NAME NOT LIKE 'SYSTEM\\_SEQUENCE\\_%'", rs -> {
+        each(
+                connection,
+                "SELECT SEQUENCE_NAME, START_VALUE, INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE, CYCLE_OPTION"
+                        + " FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = CURRENT_SCHEMA"
+                        + " AND SEQUENCE_NAME NOT LIKE 'SYSTEM\\_SEQUENCE\\_%'",
+                rs -> {
                     String path = "sequence " + Snapshots.name(rs.getString(1));
                     snapshot.put(path, "start", rs.getString(2))
                             .put(path, "increment", rs.getString(3))
@@ -88,9 +110,12 @@ public final class H2SchemaReader implements SchemaReader {
                 });
 
         // One row per event: a trigger on INSERT, UPDATE reads "insert or update".
-        each(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, JAVA_CLASS"
-                + " FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_SCHEMA = CURRENT_SCHEMA"
-                + " ORDER BY TRIGGER_NAME, EVENT_MANIPULATION", rs -> {
+        each(
+                connection,
+                "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, JAVA_CLASS"
+                        + " FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_SCHEMA = CURRENT_SCHEMA"
+                        + " ORDER BY TRIGGER_NAME, EVENT_MANIPULATION",
+                rs -> {
                     if (!tables.contains(rs.getString(2))) {
                         return;
                     }
@@ -107,24 +132,29 @@ public final class H2SchemaReader implements SchemaReader {
         return snapshot.build();
     }
 
-    private static void constraints(Connection connection, Set<String> tables, Snapshots snapshot)
-            throws SQLException {
+    private static void constraints(Connection connection, Set<String> tables, Snapshots snapshot) throws SQLException {
         Map<String, List<String>> columns = new LinkedHashMap<>();
-        each(connection, "SELECT CONSTRAINT_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE"
-                + " WHERE CONSTRAINT_SCHEMA = CURRENT_SCHEMA ORDER BY CONSTRAINT_NAME, ORDINAL_POSITION",
-                rs -> columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(Snapshots.name(
-                        rs.getString(2))));
+        each(
+                connection,
+                "SELECT CONSTRAINT_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE"
+                        + " WHERE CONSTRAINT_SCHEMA = CURRENT_SCHEMA ORDER BY CONSTRAINT_NAME, ORDINAL_POSITION",
+                rs -> columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(Snapshots.name(rs.getString(2))));
         // The referenced columns in the foreign key's order, and its rules.
         Map<String, List<String>> references = new LinkedHashMap<>();
         Map<String, String[]> rules = new LinkedHashMap<>();
-        each(connection, "SELECT r.CONSTRAINT_NAME, u.TABLE_NAME, u.COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE"
-                + " FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS r"
-                + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA"
-                + " AND k.CONSTRAINT_NAME = r.CONSTRAINT_NAME"
-                + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE u ON u.CONSTRAINT_SCHEMA = r.UNIQUE_CONSTRAINT_SCHEMA"
-                + " AND u.CONSTRAINT_NAME = r.UNIQUE_CONSTRAINT_NAME"
-                + " AND u.ORDINAL_POSITION = k.POSITION_IN_UNIQUE_CONSTRAINT"
-                + " WHERE r.CONSTRAINT_SCHEMA = CURRENT_SCHEMA ORDER BY r.CONSTRAINT_NAME, k.ORDINAL_POSITION", rs -> {
+        each(
+                connection,
+                "SELECT r.CONSTRAINT_NAME, u.TABLE_NAME, u.COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE"
+                        + " FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS r"
+                        + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA"
+                        + " AND k.CONSTRAINT_NAME = r.CONSTRAINT_NAME"
+                        + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE u ON u.CONSTRAINT_SCHEMA ="
+                        + " r.UNIQUE_CONSTRAINT_SCHEMA"
+                        + " AND u.CONSTRAINT_NAME = r.UNIQUE_CONSTRAINT_NAME"
+                        + " AND u.ORDINAL_POSITION = k.POSITION_IN_UNIQUE_CONSTRAINT"
+                        + " WHERE r.CONSTRAINT_SCHEMA = CURRENT_SCHEMA ORDER BY r.CONSTRAINT_NAME, k.ORDINAL_POSITION",
+                rs -> {
                     List<String> referenced = references.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
                     if (referenced.isEmpty()) {
                         referenced.add(Snapshots.name(rs.getString(2)));
@@ -132,10 +162,14 @@ public final class H2SchemaReader implements SchemaReader {
                     referenced.add(Snapshots.name(rs.getString(3)));
                     rules.put(rs.getString(1), new String[] {lower(rs.getString(4)), lower(rs.getString(5))});
                 });
-        each(connection, "SELECT t.TABLE_NAME, t.CONSTRAINT_NAME, t.CONSTRAINT_TYPE, c.CHECK_CLAUSE"
-                + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t LEFT JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS c"
-                + " ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME"
-                + " WHERE t.TABLE_SCHEMA = CURRENT_SCHEMA", rs -> {
+        each(
+                connection,
+                "SELECT t.TABLE_NAME, t.CONSTRAINT_NAME, t.CONSTRAINT_TYPE, c.CHECK_CLAUSE"
+                        + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t LEFT JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS"
+                        + " c"
+                        + " ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME"
+                        + " WHERE t.TABLE_SCHEMA = CURRENT_SCHEMA",
+                rs -> {
                     String table = rs.getString(1);
                     if (!tables.contains(table)) {
                         return;
@@ -145,24 +179,37 @@ public final class H2SchemaReader implements SchemaReader {
                     List<String> keyColumns = columns.getOrDefault(name, List.of());
                     String made = Snapshots.name(table) + "_" + String.join("_", keyColumns);
                     switch (rs.getString(3)) {
-                        case "PRIMARY KEY" -> snapshot.put(Snapshots.part(table, "primary key", null), "columns",
-                                String.join(", ", keyColumns));
-                        case "UNIQUE" -> snapshot.put(Snapshots.part(table, "unique", generated ? made + "_key" : name),
-                                "columns", String.join(", ", keyColumns));
+                        case "PRIMARY KEY" ->
+                            snapshot.put(
+                                    Snapshots.part(table, "primary key", null),
+                                    "columns",
+                                    String.join(", ", keyColumns));
+                        case "UNIQUE" ->
+                            snapshot.put(
+                                    Snapshots.part(table, "unique", generated ? made + "_key" : name),
+                                    "columns",
+                                    String.join(", ", keyColumns));
                         case "FOREIGN KEY" -> {
                             String path = Snapshots.part(table, "foreign key", generated ? made + "_fkey" : name);
                             List<String> referenced = references.get(name);
                             snapshot.put(path, "columns", String.join(", ", keyColumns))
-                                    .put(path, "references", referenced.get(0) + "("
-                                            + String.join(", ", referenced.subList(1, referenced.size())) + ")")
+                                    .put(
+                                            path,
+                                            "references",
+                                            referenced.get(0) + "("
+                                                    + String.join(", ", referenced.subList(1, referenced.size())) + ")")
                                     .put(path, "on update", rules.get(name)[0])
                                     .put(path, "on delete", rules.get(name)[1]);
                         }
                         case "CHECK" -> {
                             String expression = Snapshots.normalised(rs.getString(4));
-                            snapshot.put(Snapshots.part(table, "check", generated
-                                    ? Snapshots.name(table) + "_check_" + hash(expression) : name),
-                                    "expression", expression);
+                            snapshot.put(
+                                    Snapshots.part(
+                                            table,
+                                            "check",
+                                            generated ? Snapshots.name(table) + "_check_" + hash(expression) : name),
+                                    "expression",
+                                    expression);
                         }
                         default -> {
                             // No other kinds of table constraint in H2 2.x.
@@ -173,12 +220,17 @@ public final class H2SchemaReader implements SchemaReader {
 
     private static void indexes(Connection connection, Set<String> tables, Snapshots snapshot) throws SQLException {
         Map<String, List<String>> columns = new LinkedHashMap<>();
-        each(connection, "SELECT INDEX_NAME, COLUMN_NAME, ORDERING_SPECIFICATION FROM INFORMATION_SCHEMA.INDEX_COLUMNS"
-                + " WHERE INDEX_SCHEMA = CURRENT_SCHEMA ORDER BY INDEX_NAME, ORDINAL_POSITION",
-                rs -> columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(Snapshots.name(
-                        rs.getString(2)) + ("DESC".equals(rs.getString(3)) ? " desc" : "")));
-        each(connection, "SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE_NAME FROM INFORMATION_SCHEMA.INDEXES"
-                + " WHERE INDEX_SCHEMA = CURRENT_SCHEMA AND NOT IS_GENERATED AND INDEX_TYPE_NAME <> 'PRIMARY KEY'",
+        each(
+                connection,
+                "SELECT INDEX_NAME, COLUMN_NAME, ORDERING_SPECIFICATION FROM INFORMATION_SCHEMA.INDEX_COLUMNS"
+                        + " WHERE INDEX_SCHEMA = CURRENT_SCHEMA ORDER BY INDEX_NAME, ORDINAL_POSITION",
+                rs -> columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(Snapshots.name(rs.getString(2)) + ("DESC".equals(rs.getString(3)) ? " desc" : "")));
+        each(
+                connection,
+                "SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE_NAME FROM INFORMATION_SCHEMA.INDEXES"
+                        + " WHERE INDEX_SCHEMA = CURRENT_SCHEMA AND NOT IS_GENERATED AND INDEX_TYPE_NAME <> 'PRIMARY"
+                        + " KEY'",
                 rs -> {
                     if (!tables.contains(rs.getString(1))) {
                         return;
@@ -191,19 +243,29 @@ public final class H2SchemaReader implements SchemaReader {
 
     private static void routines(Connection connection, Snapshots snapshot) throws SQLException {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        each(connection, "SELECT SPECIFIC_NAME, DATA_TYPE FROM INFORMATION_SCHEMA.PARAMETERS"
-                + " WHERE SPECIFIC_SCHEMA = CURRENT_SCHEMA ORDER BY SPECIFIC_NAME, ORDINAL_POSITION",
-                rs -> parameters.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(
-                        type(rs.getString(2), null, null, null, null)));
-        each(connection, "SELECT SPECIFIC_NAME, ROUTINE_NAME, ROUTINE_TYPE, DATA_TYPE, ROUTINE_DEFINITION,"
-                + " EXTERNAL_NAME FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA = CURRENT_SCHEMA", rs -> {
+        each(
+                connection,
+                "SELECT SPECIFIC_NAME, DATA_TYPE FROM INFORMATION_SCHEMA.PARAMETERS"
+                        + " WHERE SPECIFIC_SCHEMA = CURRENT_SCHEMA ORDER BY SPECIFIC_NAME, ORDINAL_POSITION",
+                rs -> parameters
+                        .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(type(rs.getString(2), null, null, null, null)));
+        each(
+                connection,
+                "SELECT SPECIFIC_NAME, ROUTINE_NAME, ROUTINE_TYPE, DATA_TYPE, ROUTINE_DEFINITION,"
+                        + " EXTERNAL_NAME FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA = CURRENT_SCHEMA",
+                rs -> {
                     String path = "routine " + Snapshots.name(rs.getString(2)) + "("
                             + String.join(", ", parameters.getOrDefault(rs.getString(1), List.of())) + ")";
                     snapshot.put(path, "kind", lower(rs.getString(3)))
-                            .put(path, "returns", rs.getString(4) == null ? null
-                                    : type(rs.getString(4), null, null, null, null))
-                            .put(path, "definition", rs.getString(5) != null ? Snapshots.normalised(rs.getString(5))
-                                    : rs.getString(6));
+                            .put(
+                                    path,
+                                    "returns",
+                                    rs.getString(4) == null ? null : type(rs.getString(4), null, null, null, null))
+                            .put(
+                                    path,
+                                    "definition",
+                                    rs.getString(5) != null ? Snapshots.normalised(rs.getString(5)) : rs.getString(6));
                 });
     }
 
@@ -229,7 +291,8 @@ public final class H2SchemaReader implements SchemaReader {
             default -> {
                 boolean datetime = type.startsWith("time");
                 return datetime && datetimePrecision != null
-                        ? type.replaceFirst("^(timestamp|time)", "$1(" + datetimePrecision + ")") : type;
+                        ? type.replaceFirst("^(timestamp|time)", "$1(" + datetimePrecision + ")")
+                        : type;
             }
         }
     }
@@ -237,5 +300,4 @@ public final class H2SchemaReader implements SchemaReader {
     private static String lower(String text) {
         return text == null ? null : text.toLowerCase(Locale.ROOT);
     }
-
 }

@@ -60,8 +60,7 @@ public final class MysqlSchemaReader implements SchemaReader {
 
     private static final Pattern INTEGER_WIDTH =
             Pattern.compile("\\b(tinyint|smallint|mediumint|int|integer|bigint)\\(\\d+\\)");
-    private static final Pattern CURRENT_TIMESTAMP =
-            Pattern.compile("(?i)current_timestamp(?:\\((\\d*)\\))?");
+    private static final Pattern CURRENT_TIMESTAMP = Pattern.compile("(?i)current_timestamp(?:\\((\\d*)\\))?");
     private static final Pattern NUMERIC_TYPES =
             Pattern.compile("tinyint|smallint|mediumint|int|integer|bigint|decimal|numeric|float|double|real|bit");
 
@@ -75,8 +74,10 @@ public final class MysqlSchemaReader implements SchemaReader {
 
         Set<String> tables = new HashSet<>();
         Set<String> sequences = new TreeSet<>();
-        each(connection, "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA = DATABASE()", rs -> {
+        each(
+                connection,
+                "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()",
+                rs -> {
                     String table = rs.getString(1);
                     if (ignoredTables.contains(table.toLowerCase(Locale.ROOT))) {
                         return;
@@ -94,12 +95,19 @@ public final class MysqlSchemaReader implements SchemaReader {
         checks(connection, tables, mariaDb, snapshot);
         indexes(connection, tables, foreignKeys, snapshot);
 
-        each(connection, "SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS"
-                + " WHERE TABLE_SCHEMA = DATABASE()", rs -> snapshot.put("view " + Snapshots.name(rs.getString(1)),
-                        "definition", unqualified(rs.getString(2), qualifier)));
+        each(
+                connection,
+                "SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()",
+                rs -> snapshot.put(
+                        "view " + Snapshots.name(rs.getString(1)),
+                        "definition",
+                        unqualified(rs.getString(2), qualifier)));
 
-        each(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT"
-                + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()", rs -> {
+        each(
+                connection,
+                "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT"
+                        + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()",
+                rs -> {
                     if (!tables.contains(rs.getString(2))) {
                         return;
                     }
@@ -113,8 +121,11 @@ public final class MysqlSchemaReader implements SchemaReader {
         routines(connection, qualifier, snapshot);
 
         for (String sequence : sequences) {
-            each(connection, "SELECT start_value, increment, minimum_value, maximum_value, cycle_option FROM "
-                    + "`" + sequence.replace("`", "``") + "`", rs -> {
+            each(
+                    connection,
+                    "SELECT start_value, increment, minimum_value, maximum_value, cycle_option FROM `"
+                            + sequence.replace("`", "``") + "`",
+                    rs -> {
                         String path = "sequence " + Snapshots.name(sequence);
                         snapshot.put(path, "start", rs.getString(1))
                                 .put(path, "increment", rs.getString(2))
@@ -128,8 +139,11 @@ public final class MysqlSchemaReader implements SchemaReader {
 
     private static void columns(Connection connection, Set<String> tables, boolean mariaDb, Snapshots snapshot)
             throws SQLException {
-        each(connection, "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, DATA_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA"
-                + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()", rs -> {
+        each(
+                connection,
+                "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, DATA_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA"
+                        + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()",
+                rs -> {
                     String table = rs.getString(1);
                     if (!tables.contains(table)) {
                         return;
@@ -138,52 +152,64 @@ public final class MysqlSchemaReader implements SchemaReader {
                     String extra = lower(rs.getString(7));
                     snapshot.put(path, "type", type(rs.getString(3)))
                             .put(path, "nullable", "YES".equals(rs.getString(5)) ? "yes" : "no")
-                            .put(path, "default", defaultValue(rs.getString(6), lower(rs.getString(4)), extra,
-                                    mariaDb))
-                            .put(path, "auto increment", extra != null && extra.contains("auto_increment")
-                                    ? "yes" : null);
+                            .put(path, "default", defaultValue(rs.getString(6), lower(rs.getString(4)), extra, mariaDb))
+                            .put(
+                                    path,
+                                    "auto increment",
+                                    extra != null && extra.contains("auto_increment") ? "yes" : null);
                 });
     }
 
     /** Records primary and foreign keys; returns the foreign keys by table and (reported) name. */
-    private static Map<String, ForeignKey> foreignKeys(Connection connection, Set<String> tables,
-            Snapshots snapshot) throws SQLException {
+    private static Map<String, ForeignKey> foreignKeys(Connection connection, Set<String> tables, Snapshots snapshot)
+            throws SQLException {
         Map<String, List<String>> primaryKeys = new LinkedHashMap<>();
         Map<String, ForeignKey> foreignKeys = new LinkedHashMap<>();
-        each(connection, "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME,"
-                + " k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE"
-                + " FROM information_schema.KEY_COLUMN_USAGE k"
-                + " LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA"
-                + " AND r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
-                + " WHERE k.TABLE_SCHEMA = DATABASE() AND (k.CONSTRAINT_NAME = 'PRIMARY'"
-                + " OR k.REFERENCED_TABLE_NAME IS NOT NULL)"
-                + " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION", rs -> {
+        each(
+                connection,
+                "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_NAME,"
+                        + " k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE"
+                        + " FROM information_schema.KEY_COLUMN_USAGE k"
+                        + " LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA ="
+                        + " k.CONSTRAINT_SCHEMA"
+                        + " AND r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
+                        + " WHERE k.TABLE_SCHEMA = DATABASE() AND (k.CONSTRAINT_NAME = 'PRIMARY'"
+                        + " OR k.REFERENCED_TABLE_NAME IS NOT NULL)"
+                        + " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION",
+                rs -> {
                     String table = rs.getString(1);
                     if (!tables.contains(table)) {
                         return;
                     }
                     if (rs.getString(4) == null) {
-                        primaryKeys.computeIfAbsent(table, t -> new ArrayList<>()).add(rs.getString(3));
+                        primaryKeys
+                                .computeIfAbsent(table, t -> new ArrayList<>())
+                                .add(rs.getString(3));
                         return;
                     }
                     String name = rs.getString(2);
                     String referenced = rs.getString(4);
                     String onUpdate = rule(rs.getString(6));
                     String onDelete = rule(rs.getString(7));
-                    ForeignKey key = foreignKeys.computeIfAbsent(table + "\0" + name, k -> new ForeignKey(table, name,
-                            referenced, new ArrayList<>(), new ArrayList<>(), onUpdate, onDelete));
+                    ForeignKey key = foreignKeys.computeIfAbsent(
+                            table + "\0" + name,
+                            k -> new ForeignKey(
+                                    table, name, referenced, new ArrayList<>(), new ArrayList<>(), onUpdate, onDelete));
                     key.columns().add(rs.getString(3));
                     key.referencedColumns().add(rs.getString(5));
                 });
-        primaryKeys.forEach((table, columns) -> snapshot.put(Snapshots.part(table, "primary key", null), "columns",
-                names(columns)));
+        primaryKeys.forEach((table, columns) ->
+                snapshot.put(Snapshots.part(table, "primary key", null), "columns", names(columns)));
         for (ForeignKey key : foreignKeys.values()) {
             String name = key.name().matches(Pattern.quote(key.table()) + "_ibfk_\\d+")
-                    ? key.table() + "_" + String.join("_", key.columns()) + "_fkey" : key.name();
+                    ? key.table() + "_" + String.join("_", key.columns()) + "_fkey"
+                    : key.name();
             String path = Snapshots.part(key.table(), "foreign key", name);
             snapshot.put(path, "columns", names(key.columns()))
-                    .put(path, "references", Snapshots.name(key.referencedTable()) + "("
-                            + names(key.referencedColumns()) + ")")
+                    .put(
+                            path,
+                            "references",
+                            Snapshots.name(key.referencedTable()) + "(" + names(key.referencedColumns()) + ")")
                     .put(path, "on update", key.onUpdate())
                     .put(path, "on delete", key.onDelete());
         }
@@ -193,17 +219,23 @@ public final class MysqlSchemaReader implements SchemaReader {
     private static void checks(Connection connection, Set<String> tables, boolean mariaDb, Snapshots snapshot)
             throws SQLException {
         // MySQL before 8.0.16 has no CHECK_CONSTRAINTS (and enforced no checks).
-        if (single(connection, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA ="
-                + " 'information_schema' AND TABLE_NAME = 'CHECK_CONSTRAINTS'").equals("0")) {
+        if (single(
+                        connection,
+                        "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA ="
+                                + " 'information_schema' AND TABLE_NAME = 'CHECK_CONSTRAINTS'")
+                .equals("0")) {
             return;
         }
         // MariaDB names checks per table (CONSTRAINT_1 in each) and says which; MySQL per database.
         String sameTable = mariaDb ? " AND t.TABLE_NAME = c.TABLE_NAME" : "";
-        each(connection, "SELECT t.TABLE_NAME, c.CONSTRAINT_NAME, c.CHECK_CLAUSE"
-                + " FROM information_schema.CHECK_CONSTRAINTS c JOIN information_schema.TABLE_CONSTRAINTS t"
-                + " ON t.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA AND t.CONSTRAINT_NAME = c.CONSTRAINT_NAME"
-                + sameTable + " AND t.CONSTRAINT_TYPE = 'CHECK'"
-                + " WHERE c.CONSTRAINT_SCHEMA = DATABASE()", rs -> {
+        each(
+                connection,
+                "SELECT t.TABLE_NAME, c.CONSTRAINT_NAME, c.CHECK_CLAUSE"
+                        + " FROM information_schema.CHECK_CONSTRAINTS c JOIN information_schema.TABLE_CONSTRAINTS t"
+                        + " ON t.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA AND t.CONSTRAINT_NAME = c.CONSTRAINT_NAME"
+                        + sameTable + " AND t.CONSTRAINT_TYPE = 'CHECK'"
+                        + " WHERE c.CONSTRAINT_SCHEMA = DATABASE()",
+                rs -> {
                     String table = rs.getString(1);
                     if (!tables.contains(table)) {
                         return;
@@ -217,24 +249,32 @@ public final class MysqlSchemaReader implements SchemaReader {
                 });
     }
 
-    private static void indexes(Connection connection, Set<String> tables, Map<String, ForeignKey> foreignKeys,
-            Snapshots snapshot) throws SQLException {
+    private static void indexes(
+            Connection connection, Set<String> tables, Map<String, ForeignKey> foreignKeys, Snapshots snapshot)
+            throws SQLException {
         Map<String, Index> indexes = new LinkedHashMap<>();
         // MySQL 8.0.13+ reports a functional key part's expression; MariaDB has no such column.
-        boolean expressions = !single(connection, "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE"
-                + " TABLE_SCHEMA = 'information_schema' AND TABLE_NAME = 'STATISTICS' AND COLUMN_NAME = 'EXPRESSION'")
+        boolean expressions = !single(
+                        connection,
+                        "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE"
+                                + " TABLE_SCHEMA = 'information_schema' AND TABLE_NAME = 'STATISTICS' AND COLUMN_NAME"
+                                + " = 'EXPRESSION'")
                 .equals("0");
-        each(connection, "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, COLLATION, SUB_PART, "
-                + (expressions ? "EXPRESSION" : "NULL") + " FROM information_schema.STATISTICS"
-                + " WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME <> 'PRIMARY'"
-                + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX", rs -> {
+        each(
+                connection,
+                "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, COLLATION, SUB_PART, "
+                        + (expressions ? "EXPRESSION" : "NULL") + " FROM information_schema.STATISTICS"
+                        + " WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME <> 'PRIMARY'"
+                        + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
+                rs -> {
                     String table = rs.getString(1);
                     if (!tables.contains(table)) {
                         return;
                     }
                     String name = rs.getString(2);
                     boolean unique = rs.getInt(3) == 0;
-                    Index index = indexes.computeIfAbsent(table + "\0" + name,
+                    Index index = indexes.computeIfAbsent(
+                            table + "\0" + name,
                             k -> new Index(table, name, unique, new ArrayList<>(), new ArrayList<>()));
                     String column = rs.getString(4);
                     index.plainColumns().add(rs.getString(6) == null && !"D".equals(rs.getString(5)) ? column : null);
@@ -246,7 +286,9 @@ public final class MysqlSchemaReader implements SchemaReader {
                 });
         for (Index index : indexes.values()) {
             if (index.unique()) {
-                snapshot.put(Snapshots.part(index.table(), "unique", index.name()), "columns",
+                snapshot.put(
+                        Snapshots.part(index.table(), "unique", index.name()),
+                        "columns",
                         String.join(", ", index.parts()));
             } else if (!backsForeignKey(index, foreignKeys)) {
                 String path = Snapshots.part(index.table(), "index", index.name());
@@ -257,7 +299,8 @@ public final class MysqlSchemaReader implements SchemaReader {
 
     private static boolean backsForeignKey(Index index, Map<String, ForeignKey> foreignKeys) {
         for (ForeignKey key : foreignKeys.values()) {
-            if (key.table().equals(index.table()) && key.columns().equals(index.plainColumns())
+            if (key.table().equals(index.table())
+                    && key.columns().equals(index.plainColumns())
                     && (index.name().equals(key.name())
                             || index.name().matches(Pattern.quote(key.columns().get(0)) + "(_\\d+)?"))) {
                 return true;
@@ -268,19 +311,27 @@ public final class MysqlSchemaReader implements SchemaReader {
 
     private static void routines(Connection connection, String qualifier, Snapshots snapshot) throws SQLException {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        each(connection, "SELECT ROUTINE_TYPE, SPECIFIC_NAME, PARAMETER_MODE, DTD_IDENTIFIER"
-                + " FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = DATABASE() AND ORDINAL_POSITION > 0"
-                + " ORDER BY ROUTINE_TYPE, SPECIFIC_NAME, ORDINAL_POSITION", rs -> {
+        each(
+                connection,
+                "SELECT ROUTINE_TYPE, SPECIFIC_NAME, PARAMETER_MODE, DTD_IDENTIFIER"
+                        + " FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = DATABASE() AND ORDINAL_POSITION"
+                        + " > 0"
+                        + " ORDER BY ROUTINE_TYPE, SPECIFIC_NAME, ORDINAL_POSITION",
+                rs -> {
                     String mode = lower(rs.getString(3));
-                    parameters.computeIfAbsent(rs.getString(1) + "\0" + rs.getString(2), k -> new ArrayList<>())
+                    parameters
+                            .computeIfAbsent(rs.getString(1) + "\0" + rs.getString(2), k -> new ArrayList<>())
                             .add(("in".equals(mode) || mode == null ? "" : mode + " ") + type(rs.getString(4)));
                 });
-        each(connection, "SELECT ROUTINE_TYPE, SPECIFIC_NAME, ROUTINE_NAME, DTD_IDENTIFIER, ROUTINE_DEFINITION"
-                + " FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()", rs -> {
-                    List<String> arguments = parameters.getOrDefault(rs.getString(1) + "\0" + rs.getString(2),
-                            List.of());
-                    String path = "routine " + Snapshots.name(rs.getString(3)) + "(" + String.join(", ", arguments)
-                            + ")";
+        each(
+                connection,
+                "SELECT ROUTINE_TYPE, SPECIFIC_NAME, ROUTINE_NAME, DTD_IDENTIFIER, ROUTINE_DEFINITION"
+                        + " FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()",
+                rs -> {
+                    List<String> arguments =
+                            parameters.getOrDefault(rs.getString(1) + "\0" + rs.getString(2), List.of());
+                    String path =
+                            "routine " + Snapshots.name(rs.getString(3)) + "(" + String.join(", ", arguments) + ")";
                     snapshot.put(path, "kind", lower(rs.getString(1)))
                             .put(path, "returns", rs.getString(4) == null ? null : type(rs.getString(4)))
                             .put(path, "definition", unqualified(rs.getString(5), qualifier));
@@ -297,8 +348,10 @@ public final class MysqlSchemaReader implements SchemaReader {
         if (reported == null || mariaDb && reported.equals("NULL")) {
             return null;
         }
-        boolean literal = mariaDb ? reported.startsWith("'")
-                : (extra == null || !extra.contains("default_generated")) && !NUMERIC_TYPES.matcher(dataType).matches();
+        boolean literal = mariaDb
+                ? reported.startsWith("'")
+                : (extra == null || !extra.contains("default_generated"))
+                        && !NUMERIC_TYPES.matcher(dataType).matches();
         if (literal) {
             return mariaDb ? reported : "'" + reported.replace("'", "''") + "'";
         }
@@ -346,12 +399,15 @@ public final class MysqlSchemaReader implements SchemaReader {
         return text == null ? null : text.toLowerCase(Locale.ROOT);
     }
 
-
-    private record ForeignKey(String table, String name, String referencedTable, List<String> columns,
-            List<String> referencedColumns, String onUpdate, String onDelete) {
-    }
+    private record ForeignKey(
+            String table,
+            String name,
+            String referencedTable,
+            List<String> columns,
+            List<String> referencedColumns,
+            String onUpdate,
+            String onDelete) {}
 
     /** An index as STATISTICS lists it: per key part its text, and its plain column (null if not plain). */
-    private record Index(String table, String name, boolean unique, List<String> parts, List<String> plainColumns) {
-    }
+    private record Index(String table, String name, boolean unique, List<String> parts, List<String> plainColumns) {}
 }

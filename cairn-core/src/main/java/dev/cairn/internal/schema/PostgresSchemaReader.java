@@ -192,8 +192,11 @@ public final class PostgresSchemaReader implements SchemaReader {
                 switch (row.getString("contype")) {
                     case "p" -> snapshot.put(Snapshots.part(table, "primary key", null), "columns", columns);
                     case "u" -> snapshot.put(Snapshots.part(table, "unique", name), "columns", columns);
-                    case "c" -> snapshot.put(Snapshots.part(table, "check", name), "expression",
-                            checkExpression(row.getString("definition")));
+                    case "c" ->
+                        snapshot.put(
+                                Snapshots.part(table, "check", name),
+                                "expression",
+                                checkExpression(row.getString("definition")));
                     case "f" -> foreignKey(Snapshots.part(table, "foreign key", name), columns, row);
                     default -> throw new IllegalStateException("unexpected contype " + row.getString("contype"));
                 }
@@ -202,8 +205,11 @@ public final class PostgresSchemaReader implements SchemaReader {
 
         private void foreignKey(String path, String columns, ResultSet row) throws SQLException {
             snapshot.put(path, "columns", columns)
-                    .put(path, "references", Snapshots.name(row.getString("referenced_table"))
-                            + "(" + row.getString("referenced_columns") + ")")
+                    .put(
+                            path,
+                            "references",
+                            Snapshots.name(row.getString("referenced_table")) + "("
+                                    + row.getString("referenced_columns") + ")")
                     .put(path, "on delete", action(row.getString("confdeltype")))
                     .put(path, "on update", action(row.getString("confupdtype")));
         }
@@ -248,8 +254,11 @@ public final class PostgresSchemaReader implements SchemaReader {
             List<Trigger> triggers = new ArrayList<>();
             each(TRIGGERS, row -> {
                 if (kept(row.getString("relname"))) {
-                    triggers.add(new Trigger(row.getString("tgname"), row.getString("relname"),
-                            row.getInt("tgtype"), row.getString("definition")));
+                    triggers.add(new Trigger(
+                            row.getString("tgname"),
+                            row.getString("relname"),
+                            row.getInt("tgtype"),
+                            row.getString("definition")));
                 }
             });
             Map<String, Integer> tablesPerName = new HashMap<>();
@@ -266,11 +275,11 @@ public final class PostgresSchemaReader implements SchemaReader {
 
         void routines() throws SQLException {
             boolean sqlBodies = connection.getMetaData().getDatabaseMajorVersion() >= 14;
-            String sql = ROUTINES.replace("BODY",
-                    sqlBodies ? "coalesce(pg_get_function_sqlbody(p.oid), p.prosrc)" : "p.prosrc");
+            String sql = ROUTINES.replace(
+                    "BODY", sqlBodies ? "coalesce(pg_get_function_sqlbody(p.oid), p.prosrc)" : "p.prosrc");
             each(sql, row -> {
-                String path = "routine " + Snapshots.name(row.getString("proname"))
-                        + "(" + row.getString("arguments") + ")";
+                String path =
+                        "routine " + Snapshots.name(row.getString("proname")) + "(" + row.getString("arguments") + ")";
                 snapshot.put(path, "kind", "p".equals(row.getString("prokind")) ? "procedure" : "function")
                         .put(path, "returns", row.getString("result"))
                         .put(path, "definition", Snapshots.normalised(row.getString("body")));
@@ -286,7 +295,7 @@ public final class PostgresSchemaReader implements SchemaReader {
         }
     }
 
-    private record Trigger(String name, String table, int type, String definition) { }
+    private record Trigger(String name, String table, int type, String definition) {}
 
     /** pg_get_constraintdef gives {@code CHECK (expression)}; the keyword is already in the path. */
     private static String checkExpression(String definition) {

@@ -93,6 +93,8 @@ public final class Snapshots {
             return null;
         }
         String collapsed = sql.strip().replaceAll("\\s+", " ");
-        return collapsed.endsWith(";") ? collapsed.substring(0, collapsed.length() - 1).strip() : collapsed;
+        return collapsed.endsWith(";")
+                ? collapsed.substring(0, collapsed.length() - 1).strip()
+                : collapsed;
     }
 }

@@ -38,14 +38,14 @@ public final class SqliteSchemaReader implements SchemaReader {
     private static final String TABLES = "SELECT name, sql FROM main.sqlite_master"
             + " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
     // hidden: 0 a column, 1 a virtual table's hidden column (not part of the schema), 2 and 3 generated.
-    private static final String COLUMNS = "SELECT name, type, \"notnull\", dflt_value, pk"
-            + " FROM pragma_table_xinfo(?, 'main') WHERE hidden <> 1";
+    private static final String COLUMNS =
+            "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_xinfo(?, 'main') WHERE hidden <> 1";
     private static final String FOREIGN_KEYS = "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete"
             + " FROM pragma_foreign_key_list(?, 'main') ORDER BY id, seq";
     private static final String INDEXES = "SELECT name, \"unique\", origin, partial FROM pragma_index_list(?, 'main')";
     // cid -2 is an expression, -1 the rowid.
-    private static final String INDEX_COLUMNS = "SELECT cid, name, \"desc\" FROM pragma_index_xinfo(?, 'main')"
-            + " WHERE key = 1 ORDER BY seqno";
+    private static final String INDEX_COLUMNS =
+            "SELECT cid, name, \"desc\" FROM pragma_index_xinfo(?, 'main') WHERE key = 1 ORDER BY seqno";
     private static final String INDEX_SQL = "SELECT sql FROM main.sqlite_master WHERE type = 'index' AND name = ?";
     private static final String VIEWS = "SELECT name, sql FROM main.sqlite_master WHERE type = 'view'";
     private static final String TRIGGERS = "SELECT name, tbl_name, sql FROM main.sqlite_master WHERE type = 'trigger'";
@@ -59,6 +59,7 @@ public final class SqliteSchemaReader implements SchemaReader {
                     + "(?:\"(?:[^\"]|\"\")*\"|`[^`]*`|\\[[^\\]]*]|[^\\s\"`\\[]+)+\\s+"
                     + "(?:(BEFORE|AFTER|INSTEAD\\s+OF)\\s+)?(DELETE|INSERT|UPDATE)\\b",
             Pattern.CASE_INSENSITIVE);
+
     private static final Pattern ORDERING = Pattern.compile("\\s+(?:ASC|DESC)$", Pattern.CASE_INSENSITIVE);
 
     @Override
@@ -152,11 +153,14 @@ public final class SqliteSchemaReader implements SchemaReader {
                 if ("pk".equals(origin)) {
                     continue;
                 }
-                IndexText text = IndexText.of(rows(INDEX_SQL, name).stream().findFirst().map(r -> r.get(0))
+                IndexText text = IndexText.of(rows(INDEX_SQL, name).stream()
+                        .findFirst()
+                        .map(r -> r.get(0))
                         .orElse(null));
                 List<String> columns = indexColumns(name, text);
                 if ("u".equals(origin)) {
-                    List<String> names = columns.stream().map(c -> c.replace(' ', '_')).toList();
+                    List<String> names =
+                            columns.stream().map(c -> c.replace(' ', '_')).toList();
                     String constraint = table + "_" + String.join("_", names) + "_key";
                     snapshot.put(Snapshots.part(table, "unique", constraint), "columns", String.join(", ", columns));
                 } else {
@@ -187,8 +191,7 @@ public final class SqliteSchemaReader implements SchemaReader {
                 snapshot.put(path, "timing", timing.toLowerCase(Locale.ROOT))
                         .put(path, "event", head.group(2).toLowerCase(Locale.ROOT));
             }
-            snapshot.put(path, "table", Snapshots.name(table))
-                    .put(path, "definition", Snapshots.normalised(sql));
+            snapshot.put(path, "table", Snapshots.name(table)).put(path, "definition", Snapshots.normalised(sql));
         }
 
         /** Every row of {@code sql}, each column as text (null stays null). */

@@ -104,7 +104,9 @@ public final class MigrationDirectory {
             Path pairedUp = ups.get(single.getKey());
             try {
                 if (pairedUp != null) {
-                    throw new MigrationFileException(single.getValue(), 0,
+                    throw new MigrationFileException(
+                            single.getValue(),
+                            0,
                             "the migration " + single.getKey() + " is also in " + pairedUp.getFileName()
                                     + "; keep one layout for it, not both");
                 }
@@ -115,9 +117,13 @@ public final class MigrationDirectory {
         }
         for (Map.Entry<String, Path> down : downs.entrySet()) {
             if (!ups.containsKey(down.getKey())) {
-                errors.add(new FileError(false, new MigrationFileException(down.getValue(), 0,
-                        "has no " + down.getKey() + UP_SUFFIX + " beside it; a down file undoes an up file of the"
-                                + " same name")));
+                errors.add(new FileError(
+                        false,
+                        new MigrationFileException(
+                                down.getValue(),
+                                0,
+                                "has no " + down.getKey() + UP_SUFFIX
+                                        + " beside it; a down file undoes an up file of the same name")));
             }
         }
         for (Map.Entry<String, Path> up : ups.entrySet()) {
@@ -146,13 +152,15 @@ public final class MigrationDirectory {
     private static String nameOf(Path file, String fileName, String suffix) {
         String name = fileName.substring(0, fileName.length() - suffix.length());
         if (Version.leadingDigitsOf(name) == null) {
-            throw new MigrationFileException(file, 0,
+            throw new MigrationFileException(
+                    file,
+                    0,
                     "does not start with a version; name migration files VERSION_NAME.sql, such as"
                             + " 20261124153000_create_users.sql (`cairn make create_users` does)");
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            throw new MigrationFileException(file, 0,
-                    "has a name longer than " + MAX_NAME_LENGTH + " characters; shorten it");
+            throw new MigrationFileException(
+                    file, 0, "has a name longer than " + MAX_NAME_LENGTH + " characters; shorten it");
         }
         return name;
     }
@@ -160,8 +168,14 @@ public final class MigrationDirectory {
     private static Migration readSingle(String name, Path file) {
         byte[] bytes = read(file);
         SectionReader.Parsed parsed = SectionReader.single(file, decode(file, bytes));
-        return new Migration(name, Version.leadingDigitsOf(name), parsed.description(), file, parsed.up(),
-                parsed.down(), Checksum.of(bytes));
+        return new Migration(
+                name,
+                Version.leadingDigitsOf(name),
+                parsed.description(),
+                file,
+                parsed.up(),
+                parsed.down(),
+                Checksum.of(bytes));
     }
 
     private static Migration readPaired(String name, Path upFile, Path downFile) {
@@ -171,9 +185,16 @@ public final class MigrationDirectory {
         Section down = null;
         if (downFile != null) {
             downBytes = read(downFile);
-            down = SectionReader.paired(downFile, decode(downFile, downBytes), Direction.DOWN).down();
+            down = SectionReader.paired(downFile, decode(downFile, downBytes), Direction.DOWN)
+                    .down();
         }
-        return new Migration(name, Version.leadingDigitsOf(name), up.description(), upFile, up.up(), down,
+        return new Migration(
+                name,
+                Version.leadingDigitsOf(name),
+                up.description(),
+                upFile,
+                up.up(),
+                down,
                 Checksum.ofPair(upBytes, downBytes));
     }
 
@@ -183,9 +204,14 @@ public final class MigrationDirectory {
         for (Migration current : sorted) {
             Migration previous = distinct.isEmpty() ? null : distinct.get(distinct.size() - 1);
             if (previous != null && previous.version().sameAs(current.version())) {
-                errors.add(new FileError(true, new MigrationFileException(current.file(), 0,
-                        "has version " + current.version() + ", like " + previous.file().getFileName()
-                                + "; each migration needs its own version: rename one of them")));
+                errors.add(new FileError(
+                        true,
+                        new MigrationFileException(
+                                current.file(),
+                                0,
+                                "has version " + current.version() + ", like "
+                                        + previous.file().getFileName()
+                                        + "; each migration needs its own version: rename one of them")));
             } else {
                 distinct.add(current);
             }
@@ -204,7 +230,8 @@ public final class MigrationDirectory {
     /** Decodes strict UTF-8 (a byte order mark is dropped); an invalid byte is an error naming its line. */
     static String decode(Path file, byte[] bytes) {
         int start = Checksum.hasBom(bytes) ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
@@ -220,8 +247,8 @@ public final class MigrationDirectory {
                     line++;
                 }
             }
-            throw new MigrationFileException(file, line,
-                    "is not valid UTF-8 (byte " + (in.position() + 1) + "); save the file as UTF-8");
+            throw new MigrationFileException(
+                    file, line, "is not valid UTF-8 (byte " + (in.position() + 1) + "); save the file as UTF-8");
         }
         return out.flip().toString();
     }

@@ -38,22 +38,30 @@ final class SectionReader {
             if (marker != null) {
                 if (marker.direction == Direction.UP) {
                     if (up != null) {
-                        throw new MigrationFileException(file, line.number,
+                        throw new MigrationFileException(
+                                file,
+                                line.number,
                                 "a second `-- migrate:up` marker (the first is on line " + up.line.number
                                         + "); a file holds one migration");
                     }
                     if (down != null) {
-                        throw new MigrationFileException(file, line.number,
+                        throw new MigrationFileException(
+                                file,
+                                line.number,
                                 "`-- migrate:up` must come before `-- migrate:down` (line " + down.line.number + ")");
                     }
                     up = marker;
                 } else {
                     if (up == null) {
-                        throw new MigrationFileException(file, line.number,
+                        throw new MigrationFileException(
+                                file,
+                                line.number,
                                 "`-- migrate:down` comes before `-- migrate:up`; put the up section first");
                     }
                     if (down != null) {
-                        throw new MigrationFileException(file, line.number,
+                        throw new MigrationFileException(
+                                file,
+                                line.number,
                                 "a second `-- migrate:down` marker (the first is on line " + down.line.number + ")");
                     }
                     down = marker;
@@ -63,14 +71,18 @@ final class SectionReader {
                 if (content.startsWith("--")) {
                     description.add(commentText(content));
                 } else if (!content.isEmpty()) {
-                    throw new MigrationFileException(file, line.number,
+                    throw new MigrationFileException(
+                            file,
+                            line.number,
                             "SQL before the `-- migrate:up` marker; everything that runs goes below a marker"
                                     + " (comment lines above it are the description)");
                 }
             }
         }
         if (up == null) {
-            throw new MigrationFileException(file, 0,
+            throw new MigrationFileException(
+                    file,
+                    0,
                     "has no `-- migrate:up` marker; start the SQL that applies the migration with a line"
                             + " `-- migrate:up` (and the SQL that undoes it with `-- migrate:down`), or name the"
                             + " files NAME.up.sql and NAME.down.sql");
@@ -97,12 +109,16 @@ final class SectionReader {
             String content = line.text.strip();
             if (marker != null) {
                 if (marker.direction != direction) {
-                    throw new MigrationFileException(file, line.number,
+                    throw new MigrationFileException(
+                            file,
+                            line.number,
                             "a `-- migrate:" + marker.direction.label() + "` marker in a ." + direction.label()
                                     + ".sql file; that section belongs in NAME." + marker.direction.label() + ".sql");
                 }
                 if (own != null || sqlSeen) {
-                    throw new MigrationFileException(file, line.number,
+                    throw new MigrationFileException(
+                            file,
+                            line.number,
                             "the `-- migrate:" + direction.label() + "` marker may only come first in a paired file,"
                                     + " before any SQL, to give options such as transaction:false");
                 }
@@ -113,18 +129,16 @@ final class SectionReader {
                 sqlSeen = true;
             }
         }
-        Section section = own != null
-                ? own.section(file, text, text.length())
-                : new Section(file, text, 1, true);
+        Section section = own != null ? own.section(file, text, text.length()) : new Section(file, text, 1, true);
         String about = direction == Direction.UP ? joinDescription(description) : "";
-        return direction == Direction.UP
-                ? new Parsed(about, section, null)
-                : new Parsed(about, null, section);
+        return direction == Direction.UP ? new Parsed(about, section, null) : new Parsed(about, null, section);
     }
 
     private static void requireContent(Path file, String text) {
         if (text.isBlank()) {
-            throw new MigrationFileException(file, 0,
+            throw new MigrationFileException(
+                    file,
+                    0,
                     "is empty; write its SQL below a `-- migrate:up` line, or delete the file"
                             + " (for a deliberate no-op, leave a comment in it)");
         }
@@ -182,7 +196,9 @@ final class SectionReader {
             } else if (word.equals("down")) {
                 direction = Direction.DOWN;
             } else {
-                throw new MigrationFileException(file, line.number,
+                throw new MigrationFileException(
+                        file,
+                        line.number,
                         "unknown marker `-- migrate:" + matcher.group(1) + "`; the markers are `-- migrate:up` and"
                                 + " `-- migrate:down`");
             }
@@ -195,7 +211,9 @@ final class SectionReader {
                 if (normalised.equals("transaction:false")) {
                     transactional = false;
                 } else if (!normalised.equals("transaction:true")) {
-                    throw new MigrationFileException(file, line.number,
+                    throw new MigrationFileException(
+                            file,
+                            line.number,
                             "unknown option `" + option + "` on the marker; the only option is transaction:false"
                                     + " (run the section outside a transaction)");
                 }

@@ -163,8 +163,8 @@ final class SqlLexer {
             case '-':
                 // MySQL wants a blank or control character after --, so that 1--1 stays arithmetic;
                 // the end of the text counts as one, as it does for the server.
-                if (next == '-' && (!rules.dashCommentNeedsSpace() || pos + 2 >= length
-                        || text.charAt(pos + 2) <= ' ')) {
+                if (next == '-'
+                        && (!rules.dashCommentNeedsSpace() || pos + 2 >= length || text.charAt(pos + 2) <= ' ')) {
                     return lineComment();
                 }
                 break;
@@ -250,13 +250,11 @@ final class SqlLexer {
     static boolean isSpace(char c) {
         // A byte-order mark counts as whitespace because editors on Windows put one at the very
         // start of a file, where no database would accept it.
-        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B'
-                || c == '\uFEFF';
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B' || c == '\uFEFF';
     }
 
     private static boolean isIdentifierStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
-                || (c >= '\u0080' && c != '\uFEFF');
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '\u0080' && c != '\uFEFF');
     }
 
     private static boolean isIdentifierPart(char c) {
@@ -266,7 +264,8 @@ final class SqlLexer {
     private Kind word() {
         char delimiterStart = delimiter.charAt(0);
         int p = pos + 1;
-        while (p < length && isIdentifierPart(text.charAt(p))
+        while (p < length
+                && isIdentifierPart(text.charAt(p))
                 && !(text.charAt(p) == delimiterStart && text.startsWith(delimiter, p))) {
             p++;
         }
@@ -281,7 +280,8 @@ final class SqlLexer {
             String hint = backslashEscapes
                     ? "; a backslash escapes the next character here, so \\" + quote + " does not close it"
                     : "";
-            throw new SqlSyntaxException(lineOf(start),
+            throw new SqlSyntaxException(
+                    lineOf(start),
                     "the string that starts here is never closed (a " + quote + " is missing" + hint + ")");
         }
         pos = close + 1;
@@ -291,7 +291,8 @@ final class SqlLexer {
     private Kind quotedIdentifier(char closing) {
         int close = closing == ']' ? text.indexOf(']', pos + 1) : closeDoubled(pos, closing);
         if (close < 0) {
-            throw new SqlSyntaxException(lineOf(start),
+            throw new SqlSyntaxException(
+                    lineOf(start),
                     "the quoted identifier that starts here is never closed (a " + closing + " is missing)");
         }
         pos = close + 1;
@@ -394,8 +395,8 @@ final class SqlLexer {
         String tag = p == pos + 1 ? "$$" : text.substring(pos, p + 1);
         int close = text.indexOf(tag, p + 1);
         if (close < 0) {
-            throw new SqlSyntaxException(lineOf(start),
-                    "the dollar-quoted string " + tag + " that starts here is never closed");
+            throw new SqlSyntaxException(
+                    lineOf(start), "the dollar-quoted string " + tag + " that starts here is never closed");
         }
         pos = close + tag.length();
         return Kind.DOLLAR_STRING;

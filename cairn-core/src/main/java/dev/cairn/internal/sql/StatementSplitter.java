@@ -94,8 +94,7 @@ public final class StatementSplitter {
     private static final String[] END_KINDS = {"IF", "LOOP", "WHILE", "REPEAT", "FOR", "CASE"};
 
     /** Words after which a statement starts, so that a compound keyword there opens a level. */
-    private static final String[] STATEMENT_STARTERS = {
-        "BEGIN", "ATOMIC", "THEN", "ELSE", "DO", "LOOP", "REPEAT", "ROW"
+    private static final String[] STATEMENT_STARTERS = {"BEGIN", "ATOMIC", "THEN", "ELSE", "DO", "LOOP", "REPEAT", "ROW"
     };
 
     /** How far the first words of a statement have shown whether it can have a body. */
@@ -276,8 +275,8 @@ public final class StatementSplitter {
         int command = lexer.start();
         int commandLine = lexer.lineOf(command);
         if (!lexer.startsLine(command)) {
-            throw new SqlSyntaxException(commandLine,
-                    "DELIMITER is a command of the mysql client and must start its line");
+            throw new SqlSyntaxException(
+                    commandLine, "DELIMITER is a command of the mysql client and must start its line");
         }
         int from = lexer.end();
         int lineEnd = lexer.skipRestOfLine();
@@ -296,12 +295,14 @@ public final class StatementSplitter {
             rest++;
         }
         if (from == to) {
-            throw new SqlSyntaxException(commandLine,
+            throw new SqlSyntaxException(
+                    commandLine,
                     "DELIMITER needs the new delimiter on the same line, as in DELIMITER $$ (and DELIMITER ; "
                             + "to return to ;)");
         }
         if (rest < lineEnd) {
-            throw new SqlSyntaxException(commandLine,
+            throw new SqlSyntaxException(
+                    commandLine,
                     "DELIMITER takes one delimiter and nothing else on its line; put \""
                             + text.substring(rest, lineEnd).strip() + "\" on a line of its own");
         }
@@ -312,8 +313,8 @@ public final class StatementSplitter {
         }
         String delimiter = text.substring(from, to);
         if (delimiter.indexOf('\\') >= 0) {
-            throw new SqlSyntaxException(commandLine,
-                    "a delimiter cannot contain a backslash (the mysql client refuses it too)");
+            throw new SqlSyntaxException(
+                    commandLine, "a delimiter cannot contain a backslash (the mysql client refuses it too)");
         }
         lexer.useDelimiter(delimiter);
     }

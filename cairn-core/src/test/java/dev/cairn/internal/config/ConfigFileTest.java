@@ -27,12 +27,10 @@ class ConfigFileTest {
 
     @Test
     void readsAMinimalFile() {
-        ConfigFile config = files.read(
-                "environments:",
-                "  development:",
-                "    url: 'jdbc:sqlite::memory:'");
+        ConfigFile config = files.read("environments:", "  development:", "    url: 'jdbc:sqlite::memory:'");
 
-        assertThat(config.path()).isEqualTo(directory.resolve("cairn.yml").toAbsolutePath().normalize());
+        assertThat(config.path())
+                .isEqualTo(directory.resolve("cairn.yml").toAbsolutePath().normalize());
         assertThat(config.environmentNames()).containsExactly("development");
         EnvironmentConfig development = config.environment(null);
         assertThat(development.name()).isEqualTo("development");
@@ -45,8 +43,9 @@ class ConfigFileTest {
 
         String message = error(() -> ConfigFile.read(missing, Map.of()));
 
-        assertThat(message).isEqualTo(missing.toAbsolutePath() + " does not exist. Run `cairn init` to create one,"
-                + " or point -c/--config at your file.");
+        assertThat(message)
+                .isEqualTo(missing.toAbsolutePath() + " does not exist. Run `cairn init` to create one,"
+                        + " or point -c/--config at your file.");
     }
 
     @Test
@@ -84,15 +83,13 @@ class ConfigFileTest {
 
     @Test
     void aValueThatNeedsQuotesIsAYamlError() {
-        files.yaml(
-                "environments:",
-                "  development:",
-                "    password: a: b");
+        files.yaml("environments:", "  development:", "    password: a: b");
 
         String message = error(() -> files.read(Map.of()));
 
-        assertThat(message).contains("cairn.yml:3:16: mapping values are not allowed here.",
-                "quote a value that contains ': '").doesNotContain("a: b");
+        assertThat(message)
+                .contains("cairn.yml:3:16: mapping values are not allowed here.", "quote a value that contains ': '")
+                .doesNotContain("a: b");
     }
 
     @Test
@@ -106,8 +103,8 @@ class ConfigFileTest {
 
     @Test
     void nonUtf8FileIsRefusedWithItsLine() {
-        byte[] latin1 = "environments:\n  development:\n    password: caf\u00e9\n"
-                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 =
+                "environments:\n  development:\n    password: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         files.write("cairn.yml", latin1);
 
         String message = error(() -> files.read(Map.of()));
@@ -131,8 +128,9 @@ class ConfigFileTest {
                 "    user: me",
                 "    url: jdbc:sqlite:b.db"));
 
-        assertThat(message).endsWith("cairn.yml:5: duplicate key 'url' in environments.development (first at line 3)."
-                + " Remove one of them.");
+        assertThat(message)
+                .endsWith("cairn.yml:5: duplicate key 'url' in environments.development (first at line 3)."
+                        + " Remove one of them.");
     }
 
     @Test
@@ -149,26 +147,23 @@ class ConfigFileTest {
 
     @Test
     void unknownTopLevelKeySuggestsTheRightOne() {
-        String message = error(() -> files.read(
-                "environment:",
-                "  development:",
-                "    url: jdbc:sqlite:a.db"));
+        String message = error(() -> files.read("environment:", "  development:", "    url: jdbc:sqlite:a.db"));
 
-        assertThat(message).endsWith("cairn.yml:1: unknown key 'environment' in the top level. Did you mean"
-                + " 'environments'? Keys allowed here: migrations, seeds, environments.");
+        assertThat(message)
+                .endsWith("cairn.yml:1: unknown key 'environment' in the top level. Did you mean"
+                        + " 'environments'? Keys allowed here: migrations, seeds, environments.");
     }
 
     @Test
     void unknownEnvironmentKeyListsTheAllowedOnes() {
-        String message = error(() -> files.read(
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:a.db",
-                "    pasword: x"));
+        String message = error(
+                () -> files.read("environments:", "  development:", "    url: jdbc:sqlite:a.db", "    pasword: x"));
 
-        assertThat(message).endsWith("cairn.yml:4: unknown key 'pasword' in environments.development. Did you mean"
-                + " 'password'? Keys allowed here: url, client, host, port, database, user, password, ssl, pool,"
-                + " connect-timeout, lock-timeout, migrations, seeds.");
+        assertThat(message)
+                .endsWith("cairn.yml:4: unknown key 'pasword' in environments.development. Did you mean"
+                        + " 'password'? Keys allowed here: url, client, host, port, database, user, password, ssl,"
+                        + " pool,"
+                        + " connect-timeout, lock-timeout, migrations, seeds.");
     }
 
     @Test
@@ -181,44 +176,44 @@ class ConfigFileTest {
                 "    url: ${PROD_URL}",
                 "    username: app"));
 
-        assertThat(message).contains("cairn.yml:6: unknown key 'username' in environments.production.",
-                "Did you mean 'user'?");
+        assertThat(message)
+                .contains("cairn.yml:6: unknown key 'username' in environments.production.", "Did you mean 'user'?");
     }
 
     @Test
     void unknownKeysInNestedSections() {
         assertThat(error(() -> files.read(
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:a.db",
-                "    pool: { min: 1, maximum: 5 }")))
-                .contains("cairn.yml:4: unknown key 'maximum' in environments.development.pool. Did you mean 'max'?",
+                        "environments:",
+                        "  development:",
+                        "    url: jdbc:sqlite:a.db",
+                        "    pool: { min: 1, maximum: 5 }")))
+                .contains(
+                        "cairn.yml:4: unknown key 'maximum' in environments.development.pool. Did you mean 'max'?",
                         "Keys allowed here: min, max, idle-timeout, max-lifetime.");
         assertThat(error(() -> files.read(
-                "migrations:",
-                "  dir: db/migrate",
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:a.db")))
-                .contains("cairn.yml:2: unknown key 'dir' in migrations. Did you mean 'directory'?",
+                        "migrations:",
+                        "  dir: db/migrate",
+                        "environments:",
+                        "  development:",
+                        "    url: jdbc:sqlite:a.db")))
+                .contains(
+                        "cairn.yml:2: unknown key 'dir' in migrations. Did you mean 'directory'?",
                         "Keys allowed here: directory, table, schema, schema-file.");
         assertThat(error(() -> files.read(
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:a.db",
-                "    seeds:",
-                "      table: x")))
-                .contains("cairn.yml:5: unknown key 'table' in environments.development.seeds.",
+                        "environments:",
+                        "  development:",
+                        "    url: jdbc:sqlite:a.db",
+                        "    seeds:",
+                        "      table: x")))
+                .contains(
+                        "cairn.yml:5: unknown key 'table' in environments.development.seeds.",
                         "Keys allowed here: directory.");
     }
 
     @Test
     void unknownKeyWithNothingCloseHasNoSuggestion() {
-        String message = error(() -> files.read(
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:a.db",
-                "    flavour: strawberry"));
+        String message = error(() ->
+                files.read("environments:", "  development:", "    url: jdbc:sqlite:a.db", "    flavour: strawberry"));
 
         assertThat(message).contains("unknown key 'flavour'").doesNotContain("Did you mean");
     }
@@ -226,35 +221,28 @@ class ConfigFileTest {
     @Test
     void camelCaseAndUnderscoreKeysSuggestTheKebabCaseOnes() {
         assertThat(error(() -> files.read(
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:a.db",
-                "    connectTimeout: 5s")))
+                        "environments:", "  development:", "    url: jdbc:sqlite:a.db", "    connectTimeout: 5s")))
                 .contains("unknown key 'connectTimeout'", "Did you mean 'connect-timeout'?");
         assertThat(error(() -> files.read(
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:a.db",
-                "    lock_timeout: 5s")))
+                        "environments:", "  development:", "    url: jdbc:sqlite:a.db", "    lock_timeout: 5s")))
                 .contains("Did you mean 'lock-timeout'?");
     }
 
     @Test
     void missingEnvironmentsIsAnError() {
-        String message = error(() -> files.read(
-                "migrations:",
-                "  directory: db"));
+        String message = error(() -> files.read("migrations:", "  directory: db"));
 
-        assertThat(message).contains("cairn.yml:1: environments: is missing. Add it with at least one environment",
-                "development: { url: jdbc:sqlite:dev.sqlite3 }");
+        assertThat(message)
+                .contains(
+                        "cairn.yml:1: environments: is missing. Add it with at least one environment",
+                        "development: { url: jdbc:sqlite:dev.sqlite3 }");
     }
 
     @Test
     void emptyEnvironmentsIsAnError() {
         assertThat(error(() -> files.read("migrations: {}", "environments:")))
                 .contains("cairn.yml:2: environments: is empty. Add at least one environment");
-        assertThat(error(() -> files.read("environments: {}")))
-                .contains("cairn.yml:1: environments: is empty.");
+        assertThat(error(() -> files.read("environments: {}"))).contains("cairn.yml:1: environments: is empty.");
     }
 
     @Test
@@ -267,11 +255,11 @@ class ConfigFileTest {
     @Test
     void emptyEnvironmentIsAnError() {
         assertThat(error(() -> files.read(
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:a.db",
-                "  staging:",
-                "  production: {}")))
+                        "environments:",
+                        "  development:",
+                        "    url: jdbc:sqlite:a.db",
+                        "  staging:",
+                        "  production: {}")))
                 .contains("cairn.yml:4: environment 'staging' is empty. Give it url:");
     }
 
@@ -281,23 +269,14 @@ class ConfigFileTest {
                 .contains("cairn.yml:1: The file must be a mapping", "not a list");
         assertThat(error(() -> files.read("environments: [development]")))
                 .contains("cairn.yml:1: environments must be a mapping", "not a list");
-        assertThat(error(() -> files.read(
-                "environments:",
-                "  development: jdbc:sqlite:dev.db")))
+        assertThat(error(() -> files.read("environments:", "  development: jdbc:sqlite:dev.db")))
                 .contains("cairn.yml:2: environments.development must be a mapping, such as development:"
                         + " { url: jdbc:sqlite:dev.sqlite3 }, not a single value.");
-        assertThat(error(() -> files.read(
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:a.db",
-                "    pool: 5")))
+        assertThat(error(() ->
+                        files.read("environments:", "  development:", "    url: jdbc:sqlite:a.db", "    pool: 5")))
                 .contains("cairn.yml:4: environments.development.pool must be a mapping, such as pool:"
                         + " { min: 2, max: 20 }");
-        assertThat(error(() -> files.read(
-                "environments:",
-                "  development:",
-                "    url:",
-                "      - jdbc:sqlite:a.db")))
+        assertThat(error(() -> files.read("environments:", "  development:", "    url:", "      - jdbc:sqlite:a.db")))
                 .contains("cairn.yml:4: environments.development.url must be a single value, not a list.");
     }
 
@@ -308,26 +287,21 @@ class ConfigFileTest {
                 "---",
                 "environments: { staging: { url: 'jdbc:sqlite:b.db' } }"));
 
-        assertThat(message).contains("cairn.yml:2:1: expected a single document in the stream, but found another"
-                + " document.");
+        assertThat(message)
+                .contains("cairn.yml:2:1: expected a single document in the stream, but found another document.");
     }
 
     @Test
     void aPlainValueEndingInAColonMustBeQuoted() {
-        String message = error(() -> files.read(
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite::memory:"));
+        String message = error(() -> files.read("environments:", "  development:", "    url: jdbc:sqlite::memory:"));
 
         assertThat(message).contains("cairn.yml:3:", "ends with ':'");
     }
 
     @Test
     void globalTagsAreRefusedAndNeverConstructed() {
-        String message = error(() -> files.read(
-                "environments:",
-                "  development:",
-                "    url: !!java.net.URL [\"http://example.com\"]"));
+        String message = error(() ->
+                files.read("environments:", "  development:", "    url: !!java.net.URL [\"http://example.com\"]"));
 
         assertThat(message).contains("cairn.yml:3:10: Global tag is not allowed", "Remove the tag");
     }
@@ -335,12 +309,10 @@ class ConfigFileTest {
     @Test
     void localTagsAreRefused() {
         String message = error(() -> files.read(
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:a.db",
-                "    password: !secret vault/db"));
+                "environments:", "  development:", "    url: jdbc:sqlite:a.db", "    password: !secret vault/db"));
 
-        assertThat(message).contains("cairn.yml:4: the tag !secret is not supported", "Remove the tag")
+        assertThat(message)
+                .contains("cairn.yml:4: the tag !secret is not supported", "Remove the tag")
                 .doesNotContain("vault/db");
     }
 
@@ -374,28 +346,22 @@ class ConfigFileTest {
                 "  production:",
                 "    <<: [*server, {hots: x}]"));
 
-        assertThat(message).contains("cairn.yml:6: unknown key 'hots' in environments.production.",
-                "Did you mean 'host'?");
+        assertThat(message)
+                .contains("cairn.yml:6: unknown key 'hots' in environments.production.", "Did you mean 'host'?");
     }
 
     @Test
     void aMergeLoopIsAnErrorNotAStackOverflow() {
-        String message = error(() -> files.read(
-                "environments:",
-                "  development: &loop",
-                "    url: jdbc:sqlite:a.db",
-                "    <<: *loop"));
+        String message = error(() ->
+                files.read("environments:", "  development: &loop", "    url: jdbc:sqlite:a.db", "    <<: *loop"));
 
         assertThat(message).contains("cairn.yml:", "refers to a mapping that contains it", "Remove the loop");
     }
 
     @Test
     void aRecursiveValueIsAnError() {
-        String message = error(() -> files.read(
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:a.db",
-                "    pool: &p { min: *p }"));
+        String message = error(() ->
+                files.read("environments:", "  development:", "    url: jdbc:sqlite:a.db", "    pool: &p { min: *p }"));
 
         assertThat(message).contains("cairn.yml:4:", "environments.development.pool.min must be a single value");
     }
@@ -404,10 +370,20 @@ class ConfigFileTest {
     void tooManyAliasesAreRefused() {
         StringBuilder yaml = new StringBuilder("a: &a [x, x]\n");
         for (int i = 0; i < 12; i++) {
-            yaml.append((char) ('b' + i)).append(": &").append((char) ('b' + i)).append(" [*")
-                    .append((char) ('a' + i)).append(", *").append((char) ('a' + i)).append(", *")
-                    .append((char) ('a' + i)).append(", *").append((char) ('a' + i)).append(", *")
-                    .append((char) ('a' + i)).append("]\n");
+            yaml.append((char) ('b' + i))
+                    .append(": &")
+                    .append((char) ('b' + i))
+                    .append(" [*")
+                    .append((char) ('a' + i))
+                    .append(", *")
+                    .append((char) ('a' + i))
+                    .append(", *")
+                    .append((char) ('a' + i))
+                    .append(", *")
+                    .append((char) ('a' + i))
+                    .append(", *")
+                    .append((char) ('a' + i))
+                    .append("]\n");
         }
         files.write("cairn.yml", yaml.toString());
 
@@ -436,8 +412,11 @@ class ConfigFileTest {
                 "  production: { url: 'jdbc:sqlite:p.db' }");
 
         assertThat(files.read(Map.of()).environment(null).name()).isEqualTo("development");
-        assertThat(files.read(Map.of("CAIRN_ENV", "staging")).environment(null).name()).isEqualTo("staging");
-        assertThat(files.read(Map.of("CAIRN_ENV", "staging")).environment("production").name())
+        assertThat(files.read(Map.of("CAIRN_ENV", "staging")).environment(null).name())
+                .isEqualTo("staging");
+        assertThat(files.read(Map.of("CAIRN_ENV", "staging"))
+                        .environment("production")
+                        .name())
                 .isEqualTo("production");
         assertThat(files.read(Map.of("CAIRN_ENV", "")).environment(null).name()).isEqualTo("development");
     }
@@ -451,7 +430,10 @@ class ConfigFileTest {
         files.dotEnv("CAIRN_ENV=staging");
 
         assertThat(files.read(Map.of()).environment(null).name()).isEqualTo("staging");
-        assertThat(files.read(Map.of("CAIRN_ENV", "development")).environment(null).name()).isEqualTo("development");
+        assertThat(files.read(Map.of("CAIRN_ENV", "development"))
+                        .environment(null)
+                        .name())
+                .isEqualTo("development");
     }
 
     @Test
@@ -464,23 +446,24 @@ class ConfigFileTest {
 
         String message = error(() -> config.environment("prod"));
 
-        assertThat(message).isEqualTo("Environment 'prod' is not in " + config.path() + "; it has: development,"
-                + " staging, production. Choose one with -e/--env or CAIRN_ENV.");
+        assertThat(message)
+                .isEqualTo("Environment 'prod' is not in " + config.path() + "; it has: development,"
+                        + " staging, production. Choose one with -e/--env or CAIRN_ENV.");
     }
 
     @Test
     void missingDefaultEnvironmentIsAnError() {
-        ConfigFile config = files.read(
-                "environments:",
-                "  production: { url: 'jdbc:sqlite:p.db' }");
+        ConfigFile config = files.read("environments:", "  production: { url: 'jdbc:sqlite:p.db' }");
 
         assertThat(error(() -> config.environment(null)))
-                .startsWith("Environment 'development' is not in ").contains("it has: production.");
+                .startsWith("Environment 'development' is not in ")
+                .contains("it has: production.");
     }
 
     @Test
     void nullValuesCountAsNotGiven() {
-        EnvironmentConfig development = files.environment("development",
+        EnvironmentConfig development = files.environment(
+                "development",
                 "migrations:",
                 "  directory:",
                 "  schema: ~",

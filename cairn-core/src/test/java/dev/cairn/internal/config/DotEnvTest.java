@@ -40,32 +40,39 @@ class DotEnvTest {
                 "EMPTY=",
                 "DB_HOST=override");
 
-        assertThat(variables).containsExactly(entry("DB_HOST", "override"), entry("DB_USER", "deploy"),
-                entry("DB_PORT", "5432"), entry("EMPTY", ""));
+        assertThat(variables)
+                .containsExactly(
+                        entry("DB_HOST", "override"),
+                        entry("DB_USER", "deploy"),
+                        entry("DB_PORT", "5432"),
+                        entry("EMPTY", ""));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "KEY=plain value|plain value",
-        "KEY=  spaced  |spaced",
-        "KEY=value # comment|value",
-        "KEY=value\t# comment|value",
-        "KEY=pa#ss|pa#ss",
-        "KEY=#start|#start",
-        "KEY= # only a comment|``",
-        "KEY=$dollar${x}|$dollar${x}",
-        "KEY='single # not a comment'|single # not a comment",
-        "KEY='literal \\n $x'|literal \\n $x",
-        "KEY='quoted' # comment|quoted",
-        "KEY=\"double # not a comment\"|double # not a comment",
-        "KEY=\"a\\nb\"|`a\nb`",
-        "KEY=\"say \\\"hi\\\"\"|say \"hi\"",
-        "KEY=\"back\\\\slash\"|back\\slash",
-        "KEY=\"keep \\t as is\"|keep \\t as is",
-        "KEY=''|``",
-        "KEY=a=b|a=b",
-        "export KEY=x|x",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "KEY=plain value|plain value",
+                "KEY=  spaced  |spaced",
+                "KEY=value # comment|value",
+                "KEY=value\t# comment|value",
+                "KEY=pa#ss|pa#ss",
+                "KEY=#start|#start",
+                "KEY= # only a comment|``",
+                "KEY=$dollar${x}|$dollar${x}",
+                "KEY='single # not a comment'|single # not a comment",
+                "KEY='literal \\n $x'|literal \\n $x",
+                "KEY='quoted' # comment|quoted",
+                "KEY=\"double # not a comment\"|double # not a comment",
+                "KEY=\"a\\nb\"|`a\nb`",
+                "KEY=\"say \\\"hi\\\"\"|say \"hi\"",
+                "KEY=\"back\\\\slash\"|back\\slash",
+                "KEY=\"keep \\t as is\"|keep \\t as is",
+                "KEY=''|``",
+                "KEY=a=b|a=b",
+                "export KEY=x|x",
+            })
     void values(String line, String expected) {
         assertThat(value(line)).isEqualTo(expected);
     }
@@ -76,17 +83,20 @@ class DotEnvTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "just words",
-        "1KEY=x",
-        "KEY x",
-        "=x",
-        "MY-KEY=x",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "just words",
+                "1KEY=x",
+                "KEY x",
+                "=x",
+                "MY-KEY=x",
+            })
     void malformedLinesNameTheLineButNotItsText(String line) {
         String message = error(() -> DotEnv.parse(String.join("\n", "A=1", "# ok", line), "config/.env"));
 
-        assertThat(message).startsWith("config/.env:3: expected KEY=VALUE")
+        assertThat(message)
+                .startsWith("config/.env:3: expected KEY=VALUE")
                 .contains("Fix or remove the line")
                 .doesNotContain(line);
     }
@@ -97,7 +107,8 @@ class DotEnvTest {
                 .isEqualTo(".env:2: the value of PASSWORD has no closing ' quote. Close it on the same line; quoted"
                         + " values cannot span lines.");
         assertThat(error(() -> parse("PASSWORD=\"secret\\\"")))
-                .contains(".env:1: the value of PASSWORD has no closing \" quote").doesNotContain("secret");
+                .contains(".env:1: the value of PASSWORD has no closing \" quote")
+                .doesNotContain("secret");
     }
 
     @Test

@@ -12,10 +12,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
-import org.mariadb.jdbc.Configuration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import org.mariadb.jdbc.Configuration;
 import org.postgresql.Driver;
 import org.postgresql.PGProperty;
 
@@ -23,16 +23,26 @@ import org.postgresql.PGProperty;
 class DriverPropertiesTest {
 
     static EnvironmentConfig environment(String url, String user, String password, SslMode ssl, Duration timeout) {
-        return new EnvironmentConfig("staging", url, Optional.ofNullable(user), Optional.ofNullable(password),
-                Optional.ofNullable(ssl), timeout, Duration.ofSeconds(60), PoolSettings.DEFAULTS,
-                Path.of("/app/database/migrations"), "cairn_migrations", Optional.empty(),
-                Path.of("/app/database/seeds"), Optional.empty());
+        return new EnvironmentConfig(
+                "staging",
+                url,
+                Optional.ofNullable(user),
+                Optional.ofNullable(password),
+                Optional.ofNullable(ssl),
+                timeout,
+                Duration.ofSeconds(60),
+                PoolSettings.DEFAULTS,
+                Path.of("/app/database/migrations"),
+                "cairn_migrations",
+                Optional.empty(),
+                Path.of("/app/database/seeds"),
+                Optional.empty());
     }
 
     @Test
     void postgresqlGetsSslTimeoutsAndApplicationNameUnderPgjdbcsOwnNames() {
-        EnvironmentConfig staging = environment("jdbc:postgresql://db:5432/app", "deploy", "s3cret",
-                SslMode.VERIFY_FULL, Duration.ofMillis(2500));
+        EnvironmentConfig staging = environment(
+                "jdbc:postgresql://db:5432/app", "deploy", "s3cret", SslMode.VERIFY_FULL, Duration.ofMillis(2500));
 
         Properties properties = DriverProperties.of(staging);
 
@@ -50,25 +60,28 @@ class DriverPropertiesTest {
 
     @Test
     void postgresqlWithoutSslOrCredentialsLeavesThemToTheDriver() {
-        Properties properties = DriverProperties.of(
-                environment("jdbc:postgresql://db/app", null, null, null, Duration.ofSeconds(10)));
+        Properties properties =
+                DriverProperties.of(environment("jdbc:postgresql://db/app", null, null, null, Duration.ofSeconds(10)));
 
-        assertThat(properties).containsOnly(entry("connectTimeout", "10"), entry("loginTimeout", "10"),
-                entry("ApplicationName", "cairn"));
+        assertThat(properties)
+                .containsOnly(
+                        entry("connectTimeout", "10"), entry("loginTimeout", "10"), entry("ApplicationName", "cairn"));
     }
 
     @ParameterizedTest
-    @CsvSource({"jdbc:mysql://db:3306/app, REQUIRE, TRUST", "jdbc:mariadb://db/app, VERIFY_FULL, VERIFY_FULL",
-            "jdbc:mariadb://db/app, DISABLE, DISABLE"})
-    void mysqlAndMariadbGetSslAndTheConnectTimeoutUnderConnectorJsOwnNames(String url, SslMode ssl,
-            org.mariadb.jdbc.export.SslMode expected) throws SQLException {
+    @CsvSource({
+        "jdbc:mysql://db:3306/app, REQUIRE, TRUST",
+        "jdbc:mariadb://db/app, VERIFY_FULL, VERIFY_FULL",
+        "jdbc:mariadb://db/app, DISABLE, DISABLE"
+    })
+    void mysqlAndMariadbGetSslAndTheConnectTimeoutUnderConnectorJsOwnNames(
+            String url, SslMode ssl, org.mariadb.jdbc.export.SslMode expected) throws SQLException {
         EnvironmentConfig staging = environment(url, "deploy", "s3cret", ssl, Duration.ofMillis(2500));
 
         Properties properties = DriverProperties.of(staging);
 
         // The MariaDB driver reads the URL and the properties together; what it sees is what it uses.
-        Configuration parsed = Configuration.parse(DriverUrl.of(url),
-                properties);
+        Configuration parsed = Configuration.parse(DriverUrl.of(url), properties);
         assertThat(parsed.user()).isEqualTo("deploy");
         assertThat(parsed.password()).isEqualTo("s3cret");
         assertThat(parsed.sslMode()).isEqualTo(expected);
@@ -87,8 +100,7 @@ class DriverPropertiesTest {
     void otherDatabasesGetOnlyTheCredentials() {
         EnvironmentConfig h2 = environment("jdbc:h2:mem:x", "sa", null, SslMode.REQUIRE, Duration.ofSeconds(1));
 
-        assertThat(DriverProperties.of(h2))
-                .containsOnly(entry("user", "sa"));
+        assertThat(DriverProperties.of(h2)).containsOnly(entry("user", "sa"));
     }
 
     @Test

@@ -13,8 +13,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DurationsTest {
 
     @ParameterizedTest
-    @CsvSource({"500ms, PT0.5S", "10s, PT10S", "2m, PT2M", "1h, PT1H", "45, PT45S", "0, PT0S", "' 3s ', PT3S",
-            "999999999h, PT999999999H"})
+    @CsvSource({
+        "500ms, PT0.5S",
+        "10s, PT10S",
+        "2m, PT2M",
+        "1h, PT1H",
+        "45, PT45S",
+        "0, PT0S",
+        "' 3s ', PT3S",
+        "999999999h, PT999999999H"
+    })
     void parses(String text, Duration expected) {
         assertThat(Durations.parse(text)).contains(expected);
     }

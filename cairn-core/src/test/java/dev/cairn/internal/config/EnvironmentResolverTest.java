@@ -83,8 +83,8 @@ class EnvironmentResolverTest {
                 "    pool: { min: 2, max: 20, idle-timeout: 5m, max-lifetime: 1h }",
                 "    connect-timeout: 500ms",
                 "    lock-timeout: 2m");
-        Map<String, String> variables = Map.of("DB_HOST", "db.internal", "DB_NAME", "app", "DB_USER", "deploy",
-                "DB_PASSWORD", "pa$$word");
+        Map<String, String> variables =
+                Map.of("DB_HOST", "db.internal", "DB_NAME", "app", "DB_USER", "deploy", "DB_PASSWORD", "pa$$word");
 
         EnvironmentConfig staging = files.read(variables).environment("staging");
 
@@ -105,7 +105,8 @@ class EnvironmentResolverTest {
 
     @Test
     void anEnvironmentOverridesMigrationsAndSeedsKeyByKey() {
-        EnvironmentConfig test = files.environment("test",
+        EnvironmentConfig test = files.environment(
+                "test",
                 "migrations:",
                 "  directory: db/migrations",
                 "  table: history",
@@ -139,16 +140,28 @@ class EnvironmentResolverTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite:file:dev.db?mode=memory",
-            "jdbc:sqlite::resource:db/dev.db", "jdbc:sqlite:/var/lib/app/dev.db", "jdbc:h2:mem:dev",
-            "jdbc:h2:tcp://db:9092/./dev", "jdbc:h2:~/dev", "jdbc:h2:file:/var/lib/app/dev;MODE=MySQL"})
+    @ValueSource(
+            strings = {
+                "jdbc:sqlite::memory:",
+                "jdbc:sqlite:",
+                "jdbc:sqlite:file:dev.db?mode=memory",
+                "jdbc:sqlite::resource:db/dev.db",
+                "jdbc:sqlite:/var/lib/app/dev.db",
+                "jdbc:h2:mem:dev",
+                "jdbc:h2:tcp://db:9092/./dev",
+                "jdbc:h2:~/dev",
+                "jdbc:h2:file:/var/lib/app/dev;MODE=MySQL"
+            })
     void specialSqliteUrlsAndOtherDatabasesAreLeftAlone(String url) {
         assertThat(development("url: '" + url + "'").url()).isEqualTo(url);
     }
 
     @ParameterizedTest
-    @CsvSource({"jdbc:h2:./data/dev, jdbc:h2:", "jdbc:h2:file:data/dev, jdbc:h2:file:",
-            "'jdbc:h2:./data/dev;MODE=MySQL', jdbc:h2:"})
+    @CsvSource({
+        "jdbc:h2:./data/dev, jdbc:h2:",
+        "jdbc:h2:file:data/dev, jdbc:h2:file:",
+        "'jdbc:h2:./data/dev;MODE=MySQL', jdbc:h2:"
+    })
     void relativeH2FilesAreResolvedAgainstTheFilesDirectory(String url, String prefix) {
         String settings = url.contains(";") ? url.substring(url.indexOf(';')) : "";
         assertThat(development("url: '" + url + "'").url())
@@ -175,7 +188,8 @@ class EnvironmentResolverTest {
         assertThat(development("client: sqlite", "database: dev.sqlite3").url())
                 .isEqualTo("jdbc:sqlite:" + directory.resolve("dev.sqlite3"));
         assertThat(development("client: sqlite3", "database: ':memory:'").url()).isEqualTo("jdbc:sqlite::memory:");
-        assertThat(development("client: SQLite", "database: /tmp/x.db", "user: u").url())
+        assertThat(development("client: SQLite", "database: /tmp/x.db", "user: u")
+                        .url())
                 .isEqualTo("jdbc:sqlite:/tmp/x.db");
     }
 
@@ -199,7 +213,8 @@ class EnvironmentResolverTest {
     @ParameterizedTest
     @CsvSource({"postgresql", "postgres", "pg", "PostgreSQL"})
     void postgresqlClientBuildsAUrl(String client) {
-        assertThat(development("client: " + client, "host: db.example.com", "port: 6543", "database: app").url())
+        assertThat(development("client: " + client, "host: db.example.com", "port: 6543", "database: app")
+                        .url())
                 .isEqualTo("jdbc:postgresql://db.example.com:6543/app");
     }
 
@@ -211,13 +226,17 @@ class EnvironmentResolverTest {
 
     @Test
     void postgresqlPutsIpv6InBracketsAndEncodesTheDatabaseName() {
-        assertThat(development("client: postgresql", "host: '::1'", "database: my db/2026?").url())
+        assertThat(development("client: postgresql", "host: '::1'", "database: my db/2026?")
+                        .url())
                 .isEqualTo("jdbc:postgresql://[::1]:5432/my%20db%2F2026%3F");
-        assertThat(development("client: postgresql", "host: 'fe80::1%eth0'", "database: app").url())
+        assertThat(development("client: postgresql", "host: 'fe80::1%eth0'", "database: app")
+                        .url())
                 .isEqualTo("jdbc:postgresql://[fe80::1%eth0]:5432/app");
-        assertThat(development("client: postgresql", "host: '[2001:db8::7]'", "database: app").url())
+        assertThat(development("client: postgresql", "host: '[2001:db8::7]'", "database: app")
+                        .url())
                 .isEqualTo("jdbc:postgresql://[2001:db8::7]:5432/app");
-        assertThat(development("client: postgresql", "host: 10.0.0.7", "database: café").url())
+        assertThat(development("client: postgresql", "host: 10.0.0.7", "database: café")
+                        .url())
                 .isEqualTo("jdbc:postgresql://10.0.0.7:5432/caf%C3%A9");
     }
 
@@ -292,17 +311,15 @@ class EnvironmentResolverTest {
     @Test
     void urlMustBeAJdbcUrlAndIsRedactedWhenShown() {
         assertThat(developmentError("url: postgres://deploy:hunter2@db/app"))
-                .contains("cairn.yml:3: environments.development.url must be a JDBC URL starting with jdbc:",
+                .contains(
+                        "cairn.yml:3: environments.development.url must be a JDBC URL starting with jdbc:",
                         "not 'postgres://deploy:****@db/app'")
                 .doesNotContain("hunter2");
     }
 
     @Test
     void emptyUrlIsAnError() {
-        files.yaml(
-                "environments:",
-                "  development:",
-                "    url: ${DATABASE_URL}");
+        files.yaml("environments:", "  development:", "    url: ${DATABASE_URL}");
 
         assertThat(error(() -> files.read(Map.of("DATABASE_URL", "")).environment(null)))
                 .contains("cairn.yml:3: environments.development.url is empty. Set it to a JDBC URL");
@@ -319,8 +336,12 @@ class EnvironmentResolverTest {
     @ParameterizedTest
     @CsvSource({"disable, DISABLE", "require, REQUIRE", "verify-full, VERIFY_FULL", "Require, REQUIRE"})
     void sslModes(String written, SslMode mode) {
-        assertThat(development("client: postgresql", "database: app", "ssl: " + written).ssl()).contains(mode);
-        assertThat(development("url: jdbc:postgresql://db/app", "ssl: " + written).ssl()).contains(mode);
+        assertThat(development("client: postgresql", "database: app", "ssl: " + written)
+                        .ssl())
+                .contains(mode);
+        assertThat(development("url: jdbc:postgresql://db/app", "ssl: " + written)
+                        .ssl())
+                .contains(mode);
     }
 
     @ParameterizedTest
@@ -342,13 +363,15 @@ class EnvironmentResolverTest {
     @Test
     void sslOnAnUnknownUrlIsAnError() {
         assertThat(developmentError("url: jdbc:oracle:thin:@db:1521/app", "ssl: require"))
-                .contains("cairn.yml:4: ssl applies only to PostgreSQL, MySQL, MariaDB URLs",
+                .contains(
+                        "cairn.yml:4: ssl applies only to PostgreSQL, MySQL, MariaDB URLs",
                         "remove ssl: from environments.development");
     }
 
     @Test
     void durations() {
-        assertThat(development("url: jdbc:sqlite:a.db", "connect-timeout: 2m", "lock-timeout: 1h").connectTimeout())
+        assertThat(development("url: jdbc:sqlite:a.db", "connect-timeout: 2m", "lock-timeout: 1h")
+                        .connectTimeout())
                 .isEqualTo(Duration.ofMinutes(2));
         assertThat(development("url: jdbc:sqlite:a.db", "lock-timeout: 90").lockTimeout())
                 .isEqualTo(Duration.ofSeconds(90));
@@ -390,17 +413,23 @@ class EnvironmentResolverTest {
 
     @Test
     void poolSizes() {
-        assertThat(development("url: jdbc:sqlite:a.db", "pool: { min: 0, max: 1 }").pool())
+        assertThat(development("url: jdbc:sqlite:a.db", "pool: { min: 0, max: 1 }")
+                        .pool())
                 .isEqualTo(new PoolSettings(0, 1, Duration.ofMinutes(10), Duration.ofMinutes(30)));
-        assertThat(development("url: jdbc:sqlite:a.db", "pool: { min: 5, max: 5 }").pool().min()).isEqualTo(5);
+        assertThat(development("url: jdbc:sqlite:a.db", "pool: { min: 5, max: 5 }")
+                        .pool()
+                        .min())
+                .isEqualTo(5);
     }
 
     @Test
     void aLoneBoundMovesTheOtherDefault() {
         assertThat(development("url: jdbc:sqlite:a.db", "pool: { max: 1 }").pool())
-                .extracting(PoolSettings::min, PoolSettings::max).containsExactly(1, 1);
+                .extracting(PoolSettings::min, PoolSettings::max)
+                .containsExactly(1, 1);
         assertThat(development("url: jdbc:sqlite:a.db", "pool: { min: 15 }").pool())
-                .extracting(PoolSettings::min, PoolSettings::max).containsExactly(15, 15);
+                .extracting(PoolSettings::min, PoolSettings::max)
+                .containsExactly(15, 15);
     }
 
     @Test

@@ -11,10 +11,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KeysTest {
 
     @ParameterizedTest
-    @CsvSource({"pasword, password", "PASSWORD, password", "username, user", "db, database", "dbname, database",
-            "driver, client", "jdbcUrl, url", "sslmode, ssl", "connect_timeout, connect-timeout",
-            "connectTimeout, connect-timeout", "timeout, connect-timeout", "lock-timout, lock-timeout",
-            "hots, host", "prot, port", "migration, migrations"})
+    @CsvSource({
+        "pasword, password",
+        "PASSWORD, password",
+        "username, user",
+        "db, database",
+        "dbname, database",
+        "driver, client",
+        "jdbcUrl, url",
+        "sslmode, ssl",
+        "connect_timeout, connect-timeout",
+        "connectTimeout, connect-timeout",
+        "timeout, connect-timeout",
+        "lock-timout, lock-timeout",
+        "hots, host",
+        "prot, port",
+        "migration, migrations"
+    })
     void suggestsForAnEnvironment(String unknown, String expected) {
         assertThat(Keys.ENVIRONMENT.suggest(unknown)).contains(expected);
     }
@@ -38,8 +51,7 @@ class KeysTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"kitten, sitting, 3", "'', abc, 3", "same, same, 0", "flaw, lawn, 2", "prot, port, 1",
-            "ca, abc, 3"})
+    @CsvSource({"kitten, sitting, 3", "'', abc, 3", "same, same, 0", "flaw, lawn, 2", "prot, port, 1", "ca, abc, 3"})
     void distance(String a, String b, int expected) {
         assertThat(Keys.distance(a, b)).isEqualTo(expected);
     }

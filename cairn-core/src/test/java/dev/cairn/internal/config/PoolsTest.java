@@ -58,12 +58,13 @@ class PoolsTest {
 
     @Test
     void passesTheDriverPropertiesToTheDriver() {
-        EnvironmentConfig staging = DriverPropertiesTest.environment("jdbc:sqlite:" + directory.resolve("x.db"),
-                "deploy", "s3cret", null, Duration.ofSeconds(3));
+        EnvironmentConfig staging = DriverPropertiesTest.environment(
+                "jdbc:sqlite:" + directory.resolve("x.db"), "deploy", "s3cret", null, Duration.ofSeconds(3));
 
         try (HikariDataSource pool = Pools.dataSource(staging)) {
             assertThat(pool.getDataSourceProperties())
-                    .containsEntry("user", "deploy").containsEntry("password", "s3cret");
+                    .containsEntry("user", "deploy")
+                    .containsEntry("password", "s3cret");
         }
     }
 
@@ -72,12 +73,14 @@ class PoolsTest {
         EnvironmentConfig environment = DriverPropertiesTest.environment(
                 "jdbc:nosuchdb://db/app?password=s3cret", null, null, null, Duration.ofSeconds(1));
 
-        ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-                () -> Pools.dataSource(environment));
+        ConfigurationException e =
+                catchThrowableOfType(ConfigurationException.class, () -> Pools.dataSource(environment));
 
-        assertThat(e.getMessage()).isEqualTo("No JDBC driver on the class path accepts"
-                + " jdbc:nosuchdb://db/app?password=**** (environment staging). Add the database's JDBC driver to"
-                + " the application's dependencies.");
+        assertThat(e.getMessage())
+                .isEqualTo("No JDBC driver on the class path accepts"
+                        + " jdbc:nosuchdb://db/app?password=**** (environment staging). Add the database's JDBC driver"
+                        + " to"
+                        + " the application's dependencies.");
     }
 
     @Test
@@ -85,16 +88,26 @@ class PoolsTest {
         // SQLite cannot create a file in a directory that does not exist. The path contains the password
         // (as a URL or a driver's message might), so that the test can see it being removed.
         Path missing = directory.resolve("hunter2").resolve("app.db");
-        EnvironmentConfig environment = new EnvironmentConfig("staging", "jdbc:sqlite:" + missing,
-                Optional.of("deploy"), Optional.of("hunter2"), Optional.empty(), Duration.ofSeconds(1),
-                Duration.ofSeconds(60), new PoolSettings(1, 1, Duration.ofSeconds(10), Duration.ofSeconds(30)),
-                directory, "cairn_migrations", Optional.empty(), directory, Optional.empty());
+        EnvironmentConfig environment = new EnvironmentConfig(
+                "staging",
+                "jdbc:sqlite:" + missing,
+                Optional.of("deploy"),
+                Optional.of("hunter2"),
+                Optional.empty(),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                new PoolSettings(1, 1, Duration.ofSeconds(10), Duration.ofSeconds(30)),
+                directory,
+                "cairn_migrations",
+                Optional.empty(),
+                directory,
+                Optional.empty());
 
         ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> Pools.dataSource(environment));
 
         assertThat(e.getMessage())
-                .startsWith("Cannot connect to jdbc:sqlite:" + directory.resolve("****").resolve("app.db")
-                        + " (environment staging, user deploy): ")
+                .startsWith("Cannot connect to jdbc:sqlite:"
+                        + directory.resolve("****").resolve("app.db") + " (environment staging, user deploy): ")
                 .endsWith(". Check that the database is running and reachable, and the environment's url, user and"
                         + " password.")
                 .doesNotContain("hunter2");

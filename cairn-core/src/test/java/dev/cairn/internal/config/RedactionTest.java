@@ -13,25 +13,28 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RedactionTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "jdbc:postgresql://db:5432/app?user=u&password=s3cret&ssl=true"
-                + "|jdbc:postgresql://db:5432/app?user=u&password=****&ssl=true",
-        "jdbc:postgresql://db/app?password=s3cret|jdbc:postgresql://db/app?password=****",
-        "jdbc:postgresql://db/app?PASSWORD=s3cret&x=1|jdbc:postgresql://db/app?PASSWORD=****&x=1",
-        "jdbc:postgresql://db/app?sslpassword=k3y&password=s3cret"
-                + "|jdbc:postgresql://db/app?sslpassword=****&password=****",
-        "jdbc:sqlserver://db;user=u;Password=s3cret;encrypt=true|jdbc:sqlserver://db;user=u;Password=****;encrypt=true",
-        "jdbc:mysql://u:s3cret@db:3306/app|jdbc:mysql://u:****@db:3306/app",
-        "jdbc:mysql://u:s3cret@db/app?password=again|jdbc:mysql://u:****@db/app?password=****",
-        "jdbc:postgresql://db:5432/app?user=admin@server|jdbc:postgresql://db:5432/app?user=admin@server",
-        "jdbc:postgresql://db:5432/app|jdbc:postgresql://db:5432/app",
-        "jdbc:sqlite:/tmp/dev.db|jdbc:sqlite:/tmp/dev.db",
-        "jdbc:postgresql://db/app?password=p@ss:w/rd|jdbc:postgresql://db/app?password=****",
-        "jdbc:oracle:thin:deploy/s3cret@db:1521/app|jdbc:oracle:thin:deploy/****@db:1521/app",
-        "jdbc:oracle:thin:deploy/s3cret@//db:1521/app|jdbc:oracle:thin:deploy/****@//db:1521/app",
-        "jdbc:h2:./data/dev|jdbc:h2:./data/dev",
-        "jdbc:h2:tcp://db/./data/dev;USER=sa;PASSWORD=s3cret|jdbc:h2:tcp://db/./data/dev;USER=sa;PASSWORD=****",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "jdbc:postgresql://db:5432/app?user=u&password=s3cret&ssl=true"
+                        + "|jdbc:postgresql://db:5432/app?user=u&password=****&ssl=true",
+                "jdbc:postgresql://db/app?password=s3cret|jdbc:postgresql://db/app?password=****",
+                "jdbc:postgresql://db/app?PASSWORD=s3cret&x=1|jdbc:postgresql://db/app?PASSWORD=****&x=1",
+                "jdbc:postgresql://db/app?sslpassword=k3y&password=s3cret"
+                        + "|jdbc:postgresql://db/app?sslpassword=****&password=****",
+                "jdbc:sqlserver://db;user=u;Password=s3cret;encrypt=true"
+                        + "|jdbc:sqlserver://db;user=u;Password=****;encrypt=true",
+                "jdbc:mysql://u:s3cret@db:3306/app|jdbc:mysql://u:****@db:3306/app",
+                "jdbc:mysql://u:s3cret@db/app?password=again|jdbc:mysql://u:****@db/app?password=****",
+                "jdbc:postgresql://db:5432/app?user=admin@server|jdbc:postgresql://db:5432/app?user=admin@server",
+                "jdbc:postgresql://db:5432/app|jdbc:postgresql://db:5432/app",
+                "jdbc:sqlite:/tmp/dev.db|jdbc:sqlite:/tmp/dev.db",
+                "jdbc:postgresql://db/app?password=p@ss:w/rd|jdbc:postgresql://db/app?password=****",
+                "jdbc:oracle:thin:deploy/s3cret@db:1521/app|jdbc:oracle:thin:deploy/****@db:1521/app",
+                "jdbc:oracle:thin:deploy/s3cret@//db:1521/app|jdbc:oracle:thin:deploy/****@//db:1521/app",
+                "jdbc:h2:./data/dev|jdbc:h2:./data/dev",
+                "jdbc:h2:tcp://db/./data/dev;USER=sa;PASSWORD=s3cret|jdbc:h2:tcp://db/./data/dev;USER=sa;PASSWORD=****",
+            })
     void url(String url, String expected) {
         assertThat(Redaction.url(url)).isEqualTo(expected);
     }

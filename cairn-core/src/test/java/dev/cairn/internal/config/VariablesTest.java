@@ -39,26 +39,28 @@ class VariablesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "${HOST}|db.internal",
-        "jdbc:postgresql://${HOST}:${PORT}/app|jdbc:postgresql://db.internal:6543/app",
-        "${MISSING:-fallback}|fallback",
-        "${EMPTY:-fallback}|fallback",
-        "${HOST:-fallback}|db.internal",
-        "${MISSING:-}|''",
-        "${EMPTY}|''",
-        "${MISSING:-${HOST}}|db.internal",
-        "${HOST:-${MISSING}}|db.internal",
-        "${MISSING:-a-${PORT}-b}|a-6543-b",
-        "$${HOST}|${HOST}",
-        "pa$word|pa$word",
-        "$$|$$",
-        "$|$",
-        "cost: $5 {x}|cost: $5 {x}",
-        "a$${b}${HOST}|a${b}db.internal",
-        "${MISSING:-x:-y}|x:-y",
-        "}${HOST}}|}db.internal}",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "${HOST}|db.internal",
+                "jdbc:postgresql://${HOST}:${PORT}/app|jdbc:postgresql://db.internal:6543/app",
+                "${MISSING:-fallback}|fallback",
+                "${EMPTY:-fallback}|fallback",
+                "${HOST:-fallback}|db.internal",
+                "${MISSING:-}|''",
+                "${EMPTY}|''",
+                "${MISSING:-${HOST}}|db.internal",
+                "${HOST:-${MISSING}}|db.internal",
+                "${MISSING:-a-${PORT}-b}|a-6543-b",
+                "$${HOST}|${HOST}",
+                "pa$word|pa$word",
+                "$$|$$",
+                "$|$",
+                "cost: $5 {x}|cost: $5 {x}",
+                "a$${b}${HOST}|a${b}db.internal",
+                "${MISSING:-x:-y}|x:-y",
+                "}${HOST}}|}db.internal}",
+            })
     void replacesReferences(String raw, String expected) {
         Map<String, String> values = Map.of("HOST", "db.internal", "PORT", "6543", "EMPTY", "");
 
@@ -74,8 +76,9 @@ class VariablesTest {
     void unsetVariableNamesItTheSettingAndTheWaysToSetIt() {
         String message = error(() -> expand("${DB_HOST}", Map.of()));
 
-        assertThat(message).isEqualTo("cairn.yml:12: variable DB_HOST is not set (used by environments.staging.host)."
-                + " Set it in the environment or in /app/.env, or give a default: ${DB_HOST:-…}");
+        assertThat(message)
+                .isEqualTo("cairn.yml:12: variable DB_HOST is not set (used by environments.staging.host)."
+                        + " Set it in the environment or in /app/.env, or give a default: ${DB_HOST:-…}");
     }
 
     @Test
@@ -84,21 +87,24 @@ class VariablesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "${|${",
-        "${}|${}",
-        "${A B}|${A B}",
-        "${1A}|${1A}",
-        "${A-b}|${A-b}",
-        "x${HOST|${HOST",
-        "${A:-b|${A:-b",
-        "${A:-${B}|${A:-${B}",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "${|${",
+                "${}|${}",
+                "${A B}|${A B}",
+                "${1A}|${1A}",
+                "${A-b}|${A-b}",
+                "x${HOST|${HOST",
+                "${A:-b|${A:-b",
+                "${A:-${B}|${A:-${B}",
+            })
     void malformedReferencesAreErrorsWithTheirLine(String raw, String shown) {
         String message = expandError(raw, Map.of("HOST", "h", "A", "a"), false);
 
-        assertThat(message).startsWith("cairn.yml:7: malformed variable reference " + shown
-                + " in environments.staging.password: ")
+        assertThat(message)
+                .startsWith(
+                        "cairn.yml:7: malformed variable reference " + shown + " in environments.staging.password: ")
                 .endsWith(". Write ${NAME} or ${NAME:-default}; write $${ for a literal ${.");
     }
 
@@ -106,8 +112,9 @@ class VariablesTest {
     void malformedReferenceInASecretIsNotQuoted() {
         String message = expandError("hunter${2", Map.of(), true);
 
-        assertThat(message).isEqualTo("cairn.yml:7: malformed variable reference in environments.staging.password:"
-                + " it has no closing }. Write ${NAME} or ${NAME:-default}; write $${ for a literal ${.")
+        assertThat(message)
+                .isEqualTo("cairn.yml:7: malformed variable reference in environments.staging.password:"
+                        + " it has no closing }. Write ${NAME} or ${NAME:-default}; write $${ for a literal ${.")
                 .doesNotContain("hunter");
     }
 
@@ -117,8 +124,8 @@ class VariablesTest {
         given.put("A", "given");
         given.put("B", "");
         given.put(null, "ignored");
-        Variables variables = new Variables(given, Map.of("A", "dotenv", "B", "dotenv", "C", "dotenv"),
-                Path.of(".env"));
+        Variables variables =
+                new Variables(given, Map.of("A", "dotenv", "B", "dotenv", "C", "dotenv"), Path.of(".env"));
 
         assertThat(variables.get("A")).contains("given");
         assertThat(variables.get("B")).contains("");
@@ -169,10 +176,7 @@ class VariablesTest {
 
     @Test
     void keysAreNotReplaced() {
-        files.yaml(
-                "environments:",
-                "  ${ENV}:",
-                "    url: jdbc:sqlite:dev.db");
+        files.yaml("environments:", "  ${ENV}:", "    url: jdbc:sqlite:dev.db");
 
         assertThat(files.read(Map.of("ENV", "development")).environmentNames()).containsExactly("${ENV}");
     }

@@ -31,14 +31,14 @@ class DialectTest {
         "jdbc:mariadb://db/app, MySQL/MariaDB",
         "jdbc:sqlite:dev.db, SQLite",
         "jdbc:h2:mem:x, H2",
-        "JDBC:H2:./dev, H2"})
+        "JDBC:H2:./dev, H2"
+    })
     void theUrlNamesTheDialect(String url, String dialect) {
         assertThat(Dialect.forUrl(url).name()).isEqualTo(dialect);
     }
 
     @ParameterizedTest
-    @CsvSource({"PostgreSQL, PostgreSQL", "MySQL, MySQL/MariaDB", "MariaDB, MySQL/MariaDB", "SQLite, SQLite",
-        "H2, H2"})
+    @CsvSource({"PostgreSQL, PostgreSQL", "MySQL, MySQL/MariaDB", "MariaDB, MySQL/MariaDB", "SQLite, SQLite", "H2, H2"})
     void theProductNamesTheDialect(String product, String dialect) {
         assertThat(Dialect.forProduct(product).name()).isEqualTo(dialect);
     }
@@ -54,30 +54,44 @@ class DialectTest {
 
     @Test
     void mysqlSaysTheLineWithinTheStatementAndItsConnectionIdIsDropped() {
-        SQLException syntax = new SQLException("(conn=8) You have an error in your SQL syntax; check the manual that"
-                + " corresponds to your MariaDB server version for the right syntax to use near 'SELEC 2\n, 3' at"
-                + " line 2", "42000", 1064);
+        SQLException syntax = new SQLException(
+                "(conn=8) You have an error in your SQL syntax; check the manual that"
+                        + " corresponds to your MariaDB server version for the right syntax to use near 'SELEC 2\n, 3'"
+                        + " at"
+                        + " line 2",
+                "42000",
+                1064);
 
-        assertThat(MysqlDialect.INSTANCE.errorLineOffset(syntax, "SELECT 1;\nSELEC 2\n, 3")).isEqualTo(1);
+        assertThat(MysqlDialect.INSTANCE.errorLineOffset(syntax, "SELECT 1;\nSELEC 2\n, 3"))
+                .isEqualTo(1);
         assertThat(MysqlDialect.INSTANCE.message(syntax)).startsWith("You have an error in your SQL syntax");
         SQLException other = new SQLException("(conn=8) Unknown database 'nodb'", "42000", 1049);
-        assertThat(MysqlDialect.INSTANCE.errorLineOffset(other, "CREATE TABLE nodb.x (id int)")).isZero();
+        assertThat(MysqlDialect.INSTANCE.errorLineOffset(other, "CREATE TABLE nodb.x (id int)"))
+                .isZero();
         assertThat(MysqlDialect.INSTANCE.message(other)).isEqualTo("Unknown database 'nodb'");
     }
 
     @Test
     void h2MarksTheErrorInTheStatementItQuotesBackAndCairnDropsTheQuote() {
-        SQLException syntax = new SQLException("Syntax error in SQL statement \"CREATE TABLE u (\\000a  id int,\\000a"
-                + "  name varchar(10) NOT NULL DEFAULT 'x' 'y' [*]bogus\\000a)\"; expected \"[, ., ::\"; SQL"
-                + " statement:\nCREATE TABLE u (\n  id int,\n  name varchar(10) NOT NULL DEFAULT 'x' 'y' bogus\n)"
-                + " [42001-240]", "42001", 42001);
+        SQLException syntax = new SQLException(
+                "Syntax error in SQL statement \"CREATE TABLE u (\\000a  id int,\\000a"
+                        + "  name varchar(10) NOT NULL DEFAULT 'x' 'y' [*]bogus\\000a)\"; expected \"[, ., ::\"; SQL"
+                        + " statement:\nCREATE TABLE u (\n  id int,\n  name varchar(10) NOT NULL DEFAULT 'x' 'y'"
+                        + " bogus\n)"
+                        + " [42001-240]",
+                "42001",
+                42001);
 
         assertThat(H2Dialect.INSTANCE.errorLineOffset(syntax, "")).isEqualTo(2);
-        assertThat(H2Dialect.INSTANCE.message(syntax)).startsWith("Syntax error in SQL statement \"CREATE TABLE u (")
-                .doesNotContain("\\000a").doesNotContain("SQL statement:").doesNotContain("[42001-240]");
-        SQLException exists = new SQLException("Table \"T\" already exists; SQL statement:\ncreate table t(id int)"
-                + " [42101-240]", "42S01", 42101);
-        assertThat(H2Dialect.INSTANCE.errorLineOffset(exists, "create table t(id int)")).isZero();
+        assertThat(H2Dialect.INSTANCE.message(syntax))
+                .startsWith("Syntax error in SQL statement \"CREATE TABLE u (")
+                .doesNotContain("\\000a")
+                .doesNotContain("SQL statement:")
+                .doesNotContain("[42001-240]");
+        SQLException exists = new SQLException(
+                "Table \"T\" already exists; SQL statement:\ncreate table t(id int) [42101-240]", "42S01", 42101);
+        assertThat(H2Dialect.INSTANCE.errorLineOffset(exists, "create table t(id int)"))
+                .isZero();
         assertThat(H2Dialect.INSTANCE.message(exists)).isEqualTo("Table \"T\" already exists");
     }
 
@@ -86,10 +100,12 @@ class DialectTest {
         Path dev = directory.resolve("dev");
 
         assertThat(H2Dialect.INSTANCE.isMissing("jdbc:h2:file:" + dev)).isTrue();
-        assertThat(H2Dialect.INSTANCE.isMissing("jdbc:h2:" + dev + ";MODE=MySQL")).isTrue();
+        assertThat(H2Dialect.INSTANCE.isMissing("jdbc:h2:" + dev + ";MODE=MySQL"))
+                .isTrue();
         Files.createFile(directory.resolve("dev.mv.db"));
         assertThat(H2Dialect.INSTANCE.isMissing("jdbc:h2:file:" + dev)).isFalse();
-        assertThat(H2Dialect.INSTANCE.isMissing("jdbc:h2:" + dev + ";MODE=MySQL")).isFalse();
+        assertThat(H2Dialect.INSTANCE.isMissing("jdbc:h2:" + dev + ";MODE=MySQL"))
+                .isFalse();
         // Memory and servers are never "missing": only a file can be told apart without opening it.
         assertThat(H2Dialect.INSTANCE.isMissing("jdbc:h2:mem:x")).isFalse();
         assertThat(H2Dialect.INSTANCE.isMissing("jdbc:h2:tcp://db:9092/./dev")).isFalse();

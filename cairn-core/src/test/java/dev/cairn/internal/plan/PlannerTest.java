@@ -38,13 +38,15 @@ class PlannerTest {
 
     /** Five reversible migrations; 1-2 applied in batch 1, 3 in batch 2; 4 and 5 pending. */
     private List<Migration> migrations;
+
     private final List<HistoryRow> history = new ArrayList<>();
 
     void fiveMigrationsThreeApplied() throws IOException {
         for (int version = 1; version <= 5; version++) {
-            write(version + "_m" + version + ".sql",
-                    "-- migrate:up\nCREATE TABLE t" + version + " (id int);\n"
-                            + "-- migrate:down\nDROP TABLE t" + version + ";\n");
+            write(
+                    version + "_m" + version + ".sql",
+                    "-- migrate:up\nCREATE TABLE t" + version + " (id int);\n-- migrate:down\nDROP TABLE t" + version
+                            + ";\n");
         }
         migrations = MigrationDirectory.scan(dir);
         apply(1, 1);
@@ -136,9 +138,12 @@ class PlannerTest {
         apply(3, 1);
 
         assertThatThrownBy(() -> planner().plan(Operation.rollback(), SplitRules.POSTGRESQL))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).containsExactly(
-                        "2_keep: it is irreversible (2_keep.sql has no `-- migrate:down` section)",
-                        "1_keep: it is irreversible (1_keep.sql has no `-- migrate:down` section)"))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "2_keep: it is irreversible (2_keep.sql has no `-- migrate:down` section)",
+                                        "1_keep: it is irreversible (1_keep.sql has no `-- migrate:down` section)"))
                 .hasMessageStartingWith("Cannot rollback: 2 migrations cannot be undone. Nothing was changed.");
     }
 
@@ -154,15 +159,26 @@ class PlannerTest {
         write("2_b.sql", "-- migrate:up\nCREATE TABLE b (id bigint);\n-- migrate:down\nDROP TABLE b;\n");
         migrations = MigrationDirectory.scan(dir);
 
-        for (Operation operation : List.of(Operation.migrate(), Operation.up(), Operation.down(),
-                Operation.rollback(), Operation.rollbackAll(), Operation.rollbackToBatch(0))) {
+        for (Operation operation : List.of(
+                Operation.migrate(),
+                Operation.up(),
+                Operation.down(),
+                Operation.rollback(),
+                Operation.rollbackAll(),
+                Operation.rollbackToBatch(0))) {
             assertThatThrownBy(() -> planner().plan(operation, SplitRules.POSTGRESQL))
-                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).containsExactly(
-                            "2_b.sql was changed after it was applied; revert the edit and write a new migration"
-                                    + " instead, or, if the edit is deliberate and reviewed, run `cairn repair` to"
-                                    + " record it",
-                            "3_gone is applied (batch 1) but its file is gone; restore the file: without it the"
-                                    + " migration can never be rolled back"))
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
+                            e -> assertThat(e.problems())
+                                    .containsExactly(
+                                            "2_b.sql was changed after it was applied; revert the edit and write a new"
+                                                    + " migration"
+                                                    + " instead, or, if the edit is deliberate and reviewed, run"
+                                                    + " `cairn repair` to"
+                                                    + " record it",
+                                            "3_gone is applied (batch 1) but its file is gone; restore the file:"
+                                                    + " without it the"
+                                                    + " migration can never be rolled back"))
                     .hasMessageStartingWith("Cannot " + operation + ": the migration files disagree with the"
                             + " tracking table. Nothing was changed.");
         }
@@ -171,9 +187,20 @@ class PlannerTest {
         Files.delete(dir.resolve("4_d.sql"));
         write("3_gone.sql", "-- migrate:up\nCREATE TABLE c (id int);\n-- migrate:down\nDROP TABLE c;\n");
         migrations = MigrationDirectory.scan(dir);
-        history.set(2, new HistoryRow(3, "3", "3_gone", 1, migrations.get(2).checksum(), Checksum.ALGORITHM,
-                Instant.parse("2026-11-24T15:30:00Z"), 1, null));
-        assertThat(planner().plan(Operation.rollback(), SplitRules.POSTGRESQL).steps()).hasSize(3);
+        history.set(
+                2,
+                new HistoryRow(
+                        3,
+                        "3",
+                        "3_gone",
+                        1,
+                        migrations.get(2).checksum(),
+                        Checksum.ALGORITHM,
+                        Instant.parse("2026-11-24T15:30:00Z"),
+                        1,
+                        null));
+        assertThat(planner().plan(Operation.rollback(), SplitRules.POSTGRESQL).steps())
+                .hasSize(3);
     }
 
     @Test
@@ -188,15 +215,19 @@ class PlannerTest {
         migrations = MigrationDirectory.scan(dir);
 
         assertThatThrownBy(() -> planner().plan(Operation.migrate(), SplitRules.POSTGRESQL))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).singleElement()
-                        .asString().startsWith("2_from_a_branch is pending but older than the newest applied"
-                                + " migration (3)").contains("--allow-out-of-order"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith("2_from_a_branch is pending but older than the newest applied"
+                                        + " migration (3)")
+                                .contains("--allow-out-of-order"));
         assertThatThrownBy(() -> planner().plan(Operation.up(), SplitRules.POSTGRESQL))
                 .isInstanceOf(ValidationException.class);
 
         Work work = planner().plan(Operation.migrate().allowingOutOfOrder(), SplitRules.POSTGRESQL);
-        assertThat(work.steps()).extracting(step -> step.migration().name())
-                .containsExactly("2_from_a_branch", "4_d");
+        assertThat(work.steps()).extracting(step -> step.migration().name()).containsExactly("2_from_a_branch", "4_d");
     }
 
     @Test
@@ -211,7 +242,8 @@ class PlannerTest {
 
         write("1_a.sql", "-- migrate:up transaction:false\nCREATE TABLE a (id int);\nCOMMIT;\n");
         migrations = MigrationDirectory.scan(dir);
-        assertThat(planner().plan(Operation.migrate(), SplitRules.POSTGRESQL).steps()).hasSize(1);
+        assertThat(planner().plan(Operation.migrate(), SplitRules.POSTGRESQL).steps())
+                .hasSize(1);
     }
 
     @Test
@@ -219,7 +251,11 @@ class PlannerTest {
         write("1_a.sql", "-- migrate:up\nSTART TRANSACTION;\nUPDATE a SET n = 1;\nCOMMIT;\n");
         migrations = MigrationDirectory.scan(dir);
 
-        assertThat(planner().plan(Operation.migrate(), SplitRules.MYSQL, false).steps().get(0).statements())
+        assertThat(planner()
+                        .plan(Operation.migrate(), SplitRules.MYSQL, false)
+                        .steps()
+                        .get(0)
+                        .statements())
                 .hasSize(3);
         assertThatThrownBy(() -> planner().plan(Operation.migrate(), SplitRules.MYSQL, true))
                 .isInstanceOf(MigrationFileException.class);
@@ -230,7 +266,12 @@ class PlannerTest {
         write("1_a.sql", "-- migrate:up\nSAVEPOINT s;\nROLLBACK TO SAVEPOINT s;\nrollback to s;\n");
         migrations = MigrationDirectory.scan(dir);
 
-        assertThat(planner().plan(Operation.migrate(), SplitRules.POSTGRESQL).steps().get(0).statements()).hasSize(3);
+        assertThat(planner()
+                        .plan(Operation.migrate(), SplitRules.POSTGRESQL)
+                        .steps()
+                        .get(0)
+                        .statements())
+                .hasSize(3);
     }
 
     @Test
@@ -245,21 +286,25 @@ class PlannerTest {
 
         assertThat(status.currentBatch()).isEqualTo(2);
         assertThat(status.currentVersion()).contains("7");
-        assertThat(status.migrations()).extracting(MigrationStatus::name, MigrationStatus::state).containsExactly(
-                Tuple.tuple("1_m1", MigrationStatus.State.APPLIED),
-                Tuple.tuple("2_m2", MigrationStatus.State.APPLIED),
-                Tuple.tuple("3_m3", MigrationStatus.State.APPLIED),
-                Tuple.tuple("7_gone", MigrationStatus.State.MISSING),
-                Tuple.tuple("0_early", MigrationStatus.State.PENDING),
-                Tuple.tuple("4_m4", MigrationStatus.State.PENDING),
-                Tuple.tuple("5_m5", MigrationStatus.State.PENDING));
-        assertThat(status.problems()).extracting(Problem::kind, Problem::migration).containsExactly(
-                Tuple.tuple(Problem.Kind.EDITED, "2_m2"),
-                Tuple.tuple(Problem.Kind.MISSING_FILE, "7_gone"),
-                // The gone migration has version 7, so every pending one is older than the newest applied.
-                Tuple.tuple(Problem.Kind.OUT_OF_ORDER, "0_early"),
-                Tuple.tuple(Problem.Kind.OUT_OF_ORDER, "4_m4"),
-                Tuple.tuple(Problem.Kind.OUT_OF_ORDER, "5_m5"));
+        assertThat(status.migrations())
+                .extracting(MigrationStatus::name, MigrationStatus::state)
+                .containsExactly(
+                        Tuple.tuple("1_m1", MigrationStatus.State.APPLIED),
+                        Tuple.tuple("2_m2", MigrationStatus.State.APPLIED),
+                        Tuple.tuple("3_m3", MigrationStatus.State.APPLIED),
+                        Tuple.tuple("7_gone", MigrationStatus.State.MISSING),
+                        Tuple.tuple("0_early", MigrationStatus.State.PENDING),
+                        Tuple.tuple("4_m4", MigrationStatus.State.PENDING),
+                        Tuple.tuple("5_m5", MigrationStatus.State.PENDING));
+        assertThat(status.problems())
+                .extracting(Problem::kind, Problem::migration)
+                .containsExactly(
+                        Tuple.tuple(Problem.Kind.EDITED, "2_m2"),
+                        Tuple.tuple(Problem.Kind.MISSING_FILE, "7_gone"),
+                        // The gone migration has version 7, so every pending one is older than the newest applied.
+                        Tuple.tuple(Problem.Kind.OUT_OF_ORDER, "0_early"),
+                        Tuple.tuple(Problem.Kind.OUT_OF_ORDER, "4_m4"),
+                        Tuple.tuple(Problem.Kind.OUT_OF_ORDER, "5_m5"));
         MigrationStatus early = status.pending().get(0);
         assertThat(early.description()).isEqualTo("Merged late.");
         assertThat(early.reversible()).isFalse();
@@ -289,13 +334,29 @@ class PlannerTest {
                 .filter(m -> m.version().text().equals(Integer.toString(version)))
                 .findFirst()
                 .orElseThrow();
-        history.add(new HistoryRow(history.size() + 1, migration.version().text(), migration.name(), batch,
-                migration.checksum(), Checksum.ALGORITHM, Instant.parse("2026-11-24T15:30:00Z"), 12, null));
+        history.add(new HistoryRow(
+                history.size() + 1,
+                migration.version().text(),
+                migration.name(),
+                batch,
+                migration.checksum(),
+                Checksum.ALGORITHM,
+                Instant.parse("2026-11-24T15:30:00Z"),
+                12,
+                null));
     }
 
     private HistoryRow row(int id, String name, int batch) {
-        return new HistoryRow(id, name.substring(0, name.indexOf('_')), name, batch, "0".repeat(64),
-                Checksum.ALGORITHM, Instant.parse("2026-11-24T15:30:00Z"), 1, null);
+        return new HistoryRow(
+                id,
+                name.substring(0, name.indexOf('_')),
+                name,
+                batch,
+                "0".repeat(64),
+                Checksum.ALGORITHM,
+                Instant.parse("2026-11-24T15:30:00Z"),
+                1,
+                null);
     }
 
     private void write(String name, String content) throws IOException {

@@ -41,8 +41,8 @@ public class H2SnapshotIT {
             "CREATE INDEX users_created_idx ON users (created DESC, id)",
             "CREATE VIEW user_posts AS SELECT u.email, p.title FROM users u JOIN posts p ON p.user_id = u.id",
             "CREATE SEQUENCE invoice_numbers START WITH 1000 INCREMENT BY 10",
-            "CREATE TRIGGER users_touch BEFORE INSERT, UPDATE ON users FOR EACH ROW CALL '"
-                    + H2Touch.class.getName() + "'",
+            "CREATE TRIGGER users_touch BEFORE INSERT, UPDATE ON users FOR EACH ROW CALL '" + H2Touch.class.getName()
+                    + "'",
             "CREATE ALIAS add_one FOR '" + H2SnapshotIT.class.getName() + ".addOne'");
 
     @Test
@@ -51,33 +51,37 @@ public class H2SnapshotIT {
             create(db);
             List<String> lines = lines(read(db, Set.of()));
 
-            assertThat(lines).contains(
-                    "table users",
-                    "table users / column id: identity=by default; nullable=no; type=integer",
-                    "table users / column email: nullable=no; type=varchar(255)",
-                    "table users / column name: default='anon'; nullable=yes; type=varchar(100)",
-                    "table users / column score: default=0; nullable=no; type=numeric(10,2)",
-                    "table users / column created: default=CURRENT_TIMESTAMP; nullable=yes; type=timestamp(6)",
-                    "table users / primary key: columns=id",
-                    "table users / unique users_email_key: columns=email",
-                    "table users / check users_score_check: expression=\"SCORE\" >= CAST(0 AS NUMERIC(1))",
-                    "table users / index users_name_uq: columns=name; unique=yes",
-                    "table users / index users_created_idx: columns=created desc, id; unique=no",
-                    "table posts / primary key: columns=user_id, slug",
-                    "table posts / foreign key posts_user_id_fkey: columns=user_id; on delete=cascade;"
-                            + " on update=no action; references=users(id)",
-                    "table posts / unique posts_title_user_id_key: columns=title, user_id",
-                    "table posts / index posts_title_idx: columns=title; unique=no",
-                    "view user_posts: definition=SELECT \"U\".\"EMAIL\", \"P\".\"TITLE\" FROM \"USERS\" \"U\""
-                            + " INNER JOIN \"POSTS\" \"P\" ON 1=1"
-                            + " WHERE \"P\".\"USER_ID\" = \"U\".\"ID\"",
-                    "sequence invoice_numbers: cycle=no; increment=10; max=9223372036854775807; min=1; start=1000",
-                    "trigger users_touch: definition=" + H2Touch.class.getName()
-                            + "; event=insert or update; table=users; timing=before",
-                    "routine add_one(integer): definition=" + H2SnapshotIT.class.getName() + ".addOne;"
-                            + " kind=function; returns=integer");
-            assertThat(lines).filteredOn(l -> l.startsWith("table posts / check "))
-                    .singleElement().asString()
+            assertThat(lines)
+                    .contains(
+                            "table users",
+                            "table users / column id: identity=by default; nullable=no; type=integer",
+                            "table users / column email: nullable=no; type=varchar(255)",
+                            "table users / column name: default='anon'; nullable=yes; type=varchar(100)",
+                            "table users / column score: default=0; nullable=no; type=numeric(10,2)",
+                            "table users / column created: default=CURRENT_TIMESTAMP; nullable=yes; type=timestamp(6)",
+                            "table users / primary key: columns=id",
+                            "table users / unique users_email_key: columns=email",
+                            "table users / check users_score_check: expression=\"SCORE\" >= CAST(0 AS NUMERIC(1))",
+                            "table users / index users_name_uq: columns=name; unique=yes",
+                            "table users / index users_created_idx: columns=created desc, id; unique=no",
+                            "table posts / primary key: columns=user_id, slug",
+                            "table posts / foreign key posts_user_id_fkey: columns=user_id; on delete=cascade;"
+                                    + " on update=no action; references=users(id)",
+                            "table posts / unique posts_title_user_id_key: columns=title, user_id",
+                            "table posts / index posts_title_idx: columns=title; unique=no",
+                            "view user_posts: definition=SELECT \"U\".\"EMAIL\", \"P\".\"TITLE\" FROM \"USERS\" \"U\""
+                                    + " INNER JOIN \"POSTS\" \"P\" ON 1=1"
+                                    + " WHERE \"P\".\"USER_ID\" = \"U\".\"ID\"",
+                            "sequence invoice_numbers: cycle=no; increment=10; max=9223372036854775807; min=1;"
+                                    + " start=1000",
+                            "trigger users_touch: definition=" + H2Touch.class.getName()
+                                    + "; event=insert or update; table=users; timing=before",
+                            "routine add_one(integer): definition=" + H2SnapshotIT.class.getName() + ".addOne;"
+                                    + " kind=function; returns=integer");
+            assertThat(lines)
+                    .filteredOn(l -> l.startsWith("table posts / check "))
+                    .singleElement()
+                    .asString()
                     .matches("table posts / check posts_check_[0-9a-f]{8}: expression=CHAR_LENGTH\\(\"TITLE\"\\) > 0");
             // The indexes H2 made for the primary key, the unique constraints and the foreign key are theirs.
             assertThat(lines).filteredOn(l -> l.contains(" / index ")).hasSize(3);
@@ -87,32 +91,47 @@ public class H2SnapshotIT {
 
     static Stream<Arguments> changes() {
         return Stream.of(
-                change("a dropped column", db -> db.execute("ALTER TABLE users DROP COLUMN bio"),
+                change(
+                        "a dropped column",
+                        db -> db.execute("ALTER TABLE users DROP COLUMN bio"),
                         "table users / column bio: missing (was nullable=yes; type=varchar(100))"),
-                change("a column type changed",
+                change(
+                        "a column type changed",
                         db -> db.execute("ALTER TABLE users ALTER COLUMN bio SET DATA TYPE text"),
                         "table users / column bio: type varchar(100) -> varchar(1000000000)"),
-                change("a default changed",
+                change(
+                        "a default changed",
                         db -> db.execute("ALTER TABLE users ALTER COLUMN name SET DEFAULT 'nobody'"),
                         "table users / column name: default 'anon' -> 'nobody'"),
-                change("a unique index that came back non-unique", db -> {
-                    db.execute("DROP INDEX users_name_uq");
-                    db.execute("CREATE INDEX users_name_uq ON users (name)");
-                }, "table users / index users_name_uq: unique yes -> no"),
-                change("a dropped foreign key",
+                change(
+                        "a unique index that came back non-unique",
+                        db -> {
+                            db.execute("DROP INDEX users_name_uq");
+                            db.execute("CREATE INDEX users_name_uq ON users (name)");
+                        },
+                        "table users / index users_name_uq: unique yes -> no"),
+                change(
+                        "a dropped foreign key",
                         db -> db.execute("ALTER TABLE posts DROP CONSTRAINT " + generatedName(db, "FOREIGN KEY")),
                         "table posts / foreign key posts_user_id_fkey: missing (was columns=user_id; on delete=cascade;"
                                 + " on update=no action; references=users(id))"),
-                change("a dropped view", db -> db.execute("DROP VIEW user_posts"),
+                change(
+                        "a dropped view",
+                        db -> db.execute("DROP VIEW user_posts"),
                         "view user_posts: missing (was definition=SELECT \"U\".\"EMAIL\", \"P\".\"TITLE\" FROM"
                                 + " \"USERS\" \"U\" INNER JOIN \"POSTS\" \"P\" ON 1=1"
                                 + " WHERE \"P\".\"USER_ID\" = \"U\".\"ID\")"),
-                change("a check changed", db -> {
-                    db.execute("ALTER TABLE users DROP CONSTRAINT users_score_check");
-                    db.execute("ALTER TABLE users ADD CONSTRAINT users_score_check CHECK (score > 0)");
-                }, "table users / check users_score_check: expression \"SCORE\" >= CAST(0 AS NUMERIC(1))"
-                        + " -> \"SCORE\" > CAST(0 AS NUMERIC(1))"),
-                change("a sequence changed", db -> db.execute("ALTER SEQUENCE invoice_numbers INCREMENT BY 1"),
+                change(
+                        "a check changed",
+                        db -> {
+                            db.execute("ALTER TABLE users DROP CONSTRAINT users_score_check");
+                            db.execute("ALTER TABLE users ADD CONSTRAINT users_score_check CHECK (score > 0)");
+                        },
+                        "table users / check users_score_check: expression \"SCORE\" >= CAST(0 AS NUMERIC(1))"
+                                + " -> \"SCORE\" > CAST(0 AS NUMERIC(1))"),
+                change(
+                        "a sequence changed",
+                        db -> db.execute("ALTER SEQUENCE invoice_numbers INCREMENT BY 1"),
                         "sequence invoice_numbers: increment 10 -> 1"),
                 // A down that puts back what the up took, unnamed again but in another order, restores the
                 // schema, although H2 names the constraints by their order in the table.
@@ -138,14 +157,16 @@ public class H2SnapshotIT {
             change.accept(db);
             SchemaSnapshot after = read(db, Set.of());
 
-            assertThat(after.since(before)).map(SchemaSnapshot.Difference::toString)
+            assertThat(after.since(before))
+                    .map(SchemaSnapshot.Difference::toString)
                     .containsExactlyElementsOf(expected);
         }
     }
 
     @Test
     void theSameSchemaInTwoDatabasesReadsAlike() throws SQLException {
-        try (TestDatabase one = TestDatabase.create(Engine.H2); TestDatabase two = TestDatabase.create(Engine.H2)) {
+        try (TestDatabase one = TestDatabase.create(Engine.H2);
+                TestDatabase two = TestDatabase.create(Engine.H2)) {
             create(one);
             create(two);
 
@@ -185,8 +206,10 @@ public class H2SnapshotIT {
 
     /** The generated name of the one constraint of {@code type} on POSTS. */
     private static String generatedName(TestDatabase db, String type) {
-        List<Map<String, Object>> rows = db.query("SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA."
-                + "TABLE_CONSTRAINTS WHERE TABLE_NAME = 'POSTS' AND CONSTRAINT_TYPE = ?", type);
+        List<Map<String, Object>> rows = db.query(
+                "SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA."
+                        + "TABLE_CONSTRAINTS WHERE TABLE_NAME = 'POSTS' AND CONSTRAINT_TYPE = ?",
+                type);
         assertThat(rows).hasSize(1);
         String name = rows.get(0).get("constraint_name").toString();
         assertThat(name).startsWith("CONSTRAINT_");

@@ -52,38 +52,43 @@ class MysqlSnapshotIT {
             create(db);
             List<String> lines = lines(read(db, Set.of()));
 
-            assertThat(lines).contains(
-                    "table users",
-                    "table users / column id: auto increment=yes; nullable=no; type=int",
-                    "table users / column email: nullable=no; type=varchar(255)",
-                    "table users / column name: default='anon'; nullable=yes; type=varchar(100)",
-                    "table users / column score: default=0.00; nullable=no; type=decimal(10,2)",
-                    "table users / column created: default=current_timestamp(); nullable=yes; type=timestamp",
-                    // DEFAULT NULL is no default, as a nullable column without one.
-                    "table users / column nickname: nullable=yes; type=varchar(30)",
-                    "table users / primary key: columns=id",
-                    "table users / unique users_email_key: columns=email",
-                    "table users / unique users_name_uq: columns=name",
-                    "table users / check users_score_check: expression=`score` >= 0",
-                    "table users / index users_created_idx: columns=created desc, id; unique=no",
-                    "table posts / primary key: columns=user_id, slug",
-                    "table posts / foreign key posts_user_id_fkey: columns=user_id; on delete=cascade;"
-                            + " on update=no action; references=users(id)",
-                    "table posts / index posts_title_idx: columns=title; unique=no",
-                    "table posts / index posts_body_idx: columns=body(20); unique=no",
-                    "table post_tags / foreign key post_tags_user_id_slug_fkey: columns=user_id, slug;"
-                            + " on delete=no action; on update=no action; references=posts(user_id, slug)",
-                    "view user_posts: definition=select `u`.`email` AS `email`,`p`.`title` AS `title` from"
-                            + " (`users` `u` join `posts` `p` on(`p`.`user_id` = `u`.`id`))",
-                    "trigger users_lower_email: definition=SET NEW.email = lower(NEW.email); event=insert;"
-                            + " table=users; timing=before",
-                    "routine post_count(int): definition=RETURN (SELECT count(*) FROM posts WHERE user_id = p_user);"
-                            + " kind=function; returns=int",
-                    "routine rename_user(int, inout varchar(100)): definition=BEGIN UPDATE users SET name = p_name"
-                            + " WHERE id = p_id; END; kind=procedure");
+            assertThat(lines)
+                    .contains(
+                            "table users",
+                            "table users / column id: auto increment=yes; nullable=no; type=int",
+                            "table users / column email: nullable=no; type=varchar(255)",
+                            "table users / column name: default='anon'; nullable=yes; type=varchar(100)",
+                            "table users / column score: default=0.00; nullable=no; type=decimal(10,2)",
+                            "table users / column created: default=current_timestamp(); nullable=yes; type=timestamp",
+                            // DEFAULT NULL is no default, as a nullable column without one.
+                            "table users / column nickname: nullable=yes; type=varchar(30)",
+                            "table users / primary key: columns=id",
+                            "table users / unique users_email_key: columns=email",
+                            "table users / unique users_name_uq: columns=name",
+                            "table users / check users_score_check: expression=`score` >= 0",
+                            "table users / index users_created_idx: columns=created desc, id; unique=no",
+                            "table posts / primary key: columns=user_id, slug",
+                            "table posts / foreign key posts_user_id_fkey: columns=user_id; on delete=cascade;"
+                                    + " on update=no action; references=users(id)",
+                            "table posts / index posts_title_idx: columns=title; unique=no",
+                            "table posts / index posts_body_idx: columns=body(20); unique=no",
+                            "table post_tags / foreign key post_tags_user_id_slug_fkey: columns=user_id, slug;"
+                                    + " on delete=no action; on update=no action; references=posts(user_id, slug)",
+                            "view user_posts: definition=select `u`.`email` AS `email`,`p`.`title` AS `title` from"
+                                    + " (`users` `u` join `posts` `p` on(`p`.`user_id` = `u`.`id`))",
+                            "trigger users_lower_email: definition=SET NEW.email = lower(NEW.email); event=insert;"
+                                    + " table=users; timing=before",
+                            "routine post_count(int): definition=RETURN (SELECT count(*) FROM posts WHERE user_id ="
+                                    + " p_user);"
+                                    + " kind=function; returns=int",
+                            "routine rename_user(int, inout varchar(100)): definition=BEGIN UPDATE users SET name ="
+                                    + " p_name"
+                                    + " WHERE id = p_id; END; kind=procedure");
             // MariaDB's generated check name is replaced by one made from the table and expression.
-            assertThat(lines).filteredOn(l -> l.startsWith("table posts / check "))
-                    .singleElement().asString()
+            assertThat(lines)
+                    .filteredOn(l -> l.startsWith("table posts / check "))
+                    .singleElement()
+                    .asString()
                     .matches("table posts / check posts_check_[0-9a-f]{8}: expression=char_length\\(`title`\\) > 0");
             // The index InnoDB made for the unnamed foreign key is the key's, not an index of its own.
             assertThat(lines).noneMatch(l -> l.startsWith("table post_tags / index"));
@@ -92,37 +97,56 @@ class MysqlSnapshotIT {
 
     static Stream<Arguments> changes() {
         return Stream.of(
-                change("a dropped column", List.of("ALTER TABLE users DROP COLUMN bio"),
+                change(
+                        "a dropped column",
+                        List.of("ALTER TABLE users DROP COLUMN bio"),
                         "table users / column bio: missing (was nullable=yes; type=varchar(100))"),
-                change("a column type changed", List.of("ALTER TABLE users MODIFY bio text"),
+                change(
+                        "a column type changed",
+                        List.of("ALTER TABLE users MODIFY bio text"),
                         "table users / column bio: type varchar(100) -> text"),
-                change("a default changed", List.of("ALTER TABLE users ALTER COLUMN name SET DEFAULT 'nobody'"),
+                change(
+                        "a default changed",
+                        List.of("ALTER TABLE users ALTER COLUMN name SET DEFAULT 'nobody'"),
                         "table users / column name: default 'anon' -> 'nobody'"),
-                change("a unique index that came back non-unique",
+                change(
+                        "a unique index that came back non-unique",
                         List.of("DROP INDEX users_name_uq ON users", "CREATE INDEX users_name_uq ON users (name)"),
                         "table users / index users_name_uq: added (columns=name; unique=no)",
                         "table users / unique users_name_uq: missing (was columns=name)"),
-                change("a dropped foreign key", List.of("ALTER TABLE posts DROP FOREIGN KEY posts_user_id_fkey"),
+                change(
+                        "a dropped foreign key",
+                        List.of("ALTER TABLE posts DROP FOREIGN KEY posts_user_id_fkey"),
                         "table posts / foreign key posts_user_id_fkey: missing (was columns=user_id; on delete=cascade;"
                                 + " on update=no action; references=users(id))"),
                 // InnoDB keeps the index it made for the key: the down did not restore the schema.
-                change("a dropped foreign key whose index stays",
+                change(
+                        "a dropped foreign key whose index stays",
                         List.of("ALTER TABLE post_tags DROP FOREIGN KEY post_tags_ibfk_1"),
                         "table post_tags / foreign key post_tags_user_id_slug_fkey: missing (was columns=user_id, slug;"
                                 + " on delete=no action; on update=no action; references=posts(user_id, slug))",
                         "table post_tags / index user_id: added (columns=user_id, slug; unique=no)"),
-                change("a dropped view", List.of("DROP VIEW user_posts"),
+                change(
+                        "a dropped view",
+                        List.of("DROP VIEW user_posts"),
                         "view user_posts: missing (was definition=select `u`.`email` AS `email`,`p`.`title` AS"
                                 + " `title` from (`users` `u` join `posts` `p` on(`p`.`user_id` = `u`.`id`)))"),
-                change("a check changed", List.of("ALTER TABLE users DROP CONSTRAINT users_score_check",
-                        "ALTER TABLE users ADD CONSTRAINT users_score_check CHECK (score > 0)"),
+                change(
+                        "a check changed",
+                        List.of(
+                                "ALTER TABLE users DROP CONSTRAINT users_score_check",
+                                "ALTER TABLE users ADD CONSTRAINT users_score_check CHECK (score > 0)"),
                         "table users / check users_score_check: expression `score` >= 0 -> `score` > 0"),
-                change("a dropped trigger", List.of("DROP TRIGGER users_lower_email"),
+                change(
+                        "a dropped trigger",
+                        List.of("DROP TRIGGER users_lower_email"),
                         "trigger users_lower_email: missing (was definition=SET NEW.email = lower(NEW.email);"
                                 + " event=insert; table=users; timing=before)"),
                 // A down that puts back what the up took, unnamed again, restores the schema.
-                change("an unnamed foreign key and check recreated",
-                        List.of("ALTER TABLE post_tags DROP FOREIGN KEY post_tags_ibfk_1",
+                change(
+                        "an unnamed foreign key and check recreated",
+                        List.of(
+                                "ALTER TABLE post_tags DROP FOREIGN KEY post_tags_ibfk_1",
                                 "ALTER TABLE post_tags ADD FOREIGN KEY (user_id, slug)"
                                         + " REFERENCES posts (user_id, slug)",
                                 "ALTER TABLE posts DROP CONSTRAINT CONSTRAINT_1",
@@ -138,7 +162,8 @@ class MysqlSnapshotIT {
             statements.forEach(db::execute);
             SchemaSnapshot after = read(db, Set.of());
 
-            assertThat(after.since(before)).map(SchemaSnapshot.Difference::toString)
+            assertThat(after.since(before))
+                    .map(SchemaSnapshot.Difference::toString)
                     .containsExactlyElementsOf(expected);
         }
     }

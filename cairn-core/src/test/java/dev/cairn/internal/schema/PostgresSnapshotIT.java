@@ -93,49 +93,55 @@ class PostgresSnapshotIT {
 
         List<String> lines = snapshot(db).text().lines().toList();
 
-        assertThat(lines).contains(
-                "table customers",
-                "table customers / column email: nullable=no; type=character varying(100)",
-                "table customers / column id: default=nextval('customers_id_seq'::regclass); nullable=no; type=bigint",
-                "table customers / column status: default='active'::text; nullable=no; type=text",
-                "table customers / primary key: columns=id",
-                "table customers / unique customers_email_key: columns=email",
-                "table customers / check customers_status_check:"
-                        + " expression=((status = ANY (ARRAY['active'::text, 'closed'::text])))",
-                "table customers / index customers_lower_email_idx: columns=lower(email::text); unique=yes",
-                "table customers / index customers_recent_active_idx: columns=created_at desc; unique=no;"
-                        + " where=status = 'active'::text",
-                "table order_lines / primary key: columns=order_id, line_no",
-                "table order_lines / unique order_lines_order_id_sku_key: columns=order_id, sku",
-                "table order_lines / foreign key order_lines_customer_id_fkey: columns=customer_id;"
-                        + " on delete=cascade; on update=no action; references=customers(id)",
-                "table order_lines / foreign key order_lines_sku_fkey: columns=sku; on delete=no action;"
-                        + " on update=set null; references=products(sku)",
-                "table order_lines / index order_lines_sku_quantity_idx: columns=sku, quantity desc nulls last;"
-                        + " unique=no",
-                "table products / index products_id_idx: columns=id; unique=yes",
-                "table order_lines / foreign key order_lines_product_id_fkey: columns=product_id;"
-                        + " on delete=no action; on update=no action; references=products(id)",
-                "table products / column id: identity=always; nullable=no; type=integer",
-                "table products / column price_cents: generated=((price * (100)::numeric))::bigint; nullable=yes;"
-                        + " type=bigint",
-                "view active_customers: definition=SELECT customers.id, customers.email FROM customers"
-                        + " WHERE customers.status = 'active'::text",
-                "sequence invoice_numbers: cycle=yes; increment=10; max=999999; min=1; start=1000",
-                "sequence customers_id_seq: cycle=no; increment=1; max=9223372036854775807; min=1; start=1",
-                "trigger customers_stamp: definition=CREATE TRIGGER customers_stamp BEFORE INSERT OR UPDATE"
-                        + " ON customers FOR EACH ROW EXECUTE FUNCTION stamp_created(); event=insert or update;"
-                        + " table=customers; timing=before",
-                "routine stamp_created(): definition=BEGIN NEW.created_at := now(); RETURN NEW; END;"
-                        + " kind=function; returns=trigger",
-                "routine line_total(quantity integer, price numeric):"
-                        + " definition=RETURN ((quantity)::numeric * price); kind=function; returns=numeric",
-                "routine forget(IN customer bigint): definition=DELETE FROM customers WHERE id = customer;"
-                        + " kind=procedure");
+        assertThat(lines)
+                .contains(
+                        "table customers",
+                        "table customers / column email: nullable=no; type=character varying(100)",
+                        "table customers / column id: default=nextval('customers_id_seq'::regclass); nullable=no;"
+                                + " type=bigint",
+                        "table customers / column status: default='active'::text; nullable=no; type=text",
+                        "table customers / primary key: columns=id",
+                        "table customers / unique customers_email_key: columns=email",
+                        "table customers / check customers_status_check:"
+                                + " expression=((status = ANY (ARRAY['active'::text, 'closed'::text])))",
+                        "table customers / index customers_lower_email_idx: columns=lower(email::text); unique=yes",
+                        "table customers / index customers_recent_active_idx: columns=created_at desc; unique=no;"
+                                + " where=status = 'active'::text",
+                        "table order_lines / primary key: columns=order_id, line_no",
+                        "table order_lines / unique order_lines_order_id_sku_key: columns=order_id, sku",
+                        "table order_lines / foreign key order_lines_customer_id_fkey: columns=customer_id;"
+                                + " on delete=cascade; on update=no action; references=customers(id)",
+                        "table order_lines / foreign key order_lines_sku_fkey: columns=sku; on delete=no action;"
+                                + " on update=set null; references=products(sku)",
+                        "table order_lines / index order_lines_sku_quantity_idx: columns=sku, quantity desc nulls last;"
+                                + " unique=no",
+                        "table products / index products_id_idx: columns=id; unique=yes",
+                        "table order_lines / foreign key order_lines_product_id_fkey: columns=product_id;"
+                                + " on delete=no action; on update=no action; references=products(id)",
+                        "table products / column id: identity=always; nullable=no; type=integer",
+                        "table products / column price_cents: generated=((price * (100)::numeric))::bigint;"
+                                + " nullable=yes;"
+                                + " type=bigint",
+                        "view active_customers: definition=SELECT customers.id, customers.email FROM customers"
+                                + " WHERE customers.status = 'active'::text",
+                        "sequence invoice_numbers: cycle=yes; increment=10; max=999999; min=1; start=1000",
+                        "sequence customers_id_seq: cycle=no; increment=1; max=9223372036854775807; min=1; start=1",
+                        "trigger customers_stamp: definition=CREATE TRIGGER customers_stamp BEFORE INSERT OR UPDATE"
+                                + " ON customers FOR EACH ROW EXECUTE FUNCTION stamp_created(); event=insert or update;"
+                                + " table=customers; timing=before",
+                        "routine stamp_created(): definition=BEGIN NEW.created_at := now(); RETURN NEW; END;"
+                                + " kind=function; returns=trigger",
+                        "routine line_total(quantity integer, price numeric):"
+                                + " definition=RETURN ((quantity)::numeric * price); kind=function; returns=numeric",
+                        "routine forget(IN customer bigint): definition=DELETE FROM customers WHERE id = customer;"
+                                + " kind=procedure");
         // Indexes behind a primary key or unique constraint show as the constraint; an identity
         // column's sequence shows as the column's identity; the other schema not at all.
-        assertThat(lines).noneMatch(line -> line.contains("_pkey") || line.contains("index customers_email_key")
-                || line.contains("products_id_seq") || line.contains("secret"));
+        assertThat(lines)
+                .noneMatch(line -> line.contains("_pkey")
+                        || line.contains("index customers_email_key")
+                        || line.contains("products_id_seq")
+                        || line.contains("secret"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -154,27 +160,51 @@ class PostgresSnapshotIT {
 
     static Stream<Arguments> changes() {
         return Stream.of(
-                Arguments.of("a dropped column", "ALTER TABLE customers DROP COLUMN notes",
-                        "table customers / column notes", null),
-                Arguments.of("a column type changed", "ALTER TABLE customers ALTER COLUMN name TYPE text",
-                        "table customers / column name", "type"),
-                Arguments.of("a default changed", "ALTER TABLE customers ALTER COLUMN status SET DEFAULT 'closed'",
-                        "table customers / column status", "default"),
-                Arguments.of("an index that came back non-unique", "DROP INDEX customers_lower_email_idx;"
-                        + " CREATE INDEX customers_lower_email_idx ON customers (lower(email))",
-                        "table customers / index customers_lower_email_idx", "unique"),
-                Arguments.of("a dropped foreign key", "ALTER TABLE order_lines DROP CONSTRAINT order_lines_sku_fkey",
-                        "table order_lines / foreign key order_lines_sku_fkey", null),
+                Arguments.of(
+                        "a dropped column",
+                        "ALTER TABLE customers DROP COLUMN notes",
+                        "table customers / column notes",
+                        null),
+                Arguments.of(
+                        "a column type changed",
+                        "ALTER TABLE customers ALTER COLUMN name TYPE text",
+                        "table customers / column name",
+                        "type"),
+                Arguments.of(
+                        "a default changed",
+                        "ALTER TABLE customers ALTER COLUMN status SET DEFAULT 'closed'",
+                        "table customers / column status",
+                        "default"),
+                Arguments.of(
+                        "an index that came back non-unique",
+                        "DROP INDEX customers_lower_email_idx;"
+                                + " CREATE INDEX customers_lower_email_idx ON customers (lower(email))",
+                        "table customers / index customers_lower_email_idx",
+                        "unique"),
+                Arguments.of(
+                        "a dropped foreign key",
+                        "ALTER TABLE order_lines DROP CONSTRAINT order_lines_sku_fkey",
+                        "table order_lines / foreign key order_lines_sku_fkey",
+                        null),
                 Arguments.of("a dropped view", "DROP VIEW active_customers", "view active_customers", null),
-                Arguments.of("a check constraint changed",
+                Arguments.of(
+                        "a check constraint changed",
                         "ALTER TABLE customers DROP CONSTRAINT customers_status_check,"
-                        + " ADD CONSTRAINT customers_status_check CHECK (status IN ('active', 'closed', 'held'))",
-                        "table customers / check customers_status_check", "expression"),
-                Arguments.of("a sequence's increment changed", "ALTER SEQUENCE invoice_numbers INCREMENT 1",
-                        "sequence invoice_numbers", "increment"),
-                Arguments.of("a routine's body changed", "CREATE OR REPLACE FUNCTION line_total(quantity int,"
-                        + " price numeric) RETURNS numeric LANGUAGE sql RETURN quantity * price * 2",
-                        "routine line_total(quantity integer, price numeric)", "definition"));
+                                + " ADD CONSTRAINT customers_status_check CHECK (status IN ('active', 'closed',"
+                                + " 'held'))",
+                        "table customers / check customers_status_check",
+                        "expression"),
+                Arguments.of(
+                        "a sequence's increment changed",
+                        "ALTER SEQUENCE invoice_numbers INCREMENT 1",
+                        "sequence invoice_numbers",
+                        "increment"),
+                Arguments.of(
+                        "a routine's body changed",
+                        "CREATE OR REPLACE FUNCTION line_total(quantity int,"
+                                + " price numeric) RETURNS numeric LANGUAGE sql RETURN quantity * price * 2",
+                        "routine line_total(quantity integer, price numeric)",
+                        "definition"));
     }
 
     @Test
@@ -184,16 +214,19 @@ class PostgresSnapshotIT {
 
         db.execute("ALTER TABLE customers ALTER COLUMN name TYPE text");
 
-        assertThat(snapshot(db).since(before)).map(SchemaSnapshot.Difference::toString).containsExactly(
-                "table customers / column name: type character varying(100) -> text");
+        assertThat(snapshot(db).since(before))
+                .map(SchemaSnapshot.Difference::toString)
+                .containsExactly("table customers / column name: type character varying(100) -> text");
     }
 
     @Test
     void theSameSchemaInAnotherDatabaseReadsTheSame() throws SQLException {
         TestDatabase first = database(SCHEMA);
         // Objects made and dropped first shift every OID of the second database's schema.
-        List<String> shifted = new ArrayList<>(List.of("CREATE TABLE scratch (id serial PRIMARY KEY, t text)",
-                "CREATE INDEX scratch_t_idx ON scratch (t)", "DROP TABLE scratch"));
+        List<String> shifted = new ArrayList<>(List.of(
+                "CREATE TABLE scratch (id serial PRIMARY KEY, t text)",
+                "CREATE INDEX scratch_t_idx ON scratch (t)",
+                "DROP TABLE scratch"));
         shifted.addAll(SCHEMA);
         TestDatabase second = database(shifted);
 
@@ -217,8 +250,8 @@ class PostgresSnapshotIT {
 
         assertThat(snapshot.text()).doesNotContain("cairn_history");
         assertThat(snapshot).isEqualTo(withoutHistory);
-        assertThat(snapshot(db).text()).contains("table cairn_history", "sequence cairn_history_id_seq",
-                "trigger cairn_history_stamp");
+        assertThat(snapshot(db).text())
+                .contains("table cairn_history", "sequence cairn_history_id_seq", "trigger cairn_history_stamp");
     }
 
     @Test
@@ -231,13 +264,15 @@ class PostgresSnapshotIT {
 
         List<String> lines = snapshot(database(statements)).text().lines().toList();
 
-        assertThat(lines).contains(
-                "trigger stamp on customers: definition=CREATE TRIGGER stamp BEFORE INSERT ON customers"
-                        + " FOR EACH ROW EXECUTE FUNCTION stamp_created(); event=insert; table=customers;"
-                        + " timing=before",
-                "trigger stamp on order_lines: definition=CREATE TRIGGER stamp AFTER DELETE ON order_lines"
-                        + " FOR EACH STATEMENT EXECUTE FUNCTION stamp_created(); event=delete; table=order_lines;"
-                        + " timing=after");
+        assertThat(lines)
+                .contains(
+                        "trigger stamp on customers: definition=CREATE TRIGGER stamp BEFORE INSERT ON customers"
+                                + " FOR EACH ROW EXECUTE FUNCTION stamp_created(); event=insert; table=customers;"
+                                + " timing=before",
+                        "trigger stamp on order_lines: definition=CREATE TRIGGER stamp AFTER DELETE ON order_lines"
+                                + " FOR EACH STATEMENT EXECUTE FUNCTION stamp_created(); event=delete;"
+                                + " table=order_lines;"
+                                + " timing=after");
         assertThat(lines).anyMatch(line -> line.startsWith("trigger customers_stamp: "));
     }
 

@@ -84,37 +84,40 @@ class SqliteSnapshotIT {
     void recordsEachKindOfObjectByTheSharedConventions() throws SQLException {
         List<String> lines = snapshot(database(schema())).text().lines().toList();
 
-        assertThat(lines).contains(
-                "table customers: definition=CREATE TABLE customers ( id INTEGER PRIMARY KEY,"
-                        + " email VARCHAR(100) NOT NULL UNIQUE, name VARCHAR(100),"
-                        + " status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'closed')),"
-                        + " notes TEXT, created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP )",
-                "table customers / column email: nullable=no; type=varchar(100)",
-                "table customers / column status: default='active'; nullable=no; type=text",
-                "table customers / column created_at: default=CURRENT_TIMESTAMP; nullable=no; type=text",
-                "table customers / primary key: columns=id",
-                "table customers / unique customers_email_key: columns=email",
-                "table customers / index customers_lower_email_idx: columns=lower(email); unique=yes",
-                "table customers / index customers_recent_active_idx: columns=created_at desc; unique=no;"
-                        + " where=status = 'active'",
-                "table order_lines / primary key: columns=order_id, line_no",
-                "table order_lines / unique order_lines_order_id_sku_key: columns=order_id, sku",
-                "table order_lines / foreign key order_lines_customer_id_fkey: columns=customer_id;"
-                        + " on delete=cascade; on update=no action; references=customers(id)",
-                "table order_lines / index order_lines_sku_quantity_idx: columns=sku, quantity desc; unique=no",
-                "table order_lines / index order_lines_mixed_idx: columns=coalesce(sku, 'none') desc, quantity;"
-                        + " unique=no",
-                "table shipments / foreign key shipments_order_id_line_no_fkey: columns=order_id, line_no;"
-                        + " on delete=no action; on update=cascade; references=order_lines(order_id, line_no)",
-                "view active_customers: definition=CREATE VIEW active_customers AS SELECT id, email FROM customers"
-                        + " WHERE status = 'active'",
-                "trigger customers_closed: definition=CREATE TRIGGER customers_closed AFTER UPDATE OF status"
-                        + " ON customers WHEN NEW.status = 'closed' BEGIN UPDATE customers"
-                        + " SET notes = 'closed on ' || CURRENT_TIMESTAMP WHERE id = NEW.id; END; event=update;"
-                        + " table=customers; timing=after",
-                "trigger order_lines_guard: definition=CREATE TRIGGER order_lines_guard INSERT ON order_lines"
-                        + " BEGIN SELECT RAISE(ABORT, 'negative quantity') WHERE NEW.quantity < 0; END; event=insert;"
-                        + " table=order_lines; timing=before");
+        assertThat(lines)
+                .contains(
+                        "table customers: definition=CREATE TABLE customers ( id INTEGER PRIMARY KEY,"
+                                + " email VARCHAR(100) NOT NULL UNIQUE, name VARCHAR(100),"
+                                + " status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'closed')),"
+                                + " notes TEXT, created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP )",
+                        "table customers / column email: nullable=no; type=varchar(100)",
+                        "table customers / column status: default='active'; nullable=no; type=text",
+                        "table customers / column created_at: default=CURRENT_TIMESTAMP; nullable=no; type=text",
+                        "table customers / primary key: columns=id",
+                        "table customers / unique customers_email_key: columns=email",
+                        "table customers / index customers_lower_email_idx: columns=lower(email); unique=yes",
+                        "table customers / index customers_recent_active_idx: columns=created_at desc; unique=no;"
+                                + " where=status = 'active'",
+                        "table order_lines / primary key: columns=order_id, line_no",
+                        "table order_lines / unique order_lines_order_id_sku_key: columns=order_id, sku",
+                        "table order_lines / foreign key order_lines_customer_id_fkey: columns=customer_id;"
+                                + " on delete=cascade; on update=no action; references=customers(id)",
+                        "table order_lines / index order_lines_sku_quantity_idx: columns=sku, quantity desc; unique=no",
+                        "table order_lines / index order_lines_mixed_idx: columns=coalesce(sku, 'none') desc, quantity;"
+                                + " unique=no",
+                        "table shipments / foreign key shipments_order_id_line_no_fkey: columns=order_id, line_no;"
+                                + " on delete=no action; on update=cascade; references=order_lines(order_id, line_no)",
+                        "view active_customers: definition=CREATE VIEW active_customers AS SELECT id, email FROM"
+                                + " customers"
+                                + " WHERE status = 'active'",
+                        "trigger customers_closed: definition=CREATE TRIGGER customers_closed AFTER UPDATE OF status"
+                                + " ON customers WHEN NEW.status = 'closed' BEGIN UPDATE customers"
+                                + " SET notes = 'closed on ' || CURRENT_TIMESTAMP WHERE id = NEW.id; END; event=update;"
+                                + " table=customers; timing=after",
+                        "trigger order_lines_guard: definition=CREATE TRIGGER order_lines_guard INSERT ON order_lines"
+                                + " BEGIN SELECT RAISE(ABORT, 'negative quantity') WHERE NEW.quantity < 0; END;"
+                                + " event=insert;"
+                                + " table=order_lines; timing=before");
         // The indexes behind the primary keys and UNIQUE constraints show only as the constraints.
         assertThat(lines).noneMatch(line -> line.contains("sqlite_autoindex"));
     }
@@ -132,29 +135,44 @@ class SqliteSnapshotIT {
         for (int i = 0; i < altered.size(); i += 2) {
             expected.add(altered.get(i) + " | " + altered.get(i + 1));
         }
-        assertThat(snapshot(db).since(before)).map(d -> d.object() + " | " + d.attribute())
+        assertThat(snapshot(db).since(before))
+                .map(d -> d.object() + " | " + d.attribute())
                 .containsExactlyElementsOf(expected);
     }
 
     static Stream<Arguments> changes() {
         return Stream.of(
-                Arguments.of("a dropped column", List.of("ALTER TABLE customers DROP COLUMN name"),
+                Arguments.of(
+                        "a dropped column",
+                        List.of("ALTER TABLE customers DROP COLUMN name"),
                         List.of("table customers", "definition", "table customers / column name", "null")),
-                Arguments.of("a column type changed", rebuildCustomers("name VARCHAR(100)", "name TEXT"),
+                Arguments.of(
+                        "a column type changed",
+                        rebuildCustomers("name VARCHAR(100)", "name TEXT"),
                         List.of("table customers", "definition", "table customers / column name", "type")),
-                Arguments.of("a default changed", rebuildCustomers("DEFAULT 'active'", "DEFAULT 'closed'"),
+                Arguments.of(
+                        "a default changed",
+                        rebuildCustomers("DEFAULT 'active'", "DEFAULT 'closed'"),
                         List.of("table customers", "definition", "table customers / column status", "default")),
-                Arguments.of("an index that came back non-unique", List.of("DROP INDEX customers_lower_email_idx",
-                        "CREATE INDEX customers_lower_email_idx ON customers (lower(email))"),
+                Arguments.of(
+                        "an index that came back non-unique",
+                        List.of(
+                                "DROP INDEX customers_lower_email_idx",
+                                "CREATE INDEX customers_lower_email_idx ON customers (lower(email))"),
                         List.of("table customers / index customers_lower_email_idx", "unique")),
-                Arguments.of("a dropped foreign key", List.of("DROP TABLE shipments",
-                        SHIPMENTS.replaceAll(",\\s*FOREIGN KEY[^\\n]*", "")),
-                        List.of("table shipments", "definition",
+                Arguments.of(
+                        "a dropped foreign key",
+                        List.of("DROP TABLE shipments", SHIPMENTS.replaceAll(",\\s*FOREIGN KEY[^\\n]*", "")),
+                        List.of(
+                                "table shipments", "definition",
                                 "table shipments / foreign key shipments_order_id_line_no_fkey", "null")),
-                Arguments.of("a dropped view", List.of("DROP VIEW active_customers"),
+                Arguments.of(
+                        "a dropped view",
+                        List.of("DROP VIEW active_customers"),
                         List.of("view active_customers", "null")),
                 // SQLite keeps a check only in the table's text, so that is where the change shows.
-                Arguments.of("a check constraint changed",
+                Arguments.of(
+                        "a check constraint changed",
                         rebuildCustomers("('active', 'closed')", "('active', 'closed', 'held')"),
                         List.of("table customers", "definition")));
     }
@@ -166,8 +184,8 @@ class SqliteSnapshotIT {
      */
     private static List<String> rebuildCustomers(String from, String to) {
         assertThat(CUSTOMERS).contains(from);
-        List<String> statements = new ArrayList<>(List.of("DROP VIEW active_customers", "DROP TABLE customers",
-                CUSTOMERS.replace(from, to)));
+        List<String> statements = new ArrayList<>(
+                List.of("DROP VIEW active_customers", "DROP TABLE customers", CUSTOMERS.replace(from, to)));
         statements.addAll(CUSTOMERS_DEPENDENTS);
         return statements;
     }
@@ -179,7 +197,8 @@ class SqliteSnapshotIT {
 
         rebuildCustomers("name VARCHAR(100)", "name TEXT").forEach(db::execute);
 
-        assertThat(snapshot(db).since(before)).map(SchemaSnapshot.Difference::toString)
+        assertThat(snapshot(db).since(before))
+                .map(SchemaSnapshot.Difference::toString)
                 .contains("table customers / column name: type varchar(100) -> text");
     }
 
@@ -188,8 +207,12 @@ class SqliteSnapshotIT {
         TestDatabase first = database(schema());
         // The same schema, the tables the other way round (SQLite lets a foreign key name a table
         // that comes later), after a table that takes the first rowids of sqlite_master and is dropped.
-        List<String> reordered = new ArrayList<>(List.of("CREATE TABLE scratch (id INTEGER PRIMARY KEY, t TEXT)",
-                "CREATE INDEX scratch_t_idx ON scratch (t)", "DROP TABLE scratch", SHIPMENTS, ORDER_LINES));
+        List<String> reordered = new ArrayList<>(List.of(
+                "CREATE TABLE scratch (id INTEGER PRIMARY KEY, t TEXT)",
+                "CREATE INDEX scratch_t_idx ON scratch (t)",
+                "DROP TABLE scratch",
+                SHIPMENTS,
+                ORDER_LINES));
         List<String> dependents = new ArrayList<>(ORDER_LINES_DEPENDENTS);
         Collections.reverse(dependents);
         reordered.addAll(dependents);

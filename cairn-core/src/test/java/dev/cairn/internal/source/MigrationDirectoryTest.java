@@ -79,7 +79,8 @@ class MigrationDirectoryTest {
         write("10_b.sql", "-- migrate:up\n");
         write("20261124153000_d.sql", "-- migrate:up\n");
 
-        assertThat(MigrationDirectory.scan(dir)).extracting(Migration::name)
+        assertThat(MigrationDirectory.scan(dir))
+                .extracting(Migration::name)
                 .containsExactly("9_a", "10_b", "100_c", "20261124153000_d");
     }
 
@@ -244,8 +245,9 @@ class MigrationDirectoryTest {
             } else if (i == 100 || i == 451) {
                 write(name + ".sql", "CREATE TABLE broken (id int);\n"); // no marker
             } else {
-                write(name + ".sql", "-- migrate:up\nCREATE TABLE t" + i + " (id int);\n-- migrate:down\nDROP TABLE t"
-                        + i + ";\n");
+                write(
+                        name + ".sql",
+                        "-- migrate:up\nCREATE TABLE t" + i + " (id int);\n-- migrate:down\nDROP TABLE t" + i + ";\n");
             }
         }
         write("0300_t0300.sql", "-- migrate:up\nSELECT 1;\n"); // 0300 is paired too: both layouts
@@ -255,14 +257,22 @@ class MigrationDirectoryTest {
         MigrationDirectory.Scan scan = MigrationDirectory.scanAll(dir);
 
         assertThat(scan.migrations()).hasSize(600 - 2);
-        assertThat(scan.migrations()).extracting(migration -> migration.version().text())
-                .isSorted().doesNotContain("0100", "0451").contains("0300");
+        assertThat(scan.migrations())
+                .extracting(migration -> migration.version().text())
+                .isSorted()
+                .doesNotContain("0100", "0451")
+                .contains("0300");
         assertThat(scan.migrations().get(1).up().text()).isEqualTo("CREATE TABLE t2 (id int);\n");
-        assertThat(scan.migrations().get(1).checksum()).isEqualTo(Checksum.of(
-                Files.readAllBytes(dir.resolve("0002_t0002.sql"))));
+        assertThat(scan.migrations().get(1).checksum())
+                .isEqualTo(Checksum.of(Files.readAllBytes(dir.resolve("0002_t0002.sql"))));
         // Single files first, in name order, then a down file without its up, then the paired files.
-        assertThat(scan.errors()).extracting(error -> error.error().file().getFileName().toString())
-                .containsExactly("0100_t0100.sql", "0300_t0300.sql", "0451_t0451.sql", "0601_orphan.down.sql",
+        assertThat(scan.errors())
+                .extracting(error -> error.error().file().getFileName().toString())
+                .containsExactly(
+                        "0100_t0100.sql",
+                        "0300_t0300.sql",
+                        "0451_t0451.sql",
+                        "0601_orphan.down.sql",
                         "0602_empty.up.sql");
         // scan() reports the first of them.
         assertFileError("0100_t0100.sql");

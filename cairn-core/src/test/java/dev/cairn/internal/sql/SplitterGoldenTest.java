@@ -56,15 +56,18 @@ class SplitterGoldenTest {
     void everyDialectHasCasesAndEveryCaseHasBothFiles() throws IOException {
         Path root = root();
         try (Stream<Path> dirs = Files.list(root)) {
-            assertThat(dirs.map(d -> d.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
-                    DIALECTS.keySet());
+            assertThat(dirs.map(d -> d.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(DIALECTS.keySet());
         }
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String fileName = file.getFileName().toString();
-                String twin = fileName.endsWith(".sql") ? fileName.replaceFirst("\\.sql$", ".expected")
+                String twin = fileName.endsWith(".sql")
+                        ? fileName.replaceFirst("\\.sql$", ".expected")
                         : fileName.replaceFirst("\\.expected$", ".sql");
-                assertThat(twin).as("only .sql and .expected files belong here: %s", file).isNotEqualTo(fileName);
+                assertThat(twin)
+                        .as("only .sql and .expected files belong here: %s", file)
+                        .isNotEqualTo(fileName);
                 assertThat(file.resolveSibling(twin)).as("the twin of %s", file).exists();
             }
         }
@@ -96,7 +99,8 @@ class SplitterGoldenTest {
         assertEquals(wanted, actual, "split of " + input);
         if (crlf) {
             for (Statement statement : StatementSplitter.split(text, 1, rules)) {
-                assertThat(countOf(statement.sql(), '\r')).as("CRs kept in %s", statement.sql())
+                assertThat(countOf(statement.sql(), '\r'))
+                        .as("CRs kept in %s", statement.sql())
                         .isEqualTo(countOf(statement.sql(), '\n'));
             }
         }
@@ -108,7 +112,11 @@ class SplitterGoldenTest {
             if (out.length() > 0) {
                 out.append('\n');
             }
-            out.append(STATEMENT_HEADER).append(statement.line()).append('\n').append(statement.sql()).append('\n');
+            out.append(STATEMENT_HEADER)
+                    .append(statement.line())
+                    .append('\n')
+                    .append(statement.sql())
+                    .append('\n');
         }
         return out.toString();
     }
@@ -127,7 +135,9 @@ class SplitterGoldenTest {
                 }
                 current = new StringBuilder(line);
             } else if (current == null) {
-                assertThat(line).as("text before the first header of an expected file").isBlank();
+                assertThat(line)
+                        .as("text before the first header of an expected file")
+                        .isBlank();
             } else {
                 current.append('\n').append(line);
             }
@@ -148,7 +158,9 @@ class SplitterGoldenTest {
 
     private static List<Path> inputs() throws IOException {
         try (Stream<Path> files = Files.walk(root())) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".sql"))
+                    .sorted()
+                    .toList();
         }
     }
 

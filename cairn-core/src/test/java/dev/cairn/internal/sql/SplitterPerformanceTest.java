@@ -69,8 +69,8 @@ class SplitterPerformanceTest {
                 Arguments.of("dollar signs that look like tags", repeat("$a $b ", size)),
                 Arguments.of("backslash strings", repeat("E'\\\\", size)),
                 Arguments.of("blank lines before an unclosed string", repeat("\n", size) + "'"),
-                Arguments.of("a body of CASE levels",
-                        "CREATE TRIGGER t BEGIN " + repeat("CASE x END; ", size) + " END"));
+                Arguments.of(
+                        "a body of CASE levels", "CREATE TRIGGER t BEGIN " + repeat("CASE x END; ", size) + " END"));
     }
 
     static Stream<Arguments> awkwardMySqlShapes() {
@@ -81,9 +81,11 @@ class SplitterPerformanceTest {
                 Arguments.of("blanks before a DELIMITER line", repeat(" ", size) + "DELIMITER //\nSELECT 1//"),
                 Arguments.of("backslashes", repeat("'\\", size)),
                 Arguments.of("executable comments", repeat("/*!1 x */;", size)),
-                Arguments.of("deep levels then ENDs that close none of them",
+                Arguments.of(
+                        "deep levels then ENDs that close none of them",
                         "CREATE PROCEDURE p() " + repeat("BEGIN ", size / 2) + repeat("END IF; ", size / 2)),
-                Arguments.of("deep IF levels closed by one END",
+                Arguments.of(
+                        "deep IF levels closed by one END",
                         "CREATE PROCEDURE p() BEGIN " + repeat("IF x THEN ", size / 2) + "END"),
                 Arguments.of("a compound statement of many levels", repeat("WHILE x DO ", size / 2)));
     }

@@ -87,32 +87,52 @@ class SplitterPropertyTest {
             "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW CALL \"com.example.Audit\"",
             "SELECT ARRAY['a;b', 'c'][1], E'x\\'");
 
-    private static final List<String> SEPARATORS = List.of(" ", "\t", "\n", "\n\n", "  \n  ", ";", " ; ",
-            "-- a comment; with 'a quote\n", "--\n", "/* block; \"x\" 'y' */", "/**/", "/* BEGIN */", "-- END;\n",
+    private static final List<String> SEPARATORS = List.of(
+            " ",
+            "\t",
+            "\n",
+            "\n\n",
+            "  \n  ",
+            ";",
+            " ; ",
+            "-- a comment; with 'a quote\n",
+            "--\n",
+            "/* block; \"x\" 'y' */",
+            "/**/",
+            "/* BEGIN */",
+            "-- END;\n",
             "/* two\nlines; */");
 
     private static final List<String> POSTGRESQL_SEPARATORS = List.of("/* outer /* inner; */ ' */", "-- $$\n");
 
     private static final List<String> SQLITE_SEPARATORS = List.of("/* /* ; */", "-- [\n");
 
-    private static final List<String> MYSQL_SEPARATORS = List.of("# a comment; it's\n", "#\n", "/*+ a hint; */",
-            "-- $$ // ;;\n");
+    private static final List<String> MYSQL_SEPARATORS =
+            List.of("# a comment; it's\n", "#\n", "/*+ a hint; */", "-- $$ // ;;\n");
 
-    private static final List<String> H2_SEPARATORS = List.of("// a comment; with 'a quote\n",
-            "/* outer /* inner; */ ' */");
+    private static final List<String> H2_SEPARATORS =
+            List.of("// a comment; with 'a quote\n", "/* outer /* inner; */ ' */");
 
     /** What a {@code DELIMITER} line may switch to, {@code ;} included. */
     private static final List<String> MYSQL_DELIMITERS = List.of("$$", "//", ";;", "@@", "|", ";");
 
-    private record Dialect(String name, SplitRules rules, List<String> corpus, List<String> separators,
-            List<String> delimiters) {}
+    private record Dialect(
+            String name, SplitRules rules, List<String> corpus, List<String> separators, List<String> delimiters) {}
 
     private static final List<Dialect> DIALECTS = List.of(
-            new Dialect("postgresql", SplitRules.POSTGRESQL, join(COMMON, POSTGRESQL),
-                    join(SEPARATORS, POSTGRESQL_SEPARATORS), List.of()),
-            new Dialect("sqlite", SplitRules.SQLITE, join(COMMON, SQLITE), join(SEPARATORS, SQLITE_SEPARATORS),
+            new Dialect(
+                    "postgresql",
+                    SplitRules.POSTGRESQL,
+                    join(COMMON, POSTGRESQL),
+                    join(SEPARATORS, POSTGRESQL_SEPARATORS),
                     List.of()),
-            new Dialect("mysql", SplitRules.MYSQL, join(COMMON, MYSQL), join(SEPARATORS, MYSQL_SEPARATORS),
+            new Dialect(
+                    "sqlite", SplitRules.SQLITE, join(COMMON, SQLITE), join(SEPARATORS, SQLITE_SEPARATORS), List.of()),
+            new Dialect(
+                    "mysql",
+                    SplitRules.MYSQL,
+                    join(COMMON, MYSQL),
+                    join(SEPARATORS, MYSQL_SEPARATORS),
                     MYSQL_DELIMITERS),
             new Dialect("h2", SplitRules.H2, join(COMMON, H2), join(SEPARATORS, H2_SEPARATORS), List.of()));
 
@@ -163,8 +183,11 @@ class SplitterPropertyTest {
         for (int i = 0; i < count; i++) {
             if (!dialect.delimiters().isEmpty() && random.nextInt(3) == 0) {
                 // A DELIMITER line between two statements, which must start its line.
-                delimiter = dialect.delimiters().get(random.nextInt(dialect.delimiters().size()));
-                text.append('\n').append(random.nextBoolean() ? "DELIMITER " : "  delimiter\t").append(delimiter)
+                delimiter = dialect.delimiters()
+                        .get(random.nextInt(dialect.delimiters().size()));
+                text.append('\n')
+                        .append(random.nextBoolean() ? "DELIMITER " : "  delimiter\t")
+                        .append(delimiter)
                         .append(random.nextBoolean() ? "\n" : " \n");
                 appendSeparator(random, text, dialect.separators(), delimiter, true);
             }
@@ -185,7 +208,11 @@ class SplitterPropertyTest {
         }
         List<Statement> expected = new ArrayList<>();
         for (int i = 0; i < sqls.size(); i++) {
-            int line = firstLine + (int) text.substring(0, offsets.get(i)).chars().filter(c -> c == '\n').count();
+            int line = firstLine
+                    + (int) text.substring(0, offsets.get(i))
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count();
             expected.add(new Statement(crlf ? sqls.get(i).replace("\n", "\r\n") : sqls.get(i), line));
         }
         String joined = crlf ? text.toString().replace("\n", "\r\n") : text.toString();
@@ -196,8 +223,8 @@ class SplitterPropertyTest {
      * Appends up to four separator pieces. A line comment always ends its line; a {@code ;} outside a
      * comment stands for the delimiter in force; without {@code delimitersAllowed} no piece holds one.
      */
-    private static void appendSeparator(Random random, StringBuilder text, List<String> pieces, String delimiter,
-            boolean delimitersAllowed) {
+    private static void appendSeparator(
+            Random random, StringBuilder text, List<String> pieces, String delimiter, boolean delimitersAllowed) {
         int count = random.nextInt(5);
         for (int i = 0; i < count; i++) {
             String piece = pieces.get(random.nextInt(pieces.size()));

@@ -27,16 +27,26 @@ class SqlLexerTest {
     @Test
     void cutsEveryKindOfToken() {
         String text = "SELECT a.b, 'it''s', E'x\\'y', \"q\"\"r\", $t$ $$ $t$, $1 -- c\n/* d /* e */ */;";
-        assertThat(tokens(text, SplitRules.POSTGRESQL)).containsExactly(
-                "WORD SELECT", "WORD a", "SYMBOL .", "WORD b", "SYMBOL ,",
-                "STRING 'it''s'", "SYMBOL ,",
-                "STRING E'x\\'y'", "SYMBOL ,",
-                "QUOTED_IDENTIFIER \"q\"\"r\"", "SYMBOL ,",
-                "DOLLAR_STRING $t$ $$ $t$", "SYMBOL ,",
-                "SYMBOL $", "WORD 1",
-                "LINE_COMMENT -- c",
-                "BLOCK_COMMENT /* d /* e */ */",
-                "DELIMITER ;");
+        assertThat(tokens(text, SplitRules.POSTGRESQL))
+                .containsExactly(
+                        "WORD SELECT",
+                        "WORD a",
+                        "SYMBOL .",
+                        "WORD b",
+                        "SYMBOL ,",
+                        "STRING 'it''s'",
+                        "SYMBOL ,",
+                        "STRING E'x\\'y'",
+                        "SYMBOL ,",
+                        "QUOTED_IDENTIFIER \"q\"\"r\"",
+                        "SYMBOL ,",
+                        "DOLLAR_STRING $t$ $$ $t$",
+                        "SYMBOL ,",
+                        "SYMBOL $",
+                        "WORD 1",
+                        "LINE_COMMENT -- c",
+                        "BLOCK_COMMENT /* d /* e */ */",
+                        "DELIMITER ;");
     }
 
     @Test
@@ -48,30 +58,40 @@ class SqlLexerTest {
     @Test
     void cutsMySqlTokens() {
         String text = "SELECT 1--1, 2 -- c\n# d\n/*!40101 x; */ /*M!100100 y */ /*+ h */ `a``b` 'it\\'s' \"q\\\"r\";";
-        assertThat(tokens(text, SplitRules.MYSQL)).containsExactly(
-                "WORD SELECT", "WORD 1", "SYMBOL -", "SYMBOL -", "WORD 1", "SYMBOL ,", "WORD 2",
-                "LINE_COMMENT -- c",
-                "LINE_COMMENT # d",
-                "EXECUTABLE_COMMENT /*!40101 x; */",
-                "EXECUTABLE_COMMENT /*M!100100 y */",
-                "BLOCK_COMMENT /*+ h */",
-                "QUOTED_IDENTIFIER `a``b`",
-                "STRING 'it\\'s'",
-                "STRING \"q\\\"r\"",
-                "DELIMITER ;");
+        assertThat(tokens(text, SplitRules.MYSQL))
+                .containsExactly(
+                        "WORD SELECT",
+                        "WORD 1",
+                        "SYMBOL -",
+                        "SYMBOL -",
+                        "WORD 1",
+                        "SYMBOL ,",
+                        "WORD 2",
+                        "LINE_COMMENT -- c",
+                        "LINE_COMMENT # d",
+                        "EXECUTABLE_COMMENT /*!40101 x; */",
+                        "EXECUTABLE_COMMENT /*M!100100 y */",
+                        "BLOCK_COMMENT /*+ h */",
+                        "QUOTED_IDENTIFIER `a``b`",
+                        "STRING 'it\\'s'",
+                        "STRING \"q\\\"r\"",
+                        "DELIMITER ;");
     }
 
     @Test
     void cutsH2Tokens() {
         String text = "SELECT 1 // c;\n/* a /* b */ */ $$x;$$ `y` E'z\\' /*! w */";
-        assertThat(tokens(text, SplitRules.H2)).containsExactly(
-                "WORD SELECT", "WORD 1",
-                "LINE_COMMENT // c;",
-                "BLOCK_COMMENT /* a /* b */ */",
-                "DOLLAR_STRING $$x;$$",
-                "QUOTED_IDENTIFIER `y`",
-                "WORD E", "STRING 'z\\'",
-                "BLOCK_COMMENT /*! w */");
+        assertThat(tokens(text, SplitRules.H2))
+                .containsExactly(
+                        "WORD SELECT",
+                        "WORD 1",
+                        "LINE_COMMENT // c;",
+                        "BLOCK_COMMENT /* a /* b */ */",
+                        "DOLLAR_STRING $$x;$$",
+                        "QUOTED_IDENTIFIER `y`",
+                        "WORD E",
+                        "STRING 'z\\'",
+                        "BLOCK_COMMENT /*! w */");
     }
 
     @Test
@@ -79,8 +99,9 @@ class SqlLexerTest {
         String text = "SELECT 1; SELECT 2 // x";
         SqlLexer lexer = new SqlLexer(text, 1, SplitRules.MYSQL);
         lexer.useDelimiter("//");
-        assertThat(tokens(lexer, text)).containsExactly(
-                "WORD SELECT", "WORD 1", "SYMBOL ;", "WORD SELECT", "WORD 2", "DELIMITER //", "WORD x");
+        assertThat(tokens(lexer, text))
+                .containsExactly(
+                        "WORD SELECT", "WORD 1", "SYMBOL ;", "WORD SELECT", "WORD 2", "DELIMITER //", "WORD x");
     }
 
     @Test
@@ -88,8 +109,8 @@ class SqlLexerTest {
         String text = "END$$ a$b$$ $$c";
         SqlLexer lexer = new SqlLexer(text, 1, SplitRules.MYSQL);
         lexer.useDelimiter("$$");
-        assertThat(tokens(lexer, text)).containsExactly(
-                "WORD END", "DELIMITER $$", "WORD a$b", "DELIMITER $$", "DELIMITER $$", "WORD c");
+        assertThat(tokens(lexer, text))
+                .containsExactly("WORD END", "DELIMITER $$", "WORD a$b", "DELIMITER $$", "DELIMITER $$", "WORD c");
     }
 
     @Test
