@@ -1,9 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn;
 
-import dev.cairn.internal.Commands;
-import dev.cairn.internal.Settings;
+import dev.cairn.internal.command.Change;
+import dev.cairn.internal.command.DryRun;
+import dev.cairn.internal.command.MakeMigration;
+import dev.cairn.internal.command.Ping;
+import dev.cairn.internal.command.Repair;
+import dev.cairn.internal.command.Seeds;
+import dev.cairn.internal.command.Settings;
+import dev.cairn.internal.command.ShowSchema;
+import dev.cairn.internal.command.ShowStatus;
+import dev.cairn.internal.command.Unlock;
+import dev.cairn.internal.command.Validate;
+import dev.cairn.internal.command.Verification;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +35,14 @@ import javax.sql.DataSource;
  */
 public final class Cairn {
 
-    private final Commands commands;
+    private final Settings settings;
 
-    private Cairn(Commands commands) {
-        this.commands = commands;
+    private Cairn(Settings settings) {
+        this.settings = settings;
+    }
+
+    private Change change() {
+        return new Change(settings, Clock.systemUTC());
     }
 
     /** Starts configuring a {@code Cairn}. */
@@ -44,7 +59,7 @@ public final class Cairn {
      * @throws LockException if another runner holds the lock for longer than {@code lock-timeout}
      */
     public MigrateResult migrate() {
-        return commands.migrate(Operation.migrate());
+        return change().migrate(Operation.migrate());
     }
 
     /**
@@ -55,7 +70,7 @@ public final class Cairn {
      * @see #migrate()
      */
     public MigrateResult migrate(String target) {
-        return commands.migrate(Operation.migrateTo(target));
+        return change().migrate(Operation.migrateTo(target));
     }
 
     /**
@@ -70,12 +85,12 @@ public final class Cairn {
             throw new IllegalArgumentException(
                     "Not a migrate or up: " + operation + "; use down() or a rollback method");
         }
-        return commands.migrate(operation);
+        return change().migrate(operation);
     }
 
     /** Applies the next pending migration as a batch of its own; see {@link #migrate()}. */
     public MigrateResult up() {
-        return commands.migrate(Operation.up());
+        return change().migrate(Operation.up());
     }
 
     /**
@@ -85,7 +100,7 @@ public final class Cairn {
      * @see #rollback()
      */
     public RollbackResult down() {
-        return commands.rollback(Operation.down());
+        return change().rollback(Operation.down());
     }
 
     /**
@@ -98,12 +113,12 @@ public final class Cairn {
      * @throws LockException if another runner holds the lock for longer than {@code lock-timeout}
      */
     public RollbackResult rollback() {
-        return commands.rollback(Operation.rollback());
+        return change().rollback(Operation.rollback());
     }
 
     /** Undoes every applied migration, newest first; see {@link #rollback()}. */
     public RollbackResult rollbackAll() {
-        return commands.rollback(Operation.rollbackAll());
+        return change().rollback(Operation.rollbackAll());
     }
 
     /**
@@ -112,7 +127,7 @@ public final class Cairn {
      * @throws ConfigurationException if {@code version} is not applied
      */
     public RollbackResult rollbackTo(String version) {
-        return commands.rollback(Operation.rollbackTo(version));
+        return change().rollback(Operation.rollbackTo(version));
     }
 
     /**
@@ -121,7 +136,7 @@ public final class Cairn {
      * @throws ConfigurationException if {@code batch} is negative or newer than the newest batch
      */
     public RollbackResult rollbackToBatch(int batch) {
-        return commands.rollback(Operation.rollbackToBatch(batch));
+        return change().rollback(Operation.rollbackToBatch(batch));
     }
 
     /**
@@ -132,7 +147,7 @@ public final class Cairn {
      * @throws ValidationException if the operation would be refused (such as an irreversible rollback)
      */
     public Plan plan(Operation operation) {
-        return commands.plan(Objects.requireNonNull(operation, "operation"));
+        return new DryRun(settings).plan(Objects.requireNonNull(operation, "operation"));
     }
 
     /**
@@ -142,19 +157,19 @@ public final class Cairn {
      * the file's new checksum. Changes nothing but the tracking table, under the migration lock.
      */
     public RepairResult repair() {
-        return commands.repair();
+        return new Repair(settings).repair();
     }
 
     /**
      * Every disagreement between the migration files and the tracking table, not only the first:
      * applied migrations whose file was edited or is gone, migrations that stopped part-way, pending
      * ones older than the newest applied, two files with one version, and files that cannot be
-     * read or split into statements. Reads only; creates nothing.
+     * read or split into statements. Reads the files and the tracking table once each; creates nothing.
      *
-     * @return the problems; empty when files and database agree
+     * @return the problems, and how many migrations were checked
      */
-    public List<Problem> validate() {
-        return commands.validate();
+    public ValidateResult validate() {
+        return new Validate(settings).validate();
     }
 
     /**
@@ -167,7 +182,7 @@ public final class Cairn {
      * @throws LockException if a live runner holds it, naming the holder and how to stop it
      */
     public String unlock() {
-        return commands.unlock();
+        return new Unlock(settings).check();
     }
 
     /**
@@ -181,12 +196,12 @@ public final class Cairn {
      * @throws ConfigurationException if Cairn was configured with a data source, not a URL
      */
     public VerifyResult verify() {
-        return commands.verify(Optional.empty(), false);
+        return new Verification(settings).run(Optional.empty(), false);
     }
 
     /** {@link #verify()} for the migrations from {@code version} on; those before are only applied. */
     public VerifyResult verifyFrom(String version) {
-        return commands.verify(Optional.of(version), false);
+        return new Verification(settings).run(Optional.of(version), false);
     }
 
     /**
@@ -194,7 +209,7 @@ public final class Cairn {
      * them; the applied ones are only applied to the scratch database. Reads the target's tracking table.
      */
     public VerifyResult verifyPending() {
-        return commands.verify(Optional.empty(), true);
+        return new Verification(settings).run(Optional.empty(), true);
     }
 
     /**
@@ -202,12 +217,12 @@ public final class Cairn {
      * embedded database that does not exist yet has an empty schema.
      */
     public SchemaSnapshot schema() {
-        return commands.schema();
+        return new ShowSchema(settings).read();
     }
 
     /** Writes a new seed file {@code NAME.sql} in the seeds directory, for {@link #seedRun(List)}. */
     public Path seedMake(String name) {
-        return commands.seedMake(name);
+        return new Seeds(settings).make(name);
     }
 
     /**
@@ -217,12 +232,12 @@ public final class Cairn {
      * @throws MigrationFailedException if a statement fails: that seed is rolled back, earlier ones stay
      */
     public SeedResult seedRun(List<String> names) {
-        return commands.seedRun(List.copyOf(names));
+        return new Seeds(settings).run(List.copyOf(names));
     }
 
     /** Where the database stands against the migration files. Reads only; creates nothing. */
     public Status status() {
-        return commands.status();
+        return new ShowStatus(settings).read();
     }
 
     /**
@@ -231,7 +246,7 @@ public final class Cairn {
      * @throws ConnectionException if the database cannot be reached
      */
     public ServerInfo ping() {
-        return commands.ping();
+        return new Ping(settings).ping();
     }
 
     /**
@@ -244,37 +259,41 @@ public final class Cairn {
      * @throws ConfigurationException if {@code name} has no letter or digit
      */
     public Path make(String name) {
-        return commands.make(name);
+        return new MakeMigration(settings, Clock.systemUTC()).make(name);
     }
 
     /** The environment's name ({@code custom} when configured without {@code cairn.yml}). */
     public String environmentName() {
-        return commands.settings().environment();
+        return settings.environment();
     }
 
     /** Where migrations run, as a JDBC URL with any password removed (or a data source's description). */
     public String target() {
-        return commands.settings().target();
+        return settings.target();
     }
 
     /** The migrations directory. */
     public Path migrationsDirectory() {
-        return commands.settings().migrationsDirectory();
+        return settings.migrationsDirectory();
     }
 
     /**
-     * Configures a {@link Cairn}: from {@code cairn.yml} (the default is {@code ./cairn.yml}), or from a
-     * URL or a {@link DataSource}; settings given here override the file.
+     * Configures a {@link Cairn}: from {@code cairn.yml} (by default {@code cairn.yml} in the working
+     * directory, unless a URL or a {@link DataSource} is given), or from a URL or a data source alone.
+     * Settings given here override the file's; what neither gives takes its default (see
+     * {@link EnvironmentConfig}). Each setting has the same name here as in the file's record.
      */
     public static final class Builder {
 
         private final Settings.Draft draft = new Settings.Draft();
+        private Path configFile;
+        private Map<String, String> variables;
 
         private Builder() {}
 
         /** Reads settings from this {@code cairn.yml}; it must exist. */
         public Builder configFile(Path file) {
-            draft.configFile = Objects.requireNonNull(file, "file");
+            configFile = Objects.requireNonNull(file, "file");
             return this;
         }
 
@@ -289,7 +308,17 @@ public final class Cairn {
          * environment. {@code .env} still fills in what is missing.
          */
         public Builder variables(Map<String, String> variables) {
-            draft.variables = Map.copyOf(variables);
+            this.variables = Map.copyOf(variables);
+            return this;
+        }
+
+        /**
+         * Resolves relative paths given here ({@link #configFile}, the directories, the schema file), and
+         * the default directories when there is no {@code cairn.yml}, against this directory instead of
+         * the process's working directory. Paths in {@code cairn.yml} are relative to the file's directory.
+         */
+        public Builder workingDirectory(Path directory) {
+            draft.workingDirectory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
@@ -320,15 +349,15 @@ public final class Cairn {
             return this;
         }
 
-        /** Reads migrations from this directory, overriding the file. */
-        public Builder directory(Path directory) {
-            draft.directory = Objects.requireNonNull(directory, "directory");
+        /** Reads migrations from this directory, overriding {@code migrations.directory}. */
+        public Builder migrationsDirectory(Path directory) {
+            draft.migrationsDirectory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
-        /** Reads migrations from this directory, overriding the file. */
-        public Builder directory(String directory) {
-            return directory(Path.of(directory));
+        /** Reads migrations from this directory, overriding {@code migrations.directory}. */
+        public Builder migrationsDirectory(String directory) {
+            return migrationsDirectory(Path.of(directory));
         }
 
         /**
@@ -340,25 +369,25 @@ public final class Cairn {
             return this;
         }
 
-        /** Reads seeds from this directory, overriding the file (default {@code database/seeds}). */
+        /** Reads seeds from this directory, overriding {@code seeds.directory}. */
         public Builder seedsDirectory(Path directory) {
             draft.seedsDirectory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
-        /** Names the tracking table (default {@code cairn_migrations}); a plain identifier. */
+        /** Names the tracking table, overriding {@code migrations.table}; a plain identifier. */
         public Builder table(String table) {
             draft.table = table;
             return this;
         }
 
-        /** Puts the tracking table in this schema; a plain identifier. */
+        /** Puts the tracking table in this schema, overriding {@code migrations.schema}; a plain identifier. */
         public Builder schema(String schema) {
             draft.schema = schema;
             return this;
         }
 
-        /** Waits this long for another runner's lock before giving up (default 60s). */
+        /** Waits this long for another runner's lock before giving up, overriding {@code lock-timeout}. */
         public Builder lockTimeout(Duration timeout) {
             draft.lockTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
@@ -371,13 +400,25 @@ public final class Cairn {
         }
 
         /**
-         * Checks the settings and builds the {@code Cairn}. Does not connect to the database.
+         * Checks the settings and builds the {@code Cairn}. Reads {@code cairn.yml} if there is one to
+         * read; does not connect to the database.
          *
          * @throws ConfigurationException if {@code cairn.yml} is missing or invalid, the environment is
          *     unknown, a variable is unset, or the table or schema is not a plain identifier
          */
         public Cairn load() {
-            return new Cairn(new Commands(Settings.resolve(draft)));
+            Path file = configFile != null
+                    ? configFile
+                    : draft.url == null && draft.dataSource == null ? Path.of(CairnConfig.DEFAULT_FILE) : null;
+            EnvironmentConfig environment = null;
+            if (file != null) {
+                Path absolute = (draft.workingDirectory != null ? draft.workingDirectory : Path.of(""))
+                        .toAbsolutePath()
+                        .resolve(file);
+                environment = CairnConfig.load(absolute, variables != null ? variables : System.getenv())
+                        .environment(draft.environment);
+            }
+            return new Cairn(Settings.resolve(draft, environment));
         }
     }
 }

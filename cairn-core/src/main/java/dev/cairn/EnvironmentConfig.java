@@ -1,28 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.cairn.internal.config.Pools;
-import dev.cairn.internal.config.Redaction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * One environment of {@code cairn.yml}, with every {@code ${VAR}} replaced, relative paths made
- * absolute against the file's directory, and the {@code client/host/port/database} form turned into
- * a JDBC URL. Its {@link #toString()} never shows the password.
+ * absolute against the file's directory, the {@code client/host/port/database} form turned into a JDBC
+ * URL, and every setting the file leaves out set to its default (the {@code DEFAULT_} constants here,
+ * the one place where Cairn's defaults are written). Its {@link #toString()} never shows the password.
+ * {@link CairnConfig#dataSource(String)} builds the application's pool from one.
  *
  * @param name the environment's name, such as {@code development}
  * @param url the JDBC URL
  * @param user the user, if one is set outside the URL
  * @param password the password, if one is set outside the URL
  * @param ssl the {@code ssl:} setting, if any
- * @param connectTimeout how long to wait for a connection ({@code connect-timeout}, default 10s)
- * @param lockTimeout how long to wait for another runner's lock ({@code lock-timeout}, default 60s)
- * @param pool the pool settings for the application's data source
+ * @param connectTimeout how long to wait for a connection ({@code connect-timeout})
+ * @param lockTimeout how long to wait for another runner's lock ({@code lock-timeout})
+ * @param pool the pool settings for the application's data source ({@code pool:})
  * @param migrationsDirectory where the migration files are ({@code migrations.directory})
- * @param table the tracking table's name ({@code migrations.table}, default {@code cairn_migrations})
+ * @param table the tracking table's name ({@code migrations.table})
  * @param schema the tracking table's schema ({@code migrations.schema}), if set
  * @param seedsDirectory where the seed files are ({@code seeds.directory})
  * @param schemaFile where {@code migrations.schema-file} says to write the schema after each change, if set
@@ -32,17 +31,23 @@ public record EnvironmentConfig(
         String url,
         Optional<String> user,
         Optional<String> password,
-        Optional<SslMode> ssl,
+        Optional<Ssl> ssl,
         Duration connectTimeout,
         Duration lockTimeout,
-        PoolSettings pool,
+        Pool pool,
         Path migrationsDirectory,
         String table,
         Optional<String> schema,
         Path seedsDirectory,
         Optional<Path> schemaFile) {
 
-    /** The default tracking table's name. */
+    /** The default {@code migrations.directory}, relative to {@code cairn.yml}'s directory. */
+    public static final String DEFAULT_MIGRATIONS_DIRECTORY = "database/migrations";
+
+    /** The default {@code seeds.directory}, relative to {@code cairn.yml}'s directory. */
+    public static final String DEFAULT_SEEDS_DIRECTORY = "database/seeds";
+
+    /** The default {@code migrations.table}: the tracking table's name. */
     public static final String DEFAULT_TABLE = "cairn_migrations";
 
     /** The default {@code connect-timeout}. */
@@ -51,83 +56,17 @@ public record EnvironmentConfig(
     /** The default {@code lock-timeout}. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
-    /**
-     * A pooled data source for the application, built from this environment (URL, user, password,
-     * ssl, pool sizes and timeouts). The caller owns it and closes it.
-     *
-     * @throws ConfigurationException if no JDBC driver on the class path accepts the URL
-     */
-    public HikariDataSource dataSource() {
-        return Pools.dataSource(this);
-    }
+    /** The default {@code pool:}. */
+    public static final Pool DEFAULT_POOL = new Pool(2, 10, Duration.ofMinutes(10), Duration.ofMinutes(30));
 
-    /** A copy with another JDBC URL, as {@code --url} gives. */
-    public EnvironmentConfig withUrl(String newUrl) {
-        return new EnvironmentConfig(
-                name,
-                newUrl,
-                user,
-                password,
-                ssl,
-                connectTimeout,
-                lockTimeout,
-                pool,
-                migrationsDirectory,
-                table,
-                schema,
-                seedsDirectory,
-                schemaFile);
-    }
-
-    /** A copy with another user, as {@code --user} gives. */
-    public EnvironmentConfig withUser(String newUser) {
-        return new EnvironmentConfig(
-                name,
-                url,
-                Optional.ofNullable(newUser),
-                password,
-                ssl,
-                connectTimeout,
-                lockTimeout,
-                pool,
-                migrationsDirectory,
-                table,
-                schema,
-                seedsDirectory,
-                schemaFile);
-    }
-
-    /** A copy with another password, as {@code --password} gives. */
-    public EnvironmentConfig withPassword(String newPassword) {
-        return new EnvironmentConfig(
-                name,
-                url,
-                user,
-                Optional.ofNullable(newPassword),
-                ssl,
-                connectTimeout,
-                lockTimeout,
-                pool,
-                migrationsDirectory,
-                table,
-                schema,
-                seedsDirectory,
-                schemaFile);
-    }
-
-    /** The URL with any password in it replaced by {@code ****}. */
-    public String redactedUrl() {
-        return Redaction.url(url);
-    }
-
-    /** Shows every setting but the password. */
+    /** Shows every setting but the password, and the URL without any password in it. */
     @Override
     public String toString() {
         return "EnvironmentConfig[name=" + name
-                + ", url=" + redactedUrl()
+                + ", url=" + Redaction.url(url)
                 + ", user=" + user.orElse("")
-                + ", password=" + (password.isPresent() ? "****" : "")
-                + ", ssl=" + ssl.map(SslMode::label).orElse("")
+                + ", password=" + (password.isPresent() ? Redaction.MASK : "")
+                + ", ssl=" + ssl.map(Ssl::label).orElse("")
                 + ", connectTimeout=" + connectTimeout
                 + ", lockTimeout=" + lockTimeout
                 + ", pool=" + pool
@@ -135,6 +74,39 @@ public record EnvironmentConfig(
                 + ", table=" + table
                 + ", schema=" + schema.orElse("")
                 + ", seedsDirectory=" + seedsDirectory
+                + ", schemaFile=" + schemaFile.map(Path::toString).orElse("")
                 + "]";
     }
+
+    /** The {@code ssl:} setting: TLS to a PostgreSQL, MySQL or MariaDB server. */
+    public enum Ssl {
+        /** Never use TLS. */
+        DISABLE("disable"),
+        /** Use TLS, without checking the server's certificate. */
+        REQUIRE("require"),
+        /** Use TLS, check the certificate's chain and that it names the host. */
+        VERIFY_FULL("verify-full");
+
+        private final String label;
+
+        Ssl(String label) {
+            this.label = label;
+        }
+
+        /** The value as written in {@code cairn.yml}. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * The {@code pool:} setting, used when the application asks for a pooled
+     * {@link javax.sql.DataSource} (migrations themselves use one connection).
+     *
+     * @param min the fewest idle connections kept open ({@code pool.min})
+     * @param max the most connections open at once ({@code pool.max})
+     * @param idleTimeout how long an idle connection above {@code min} is kept ({@code pool.idle-timeout})
+     * @param maxLifetime the longest a connection is used before it is replaced ({@code pool.max-lifetime})
+     */
+    public record Pool(int min, int max, Duration idleTimeout, Duration maxLifetime) {}
 }

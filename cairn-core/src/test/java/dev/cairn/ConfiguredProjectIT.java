@@ -85,9 +85,8 @@ class ConfiguredProjectIT {
                     .isEqualTo(project.resolve("db/migrations").toRealPath());
             assertThat(cairn.migrate().applied()).hasSize(1);
 
-            EnvironmentConfig staging =
-                    CairnConfig.load(project.resolve("cairn.yml")).environment("staging");
-            try (HikariDataSource pool = staging.dataSource()) {
+            try (HikariDataSource pool =
+                    CairnConfig.load(project.resolve("cairn.yml")).dataSource("staging")) {
                 assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
                 try (Connection connection = pool.getConnection();
                         Statement statement = connection.createStatement();
@@ -137,7 +136,7 @@ class ConfiguredProjectIT {
             List<Future<MigrateResult>> results = new ArrayList<>();
             for (int i = 0; i < runners; i++) {
                 results.add(pool.submit(() -> {
-                    Cairn.Builder builder = Cairn.configure().url(db.url()).directory(dir);
+                    Cairn.Builder builder = Cairn.configure().url(db.url()).migrationsDirectory(dir);
                     if (db.user() != null) {
                         builder.user(db.user());
                     }
@@ -205,7 +204,7 @@ class ConfiguredProjectIT {
             Cairn cairn = Cairn.configure()
                     .url(db.url())
                     .user(db.user())
-                    .directory(project.resolve("db/migrations"))
+                    .migrationsDirectory(project.resolve("db/migrations"))
                     .lockTimeout(Duration.ofMillis(600))
                     .listener(listener)
                     .load();
@@ -249,7 +248,7 @@ class ConfiguredProjectIT {
             Cairn cairn = Cairn.configure()
                     .url(db.url())
                     .user(db.user())
-                    .directory(project.resolve("db/migrations"))
+                    .migrationsDirectory(project.resolve("db/migrations"))
                     .lockTimeout(Duration.ofMillis(1500))
                     .listener(waitsInto(waits))
                     .load();
@@ -286,7 +285,7 @@ class ConfiguredProjectIT {
             Cairn cairn = Cairn.configure()
                     .url(db.url())
                     .user(db.user())
-                    .directory(project.resolve("db/migrations"))
+                    .migrationsDirectory(project.resolve("db/migrations"))
                     .lockTimeout(Duration.ofMillis(800))
                     .listener(waitsInto(waits))
                     .load();
@@ -368,7 +367,7 @@ class ConfiguredProjectIT {
         }
         Cairn cairn = Cairn.configure()
                 .url("jdbc:postgresql://127.0.0.1:" + closedPort + "/nowhere")
-                .directory(project.resolve("db/migrations"))
+                .migrationsDirectory(project.resolve("db/migrations"))
                 .load();
 
         assertThatThrownBy(cairn::status)
@@ -386,7 +385,7 @@ class ConfiguredProjectIT {
     private Cairn sqliteRunner(Duration lockTimeout, List<String> waits) {
         return Cairn.configure()
                 .url("jdbc:sqlite:" + project.resolve("dev.sqlite3"))
-                .directory(project.resolve("db/migrations"))
+                .migrationsDirectory(project.resolve("db/migrations"))
                 .lockTimeout(lockTimeout)
                 .listener(waitsInto(waits))
                 .load();

@@ -58,7 +58,7 @@ class MigrationScenarioIT {
         if (db == null) {
             db = TestDatabase.create(engine);
         }
-        Cairn.Builder builder = Cairn.configure().url(db.url()).directory(project.resolve("migrations"));
+        Cairn.Builder builder = Cairn.configure().url(db.url()).migrationsDirectory(project.resolve("migrations"));
         if (db.user() != null) {
             builder.user(db.user());
         }

@@ -54,7 +54,7 @@ class VerifyIT {
             db = TestDatabase.create(engine);
         }
         Files.createDirectories(project.resolve("migrations"));
-        Cairn.Builder builder = Cairn.configure().url(db.url()).directory(project.resolve("migrations"));
+        Cairn.Builder builder = Cairn.configure().url(db.url()).migrationsDirectory(project.resolve("migrations"));
         if (db.user() != null) {
             builder.user(db.user());
         }
@@ -186,7 +186,7 @@ class VerifyIT {
 
         VerifyResult result = Cairn.configure()
                 .url("jdbc:h2:mem:readme")
-                .directory(project.resolve("migrations"))
+                .migrationsDirectory(project.resolve("migrations"))
                 .load()
                 .verify();
 

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.cli;
 
+import dev.cairn.CairnConfig;
+import dev.cairn.ConfigurationException;
 import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options every command takes, mixed into the top command with {@code scope = INHERIT}: picocli
@@ -48,6 +53,15 @@ final class GlobalOptions {
     String password;
 
     @Option(
+            names = "--lock-timeout",
+            paramLabel = "DURATION",
+            scope = ScopeType.INHERIT,
+            converter = LockTimeout.class,
+            description = "How long to wait for another runner's lock, such as 30s or 5m, instead of the file's"
+                    + " lock-timeout (default 60s).")
+    Duration lockTimeout;
+
+    @Option(
             names = "--json",
             scope = ScopeType.INHERIT,
             description = "Print one JSON document on stdout, and nothing else there.")
@@ -58,4 +72,19 @@ final class GlobalOptions {
             scope = ScopeType.INHERIT,
             description = "Show more: descriptions and times in status, stack traces of errors.")
     boolean verbose;
+
+    /**
+     * Reads {@code --lock-timeout} as {@code cairn.yml} reads {@code lock-timeout}. picocli's message
+     * names the option already ("Invalid value for option '--lock-timeout': it must be …").
+     */
+    static final class LockTimeout implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return CairnConfig.duration("it", value);
+            } catch (ConfigurationException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.ConfigurationException;
+import dev.cairn.EnvironmentConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +30,10 @@ final class InitCommand implements Callable<Integer> {
             "# Relative paths are resolved against this file's directory.",
             "",
             "migrations:",
-            "  directory: database/migrations",
+            "  directory: " + EnvironmentConfig.DEFAULT_MIGRATIONS_DIRECTORY,
             "  table: cairn_migrations          # the tracking table",
             "seeds:",
-            "  directory: database/seeds",
+            "  directory: " + EnvironmentConfig.DEFAULT_SEEDS_DIRECTORY,
             "",
             "# Choose one with -e ENV or CAIRN_ENV; the default is development.",
             "# ${VAR} is read from the environment (or a .env file beside this one); ${VAR:-default} has a default.",
@@ -79,7 +80,8 @@ final class InitCommand implements Callable<Integer> {
             // CREATE_NEW: if another process wrote the file since the check, still never overwrite it.
             Files.writeString(config, TEMPLATE, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             created.add(config);
-            for (String directory : List.of("database/migrations", "database/seeds")) {
+            for (String directory : List.of(
+                    EnvironmentConfig.DEFAULT_MIGRATIONS_DIRECTORY, EnvironmentConfig.DEFAULT_SEEDS_DIRECTORY)) {
                 Path path = base.resolve(directory);
                 if (Files.isDirectory(path)) {
                     kept.add(path);

@@ -2,6 +2,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.Cairn;
+import dev.cairn.CairnConfig;
 import dev.cairn.ConfigurationException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ final class Invocation {
     /** The configuration file that {@code -c} names, or {@code cairn.yml}, against the working directory. */
     Path configFile() {
         return workingDirectory
-                .resolve(options.config == null ? Path.of(DEFAULT_CONFIG) : options.config)
+                .resolve(options.config == null ? Path.of(CairnConfig.DEFAULT_FILE) : options.config)
                 .normalize();
     }
 
@@ -71,15 +72,14 @@ final class Invocation {
      *     or the core finds the settings wrong
      */
     Cairn load() {
-        Cairn.Builder builder =
-                Cairn.configure().variables(environment).listener(new LockNotice(output().listener(), err));
+        Cairn.Builder builder = Cairn.configure()
+                .workingDirectory(workingDirectory)
+                .variables(environment)
+                .listener(new LockNotice(output().listener(), err));
         Path file = configFile();
         if (Files.exists(file)) {
             builder.configFile(file);
-        } else if (options.config == null && options.url != null) {
-            builder.directory(workingDirectory.resolve(DEFAULT_MIGRATIONS));
-            builder.seedsDirectory(workingDirectory.resolve(DEFAULT_SEEDS));
-        } else {
+        } else if (options.config != null || options.url == null) {
             throw new ConfigurationException("There is no configuration file " + display(file) + ". Run 'cairn init' "
                     + "to create one, give another with -c FILE, or give the database with --url URL.");
         }
@@ -94,6 +94,9 @@ final class Invocation {
         }
         if (options.password != null) {
             builder.password(options.password);
+        }
+        if (options.lockTimeout != null) {
+            builder.lockTimeout(options.lockTimeout);
         }
         Cairn cairn = builder.load();
         output().using(cairn);

@@ -1,28 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.cli;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import dev.cairn.Redaction;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The passwords given on the command line, found before picocli parses anything so that even its
  * own error messages (which echo arguments) and stack traces are redacted. The core already keeps
- * passwords out of its messages; this is the second line of defence for what the CLI writes.
+ * passwords out of its messages; this is the second line of defence for what the CLI writes. What
+ * counts as a password in a URL is {@link Redaction}'s rule, the same as the core's.
  */
 final class Secrets {
 
     /** What a secret is replaced with. */
-    static final String MASK = "****";
-
-    // password=VALUE in a JDBC URL's query (PostgreSQL, MySQL) or property list (SQL Server: ;password=).
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)password=([^&;]+)");
-    // user:VALUE@host in a URL's authority (jdbc:postgresql://user:secret@host/db).
-    private static final Pattern URL_USER_INFO = Pattern.compile("//[^/@:]*:([^/@]+)@");
+    static final String MASK = Redaction.MASK;
 
     private final List<String> values;
 
@@ -39,34 +32,21 @@ final class Secrets {
     static Secrets fromArguments(String... args) {
         Set<String> found = new LinkedHashSet<>();
         for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--")) {
+            if (args[i].equals("--")) {
                 break;
             }
             String password = value(args, i, "--password");
-            if (password != null) {
+            if (password != null && !password.isEmpty()) {
                 found.add(password);
             }
-            String url = value(args, i, "--url");
-            if (url != null) {
-                collect(URL_PASSWORD.matcher(url), found);
-                collect(URL_USER_INFO.matcher(url), found);
-            }
+            found.addAll(Redaction.secretsIn(value(args, i, "--url")));
         }
-        found.removeIf(String::isEmpty);
-        List<String> longestFirst = new ArrayList<>(found);
-        // A secret that contains another must be replaced first, or its tail would leak.
-        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
-        return new Secrets(List.copyOf(longestFirst));
+        return new Secrets(List.copyOf(found));
     }
 
     /** {@code text} with every secret replaced by {@value #MASK}. */
     String redact(String text) {
-        String result = text;
-        for (String value : values) {
-            result = result.replace(value, MASK);
-        }
-        return result;
+        return Redaction.text(text, values);
     }
 
     /** Whether there is anything to redact. */
@@ -83,11 +63,5 @@ final class Secrets {
             return arg.substring(option.length() + 1);
         }
         return null;
-    }
-
-    private static void collect(Matcher matcher, Set<String> found) {
-        while (matcher.find()) {
-            found.add(matcher.group(1));
-        }
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.cli;
 
+import dev.cairn.EnvironmentConfig;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -57,7 +58,7 @@ public final class StartupTraining {
         run(directory, quiet, "--help");
         run(directory, quiet, "init");
         run(directory, quiet, "make", "create_things");
-        Path migrations = directory.resolve("database/migrations");
+        Path migrations = directory.resolve(EnvironmentConfig.DEFAULT_MIGRATIONS_DIRECTORY);
         try (Stream<Path> files = Files.list(migrations)) {
             for (Path file : files.toList()) {
                 Files.writeString(

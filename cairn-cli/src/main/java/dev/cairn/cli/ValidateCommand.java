@@ -3,8 +3,8 @@ package dev.cairn.cli;
 
 import dev.cairn.Cairn;
 import dev.cairn.Problem;
+import dev.cairn.ValidateResult;
 import dev.cairn.ValidationException;
-import java.util.List;
 import picocli.CommandLine.Command;
 
 /**
@@ -24,13 +24,13 @@ final class ValidateCommand extends DatabaseCommand {
 
     @Override
     void run(Cairn cairn, Output output) {
-        List<Problem> problems = cairn.validate();
-        if (!problems.isEmpty()) {
+        ValidateResult result = cairn.validate();
+        if (!result.isValid()) {
             throw new ValidationException(
-                    "Validation found " + HumanOutput.count(problems.size(), "problem")
+                    "Validation found " + HumanOutput.count(result.problems().size(), "problem")
                             + " in the migration files and the tracking table.",
-                    problems.stream().map(Problem::message).toList());
+                    result.problems().stream().map(Problem::message).toList());
         }
-        output.validated(cairn.status().migrations().size());
+        output.validated(result.migrations());
     }
 }

@@ -173,6 +173,42 @@ class ExitCodeTest {
     }
 
     @Test
+    void lockTimeoutOnTheCommandLineWinsOverTheFile() throws SQLException {
+        Cli cli = Project.create(directory)
+                .write(
+                        "cairn.yml",
+                        String.join(
+                                "\n",
+                                "environments:",
+                                "  development:",
+                                "    url: jdbc:sqlite:dev.sqlite3",
+                                "    lock-timeout: 10m",
+                                ""));
+        try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("dev.sqlite3"));
+                Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            statement.execute("CREATE TABLE held (id INTEGER)");
+
+            Cli.Run run = cli.run("migrate", "--lock-timeout", "1s").exits(3);
+
+            assertThat(run.err()).contains("gave up after 1s (lock-timeout)");
+            holder.rollback();
+        }
+        assertThat(cli.database().tables()).isEmpty();
+    }
+
+    @Test
+    void aLockTimeoutThatIsNoDurationIsAUsageError() {
+        Cli.Run run = Project.create(directory)
+                .run("--lock-timeout", "soon", "status")
+                .exits(2);
+
+        assertThat(run.err())
+                .contains("Invalid value for option '--lock-timeout': it must be a duration such as 500ms, 10s, 2m or"
+                        + " 1h (a bare number means seconds), not 'soon'.");
+    }
+
+    @Test
     void thePasswordNeverAppearsEvenInAVerboseConnectionError() throws IOException {
         String url = unreachableUrl() + "?ssl=false&password=" + SECRET + "-in-url";
         for (String format : new String[] {"--verbose", "--json"}) {

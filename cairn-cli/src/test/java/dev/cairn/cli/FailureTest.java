@@ -12,6 +12,7 @@ import dev.cairn.MigrationFileException;
 import dev.cairn.ValidationException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class FailureTest {
         assertThat(Failure.of(new ConnectionException("down", null)))
                 .extracting(Failure::type, Failure::exitCode)
                 .containsExactly("connection", 3);
-        assertThat(Failure.of(new LockException("held")))
+        assertThat(Failure.of(LockException.heldBy("cairn_migrations", "held by pid 1", Duration.ofSeconds(1))))
                 .extracting(Failure::type, Failure::exitCode)
                 .containsExactly("lock", 3);
     }

@@ -92,7 +92,7 @@ public class SqliteMigrateBenchmark {
     public MigrateResult migrate() {
         MigrateResult result = Cairn.configure()
                 .url("jdbc:sqlite:" + database)
-                .directory(directory)
+                .migrationsDirectory(directory)
                 .load()
                 .migrate();
         Workload.check(result.applied().size() == migrations, "every migration applied");

@@ -54,7 +54,10 @@ public class SqliteStatusBenchmark {
         root = Files.createTempDirectory("cairn-jmh-sqlite-");
         Files.move(directory, root.resolve("migrations"));
         url = "jdbc:sqlite:" + root.resolve("bench.sqlite3");
-        cairn = Cairn.configure().url(url).directory(root.resolve("migrations")).load();
+        cairn = Cairn.configure()
+                .url(url)
+                .migrationsDirectory(root.resolve("migrations"))
+                .load();
         int applied = cairn.migrate().applied().size();
         Workload.check(applied == migrations, "applied " + applied + " of " + migrations);
         Workload.check(floor() == migrations, "the tracking table has a row per migration");

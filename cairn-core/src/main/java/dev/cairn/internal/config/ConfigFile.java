@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.config;
 
-import dev.cairn.CairnConfig;
 import dev.cairn.ConfigurationException;
 import dev.cairn.EnvironmentConfig;
 import java.nio.file.Files;
@@ -113,18 +112,18 @@ public final class ConfigFile {
 
     /**
      * Resolves one environment: {@code name} if not null, else the variable {@code CAIRN_ENV} (from the
-     * variables or {@code .env}; empty counts as unset), else {@code development}.
+     * variables or {@code .env}; empty counts as unset), else {@code defaultName}.
      *
      * @throws ConfigurationException if the environment is not in the file (listing those that are), a
      *     variable it uses is unset, or a value is invalid, with its line
      */
-    public EnvironmentConfig environment(String name) {
+    public EnvironmentConfig environment(String name, String defaultName) {
         String chosen = name != null
                 ? name
                 : variables
                         .get(ENVIRONMENT_VARIABLE)
                         .filter(value -> !value.isEmpty())
-                        .orElse(CairnConfig.DEFAULT_ENVIRONMENT);
+                        .orElse(defaultName);
         YamlMap environment = Optional.ofNullable(environments.sections().get(chosen))
                 .orElseThrow(() -> new ConfigurationException("Environment '" + chosen + "' is not in "
                         + source.path() + "; it has: " + String.join(", ", environmentNames())

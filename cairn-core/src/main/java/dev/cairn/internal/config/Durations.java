@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.config;
 
+import dev.cairn.ConfigurationException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Durations as {@code cairn.yml} writes them: a whole number with a unit, {@code 500ms}, {@code 10s},
- * {@code 2m}, {@code 1h}, or a bare whole number meaning seconds.
+ * {@code 2m}, {@code 1h}, or a bare whole number meaning seconds; every duration setting is more than 0.
  */
-final class Durations {
+public final class Durations {
 
     /** What to write, for messages. */
     static final String FORMS = "such as 500ms, 10s, 2m or 1h (a bare number means seconds)";
@@ -19,6 +21,21 @@ final class Durations {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
 
     private Durations() {}
+
+    /**
+     * The duration {@code text} writes, for {@code setting}.
+     *
+     * @param error makes the exception for a sentence that names {@code setting} and says what to write
+     * @throws ConfigurationException from {@code error} if {@code text} is not a duration, or is 0
+     */
+    public static Duration parse(String setting, String text, Function<String, ConfigurationException> error) {
+        Duration duration = parse(text)
+                .orElseThrow(() -> error.apply(setting + " must be a duration " + FORMS + ", not '" + text + "'."));
+        if (duration.isZero()) {
+            throw error.apply(setting + " must be more than 0. Give a duration " + FORMS + ".");
+        }
+        return duration;
+    }
 
     /** The duration {@code text} writes, or empty if it is not written in one of the forms. */
     static Optional<Duration> parse(String text) {
@@ -50,11 +67,5 @@ final class Durations {
             return millis / 1_000 + "s";
         }
         return millis + "ms";
-    }
-
-    /** {@code duration} in whole seconds, rounding up, for drivers that take seconds. */
-    static long secondsRoundingUp(Duration duration) {
-        long millis = duration.toMillis();
-        return millis / 1000 + (millis % 1000 == 0 ? 0 : 1);
     }
 }

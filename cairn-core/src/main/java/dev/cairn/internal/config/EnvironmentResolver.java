@@ -3,8 +3,11 @@ package dev.cairn.internal.config;
 
 import dev.cairn.ConfigurationException;
 import dev.cairn.EnvironmentConfig;
-import dev.cairn.PoolSettings;
-import dev.cairn.SslMode;
+import dev.cairn.EnvironmentConfig.Pool;
+import dev.cairn.EnvironmentConfig.Ssl;
+import dev.cairn.Redaction;
+import dev.cairn.internal.dialect.Client;
+import dev.cairn.internal.dialect.Dialect;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,12 +28,6 @@ import java.util.stream.Collectors;
  * "no schema" and {@code ${DB_PORT:-}} the default port.
  */
 final class EnvironmentResolver {
-
-    /** The default migrations directory, relative to {@code cairn.yml}. */
-    static final String DEFAULT_MIGRATIONS = "database/migrations";
-
-    /** The default seeds directory, relative to {@code cairn.yml}. */
-    static final String DEFAULT_SEEDS = "database/seeds";
 
     // HikariCP's own minimums: below them it silently uses other values, so refuse them here instead.
     private static final Duration MIN_CONNECT_TIMEOUT = Duration.ofMillis(250);
@@ -74,15 +71,15 @@ final class EnvironmentResolver {
         Connection connection = connection();
         Optional<String> user = setting(environment, "user", false).map(Setting::text);
         Optional<String> password = setting(environment, "password", true).map(Setting::text);
-        Optional<SslMode> ssl = ssl(connection.client());
+        Optional<Ssl> ssl = ssl(connection.client());
         Duration connectTimeout = duration(
                 environment, "connect-timeout", EnvironmentConfig.DEFAULT_CONNECT_TIMEOUT, MIN_CONNECT_TIMEOUT);
         Duration lockTimeout = duration(environment, "lock-timeout", EnvironmentConfig.DEFAULT_LOCK_TIMEOUT, null);
-        PoolSettings pool = pool();
-        Path migrations = directory("migrations", DEFAULT_MIGRATIONS);
+        Pool pool = pool();
+        Path migrations = directory("migrations", EnvironmentConfig.DEFAULT_MIGRATIONS_DIRECTORY);
         String table = layered("migrations", "table").map(Setting::text).orElse(EnvironmentConfig.DEFAULT_TABLE);
         Optional<String> schema = layered("migrations", "schema").map(Setting::text);
-        Path seeds = directory("seeds", DEFAULT_SEEDS);
+        Path seeds = directory("seeds", EnvironmentConfig.DEFAULT_SEEDS_DIRECTORY);
         Optional<Path> schemaFile = layered("migrations", "schema-file").map(setting -> {
             try {
                 return source.directory().resolve(setting.text()).normalize();
@@ -169,7 +166,7 @@ final class EnvironmentResolver {
                         client.get().line(),
                         client.get().path() + " '" + client.get().text() + "' is not supported. Use one of: "
                                 + Client.supported() + "; for another database, give url: with its JDBC URL instead."));
-        String jdbcUrl = switch (chosen.kind()) {
+        String jdbcUrl = switch (chosen.dialect().kind()) {
             case SERVER -> serverUrl(chosen, client.get());
             case FILE -> fileUrl(chosen, client.get());
         };
@@ -189,7 +186,10 @@ final class EnvironmentResolver {
                             + " jdbc:postgresql://localhost:5432/app, not '" + Redaction.url(text) + "'. (To keep the"
                             + " password out of the URL, give it as password:.)");
         }
-        return new Connection(JdbcUrls.resolveFiles(text, source.directory()), Client.forUrl(text));
+        Optional<Client> client = Client.forUrl(text);
+        String absolute = client.map(c -> c.dialect().withAbsoluteFile(text, source.directory()))
+                .orElse(text);
+        return new Connection(absolute, client);
     }
 
     private String serverUrl(Client client, Setting clientSetting) {
@@ -204,7 +204,7 @@ final class EnvironmentResolver {
         });
         int port = setting(environment, "port", false)
                 .map(setting -> integer(setting, 1, 65535, "a whole number from 1 to 65535"))
-                .orElse(client.defaultPort());
+                .orElse(client.dialect().defaultPort());
         Setting database = setting(environment, "database", false)
                 .orElseThrow(() -> source.error(
                         lineOf("database", clientSetting),
@@ -227,9 +227,9 @@ final class EnvironmentResolver {
                         lineOf("database", clientSetting),
                         where() + ": client: " + client.key() + " needs database:,"
                                 + " the database file's path (relative to the directory of cairn.yml), or "
-                                + JdbcUrls.MEMORY + ". Add database: to " + where() + "."));
+                                + Dialect.MEMORY + ". Add database: to " + where() + "."));
         try {
-            return client.fileUrl(database.text(), source.directory());
+            return client.dialect().fileUrl(client, database.text(), source.directory());
         } catch (InvalidPathException e) {
             throw source.error(
                     database.line(),
@@ -238,20 +238,20 @@ final class EnvironmentResolver {
         }
     }
 
-    private Optional<SslMode> ssl(Optional<Client> client) {
+    private Optional<Ssl> ssl(Optional<Client> client) {
         Optional<Setting> ssl = setting(environment, "ssl", false);
         if (ssl.isEmpty()) {
             return Optional.empty();
         }
         Setting setting = ssl.get();
-        if (client.isPresent() && !client.get().supportsSsl()) {
+        if (client.isPresent() && !client.get().dialect().supportsSsl()) {
             throw source.error(
                     setting.line(),
                     "ssl does not apply to " + client.get().displayName() + "; remove it from " + where() + ".");
         }
         if (client.isEmpty()) {
-            String supported = Arrays.stream(Client.values())
-                    .filter(Client::supportsSsl)
+            String supported = Client.all().stream()
+                    .filter(c -> c.dialect().supportsSsl())
                     .map(Client::displayName)
                     .collect(Collectors.joining(", "));
             throw source.error(
@@ -260,20 +260,18 @@ final class EnvironmentResolver {
                             + " driver's own TLS parameters in url: and remove ssl: from " + where() + ".");
         }
         String value = setting.text().strip().toLowerCase(Locale.ROOT);
-        return Optional.of(Arrays.stream(SslMode.values())
+        return Optional.of(Arrays.stream(Ssl.values())
                 .filter(mode -> mode.label().equals(value))
                 .findFirst()
                 .orElseThrow(() -> source.error(
                         setting.line(),
                         setting.path() + " must be one of "
-                                + Arrays.stream(SslMode.values())
-                                        .map(SslMode::label)
-                                        .collect(Collectors.joining(", "))
+                                + Arrays.stream(Ssl.values()).map(Ssl::label).collect(Collectors.joining(", "))
                                 + ", not '" + setting.text() + "'.")));
     }
 
-    private PoolSettings pool() {
-        PoolSettings defaults = PoolSettings.DEFAULTS;
+    private Pool pool() {
+        Pool defaults = EnvironmentConfig.DEFAULT_POOL;
         YamlMap pool =
                 environment.section("pool").orElseGet(() -> YamlMap.empty(where() + ".pool", environment.line()));
         Optional<Setting> minSetting = setting(pool, "min", false);
@@ -303,7 +301,7 @@ final class EnvironmentResolver {
                             + ") must be shorter than pool.max-lifetime (" + Durations.format(maxLifetime)
                             + "). Shorten idle-timeout or lengthen max-lifetime.");
         }
-        return new PoolSettings(minValue, maxValue, idleTimeout, maxLifetime);
+        return new Pool(minValue, maxValue, idleTimeout, maxLifetime);
     }
 
     private int integer(Setting setting, int min, int max, String rule) {
@@ -323,14 +321,7 @@ final class EnvironmentResolver {
             return fallback;
         }
         Setting given = setting.get();
-        Duration duration = Durations.parse(given.text())
-                .orElseThrow(() -> source.error(
-                        given.line(),
-                        given.path() + " must be a duration " + Durations.FORMS + ", not '" + given.text() + "'."));
-        if (duration.isZero()) {
-            throw source.error(
-                    given.line(), given.path() + " must be more than 0. Give a duration " + Durations.FORMS + ".");
-        }
+        Duration duration = Durations.parse(given.path(), given.text(), message -> source.error(given.line(), message));
         if (minimum != null && duration.compareTo(minimum) < 0) {
             throw source.error(
                     given.line(),

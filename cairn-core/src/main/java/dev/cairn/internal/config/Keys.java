@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.config;
 
+import dev.cairn.EnvironmentConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +24,15 @@ final class Keys {
             .value("max-lifetime");
 
     /** {@code migrations:}, at the top level or in an environment. */
-    static final Keys MIGRATIONS = new Keys("{ directory: database/migrations }")
+    static final Keys MIGRATIONS = new Keys("{ directory: " + EnvironmentConfig.DEFAULT_MIGRATIONS_DIRECTORY + " }")
             .value("directory")
             .value("table")
             .value("schema")
             .value("schema-file");
 
     /** {@code seeds:}, at the top level or in an environment. */
-    static final Keys SEEDS = new Keys("{ directory: database/seeds }").value("directory");
+    static final Keys SEEDS =
+            new Keys("{ directory: " + EnvironmentConfig.DEFAULT_SEEDS_DIRECTORY + " }").value("directory");
 
     /** One environment. */
     static final Keys ENVIRONMENT = new Keys("{ url: jdbc:sqlite:dev.sqlite3 }")

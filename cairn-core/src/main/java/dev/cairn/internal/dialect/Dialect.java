@@ -2,10 +2,13 @@
 package dev.cairn.internal.dialect;
 
 import dev.cairn.ConfigurationException;
-import dev.cairn.internal.history.TableName;
+import dev.cairn.EnvironmentConfig.Ssl;
+import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.sql.SplitRules;
+import dev.cairn.internal.sql.TableName;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,18 +20,164 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * What differs between databases, and nothing else: how to recognise one, how its SQL splits,
- * whether its DDL is transactional, the tracking table's SQL, and which lock it uses. The code that
- * runs migrations is the same for all.
+ * One database, described once: the names users know it by and its URLs and driver ({@link #clients()}),
+ * how to connect to it, how its SQL splits, whether its DDL is transactional, the tracking table's SQL,
+ * which lock it uses and how its schema is read. Everything else is the same for all databases; adding
+ * one is a dialect, a {@link SchemaReader} and at most a {@link Lock}. Dialects only describe: the SQL
+ * they give runs in {@code history}, {@code lock} and {@code run}.
  */
-public sealed interface Dialect permits PostgresDialect, SqliteDialect, MysqlDialect, H2Dialect {
+public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDialect, H2Dialect {
+
+    /** The database name in the {@code client:} form that means "in memory", kept until the JVM ends. */
+    String MEMORY = ":memory:";
+
+    /** The database part of a server's URL: {@code jdbc:x://hosts/NAME?params} (or {@code ;params}). */
+    Pattern SERVER_URL = Pattern.compile("^(jdbc:[a-z0-9]+://[^/?;]*/)([^?;]*)(.*)$", Pattern.CASE_INSENSITIVE);
+
+    /** How the {@code client:} form names a database of this kind. */
+    enum Kind {
+        /** A server: {@code host}, {@code port} and {@code database} (the database's name). */
+        SERVER,
+        /** A file: {@code database} is its path; host and port do not apply. */
+        FILE
+    }
+
+    /** Every supported database, in the order messages list them. */
+    static List<Dialect> all() {
+        return List.of(PostgresDialect.INSTANCE, MysqlDialect.INSTANCE, SqliteDialect.INSTANCE, H2Dialect.INSTANCE);
+    }
+
+    /**
+     * The dialect for a JDBC URL.
+     *
+     * @throws ConfigurationException if Cairn does not support the database
+     */
+    static Dialect forUrl(String url) {
+        return Client.forUrl(url)
+                .map(Client::dialect)
+                .orElseThrow(() -> unsupported(url.split(":").length > 1 ? url.split(":")[1] : url));
+    }
+
+    /**
+     * The dialect for a database product name, as {@code DatabaseMetaData} reports it.
+     *
+     * @throws ConfigurationException if Cairn does not support the database
+     */
+    static Dialect forProduct(String product) {
+        String lower = product.toLowerCase(Locale.ROOT);
+        return all().stream()
+                .filter(dialect -> dialect.isProduct(lower))
+                .findFirst()
+                .orElseThrow(() -> unsupported(product));
+    }
+
+    private static ConfigurationException unsupported(String what) {
+        List<String> supported = all().stream()
+                .map(dialect ->
+                        dialect.clients().stream().map(Client::displayName).collect(Collectors.joining(" and "))
+                                + dialect.clients().stream()
+                                        .map(Client::urlPrefix)
+                                        .collect(Collectors.joining(", ", " (", ")")))
+                .toList();
+        return new ConfigurationException("Cairn does not support the database '" + what + "'; it supports "
+                + String.join(", ", supported.subList(0, supported.size() - 1)) + " and "
+                + supported.get(supported.size() - 1) + ".");
+    }
+
+    // What it is called and how to reach it.
 
     /** The product name users know, such as {@code PostgreSQL}. */
     String name();
+
+    /** The names and URL forms of this database, the first being the usual one. */
+    List<Client> clients();
+
+    /** Whether {@code product}, a {@code DatabaseMetaData} product name in lower case, is this database. */
+    boolean isProduct(String product);
+
+    /** Whether a database of this kind is a server or a file. */
+    Kind kind();
+
+    /** The server's usual port (0 for a file). */
+    default int defaultPort() {
+        return 0;
+    }
+
+    /** Whether {@code ssl:} means something for this database. */
+    default boolean supportsSsl() {
+        return false;
+    }
+
+    /** Adds the driver's own properties for the environment's {@code ssl} and {@code connect-timeout}. */
+    default void addDriverProperties(Properties properties, Optional<Ssl> ssl, Duration connectTimeout) {}
+
+    /** Adds what a connection needs in the given mode: read-only, and how long it waits for a writer. */
+    default void addSessionProperties(Properties properties, boolean readOnly, Duration lockTimeout) {}
+
+    /** The URL to hand the driver for {@code url}; {@code url} itself unless a database says otherwise. */
+    default String driverUrl(String url) {
+        return url;
+    }
+
+    /**
+     * The URL of the file database {@code database} of {@code client}: a path relative to
+     * {@code directory}, or {@link #MEMORY}. Only for {@link Kind#FILE}.
+     */
+    default String fileUrl(Client client, String database, Path directory) {
+        return client.urlPrefix()
+                + (database.equals(MEMORY)
+                        ? MEMORY
+                        : directory.resolve(database).normalize());
+    }
+
+    /**
+     * {@code url} with a relative database file in it made absolute against {@code directory}, so that the
+     * database does not depend on the working directory; any other URL as it is.
+     */
+    default String withAbsoluteFile(String url, Path directory) {
+        return url;
+    }
+
+    /**
+     * Whether the database at {@code url} does not exist yet, so that a read-only command can report
+     * an empty database without creating one. Only an embedded file database can tell.
+     */
+    default boolean isMissing(String url) {
+        return false;
+    }
+
+    // The scratch database that verify works on, beside the target.
+
+    /**
+     * The URL of a scratch database named {@code name} beside {@code targetUrl}: on a server, the same
+     * URL with another database (which must be created); for a file database, a database in
+     * {@code directory}, a fresh directory of its own.
+     *
+     * @throws ConfigurationException if {@code targetUrl} does not say where the database name is
+     */
+    default String scratchUrl(String targetUrl, String name, Path directory) {
+        Matcher matcher = SERVER_URL.matcher(targetUrl);
+        if (!matcher.matches()) {
+            throw new ConfigurationException("verify cannot tell which database " + name()
+                    + " URL names; write it as jdbc:…://host:port/database.");
+        }
+        return matcher.group(1) + name + matcher.group(3);
+    }
+
+    /** The statements that drop the database {@code name} of a server, to try in order until one works. */
+    default List<String> dropDatabase(String name) {
+        return List.of("DROP DATABASE IF EXISTS " + quote(name));
+    }
+
+    // Its SQL.
 
     /** How to cut this database's SQL into statements. */
     SplitRules splitRules();
@@ -40,17 +189,6 @@ public sealed interface Dialect permits PostgresDialect, SqliteDialect, MysqlDia
      */
     boolean transactionalDdl();
 
-    /** Adds what this database needs to open a connection in the given mode. */
-    default void configure(Properties properties, boolean readOnly, Duration lockTimeout) {}
-
-    /**
-     * Whether the database at {@code url} does not exist yet, so that a read-only command can report
-     * an empty database without creating one. Only an embedded file database can tell.
-     */
-    default boolean isMissing(String url) {
-        return false;
-    }
-
     /** Quotes a plain identifier (one that {@link TableName} has checked). */
     default String quote(String identifier) {
         return '"' + identifier + '"';
@@ -61,8 +199,22 @@ public sealed interface Dialect permits PostgresDialect, SqliteDialect, MysqlDia
         return table.schema().map(schema -> quote(schema) + ".").orElse("") + quote(table.table());
     }
 
-    /** Whether the tracking table exists. Must not write anything. */
-    boolean tableExists(Connection connection, TableName table) throws SQLException;
+    /** A query whose one row and column counts the tables named {@code table} (0 or 1). Reads only. */
+    Query tableExists(TableName table);
+
+    /**
+     * One SQL query with its parameters, to run as a prepared statement.
+     *
+     * @param sql the query, with {@code ?} for each parameter
+     * @param parameters the values, in order; a null is bound as SQL NULL
+     */
+    record Query(String sql, List<String> parameters) {
+
+        /** Creates the query; {@code parameters} may hold nulls. */
+        public Query(String sql, String... parameters) {
+            this(sql, java.util.Arrays.asList(parameters));
+        }
+    }
 
     /**
      * The statements that create the tracking table (and its schema, where there are schemas); by
@@ -73,6 +225,27 @@ public sealed interface Dialect permits PostgresDialect, SqliteDialect, MysqlDia
         table.schema().ifPresent(schema -> statements.add("CREATE SCHEMA IF NOT EXISTS " + quote(schema)));
         statements.add("CREATE TABLE " + qualify(table) + " (" + historyColumns("timestamp with time zone") + ")");
         return statements;
+    }
+
+    /**
+     * The column definitions of the tracking table, with this database's type for {@code applied_at}.
+     * {@code incomplete}, {@code statements_run} and {@code statements_checksum} are null for a
+     * migration that ran completely; for one whose section stopped part-way outside a transaction
+     * they say which section ({@code up} or {@code down}), how many of its statements ran, and the
+     * checksum of those statements, so that a later run can resume after them.
+     */
+    static String historyColumns(String timestampType) {
+        return "id integer NOT NULL PRIMARY KEY,"
+                + " version varchar(255) NOT NULL,"
+                + " name varchar(255) NOT NULL UNIQUE,"
+                + " batch integer NOT NULL,"
+                + " checksum varchar(64) NOT NULL,"
+                + " checksum_algorithm integer NOT NULL,"
+                + " applied_at " + timestampType + " NOT NULL,"
+                + " execution_ms bigint NOT NULL,"
+                + " incomplete varchar(4),"
+                + " statements_run integer,"
+                + " statements_checksum varchar(64)";
     }
 
     /** Binds a point in time for the tracking table's {@code applied_at}; by default as UTC. */
@@ -86,6 +259,8 @@ public sealed interface Dialect permits PostgresDialect, SqliteDialect, MysqlDia
         return value == null ? null : value.toInstant();
     }
 
+    // Its lock and its schema.
+
     /**
      * The migration lock for {@code table} on {@code connection}.
      *
@@ -94,15 +269,10 @@ public sealed interface Dialect permits PostgresDialect, SqliteDialect, MysqlDia
      */
     Lock lock(Connection connection, TableName table, ConnectionOpener another);
 
-    /** Opens one more connection to the database a command works on. */
-    @FunctionalInterface
-    interface ConnectionOpener {
-        /** Opens the connection; the caller closes it. */
-        Connection open() throws SQLException;
-    }
-
     /** Reads this database's schema, for {@code schema} and {@code verify}. */
     SchemaReader schemaReader();
+
+    // Its errors.
 
     /** Whether {@code e} means that another writer held the database for longer than the busy timeout. */
     default boolean isBusy(SQLException e) {
@@ -148,77 +318,5 @@ public sealed interface Dialect permits PostgresDialect, SqliteDialect, MysqlDia
     default String message(SQLException e) {
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message.strip();
-    }
-
-    /**
-     * The column definitions of the tracking table, with this database's type for {@code applied_at}.
-     * {@code incomplete}, {@code statements_run} and {@code statements_checksum} are null for a
-     * migration that ran completely; for one whose section stopped part-way outside a transaction
-     * they say which section ({@code up} or {@code down}), how many of its statements ran, and the
-     * checksum of those statements, so that a later run can resume after them.
-     */
-    static String historyColumns(String timestampType) {
-        return "id integer NOT NULL PRIMARY KEY,"
-                + " version varchar(255) NOT NULL,"
-                + " name varchar(255) NOT NULL UNIQUE,"
-                + " batch integer NOT NULL,"
-                + " checksum varchar(64) NOT NULL,"
-                + " checksum_algorithm integer NOT NULL,"
-                + " applied_at " + timestampType + " NOT NULL,"
-                + " execution_ms bigint NOT NULL,"
-                + " incomplete varchar(4),"
-                + " statements_run integer,"
-                + " statements_checksum varchar(64)";
-    }
-
-    /**
-     * The dialect for a JDBC URL.
-     *
-     * @throws ConfigurationException if Cairn does not support the database
-     */
-    static Dialect forUrl(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:postgresql:")) {
-            return PostgresDialect.INSTANCE;
-        }
-        if (lower.startsWith("jdbc:sqlite:")) {
-            return SqliteDialect.INSTANCE;
-        }
-        if (lower.startsWith("jdbc:mysql:") || lower.startsWith("jdbc:mariadb:")) {
-            return MysqlDialect.INSTANCE;
-        }
-        if (lower.startsWith("jdbc:h2:")) {
-            return H2Dialect.INSTANCE;
-        }
-        throw unsupported(url.split(":").length > 1 ? url.split(":")[1] : url);
-    }
-
-    /**
-     * The dialect for a database product name, as {@code DatabaseMetaData} reports it.
-     *
-     * @throws ConfigurationException if Cairn does not support the database
-     */
-    static Dialect forProduct(String product) {
-        String lower = product.toLowerCase(Locale.ROOT);
-        if (lower.contains("postgresql")) {
-            return PostgresDialect.INSTANCE;
-        }
-        if (lower.contains("sqlite")) {
-            return SqliteDialect.INSTANCE;
-        }
-        if (lower.contains("mysql") || lower.contains("mariadb")) {
-            return MysqlDialect.INSTANCE;
-        }
-        if (lower.equals("h2")) {
-            return H2Dialect.INSTANCE;
-        }
-        throw unsupported(product);
-    }
-
-    private static ConfigurationException unsupported(String what) {
-        return new ConfigurationException("Cairn does not support the database '" + what + "'; it supports"
-                + " PostgreSQL (jdbc:postgresql:), MySQL and MariaDB (jdbc:mysql:, jdbc:mariadb:),"
-                + " SQLite (jdbc:sqlite:)"
-                + " and H2 (jdbc:h2:).");
     }
 }

@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.dialect;
 
-import dev.cairn.internal.history.TableName;
+import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.lock.RowLock;
 import dev.cairn.internal.schema.H2SchemaReader;
 import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.sql.SplitRules;
+import dev.cairn.internal.sql.TableName;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +37,9 @@ public final class H2Dialect implements Dialect {
     /** H2 quotes the statement back with line breaks written as this escape. */
     private static final String ESCAPED_NEWLINE = "\\000a";
 
+    private final List<Client> clients =
+            List.of(new Client("h2", "H2", PREFIX, "org.h2.Driver", "com.h2database:h2", List.of(), this));
+
     private H2Dialect() {}
 
     @Override
@@ -46,18 +48,58 @@ public final class H2Dialect implements Dialect {
     }
 
     @Override
-    public SplitRules splitRules() {
-        return SplitRules.H2;
+    public List<Client> clients() {
+        return clients;
     }
 
     @Override
-    public boolean transactionalDdl() {
-        return false;
+    public boolean isProduct(String product) {
+        return product.equals("h2");
     }
 
     @Override
-    public String quote(String identifier) {
-        return identifier; // checked plain by TableName; see the class comment for why it stays unquoted
+    public Kind kind() {
+        return Kind.FILE;
+    }
+
+    /** {@code database:} is the file's path without {@code .mv.db}, or {@code :memory:}. */
+    @Override
+    public String fileUrl(Client client, String database, Path directory) {
+        // In memory, kept until the JVM ends, so that an application and its migrations share it.
+        return database.equals(MEMORY)
+                ? PREFIX + "mem:cairn;DB_CLOSE_DELAY=-1"
+                : PREFIX + FILE + directory.resolve(database).normalize();
+    }
+
+    /**
+     * A relative file ({@code jdbc:h2:./db}, {@code jdbc:h2:file:db}); in-memory, server and other URL
+     * forms, absolute paths and {@code ~/} paths stay as they are; settings after {@code ;} are kept.
+     */
+    @Override
+    public String withAbsoluteFile(String url, Path directory) {
+        if (!url.startsWith(PREFIX)) {
+            return url;
+        }
+        String rest = url.substring(PREFIX.length());
+        boolean explicit = rest.startsWith(FILE);
+        if (explicit) {
+            rest = rest.substring(FILE.length());
+        }
+        int settings = rest.indexOf(';');
+        String file = settings < 0 ? rest : rest.substring(0, settings);
+        boolean relative = file.startsWith("./")
+                || file.startsWith("../")
+                || explicit
+                        && !file.isEmpty()
+                        && !file.startsWith("~")
+                        && !Path.of(file).isAbsolute();
+        if (!relative) {
+            return url;
+        }
+        return PREFIX
+                + (explicit ? FILE : "")
+                + directory.resolve(file).normalize()
+                + (settings < 0 ? "" : rest.substring(settings));
     }
 
     @Override
@@ -80,17 +122,35 @@ public final class H2Dialect implements Dialect {
         }
     }
 
+    /** A private database in memory, with the target's settings: it ends when its last connection closes. */
     @Override
-    public boolean tableExists(Connection connection, TableName table) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM INFORMATION_SCHEMA.TABLES"
-                + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?")) {
-            query.setString(1, table.schema().map(H2Dialect::folded).orElse(null));
-            query.setString(2, folded(table.table()));
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getInt(1) > 0;
-            }
-        }
+    public String scratchUrl(String targetUrl, String name, Path directory) {
+        int settings = targetUrl.indexOf(';');
+        return PREFIX + "mem:" + name + (settings < 0 ? "" : targetUrl.substring(settings));
+    }
+
+    @Override
+    public SplitRules splitRules() {
+        return SplitRules.H2;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return identifier; // checked plain by TableName; see the class comment for why it stays unquoted
+    }
+
+    @Override
+    public Query tableExists(TableName table) {
+        return new Query(
+                "SELECT count(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA)"
+                        + " AND TABLE_NAME = ?",
+                table.schema().map(H2Dialect::folded).orElse(null),
+                folded(table.table()));
     }
 
     @Override
@@ -100,6 +160,11 @@ public final class H2Dialect implements Dialect {
         table.schema().ifPresent(schema -> create.add("CREATE SCHEMA IF NOT EXISTS " + quote(schema)));
         create.add("CREATE TABLE IF NOT EXISTS " + lockTable + " (id integer NOT NULL PRIMARY KEY)");
         return new RowLock(another, table, lockTable, create);
+    }
+
+    @Override
+    public SchemaReader schemaReader() {
+        return new H2SchemaReader();
     }
 
     @Override
@@ -134,10 +199,5 @@ public final class H2Dialect implements Dialect {
     /** How H2 stores an unquoted name. */
     private static String folded(String identifier) {
         return identifier.toUpperCase(Locale.ROOT);
-    }
-
-    @Override
-    public SchemaReader schemaReader() {
-        return new H2SchemaReader();
     }
 }

@@ -1,21 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.dialect;
 
-import dev.cairn.internal.history.TableName;
+import dev.cairn.EnvironmentConfig.Ssl;
+import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.lock.NamedLock;
 import dev.cairn.internal.schema.MysqlSchemaReader;
 import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.sql.SplitRules;
+import dev.cairn.internal.sql.TableName;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,17 +35,94 @@ public final class MysqlDialect implements Dialect {
 
     static final MysqlDialect INSTANCE = new MysqlDialect();
 
+    private static final String MYSQL_PREFIX = "jdbc:mysql:";
+    private static final String MARIADB_PREFIX = "jdbc:mariadb:";
+    private static final String MARIADB_DRIVER = "org.mariadb.jdbc:mariadb-java-client";
+
     /** Connector/J puts the connection id first: {@code (conn=42) Table 'x' already exists}. */
     private static final Pattern CONNECTION_PREFIX = Pattern.compile("^\\(conn=\\d+\\)\\s*");
 
     /** The server says where a syntax error is: {@code … near 'x' at line 3}, counting in the statement. */
     private static final Pattern AT_LINE = Pattern.compile(" at line (\\d+)\\s*$");
 
+    /** MySQL URLs go to the MariaDB driver where MySQL's own is missing (see {@link #driverUrl}). */
+    private final List<Client> clients = List.of(
+            new Client("mysql", "MySQL", MYSQL_PREFIX, "com.mysql.cj.jdbc.Driver", MARIADB_DRIVER, List.of(), this),
+            new Client(
+                    "mariadb", "MariaDB", MARIADB_PREFIX, "org.mariadb.jdbc.Driver", MARIADB_DRIVER, List.of(), this));
+
     private MysqlDialect() {}
 
     @Override
     public String name() {
         return "MySQL/MariaDB";
+    }
+
+    @Override
+    public List<Client> clients() {
+        return clients;
+    }
+
+    @Override
+    public boolean isProduct(String product) {
+        return product.contains("mysql") || product.contains("mariadb");
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.SERVER;
+    }
+
+    @Override
+    public int defaultPort() {
+        return 3306;
+    }
+
+    @Override
+    public boolean supportsSsl() {
+        return true;
+    }
+
+    /**
+     * MariaDB Connector/J's names
+     * (https://mariadb.com/docs/connectors/mariadb-connector-j/about-mariadb-connector-j): the connect
+     * timeout in milliseconds, and {@code sslMode}, whose {@code trust} encrypts without checking the
+     * certificate, as {@code ssl: require} does for PostgreSQL.
+     */
+    @Override
+    public void addDriverProperties(Properties properties, Optional<Ssl> ssl, Duration connectTimeout) {
+        ssl.ifPresent(mode -> properties.setProperty(
+                "sslMode",
+                switch (mode) {
+                    case DISABLE -> "disable";
+                    case REQUIRE -> "trust";
+                    case VERIFY_FULL -> "verify-full";
+                }));
+        properties.setProperty("connectTimeout", Long.toString(connectTimeout.toMillis()));
+    }
+
+    /**
+     * MariaDB Connector/J, which the cairn tool ships for MySQL and MariaDB alike, refuses
+     * {@code jdbc:mysql:} URLs unless told otherwise; so when no driver on the class path takes a
+     * {@code jdbc:mysql:} URL (MySQL Connector/J would), the same URL goes to the MariaDB driver as
+     * {@code jdbc:mariadb:}.
+     */
+    @Override
+    public String driverUrl(String url) {
+        if (!url.startsWith(MYSQL_PREFIX) || accepted(url)) {
+            return url;
+        }
+        String mariadb = MARIADB_PREFIX + url.substring(MYSQL_PREFIX.length());
+        return accepted(mariadb) ? mariadb : url;
+    }
+
+    private static boolean accepted(String url) {
+        try {
+            DriverManager.getDriver(url);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     @Override
@@ -58,16 +141,12 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
-    public boolean tableExists(Connection connection, TableName table) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM information_schema.tables"
-                + " WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ?")) {
-            query.setString(1, table.schema().orElse(null));
-            query.setString(2, table.table());
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getInt(1) > 0;
-            }
-        }
+    public Query tableExists(TableName table) {
+        return new Query(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = COALESCE(?, DATABASE())"
+                        + " AND table_name = ?",
+                table.schema().orElse(null),
+                table.table());
     }
 
     @Override
@@ -97,6 +176,11 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public SchemaReader schemaReader() {
+        return new MysqlSchemaReader();
+    }
+
+    @Override
     public int errorLineOffset(SQLException e, String sql) {
         Matcher matcher = AT_LINE.matcher(String.valueOf(e.getMessage()));
         return matcher.find() ? Math.max(0, Integer.parseInt(matcher.group(1)) - 1) : 0;
@@ -105,10 +189,5 @@ public final class MysqlDialect implements Dialect {
     @Override
     public String message(SQLException e) {
         return CONNECTION_PREFIX.matcher(Dialect.super.message(e)).replaceFirst("");
-    }
-
-    @Override
-    public SchemaReader schemaReader() {
-        return new MysqlSchemaReader();
     }
 }

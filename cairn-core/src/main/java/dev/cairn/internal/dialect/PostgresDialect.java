@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.dialect;
 
-import dev.cairn.internal.history.TableName;
+import dev.cairn.EnvironmentConfig.Ssl;
 import dev.cairn.internal.lock.AdvisoryLock;
+import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.schema.PostgresSchemaReader;
 import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.sql.SplitRules;
+import dev.cairn.internal.sql.TableName;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,11 +27,63 @@ public final class PostgresDialect implements Dialect {
     /** The driver appends the error's offset in the statement to its message, on a line of its own. */
     private static final Pattern POSITION = Pattern.compile("\\R\\s*Position: (\\d+)");
 
+    private final List<Client> clients = List.of(new Client(
+            "postgresql",
+            "PostgreSQL",
+            "jdbc:postgresql:",
+            "org.postgresql.Driver",
+            "org.postgresql:postgresql",
+            List.of("postgres", "pg"),
+            this));
+
     private PostgresDialect() {}
 
     @Override
     public String name() {
         return "PostgreSQL";
+    }
+
+    @Override
+    public List<Client> clients() {
+        return clients;
+    }
+
+    @Override
+    public boolean isProduct(String product) {
+        return product.contains("postgresql");
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.SERVER;
+    }
+
+    @Override
+    public int defaultPort() {
+        return 5432;
+    }
+
+    @Override
+    public boolean supportsSsl() {
+        return true;
+    }
+
+    /** pgjdbc's names: https://jdbc.postgresql.org/documentation/use/#connection-parameters (timeouts in seconds). */
+    @Override
+    public void addDriverProperties(Properties properties, Optional<Ssl> ssl, Duration connectTimeout) {
+        ssl.ifPresent(mode -> properties.setProperty("sslmode", mode.label()));
+        long millis = connectTimeout.toMillis();
+        String seconds = Long.toString(millis / 1000 + (millis % 1000 == 0 ? 0 : 1));
+        properties.setProperty("connectTimeout", seconds);
+        properties.setProperty("loginTimeout", seconds);
+        properties.setProperty("ApplicationName", "cairn");
+    }
+
+    /** {@code WITH (FORCE)} ends sessions still in it, such as one an interrupted statement left (13+; 12 fails it). */
+    @Override
+    public List<String> dropDatabase(String name) {
+        String drop = "DROP DATABASE IF EXISTS " + quote(name);
+        return List.of(drop + " WITH (FORCE)", drop);
     }
 
     @Override
@@ -40,22 +96,23 @@ public final class PostgresDialect implements Dialect {
         return true;
     }
 
+    /**
+     * to_regclass resolves an unqualified name through the search path, as CREATE TABLE does, and
+     * answers NULL instead of failing when the table (or its schema) is missing.
+     */
     @Override
-    public boolean tableExists(Connection connection, TableName table) throws SQLException {
-        // to_regclass resolves an unqualified name through the search path, as CREATE TABLE does,
-        // and answers NULL instead of failing when the table (or its schema) is missing.
-        try (PreparedStatement query = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            query.setString(1, qualify(table));
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
-        }
+    public Query tableExists(TableName table) {
+        return new Query("SELECT CASE WHEN to_regclass(?) IS NULL THEN 0 ELSE 1 END", qualify(table));
     }
 
     @Override
     public Lock lock(Connection connection, TableName table, ConnectionOpener another) {
         return new AdvisoryLock(connection, table);
+    }
+
+    @Override
+    public SchemaReader schemaReader() {
+        return new PostgresSchemaReader();
     }
 
     @Override
@@ -73,10 +130,5 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean isOutOfLockSpace(SQLException e) {
         return "53200".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("max_locks_per_transaction");
-    }
-
-    @Override
-    public SchemaReader schemaReader() {
-        return new PostgresSchemaReader();
     }
 }

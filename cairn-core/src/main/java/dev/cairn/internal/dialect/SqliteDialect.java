@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.dialect;
 
-import dev.cairn.internal.history.TableName;
+import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.lock.LockFile;
-import dev.cairn.internal.lock.TransactionLock;
 import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.schema.SqliteSchemaReader;
 import dev.cairn.internal.sql.SplitRules;
+import dev.cairn.internal.sql.TableName;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -34,6 +34,8 @@ public final class SqliteDialect implements Dialect {
 
     static final SqliteDialect INSTANCE = new SqliteDialect();
 
+    private static final String PREFIX = "jdbc:sqlite:";
+
     /** sqlite-jdbc's {@code open_mode} flag for SQLITE_OPEN_READONLY. */
     private static final String OPEN_READ_ONLY = "1";
 
@@ -45,6 +47,9 @@ public final class SqliteDialect implements Dialect {
     private static final DateTimeFormatter APPLIED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    private final List<Client> clients = List.of(new Client(
+            "sqlite", "SQLite", PREFIX, "org.sqlite.JDBC", "org.xerial:sqlite-jdbc", List.of("sqlite3"), this));
+
     private SqliteDialect() {}
 
     @Override
@@ -53,17 +58,22 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public SplitRules splitRules() {
-        return SplitRules.SQLITE;
+    public List<Client> clients() {
+        return clients;
     }
 
     @Override
-    public boolean transactionalDdl() {
-        return true;
+    public boolean isProduct(String product) {
+        return product.contains("sqlite");
     }
 
     @Override
-    public void configure(Properties properties, boolean readOnly, Duration lockTimeout) {
+    public Kind kind() {
+        return Kind.FILE;
+    }
+
+    @Override
+    public void addSessionProperties(Properties properties, boolean readOnly, Duration lockTimeout) {
         if (readOnly) {
             properties.setProperty("open_mode", OPEN_READ_ONLY);
         } else {
@@ -72,9 +82,32 @@ public final class SqliteDialect implements Dialect {
         properties.setProperty("busy_timeout", Long.toString(Math.min(Integer.MAX_VALUE, lockTimeout.toMillis())));
     }
 
+    /**
+     * In-memory databases ({@code jdbc:sqlite:}, {@code jdbc:sqlite::memory:}, any special form starting
+     * with {@code :}) and {@code file:} URIs stay as they are, as knexfile keeps them; parameters after
+     * {@code ?} are kept.
+     */
+    @Override
+    public String withAbsoluteFile(String url, Path directory) {
+        if (!url.startsWith(PREFIX)) {
+            return url;
+        }
+        String rest = url.substring(PREFIX.length());
+        int query = rest.indexOf('?');
+        String file = query < 0 ? rest : rest.substring(0, query);
+        if (file.isEmpty()
+                || file.startsWith(":")
+                || file.startsWith("file:")
+                || Path.of(file).isAbsolute()) {
+            return url;
+        }
+        String parameters = query < 0 ? "" : rest.substring(query);
+        return PREFIX + directory.resolve(file).normalize() + parameters;
+    }
+
     @Override
     public boolean isMissing(String url) {
-        String path = url.substring("jdbc:sqlite:".length());
+        String path = url.substring(PREFIX.length());
         int query = path.indexOf('?');
         if (query >= 0) {
             path = path.substring(0, query);
@@ -92,16 +125,24 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public boolean tableExists(Connection connection, TableName table) throws SQLException {
+    public String scratchUrl(String targetUrl, String name, Path directory) {
+        return PREFIX + directory.resolve(name + ".sqlite3");
+    }
+
+    @Override
+    public SplitRules splitRules() {
+        return SplitRules.SQLITE;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public Query tableExists(TableName table) {
         String master = table.schema().map(schema -> quote(schema) + ".").orElse("") + "sqlite_master";
-        try (PreparedStatement query =
-                connection.prepareStatement("SELECT count(*) FROM " + master + " WHERE type = 'table' AND name = ?")) {
-            query.setString(1, table.table());
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getInt(1) > 0;
-            }
-        }
+        return new Query("SELECT count(*) FROM " + master + " WHERE type = 'table' AND name = ?", table.table());
     }
 
     @Override
@@ -123,34 +164,17 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public Lock lock(Connection connection, TableName table, ConnectionOpener another) {
-        String file = databaseFile(connection, table.schema().orElse("main"));
-        if (file == null || file.isEmpty()) {
-            return new TransactionLock(); // in memory: no other process can reach it
-        }
-        return new LockFile(Path.of(file + "." + table.table() + ".lock"), table.toString());
+        return LockFile.besideDatabase(connection, table);
     }
 
-    /** The file of the attached database {@code schema}; empty for one in memory; null if unknown. */
-    private static String databaseFile(Connection connection, String schema) {
-        try (PreparedStatement query =
-                connection.prepareStatement("SELECT file FROM pragma_database_list WHERE name = ?")) {
-            query.setString(1, schema);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            return null;
-        }
+    @Override
+    public SchemaReader schemaReader() {
+        return new SqliteSchemaReader();
     }
 
     @Override
     public boolean isBusy(SQLException e) {
         int code = e.getErrorCode() & 0xFF;
         return code == BUSY || code == LOCKED;
-    }
-
-    @Override
-    public SchemaReader schemaReader() {
-        return new SqliteSchemaReader();
     }
 }

@@ -3,6 +3,7 @@ package dev.cairn.internal.history;
 
 import dev.cairn.Direction;
 import dev.cairn.internal.dialect.Dialect;
+import dev.cairn.internal.sql.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,7 +57,16 @@ public final class HistoryStore {
 
     /** Whether the tracking table exists. Reads only. */
     public boolean exists() throws SQLException {
-        return dialect.tableExists(connection, table);
+        Dialect.Query query = dialect.tableExists(table);
+        try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
+            for (int i = 0; i < query.parameters().size(); i++) {
+                statement.setString(i + 1, query.parameters().get(i));
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1) > 0;
+            }
+        }
     }
 
     /** Creates the tracking table (and its schema, where the database has schemas). */

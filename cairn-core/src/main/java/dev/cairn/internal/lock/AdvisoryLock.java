@@ -2,7 +2,7 @@
 package dev.cairn.internal.lock;
 
 import dev.cairn.LockException;
-import dev.cairn.internal.history.TableName;
+import dev.cairn.internal.sql.TableName;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,29 +48,11 @@ public final class AdvisoryLock implements Lock {
     public void acquire(Duration timeout, Consumer<String> waiting) {
         try {
             key = key();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            long pause = 50;
-            boolean told = false;
-            while (!tryLock()) {
-                String holder = holder();
-                if (!told) {
-                    waiting.accept(holder);
-                    told = true;
-                }
-                if (System.nanoTime() >= deadline) {
-                    throw new LockException("Another runner holds the migration lock on " + table + " (" + holder
-                            + "); gave up after " + timeout.toSeconds() + "s (lock-timeout). Run again when it has"
-                            + " finished, or raise lock-timeout.");
-                }
-                Thread.sleep(Math.min(pause, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-                pause = Math.min(pause * 2, 500);
-            }
+            LockWait.acquire(table.toString(), timeout, false, block -> tryLock(), this::holder, waiting);
             held = true;
         } catch (SQLException e) {
-            throw new LockException("Could not take the migration lock on " + table + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LockException("Interrupted while waiting for the migration lock on " + table + ".");
+            throw new LockException(
+                    table.toString(), "Could not take the migration lock on " + table + ": " + e.getMessage());
         }
     }
 

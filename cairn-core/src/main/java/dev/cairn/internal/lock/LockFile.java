@@ -2,6 +2,7 @@
 package dev.cairn.internal.lock;
 
 import dev.cairn.LockException;
+import dev.cairn.internal.sql.TableName;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -12,11 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -42,6 +46,32 @@ public final class LockFile implements Lock {
     private FileLock held;
 
     /**
+     * The lock of {@code table}'s database on {@code connection}: a lock file beside the database
+     * file ({@code dev.sqlite3.cairn_migrations.lock}), or, for a database in memory, which no other
+     * process can reach, the {@link TransactionLock}.
+     */
+    public static Lock besideDatabase(Connection connection, TableName table) {
+        String file = databaseFile(connection, table.schema().orElse("main"));
+        if (file == null || file.isEmpty()) {
+            return new TransactionLock();
+        }
+        return new LockFile(Path.of(file + "." + table.table() + ".lock"), table.toString());
+    }
+
+    /** The file of the attached database {@code schema}; empty for one in memory; null if unknown. */
+    private static String databaseFile(Connection connection, String schema) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT file FROM pragma_database_list WHERE name = ?")) {
+            query.setString(1, schema);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    /**
      * Creates the lock; nothing is taken until {@link #acquire}.
      *
      * @param file the lock file
@@ -54,44 +84,31 @@ public final class LockFile implements Lock {
 
     @Override
     public void acquire(Duration timeout, Consumer<String> waiting) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        boolean told = false;
         try {
-            inProcess = IN_PROCESS.computeIfAbsent(file, path -> new ReentrantLock());
-            if (!inProcess.tryLock()) {
-                waiting.accept("held by another runner in this process");
-                told = true;
-                if (!inProcess.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    inProcess = null;
-                    throw timedOut("another runner in this process", timeout);
-                }
-            }
+            ReentrantLock inThisProcess = IN_PROCESS.computeIfAbsent(file, path -> new ReentrantLock());
             channel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            long pause = 20;
-            while ((held = tryLock()) == null) {
-                String holder = holder();
-                if (!told) {
-                    waiting.accept(holder);
-                    told = true;
-                }
-                if (System.nanoTime() >= deadline) {
-                    throw timedOut(holder, timeout);
-                }
-                Thread.sleep(Math.min(pause, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-                pause = Math.min(pause * 2, 250);
-            }
+            LockWait.acquire(
+                    what,
+                    timeout,
+                    false,
+                    block -> {
+                        if (inProcess == null && inThisProcess.tryLock()) {
+                            inProcess = inThisProcess;
+                        }
+                        return inProcess != null && (held = tryLock()) != null;
+                    },
+                    () -> inProcess == null ? "held by another runner in this process" : holder(),
+                    waiting);
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(me().getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(false);
         } catch (IOException e) {
             close();
-            throw new LockException("Could not take the migration lock file " + file + ": " + e.getMessage()
-                    + ". Cairn needs to create and lock it beside the database file.");
-        } catch (InterruptedException e) {
-            close();
-            Thread.currentThread().interrupt();
-            throw new LockException("Interrupted while waiting for the migration lock on " + what + ".");
+            throw new LockException(
+                    what,
+                    "Could not take the migration lock file " + file + ": " + e.getMessage()
+                            + ". Cairn needs to create and lock it beside the database file.");
         } catch (LockException e) {
             close();
             throw e;
@@ -125,12 +142,6 @@ public final class LockFile implements Lock {
         } catch (OverlappingFileLockException e) {
             return null; // another channel of this JVM holds it
         }
-    }
-
-    private LockException timedOut(String holder, Duration timeout) {
-        return new LockException("Another runner holds the migration lock on " + what + " (" + holder
-                + "); gave up after " + timeout.toSeconds() + "s (lock-timeout). Run again when it has finished,"
-                + " or raise lock-timeout.");
     }
 
     /** Who holds the lock, as the holder wrote it into the file. */

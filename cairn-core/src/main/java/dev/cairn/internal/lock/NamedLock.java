@@ -2,7 +2,7 @@
 package dev.cairn.internal.lock;
 
 import dev.cairn.LockException;
-import dev.cairn.internal.history.TableName;
+import dev.cairn.internal.sql.TableName;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,28 +43,19 @@ public final class NamedLock implements Lock {
     public void acquire(Duration timeout, Consumer<String> waiting) {
         try {
             name = name();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            boolean told = false;
-            int wait = 0;
-            while (!tryLock(wait)) {
-                String holder = holder();
-                if (!told) {
-                    waiting.accept(holder);
-                    told = true;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new LockException("Another runner holds the migration lock on " + table + " (" + holder
-                            + "); gave up after " + timeout.toSeconds() + "s (lock-timeout). Run again when it has"
-                            + " finished, or raise lock-timeout.");
-                }
-                // Whole seconds, which every MySQL and MariaDB version accepts; the server wakes the
-                // waiter as soon as the holder lets go.
-                wait = (int) Math.max(1, Math.min(5, Duration.ofNanos(left).toSeconds()));
-            }
+            // Whole seconds, which every MySQL and MariaDB version accepts; the server wakes the waiter as
+            // soon as the holder lets go.
+            LockWait.acquire(
+                    table.toString(),
+                    timeout,
+                    true,
+                    block -> tryLock(block.isZero() ? 0 : (int) Math.max(1, block.toSeconds())),
+                    this::holder,
+                    waiting);
             held = true;
         } catch (SQLException e) {
-            throw new LockException("Could not take the migration lock on " + table + ": " + e.getMessage());
+            throw new LockException(
+                    table.toString(), "Could not take the migration lock on " + table + ": " + e.getMessage());
         }
     }
 

@@ -2,8 +2,7 @@
 package dev.cairn.internal.lock;
 
 import dev.cairn.LockException;
-import dev.cairn.internal.dialect.Dialect.ConnectionOpener;
-import dev.cairn.internal.history.TableName;
+import dev.cairn.internal.sql.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,9 +27,6 @@ public final class RowLock implements Lock {
 
     /** H2's "Duplicate key": a runner that was faster created the row. */
     private static final String DUPLICATE_KEY = "23505";
-
-    /** How long the first attempt waits before the runner says that it waits. */
-    private static final Duration FIRST_TRY = Duration.ofMillis(200);
 
     private final ConnectionOpener opener;
     private final TableName table;
@@ -59,20 +55,11 @@ public final class RowLock implements Lock {
             connection = opener.open();
             createRow();
             connection.setAutoCommit(false);
-            Duration first = timeout.compareTo(FIRST_TRY) < 0 ? timeout : FIRST_TRY;
-            if (tryLock(first)) {
-                return;
-            }
-            String holder = holder();
-            waiting.accept(holder);
-            if (!tryLock(timeout.minus(first))) {
-                throw new LockException("Another runner holds the migration lock on " + table + " (" + holder
-                        + "); gave up after " + timeout.toSeconds() + "s (lock-timeout). Run again when it has"
-                        + " finished, or raise lock-timeout.");
-            }
+            LockWait.acquire(table.toString(), timeout, true, this::tryLock, this::holder, waiting);
         } catch (SQLException e) {
             close();
-            throw new LockException("Could not take the migration lock on " + table + ": " + e.getMessage());
+            throw new LockException(
+                    table.toString(), "Could not take the migration lock on " + table + ": " + e.getMessage());
         } catch (LockException e) {
             close();
             throw e;

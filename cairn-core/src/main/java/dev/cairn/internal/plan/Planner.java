@@ -15,9 +15,7 @@ import dev.cairn.internal.source.Migration;
 import dev.cairn.internal.source.Section;
 import dev.cairn.internal.source.Version;
 import dev.cairn.internal.sql.SplitRules;
-import dev.cairn.internal.sql.SqlSyntaxException;
 import dev.cairn.internal.sql.Statement;
-import dev.cairn.internal.sql.StatementSplitter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -451,12 +449,7 @@ public final class Planner {
             HistoryRow row,
             SplitRules rules,
             boolean transactionalDdl) {
-        List<Statement> statements;
-        try {
-            statements = StatementSplitter.split(section.text(), section.firstLine(), rules);
-        } catch (SqlSyntaxException e) {
-            throw new MigrationFileException(section.file(), e.line(), e.getMessage());
-        }
+        List<Statement> statements = section.statements(rules);
         if (section.transactional() && transactionalDdl) {
             for (Statement statement : statements) {
                 if (TRANSACTION_CONTROL.matcher(statement.sql()).matches()) {

@@ -46,6 +46,7 @@ public final class Runner {
     private final HistoryStore history;
     private final MigrationListener listener;
     private final Clock clock;
+    private final StatementRunner statements;
     /**
      * The tracking rows of the steps that ran in the open transaction, written just before it commits:
      * in one round trip for the whole batch rather than one per migration. They commit or roll back
@@ -63,6 +64,7 @@ public final class Runner {
         this.history = history;
         this.listener = listener;
         this.clock = clock;
+        this.statements = new StatementRunner(connection, dialect);
     }
 
     /**
@@ -202,24 +204,19 @@ public final class Runner {
     }
 
     private void execute(Step step, Outcome outcome) throws SQLException {
-        List<Statement> statements = step.statements();
-        try (java.sql.Statement jdbc = connection.createStatement()) {
-            for (int i = step.resumeAt(); i < statements.size(); i++) {
-                try {
-                    jdbc.execute(statements.get(i).sql());
-                } catch (SQLException e) {
-                    throw failure(step, i, e, outcome);
-                }
-            }
+        try {
+            statements.run(step.statements(), step.resumeAt(), index -> {});
+        } catch (StatementFailedException e) {
+            throw failure(step, e, outcome);
         }
     }
 
     /** Runs a section in autocommit, keeping its row's progress one statement behind the database at most. */
     private void executeTracked(Step step, HistoryRow row, Outcome outcome) throws SQLException {
-        List<Statement> statements = step.statements();
+        List<Statement> sectionStatements = step.statements();
         Checksum.OfStatements ran = new Checksum.OfStatements();
         for (int i = 0; i < step.resumeAt(); i++) {
-            ran.add(statements.get(i).sql());
+            ran.add(sectionStatements.get(i).sql());
         }
         HistoryRow.Progress before = row.progress();
         HistoryRow.Progress progress = new HistoryRow.Progress(step.direction(), step.resumeAt(), ran.hex());
@@ -229,24 +226,21 @@ public final class Runner {
             history.progress(row, progress);
         }
         history.release(); // no statement of Cairn's may stay open while the section runs (SQLite's VACUUM)
-        try (java.sql.Statement jdbc = connection.createStatement()) {
-            for (int i = step.resumeAt(); i < statements.size(); i++) {
-                String sql = statements.get(i).sql();
-                try {
-                    jdbc.execute(sql);
-                } catch (SQLException e) {
-                    if (i == step.resumeAt()) {
-                        undoTracking(step, row, before, e);
-                    }
-                    throw failure(step, i, e, outcome);
-                }
-                if (i + 1 < statements.size()) {
+        try {
+            statements.run(sectionStatements, step.resumeAt(), index -> {
+                String sql = sectionStatements.get(index).sql();
+                if (index + 1 < sectionStatements.size()) {
                     history.progress(
                             row,
                             new HistoryRow.Progress(
-                                    step.direction(), i + 1, ran.add(sql).hex()));
+                                    step.direction(), index + 1, ran.add(sql).hex()));
                 }
+            });
+        } catch (StatementFailedException e) {
+            if (e.index() == step.resumeAt()) {
+                undoTracking(step, row, before, e.getCause());
             }
+            throw failure(step, e, outcome);
         }
     }
 
@@ -263,13 +257,14 @@ public final class Runner {
         }
     }
 
-    private MigrationFailedException failure(Step step, int index, SQLException cause, Outcome outcome) {
+    private MigrationFailedException failure(Step step, StatementFailedException failed, Outcome outcome) {
+        SQLException cause = failed.getCause();
+        int index = failed.index();
         boolean inTransaction = step.section().transactional() && dialect.transactionalDdl();
         if (inTransaction) {
             rollbackQuietly(cause);
         }
-        Statement statement = step.statements().get(index);
-        int line = statement.line() + dialect.errorLineOffset(cause, statement.sql());
+        int line = failed.line();
         boolean up = step.direction() == Direction.UP;
         String verb = up ? "applied" : "undone";
         String name = step.migration().name();
@@ -374,8 +369,8 @@ public final class Runner {
                 step.section().file(),
                 line,
                 index + 1,
-                cause.getSQLState(),
-                dialect.message(cause),
+                failed.sqlState(),
+                failed.databaseMessage(),
                 stillApplied,
                 text.toString(),
                 cause);

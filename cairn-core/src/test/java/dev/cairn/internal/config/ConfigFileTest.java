@@ -32,7 +32,7 @@ class ConfigFileTest {
         assertThat(config.path())
                 .isEqualTo(directory.resolve("cairn.yml").toAbsolutePath().normalize());
         assertThat(config.environmentNames()).containsExactly("development");
-        EnvironmentConfig development = config.environment(null);
+        EnvironmentConfig development = config.environment(null, "development");
         assertThat(development.name()).isEqualTo("development");
         assertThat(development.url()).isEqualTo("jdbc:sqlite::memory:");
     }
@@ -330,7 +330,7 @@ class ConfigFileTest {
                 "    host: prod.internal",
                 "    password: *user");
 
-        EnvironmentConfig production = config.environment("production");
+        EnvironmentConfig production = config.environment("production", "development");
         assertThat(production.url()).isEqualTo("jdbc:postgresql://prod.internal:5432/app");
         assertThat(production.user()).contains("deploy");
         assertThat(production.password()).contains("deploy");
@@ -411,14 +411,19 @@ class ConfigFileTest {
                 "  staging: { url: 'jdbc:sqlite:s.db' }",
                 "  production: { url: 'jdbc:sqlite:p.db' }");
 
-        assertThat(files.read(Map.of()).environment(null).name()).isEqualTo("development");
-        assertThat(files.read(Map.of("CAIRN_ENV", "staging")).environment(null).name())
+        assertThat(files.read(Map.of()).environment(null, "development").name()).isEqualTo("development");
+        assertThat(files.read(Map.of("CAIRN_ENV", "staging"))
+                        .environment(null, "development")
+                        .name())
                 .isEqualTo("staging");
         assertThat(files.read(Map.of("CAIRN_ENV", "staging"))
-                        .environment("production")
+                        .environment("production", "development")
                         .name())
                 .isEqualTo("production");
-        assertThat(files.read(Map.of("CAIRN_ENV", "")).environment(null).name()).isEqualTo("development");
+        assertThat(files.read(Map.of("CAIRN_ENV", ""))
+                        .environment(null, "development")
+                        .name())
+                .isEqualTo("development");
     }
 
     @Test
@@ -429,9 +434,9 @@ class ConfigFileTest {
                 "  staging: { url: 'jdbc:sqlite:s.db' }");
         files.dotEnv("CAIRN_ENV=staging");
 
-        assertThat(files.read(Map.of()).environment(null).name()).isEqualTo("staging");
+        assertThat(files.read(Map.of()).environment(null, "development").name()).isEqualTo("staging");
         assertThat(files.read(Map.of("CAIRN_ENV", "development"))
-                        .environment(null)
+                        .environment(null, "development")
                         .name())
                 .isEqualTo("development");
     }
@@ -444,7 +449,7 @@ class ConfigFileTest {
                 "  staging: { url: 'jdbc:sqlite:s.db' }",
                 "  production: { url: 'jdbc:sqlite:p.db' }");
 
-        String message = error(() -> config.environment("prod"));
+        String message = error(() -> config.environment("prod", "development"));
 
         assertThat(message)
                 .isEqualTo("Environment 'prod' is not in " + config.path() + "; it has: development,"
@@ -455,7 +460,7 @@ class ConfigFileTest {
     void missingDefaultEnvironmentIsAnError() {
         ConfigFile config = files.read("environments:", "  production: { url: 'jdbc:sqlite:p.db' }");
 
-        assertThat(error(() -> config.environment(null)))
+        assertThat(error(() -> config.environment(null, "development")))
                 .startsWith("Environment 'development' is not in ")
                 .contains("it has: production.");
     }
@@ -476,6 +481,6 @@ class ConfigFileTest {
         assertThat(development.user()).isEmpty();
         assertThat(development.schema()).isEmpty();
         assertThat(development.migrationsDirectory()).isEqualTo(directory.resolve("database/migrations"));
-        assertThat(development.pool()).isEqualTo(dev.cairn.PoolSettings.DEFAULTS);
+        assertThat(development.pool()).isEqualTo(dev.cairn.EnvironmentConfig.DEFAULT_POOL);
     }
 }

@@ -2,7 +2,9 @@
 package dev.cairn.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.ConfigurationException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,9 +45,16 @@ class DurationsTest {
     }
 
     @Test
-    void wholeSecondsRoundUp() {
-        assertThat(Durations.secondsRoundingUp(Duration.ofMillis(250))).isEqualTo(1);
-        assertThat(Durations.secondsRoundingUp(Duration.ofSeconds(10))).isEqualTo(10);
-        assertThat(Durations.secondsRoundingUp(Duration.ofMillis(10_001))).isEqualTo(11);
+    void aSettingThatIsNoDurationOrZeroIsRefusedNamingTheSettingAndTheForms() {
+        assertThat(Durations.parse("--lock-timeout", "90s", ConfigurationException::new))
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> Durations.parse("--lock-timeout", "soon", ConfigurationException::new))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("--lock-timeout must be a duration such as 500ms, 10s, 2m or 1h (a bare number means"
+                        + " seconds), not 'soon'.");
+        assertThatThrownBy(() -> Durations.parse("--lock-timeout", "0ms", ConfigurationException::new))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("--lock-timeout must be more than 0. Give a duration such as 500ms, 10s, 2m or 1h (a"
+                        + " bare number means seconds).");
     }
 }

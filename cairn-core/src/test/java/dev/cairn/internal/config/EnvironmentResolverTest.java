@@ -5,8 +5,8 @@ import static dev.cairn.internal.config.TestFiles.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.EnvironmentConfig;
-import dev.cairn.PoolSettings;
-import dev.cairn.SslMode;
+import dev.cairn.EnvironmentConfig.Pool;
+import dev.cairn.EnvironmentConfig.Ssl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -53,7 +53,7 @@ class EnvironmentResolverTest {
         assertThat(config.ssl()).isEmpty();
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.lockTimeout()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(config.pool()).isEqualTo(PoolSettings.DEFAULTS);
+        assertThat(config.pool()).isEqualTo(EnvironmentConfig.DEFAULT_POOL);
         assertThat(config.migrationsDirectory()).isEqualTo(directory.resolve("database/migrations"));
         assertThat(config.seedsDirectory()).isEqualTo(directory.resolve("database/seeds"));
         assertThat(config.table()).isEqualTo("cairn_migrations");
@@ -86,14 +86,14 @@ class EnvironmentResolverTest {
         Map<String, String> variables =
                 Map.of("DB_HOST", "db.internal", "DB_NAME", "app", "DB_USER", "deploy", "DB_PASSWORD", "pa$$word");
 
-        EnvironmentConfig staging = files.read(variables).environment("staging");
+        EnvironmentConfig staging = files.read(variables).environment("staging", "development");
 
         assertThat(staging.name()).isEqualTo("staging");
         assertThat(staging.url()).isEqualTo("jdbc:postgresql://db.internal:5432/app");
         assertThat(staging.user()).contains("deploy");
         assertThat(staging.password()).contains("pa$$word");
-        assertThat(staging.ssl()).contains(SslMode.REQUIRE);
-        assertThat(staging.pool()).isEqualTo(new PoolSettings(2, 20, Duration.ofMinutes(5), Duration.ofHours(1)));
+        assertThat(staging.ssl()).contains(Ssl.REQUIRE);
+        assertThat(staging.pool()).isEqualTo(new Pool(2, 20, Duration.ofMinutes(5), Duration.ofHours(1)));
         assertThat(staging.connectTimeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(staging.lockTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(staging.migrationsDirectory()).isEqualTo(directory.resolve("db/migrations"));
@@ -274,7 +274,9 @@ class EnvironmentResolverTest {
                 "    port: ${DB_PORT}",
                 "    database: app");
 
-        assertThat(files.read(Map.of("DB_PORT", "")).environment(null).url())
+        assertThat(files.read(Map.of("DB_PORT", ""))
+                        .environment(null, "development")
+                        .url())
                 .isEqualTo("jdbc:postgresql://localhost:5432/app");
     }
 
@@ -321,7 +323,7 @@ class EnvironmentResolverTest {
     void emptyUrlIsAnError() {
         files.yaml("environments:", "  development:", "    url: ${DATABASE_URL}");
 
-        assertThat(error(() -> files.read(Map.of("DATABASE_URL", "")).environment(null)))
+        assertThat(error(() -> files.read(Map.of("DATABASE_URL", "")).environment(null, "development")))
                 .contains("cairn.yml:3: environments.development.url is empty. Set it to a JDBC URL");
     }
 
@@ -335,7 +337,7 @@ class EnvironmentResolverTest {
 
     @ParameterizedTest
     @CsvSource({"disable, DISABLE", "require, REQUIRE", "verify-full, VERIFY_FULL", "Require, REQUIRE"})
-    void sslModes(String written, SslMode mode) {
+    void sslModes(String written, Ssl mode) {
         assertThat(development("client: postgresql", "database: app", "ssl: " + written)
                         .ssl())
                 .contains(mode);
@@ -415,7 +417,7 @@ class EnvironmentResolverTest {
     void poolSizes() {
         assertThat(development("url: jdbc:sqlite:a.db", "pool: { min: 0, max: 1 }")
                         .pool())
-                .isEqualTo(new PoolSettings(0, 1, Duration.ofMinutes(10), Duration.ofMinutes(30)));
+                .isEqualTo(new Pool(0, 1, Duration.ofMinutes(10), Duration.ofMinutes(30)));
         assertThat(development("url: jdbc:sqlite:a.db", "pool: { min: 5, max: 5 }")
                         .pool()
                         .min())
@@ -425,10 +427,10 @@ class EnvironmentResolverTest {
     @Test
     void aLoneBoundMovesTheOtherDefault() {
         assertThat(development("url: jdbc:sqlite:a.db", "pool: { max: 1 }").pool())
-                .extracting(PoolSettings::min, PoolSettings::max)
+                .extracting(Pool::min, Pool::max)
                 .containsExactly(1, 1);
         assertThat(development("url: jdbc:sqlite:a.db", "pool: { min: 15 }").pool())
-                .extracting(PoolSettings::min, PoolSettings::max)
+                .extracting(Pool::min, Pool::max)
                 .containsExactly(15, 15);
     }
 

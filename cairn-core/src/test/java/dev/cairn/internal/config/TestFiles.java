@@ -59,7 +59,7 @@ final class TestFiles {
 
     /** Writes {@code cairn.yml} with these lines and resolves environment {@code name} without variables. */
     EnvironmentConfig environment(String name, String... lines) {
-        return read(lines).environment(name);
+        return read(lines).environment(name, "development");
     }
 
     /** The message of the {@link ConfigurationException} that {@code call} must throw. */

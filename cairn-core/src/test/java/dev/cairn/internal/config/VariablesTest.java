@@ -144,8 +144,11 @@ class VariablesTest {
                 "    host: ${DB_HOST}",
                 "    database: app");
 
-        assertThat(files.read(Map.of()).environment("development").url()).endsWith("dev.db");
-        assertThat(error(() -> files.read(Map.of()).environment("staging")))
+        assertThat(files.read(Map.of())
+                        .environment("development", "development")
+                        .url())
+                .endsWith("dev.db");
+        assertThat(error(() -> files.read(Map.of()).environment("staging", "development")))
                 .isEqualTo(directory.resolve("cairn.yml") + ":6: variable DB_HOST is not set (used by"
                         + " environments.staging.host). Set it in the environment or in " + directory.resolve(".env")
                         + ", or give a default: ${DB_HOST:-…}");
@@ -165,10 +168,10 @@ class VariablesTest {
                 "    url: jdbc:sqlite:test.db",
                 "    migrations: { table: test_history }");
 
-        assertThat(error(() -> files.read(Map.of()).environment("development")))
+        assertThat(error(() -> files.read(Map.of()).environment("development", "development")))
                 .contains("cairn.yml:4: variable TABLE is not set (used by migrations.table)");
         // The environment's own table wins, so ${TABLE} is never needed.
-        var test = files.read(Map.of("MIGRATIONS", "sql")).environment("test");
+        var test = files.read(Map.of("MIGRATIONS", "sql")).environment("test", "development");
         assertThat(test.table()).isEqualTo("test_history");
         assertThat(test.migrationsDirectory()).isEqualTo(directory.resolve("sql"));
         assertThat(test.schema()).isEmpty();
@@ -198,7 +201,7 @@ class VariablesTest {
                 "DB_USER='deploy'",
                 "DB_PASSWORD=\"pa$$ \\\"word\\\"\" # a comment");
 
-        var staging = files.read(Map.of("DB_HOST", "from-environment")).environment("staging");
+        var staging = files.read(Map.of("DB_HOST", "from-environment")).environment("staging", "development");
 
         assertThat(staging.url()).isEqualTo("jdbc:postgresql://from-environment:5432/app");
         assertThat(staging.user()).contains("deploy");
@@ -213,6 +216,9 @@ class VariablesTest {
                 "    url: jdbc:sqlite:dev.db",
                 "    password: 'p$a$$w{o}rd$$${HOST}'");
 
-        assertThat(files.read(Map.of("HOST", "h")).environment(null).password()).contains("p$a$$w{o}rd$${HOST}");
+        assertThat(files.read(Map.of("HOST", "h"))
+                        .environment(null, "development")
+                        .password())
+                .contains("p$a$$w{o}rd$${HOST}");
     }
 }

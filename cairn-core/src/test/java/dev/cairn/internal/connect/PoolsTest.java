@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.cairn.internal.config;
+package dev.cairn.internal.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cairn.CairnConfig;
 import dev.cairn.ConfigurationException;
 import dev.cairn.ConnectionException;
 import dev.cairn.EnvironmentConfig;
-import dev.cairn.PoolSettings;
+import dev.cairn.EnvironmentConfig.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,14 +29,16 @@ class PoolsTest {
 
     @Test
     void buildsAPoolFromCairnYmlAndRunsAQuery() throws Exception {
-        TestFiles files = new TestFiles(directory);
-        files.yaml(
-                "environments:",
-                "  development:",
-                "    url: jdbc:sqlite:data.sqlite3",
-                "    pool: { min: 1, max: 3, idle-timeout: 20s, max-lifetime: 2m }",
-                "    connect-timeout: 5s");
-        EnvironmentConfig development = files.read(Map.of()).environment("development");
+        Path file = Files.writeString(
+                directory.resolve("cairn.yml"),
+                String.join(
+                        "\n",
+                        "environments:",
+                        "  development:",
+                        "    url: jdbc:sqlite:data.sqlite3",
+                        "    pool: { min: 1, max: 3, idle-timeout: 20s, max-lifetime: 2m }",
+                        "    connect-timeout: 5s"));
+        EnvironmentConfig development = CairnConfig.load(file, Map.of()).environment("development");
 
         try (HikariDataSource pool = Pools.dataSource(development);
                 Connection connection = pool.getConnection();
@@ -96,7 +99,7 @@ class PoolsTest {
                 Optional.empty(),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(60),
-                new PoolSettings(1, 1, Duration.ofSeconds(10), Duration.ofSeconds(30)),
+                new Pool(1, 1, Duration.ofSeconds(10), Duration.ofSeconds(30)),
                 directory,
                 "cairn_migrations",
                 Optional.empty(),

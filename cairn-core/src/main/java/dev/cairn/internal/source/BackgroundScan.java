@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.cairn.internal;
+package dev.cairn.internal.source;
 
-import dev.cairn.internal.source.Migration;
-import dev.cairn.internal.source.MigrationDirectory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +13,7 @@ import java.util.function.Supplier;
  * the other. Errors come out as they would without the overlap: a bad file is reported before a
  * connection that failed, because the files were always read first.
  */
-final class BackgroundScan {
+public final class BackgroundScan {
 
     private final FutureTask<List<Migration>> task;
 
@@ -24,7 +22,7 @@ final class BackgroundScan {
     }
 
     /** Starts reading {@code directory} (see {@link MigrationDirectory#scan}). */
-    static BackgroundScan start(Path directory) {
+    public static BackgroundScan start(Path directory) {
         FutureTask<List<Migration>> task = new FutureTask<>(() -> MigrationDirectory.scan(directory));
         Thread thread = new Thread(task, "cairn-scan");
         thread.setDaemon(true); // an exiting JVM need not wait for files nobody will look at
@@ -36,7 +34,7 @@ final class BackgroundScan {
      * Runs {@code connect} meanwhile. If it fails, a failure of the scan wins, as it would if the scan
      * had come first.
      */
-    <S> S whileConnecting(Supplier<S> connect) {
+    public <S> S whileConnecting(Supplier<S> connect) {
         try {
             return connect.get();
         } catch (RuntimeException e) {
@@ -46,7 +44,7 @@ final class BackgroundScan {
     }
 
     /** The migrations, once read; throws what the scan threw. */
-    List<Migration> migrations() {
+    public List<Migration> migrations() {
         boolean interrupted = false;
         try {
             while (true) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.cairn.internal;
+package dev.cairn.internal.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,16 +17,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CommandsTest {
+class MakeMigrationTest {
 
     @TempDir
     Path project;
 
-    private Commands commandsAt(String instant) {
+    private MakeMigration commandsAt(String instant) {
         Settings.Draft draft = new Settings.Draft();
         draft.url = "jdbc:sqlite:" + project.resolve("dev.sqlite3");
-        draft.directory = project.resolve("db/migrations");
-        return new Commands(Settings.resolve(draft), Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+        draft.migrationsDirectory = project.resolve("db/migrations");
+        return new MakeMigration(Settings.resolve(draft, null), Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
     }
 
     @Test
@@ -44,7 +44,7 @@ class CommandsTest {
 
     @Test
     void makeNeverReusesAVersionWithinTheSameSecond() throws IOException {
-        Commands commands = commandsAt("2026-11-24T15:30:00Z");
+        MakeMigration commands = commandsAt("2026-11-24T15:30:00Z");
         Files.createDirectories(project.resolve("db/migrations"));
         Files.writeString(project.resolve("db/migrations/20261124153001_taken.sql"), "-- migrate:up\n");
 

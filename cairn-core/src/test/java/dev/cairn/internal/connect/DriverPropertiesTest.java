@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.cairn.internal.config;
+package dev.cairn.internal.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.cairn.EnvironmentConfig;
-import dev.cairn.PoolSettings;
-import dev.cairn.SslMode;
+import dev.cairn.EnvironmentConfig.Ssl;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,7 +21,7 @@ import org.postgresql.PGProperty;
 /** The properties passed to the JDBC driver with the URL. */
 class DriverPropertiesTest {
 
-    static EnvironmentConfig environment(String url, String user, String password, SslMode ssl, Duration timeout) {
+    static EnvironmentConfig environment(String url, String user, String password, Ssl ssl, Duration timeout) {
         return new EnvironmentConfig(
                 "staging",
                 url,
@@ -31,7 +30,7 @@ class DriverPropertiesTest {
                 Optional.ofNullable(ssl),
                 timeout,
                 Duration.ofSeconds(60),
-                PoolSettings.DEFAULTS,
+                EnvironmentConfig.DEFAULT_POOL,
                 Path.of("/app/database/migrations"),
                 "cairn_migrations",
                 Optional.empty(),
@@ -39,12 +38,21 @@ class DriverPropertiesTest {
                 Optional.empty());
     }
 
+    private static Properties propertiesOf(EnvironmentConfig environment) {
+        return DriverProperties.of(
+                environment.url(),
+                environment.user(),
+                environment.password(),
+                environment.ssl(),
+                environment.connectTimeout());
+    }
+
     @Test
     void postgresqlGetsSslTimeoutsAndApplicationNameUnderPgjdbcsOwnNames() {
         EnvironmentConfig staging = environment(
-                "jdbc:postgresql://db:5432/app", "deploy", "s3cret", SslMode.VERIFY_FULL, Duration.ofMillis(2500));
+                "jdbc:postgresql://db:5432/app", "deploy", "s3cret", Ssl.VERIFY_FULL, Duration.ofMillis(2500));
 
-        Properties properties = DriverProperties.of(staging);
+        Properties properties = propertiesOf(staging);
 
         // pgjdbc reads the URL and the properties together; what it sees is what the server gets.
         Properties parsed = Driver.parseURL(staging.url(), properties);
@@ -58,10 +66,19 @@ class DriverPropertiesTest {
         assertThat(properties).hasSize(6);
     }
 
+    @ParameterizedTest
+    @CsvSource({"250, 1", "10000, 10", "10001, 11"})
+    void postgresqlTimeoutsAreWholeSecondsRoundedUp(long millis, String seconds) {
+        Properties properties =
+                propertiesOf(environment("jdbc:postgresql://db/app", null, null, null, Duration.ofMillis(millis)));
+
+        assertThat(properties).contains(entry("connectTimeout", seconds), entry("loginTimeout", seconds));
+    }
+
     @Test
     void postgresqlWithoutSslOrCredentialsLeavesThemToTheDriver() {
         Properties properties =
-                DriverProperties.of(environment("jdbc:postgresql://db/app", null, null, null, Duration.ofSeconds(10)));
+                propertiesOf(environment("jdbc:postgresql://db/app", null, null, null, Duration.ofSeconds(10)));
 
         assertThat(properties)
                 .containsOnly(
@@ -75,13 +92,13 @@ class DriverPropertiesTest {
         "jdbc:mariadb://db/app, DISABLE, DISABLE"
     })
     void mysqlAndMariadbGetSslAndTheConnectTimeoutUnderConnectorJsOwnNames(
-            String url, SslMode ssl, org.mariadb.jdbc.export.SslMode expected) throws SQLException {
+            String url, Ssl ssl, org.mariadb.jdbc.export.SslMode expected) throws SQLException {
         EnvironmentConfig staging = environment(url, "deploy", "s3cret", ssl, Duration.ofMillis(2500));
 
-        Properties properties = DriverProperties.of(staging);
+        Properties properties = propertiesOf(staging);
 
         // The MariaDB driver reads the URL and the properties together; what it sees is what it uses.
-        Configuration parsed = Configuration.parse(DriverUrl.of(url), properties);
+        Configuration parsed = Configuration.parse(Drivers.driverUrl(url), properties);
         assertThat(parsed.user()).isEqualTo("deploy");
         assertThat(parsed.password()).isEqualTo("s3cret");
         assertThat(parsed.sslMode()).isEqualTo(expected);
@@ -90,25 +107,25 @@ class DriverPropertiesTest {
 
     @Test
     void sqliteGetsOnlyTheCredentials() {
-        assertThat(DriverProperties.of(environment("jdbc:sqlite:/app/dev.db", "u", "p", null, Duration.ofSeconds(10))))
+        assertThat(propertiesOf(environment("jdbc:sqlite:/app/dev.db", "u", "p", null, Duration.ofSeconds(10))))
                 .containsOnly(entry("user", "u"), entry("password", "p"));
-        assertThat(DriverProperties.of(environment("jdbc:sqlite::memory:", null, null, null, Duration.ofSeconds(1))))
+        assertThat(propertiesOf(environment("jdbc:sqlite::memory:", null, null, null, Duration.ofSeconds(1))))
                 .isEmpty();
     }
 
     @Test
     void otherDatabasesGetOnlyTheCredentials() {
-        EnvironmentConfig h2 = environment("jdbc:h2:mem:x", "sa", null, SslMode.REQUIRE, Duration.ofSeconds(1));
+        EnvironmentConfig h2 = environment("jdbc:h2:mem:x", "sa", null, Ssl.REQUIRE, Duration.ofSeconds(1));
 
-        assertThat(DriverProperties.of(h2)).containsOnly(entry("user", "sa"));
+        assertThat(propertiesOf(h2)).containsOnly(entry("user", "sa"));
     }
 
     @Test
     void eachCallReturnsANewCopy() {
         EnvironmentConfig staging = environment("jdbc:sqlite::memory:", "u", null, null, Duration.ofSeconds(1));
-        Properties first = DriverProperties.of(staging);
+        Properties first = propertiesOf(staging);
         first.setProperty("user", "changed");
 
-        assertThat(DriverProperties.of(staging)).containsOnly(entry("user", "u"));
+        assertThat(propertiesOf(staging)).containsOnly(entry("user", "u"));
     }
 }

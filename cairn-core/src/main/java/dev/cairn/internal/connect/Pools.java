@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.cairn.internal.config;
+package dev.cairn.internal.connect;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -7,7 +7,8 @@ import com.zaxxer.hikari.pool.HikariPool;
 import dev.cairn.ConfigurationException;
 import dev.cairn.ConnectionException;
 import dev.cairn.EnvironmentConfig;
-import java.sql.DriverManager;
+import dev.cairn.Redaction;
+import dev.cairn.internal.dialect.Client;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -35,10 +36,10 @@ public final class Pools {
      * @throws ConnectionException if the first connection cannot be opened
      */
     public static HikariDataSource dataSource(EnvironmentConfig environment) {
-        String redactedUrl = environment.redactedUrl();
-        String url = DriverUrl.of(environment.url());
+        String redactedUrl = Redaction.url(environment.url());
+        String url = Drivers.driverUrl(environment.url());
         try {
-            DriverManager.getDriver(url);
+            Drivers.forUrl(url);
         } catch (SQLException e) {
             String artifact = Client.forUrl(environment.url())
                     .map(Client::driverArtifact)
@@ -56,7 +57,12 @@ public final class Pools {
         HikariConfig config = new HikariConfig();
         config.setPoolName("cairn-" + environment.name());
         config.setJdbcUrl(url);
-        config.setDataSourceProperties(DriverProperties.of(environment));
+        config.setDataSourceProperties(DriverProperties.of(
+                environment.url(),
+                environment.user(),
+                environment.password(),
+                environment.ssl(),
+                environment.connectTimeout()));
         config.setMinimumIdle(environment.pool().min());
         config.setMaximumPoolSize(environment.pool().max());
         if (environment.pool().min() < environment.pool().max()) {
@@ -78,15 +84,12 @@ public final class Pools {
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String reason = Redaction.url(String.valueOf(cause.getMessage())).replaceAll("[.\\s]+$", "");
-            throw new ConnectionException(
-                    withoutPassword(
-                            environment,
-                            "Cannot connect to " + redactedUrl
-                                    + " (environment " + environment.name() + user(environment.user()) + "): " + reason
-                                    + ". Check that the database is running and reachable, and the environment's url,"
-                                    + " user and"
-                                    + " password."),
-                    cause);
+            throw ConnectionFailures.pooling(
+                    redactedUrl,
+                    "environment " + environment.name() + user(environment.user()),
+                    reason,
+                    cause,
+                    environment.password().map(List::of).orElse(List.of()));
         }
     }
 

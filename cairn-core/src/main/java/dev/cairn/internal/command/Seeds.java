@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.cairn.internal;
+package dev.cairn.internal.command;
 
 import dev.cairn.ConfigurationException;
 import dev.cairn.Direction;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.MigrationFileException;
 import dev.cairn.SeedResult;
-import dev.cairn.internal.sql.SqlSyntaxException;
-import dev.cairn.internal.sql.Statement;
-import dev.cairn.internal.sql.StatementSplitter;
+import dev.cairn.internal.run.StatementFailedException;
+import dev.cairn.internal.run.StatementRunner;
+import dev.cairn.internal.source.Section;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -19,10 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +29,7 @@ import java.util.stream.Stream;
  * under the migration lock, and never tracked: running them again runs them again, so write them to
  * be re-runnable (delete first, or insert what is missing).
  */
-final class Seeds {
+public final class Seeds {
 
     /** The body of a new seed file. */
     static final String TEMPLATE = "-- Seed data. `cairn seed run` runs the seed files in name order, each in a"
@@ -39,18 +37,13 @@ final class Seeds {
 
     private final Settings settings;
 
-    Seeds(Settings settings) {
+    public Seeds(Settings settings) {
         this.settings = settings;
     }
 
     /** Writes a new seed file {@code <name>.sql}. */
-    Path make(String name) {
-        String slug = name == null
-                ? ""
-                : name.strip()
-                        .toLowerCase(Locale.ROOT)
-                        .replaceAll("[^a-z0-9]+", "_")
-                        .replaceAll("^_+|_+$", "");
+    public Path make(String name) {
+        String slug = Slug.of(name);
         if (slug.isEmpty()) {
             throw new ConfigurationException(
                     "A seed needs a name with letters or digits, such as `cairn seed make 01_users`.");
@@ -74,62 +67,58 @@ final class Seeds {
      * @throws ConfigurationException if the directory is missing or a name matches no file
      * @throws MigrationFailedException if a statement fails: that seed is rolled back, earlier ones stay
      */
-    SeedResult run(List<String> names) {
-        long started = System.nanoTime();
+    public SeedResult run(List<String> names) {
+        Stopwatch stopwatch = new Stopwatch();
         List<Path> files = select(names);
         List<String> ran = new ArrayList<>();
         try (Session session = Session.forChange(settings, settings.listener())) {
+            StatementRunner runner = new StatementRunner(session.connection(), session.dialect());
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                List<Statement> statements = split(file, session);
-                try (java.sql.Statement jdbc = session.connection().createStatement()) {
-                    for (int i = 0; i < statements.size(); i++) {
-                        try {
-                            jdbc.execute(statements.get(i).sql());
-                        } catch (SQLException e) {
-                            throw failure(session, file, statements, i, e, ran);
-                        }
-                    }
+                try {
+                    runner.run(read(file).statements(session.dialect().splitRules()));
                     session.connection().commit();
+                } catch (StatementFailedException e) {
+                    throw failure(session, file, e, ran);
                 } catch (SQLException e) {
                     throw session.failure("running the seed " + name, e);
                 }
                 ran.add(name);
             }
         }
-        return new SeedResult(ran, Duration.ofNanos(System.nanoTime() - started));
+        return new SeedResult(ran, stopwatch.elapsed());
     }
 
     private MigrationFailedException failure(
-            Session session, Path file, List<Statement> statements, int index, SQLException cause, List<String> ran) {
+            Session session, Path file, StatementFailedException failed, List<String> ran) {
         try {
             session.connection().rollback();
         } catch (SQLException e) {
-            cause.addSuppressed(e);
+            failed.getCause().addSuppressed(e);
         }
-        Statement statement = statements.get(index);
-        int line = statement.line() + session.dialect().errorLineOffset(cause, statement.sql());
         String name = file.getFileName().toString();
         String outcome = "The seed's transaction was rolled back"
                 + (session.dialect().transactionalDdl()
                         ? ""
                         : " (DDL in it, which " + session.dialect().name() + " commits as it runs, stays)")
                 + (ran.isEmpty() ? "." : "; the seeds before it ran and stay: " + String.join(", ", ran) + ".")
-                + System.lineSeparator() + "Fix the statement and run the seeds again.";
+                + System.lineSeparator()
+                + "Fix the statement and run the seeds again.";
         return new MigrationFailedException(
                 name,
                 Direction.UP,
                 file,
-                line,
-                index + 1,
-                cause.getSQLState(),
-                session.dialect().message(cause),
+                failed.line(),
+                failed.index() + 1,
+                failed.sqlState(),
+                failed.databaseMessage(),
                 ran,
                 outcome,
-                cause);
+                failed.getCause());
     }
 
-    private static List<Statement> split(Path file, Session session) {
+    /** The whole seed file as one section, its statements counted from line 1. */
+    private static Section read(Path file) {
         try {
             String text = StandardCharsets.UTF_8
                     .newDecoder()
@@ -138,9 +127,7 @@ final class Seeds {
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
-            return StatementSplitter.split(text, 1, session.dialect().splitRules());
-        } catch (SqlSyntaxException e) {
-            throw new MigrationFileException(file, e.line(), e.getMessage());
+            return new Section(file, text, 1, true);
         } catch (CharacterCodingException e) {
             throw new MigrationFileException(file, 0, "is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {

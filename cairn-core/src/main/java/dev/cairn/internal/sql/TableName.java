@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.cairn.internal.history;
+package dev.cairn.internal.sql;
 
 import dev.cairn.ConfigurationException;
 import java.util.Optional;

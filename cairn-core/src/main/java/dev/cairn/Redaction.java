@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.cairn.internal.config;
+package dev.cairn;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Removes passwords from text before it is shown, logged or put in an exception. Cairn's own
  * messages never include a password; this is for text that might: a JDBC URL written by the user,
- * or a driver's error message.
+ * or a driver's error message. The library and the {@code cairn} tool both mask with it, so that the
+ * rules of what counts as a password are written once.
  */
 public final class Redaction {
 
@@ -19,17 +21,17 @@ public final class Redaction {
 
     // Any parameter whose name ends in "password" (password, sslpassword, …), in any case, as a query
     // parameter (?password=, &password=) or a property (;password=), up to the next separator.
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password\\s*=)[^&;]*");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password\\s*=)([^&;]*)");
 
     // user:secret@ after // (MySQL and others accept it). The secret stops at characters that a URI
     // would have percent-encoded, so that a later @ (as in Azure's user=admin@server) is not mistaken
     // for the end of a password.
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/?#@:\\s]*:)[^/?#@\\s]*@");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/?#@:\\s]*:)([^/?#@\\s]*)@");
 
     // Oracle's thin form, jdbc:oracle:thin:user/secret@host: a user/secret pair straight after the
     // scheme and its driver type (never after //, which begins a host), ending at the @ before the host.
     private static final Pattern SLASHED_CREDENTIALS =
-            Pattern.compile("^(jdbc:[A-Za-z0-9]+:(?:[A-Za-z0-9]+:)?[^:/@\\s]+/)[^@\\s]*@");
+            Pattern.compile("^(jdbc:[A-Za-z0-9]+:(?:[A-Za-z0-9]+:)?[^:/@\\s]+/)([^@\\s]*)@");
 
     private Redaction() {}
 
@@ -48,6 +50,29 @@ public final class Redaction {
         String masked = PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1" + Matcher.quoteReplacement(MASK));
         masked = USER_INFO.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
         return SLASHED_CREDENTIALS.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
+    }
+
+    /**
+     * The passwords written in {@code jdbcUrl}, in the forms {@link #url(String)} masks: for masking them
+     * wherever else they may turn up, such as in a driver's message or a stack trace.
+     *
+     * @param jdbcUrl a JDBC URL, or null
+     * @return the non-empty secrets, in the order found; empty for null
+     */
+    public static List<String> secretsIn(String jdbcUrl) {
+        List<String> secrets = new ArrayList<>();
+        if (jdbcUrl == null) {
+            return secrets;
+        }
+        for (Pattern pattern : List.of(PASSWORD_PARAMETER, USER_INFO, SLASHED_CREDENTIALS)) {
+            Matcher matcher = pattern.matcher(jdbcUrl);
+            while (matcher.find()) {
+                if (!matcher.group(2).isEmpty()) {
+                    secrets.add(matcher.group(2));
+                }
+            }
+        }
+        return secrets;
     }
 
     /**

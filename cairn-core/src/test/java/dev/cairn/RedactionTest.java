@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.cairn.internal.config;
+package dev.cairn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,5 +56,20 @@ class RedactionTest {
     @Test
     void textIgnoresEmptyAndNullSecrets() {
         assertThat(Redaction.text("nothing secret", Arrays.asList("", null))).isEqualTo("nothing secret");
+    }
+
+    @Test
+    void secretsInAUrlAreTheValuesThatUrlMasks() {
+        assertThat(Redaction.secretsIn("jdbc:postgresql://app:in-userinfo@db:5432/app?user=app&password=in-query&x=1"))
+                .containsExactly("in-query", "in-userinfo");
+        assertThat(Redaction.secretsIn("jdbc:sqlserver://db;user=u;Password=semi;encrypt=true"))
+                .containsExactly("semi");
+        assertThat(Redaction.secretsIn("jdbc:oracle:thin:scott/tiger@db:1521/app"))
+                .containsExactly("tiger");
+        assertThat(Redaction.secretsIn("jdbc:postgresql://db/app?password=&user=u"))
+                .isEmpty();
+        assertThat(Redaction.secretsIn("jdbc:postgresql://db:5432/app?user=admin@server"))
+                .isEmpty();
+        assertThat(Redaction.secretsIn(null)).isEmpty();
     }
 }

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.cairn.internal;
+package dev.cairn.internal.command;
 
 import dev.cairn.ConnectionException;
 import dev.cairn.LockException;
 import dev.cairn.MigrationListener;
+import dev.cairn.internal.connect.ConnectionFailures;
+import dev.cairn.internal.connect.Connector;
 import dev.cairn.internal.dialect.Dialect;
+import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.history.HistoryStore;
 import dev.cairn.internal.lock.Lock;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * One command's connection, with its dialect and tracking table. A write session has autocommit off
@@ -45,7 +49,7 @@ final class Session implements AutoCloseable {
      * a check that should fail the command before it waits for the lock, which may take long.
      */
     static Session forChange(Settings settings, MigrationListener listener, Runnable beforeLocking) {
-        Session session = new Session(settings.connector().open(false), settings);
+        Session session = new Session(settings.connector().open(false, settings.lockTimeout()), settings);
         try {
             beforeLocking.run();
             // The lock first, in autocommit: a runner that waits holds no transaction (so SQLite's write
@@ -53,15 +57,15 @@ final class Session implements AutoCloseable {
             session.lock = session.dialect.lock(
                     session.connection,
                     settings.table(),
-                    () -> settings.connector().open(false).connection());
+                    () -> settings.connector()
+                            .open(false, settings.lockTimeout())
+                            .connection());
             session.lock.acquire(settings.lockTimeout(), listener::waitingForLock);
             try {
                 session.connection.setAutoCommit(false);
             } catch (SQLException e) {
                 if (session.dialect.isBusy(e)) {
-                    throw new LockException("Another writer is writing to " + settings.target() + "; gave up after "
-                            + settings.lockTimeout().toSeconds() + "s (lock-timeout). Run again when it has finished,"
-                            + " or raise lock-timeout.");
+                    throw LockException.writerBusy(settings.target(), settings.lockTimeout());
                 }
                 throw session.failure("starting a transaction", e);
             }
@@ -77,7 +81,7 @@ final class Session implements AutoCloseable {
      * connection ({@link #exists()} is false) rather than create the file.
      */
     static Session forReading(Settings settings) {
-        return new Session(settings.connector().open(true), settings);
+        return new Session(settings.connector().open(true, settings.lockTimeout()), settings);
     }
 
     /** Whether the database exists; false only for an embedded database not created yet. */
@@ -99,13 +103,25 @@ final class Session implements AutoCloseable {
 
     /** An error from the database during {@code doing}, as a {@link ConnectionException} that says so. */
     ConnectionException failure(String doing, SQLException e) {
-        return new ConnectionException(
-                "The database " + target + " failed while " + doing + ": "
-                        + dialect.message(e) + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
-                        + System.lineSeparator()
-                        + "Check that the user may read and write the tracking table " + history.table()
-                        + " (set migrations.table or migrations.schema to put it elsewhere).",
-                e);
+        return ConnectionFailures.working(
+                target,
+                doing,
+                dialect,
+                e,
+                "Check that the user may read and write the tracking table " + history.table()
+                        + " (set migrations.table or migrations.schema to put it elsewhere).");
+    }
+
+    /** The tracking table's rows; none if the table, or the whole (embedded) database, does not exist yet. */
+    List<HistoryRow> historyRows() {
+        if (!exists()) {
+            return List.of();
+        }
+        try {
+            return history.readIfExists();
+        } catch (SQLException e) {
+            throw failure("reading the tracking table", e);
+        }
     }
 
     @Override

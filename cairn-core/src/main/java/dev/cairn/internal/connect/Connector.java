@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.cairn.internal;
+package dev.cairn.internal.connect;
 
 import dev.cairn.ConfigurationException;
 import dev.cairn.ConnectionException;
-import dev.cairn.internal.config.DriverUrl;
-import dev.cairn.internal.config.Redaction;
+import dev.cairn.Redaction;
 import dev.cairn.internal.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -16,10 +15,10 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
- * Opens the connections Cairn works on: from a JDBC URL through its driver (see {@link Drivers}), or from the
- * application's {@link DataSource}. Every failure becomes a {@link ConnectionException} (or a
- * {@link ConfigurationException} when no driver fits) whose message names the target without its
- * password and says what to check.
+ * Opens the connections Cairn works on: from a JDBC URL through its driver (see {@link Drivers}), or from
+ * the application's {@link DataSource}. Every failure becomes a {@link ConnectionException} (see
+ * {@link ConnectionFailures}), or a {@link ConfigurationException} when no driver fits, whose message
+ * names the target without its password and says what to check.
  */
 public abstract class Connector {
 
@@ -30,10 +29,12 @@ public abstract class Connector {
      * Opens a connection.
      *
      * @param readOnly open for reading only; a database that does not exist yet is not created
+     * @param lockTimeout how long the connection waits for another writer, where the driver does the
+     *     waiting (SQLite's busy timeout)
      * @return the connection and its dialect; the connection is null if {@code readOnly} and the
      *     (embedded) database does not exist yet
      */
-    abstract Opened open(boolean readOnly);
+    public abstract Opened open(boolean readOnly, Duration lockTimeout);
 
     /**
      * The same connection settings (user, password, TLS, timeouts) for another database, such as
@@ -41,21 +42,26 @@ public abstract class Connector {
      *
      * @throws ConfigurationException if connections come from a data source, whose URL Cairn cannot know
      */
-    abstract Connector forUrl(String otherUrl);
+    public abstract Connector forUrl(String otherUrl);
 
     /** The JDBC URL connections go to; empty for a data source. */
-    abstract Optional<String> url();
+    public abstract Optional<String> url();
 
     /** An open connection, or null for a database that does not exist yet, and its dialect. */
-    record Opened(Connection connection, Dialect dialect) {}
+    public record Opened(Connection connection, Dialect dialect) {}
 
-    /** Connects to a JDBC URL with the given driver properties. */
-    static Connector of(String url, Properties properties, Duration lockTimeout, List<String> secrets) {
-        return new UrlConnector(url, properties, lockTimeout, secrets);
+    /**
+     * Connects to a JDBC URL.
+     *
+     * @param properties the driver properties (see {@link DriverProperties}), with the password
+     * @param secrets values to keep out of every message, such as the password
+     */
+    public static Connector of(String url, Properties properties, List<String> secrets) {
+        return new UrlConnector(url, properties, secrets);
     }
 
     /** Borrows connections from the application's data source. */
-    static Connector of(DataSource dataSource) {
+    public static Connector of(DataSource dataSource) {
         return new DataSourceConnector(dataSource);
     }
 
@@ -63,15 +69,13 @@ public abstract class Connector {
         private final String url;
         private final String driverUrl;
         private final Properties properties;
-        private final Duration lockTimeout;
         private final List<String> secrets;
 
-        UrlConnector(String url, Properties properties, Duration lockTimeout, List<String> secrets) {
+        UrlConnector(String url, Properties properties, List<String> secrets) {
             this.url = url;
-            this.driverUrl = DriverUrl.of(url);
+            this.driverUrl = Drivers.driverUrl(url);
             this.properties = properties;
-            this.lockTimeout = lockTimeout;
-            this.secrets = secrets;
+            this.secrets = List.copyOf(secrets);
         }
 
         @Override
@@ -80,17 +84,17 @@ public abstract class Connector {
         }
 
         @Override
-        Connector forUrl(String otherUrl) {
-            return new UrlConnector(otherUrl, properties, lockTimeout, secrets);
+        public Connector forUrl(String otherUrl) {
+            return new UrlConnector(otherUrl, properties, secrets);
         }
 
         @Override
-        Optional<String> url() {
+        public Optional<String> url() {
             return Optional.of(url);
         }
 
         @Override
-        Opened open(boolean readOnly) {
+        public Opened open(boolean readOnly, Duration lockTimeout) {
             Dialect dialect = Dialect.forUrl(url);
             if (readOnly && dialect.isMissing(url)) {
                 return new Opened(null, dialect);
@@ -106,7 +110,7 @@ public abstract class Connector {
             }
             Properties connectionProperties = new Properties();
             connectionProperties.putAll(properties);
-            dialect.configure(connectionProperties, readOnly, lockTimeout);
+            dialect.addSessionProperties(connectionProperties, readOnly, lockTimeout);
             try {
                 Connection connection = driver.connect(driverUrl, connectionProperties);
                 if (connection == null) {
@@ -114,42 +118,8 @@ public abstract class Connector {
                 }
                 return new Opened(connection, dialect);
             } catch (SQLException e) {
-                throw new ConnectionException(
-                        "Cannot connect to " + target() + ": "
-                                + Redaction.text(dialect.message(e), secrets)
-                                + System.lineSeparator() + hint(e.getSQLState(), e.getErrorCode()),
-                        e);
+                throw ConnectionFailures.connecting(target(), dialect, e, secrets);
             }
-        }
-    }
-
-    /** MySQL's and MariaDB's error number for "Unknown database". */
-    private static final int MYSQL_UNKNOWN_DATABASE = 1049;
-
-    /** What to check, from the SQLSTATE class of a failed connection (the same codes across drivers). */
-    static String hint(String sqlState, int vendorCode) {
-        String state = sqlState == null ? "" : sqlState;
-        // MySQL's "Unknown database" (1049) comes with the generic syntax-error state 42000.
-        if (state.equals("3D000") || vendorCode == MYSQL_UNKNOWN_DATABASE) {
-            return "The server has no such database: create it first, or fix the database name in the URL.";
-        }
-        if (state.startsWith("28")) {
-            return "The server refused the credentials: check the user and password (and that this user may"
-                    + " connect from here).";
-        }
-        if (state.startsWith("08")) {
-            return "Check the host and port, that the server is running and reachable from here, and"
-                    + " connect-timeout.";
-        }
-        return "Check that the database is running and reachable from here, and the user and password.";
-    }
-
-    /** Asks the driver to refuse writes; best effort, since some drivers refuse on an open connection. */
-    private static void markReadOnly(Connection connection) {
-        try {
-            connection.setReadOnly(true);
-        } catch (SQLException e) {
-            // Read-only commands never write anyway; the flag is a second line of defence.
         }
     }
 
@@ -166,25 +136,24 @@ public abstract class Connector {
         }
 
         @Override
-        Connector forUrl(String otherUrl) {
-            throw new ConfigurationException("Cairn cannot make a scratch database beside a data source, whose URL it"
-                    + " does not know; configure Cairn with the database's URL (url: in cairn.yml, or --url) to run"
-                    + " verify.");
+        public Connector forUrl(String otherUrl) {
+            throw new ConfigurationException("Cairn cannot make a scratch database beside a data source, whose URL"
+                    + " it does not know; configure Cairn with the database's URL (url: in cairn.yml, or --url) to"
+                    + " run verify.");
         }
 
         @Override
-        Optional<String> url() {
+        public Optional<String> url() {
             return Optional.empty();
         }
 
         @Override
-        Opened open(boolean readOnly) {
+        public Opened open(boolean readOnly, Duration lockTimeout) {
             Connection connection;
             try {
                 connection = dataSource.getConnection();
             } catch (SQLException e) {
-                throw new ConnectionException(
-                        "Cannot get a connection from the " + target() + ": " + e.getMessage(), e);
+                throw ConnectionFailures.fromDataSource("get a connection from", target(), e);
             }
             try {
                 Dialect dialect = Dialect.forProduct(connection.getMetaData().getDatabaseProductName());
@@ -198,11 +167,19 @@ public abstract class Connector {
                 } catch (SQLException closing) {
                     e.addSuppressed(closing);
                 }
-                if (e instanceof RuntimeException) {
-                    throw (RuntimeException) e;
+                if (e instanceof RuntimeException runtime) {
+                    throw runtime;
                 }
-                throw new ConnectionException(
-                        "Cannot use the connection from the " + target() + ": " + e.getMessage(), e);
+                throw ConnectionFailures.fromDataSource("use the connection from", target(), (SQLException) e);
+            }
+        }
+
+        /** Asks the driver to refuse writes; best effort, since some drivers refuse on an open connection. */
+        private static void markReadOnly(Connection connection) {
+            try {
+                connection.setReadOnly(true);
+            } catch (SQLException e) {
+                // Read-only commands never write anyway; the flag is a second line of defence.
             }
         }
     }

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.command;
+
+import dev.cairn.EnvironmentConfig;
+import dev.cairn.EnvironmentConfig.Ssl;
+import dev.cairn.MigrationListener;
+import dev.cairn.internal.connect.Connector;
+import dev.cairn.internal.connect.DriverProperties;
+import dev.cairn.internal.sql.TableName;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Everything a command runs with, resolved once: each setting is the builder's override if there is
+ * one, else the environment's value from {@code cairn.yml}, else its default ({@link EnvironmentConfig}'s
+ * {@code DEFAULT_} constants, made absolute against the working directory). Nothing downstream decides
+ * a setting again; this record is its one holder.
+ *
+ * @param environment the environment's name, {@value #CUSTOM} without a file
+ * @param migrationsDirectory the migrations directory, absolute
+ * @param seedsDirectory where the seed files are, absolute
+ * @param schemaFile where to write the schema after each change, if anywhere
+ * @param table the tracking table
+ * @param lockTimeout how long to wait for another runner's lock
+ * @param listener who hears about progress
+ * @param connector how to connect
+ */
+public record Settings(
+        String environment,
+        Path migrationsDirectory,
+        Path seedsDirectory,
+        Optional<Path> schemaFile,
+        TableName table,
+        Duration lockTimeout,
+        MigrationListener listener,
+        Connector connector) {
+
+    /** The environment name used when Cairn is configured without {@code cairn.yml}. */
+    public static final String CUSTOM = "custom";
+
+    /** Where migrations run, for messages: the URL without its password, or the data source's name. */
+    public String target() {
+        return connector.target();
+    }
+
+    /** These settings with another lock timeout. */
+    Settings withLockTimeout(Duration timeout) {
+        return new Settings(
+                environment, migrationsDirectory, seedsDirectory, schemaFile, table, timeout, listener, connector);
+    }
+
+    /**
+     * What the builder collected: the overrides of the file's settings, and what connects. Every field
+     * may be null, meaning "not given".
+     */
+    public static final class Draft {
+        public Path workingDirectory;
+        public String environment;
+        public String url;
+        public String user;
+        public String password;
+        public DataSource dataSource;
+        public Path migrationsDirectory;
+        public Path seedsDirectory;
+        public Path schemaFile;
+        public String table;
+        public String schema;
+        public Duration lockTimeout;
+        public MigrationListener listener;
+    }
+
+    /**
+     * Resolves the settings from the builder's {@code draft} over the environment {@code file} read
+     * from {@code cairn.yml} (null without a file). Relative paths given to the builder, and the default
+     * directories without a file, are resolved against the draft's working directory (by default the
+     * process's).
+     *
+     * @throws dev.cairn.ConfigurationException if the table or schema is not a plain identifier
+     */
+    public static Settings resolve(Draft draft, EnvironmentConfig file) {
+        Path workingDirectory = (draft.workingDirectory != null ? draft.workingDirectory : Path.of(""))
+                .toAbsolutePath()
+                .normalize();
+        Path migrations = path(
+                draft.migrationsDirectory,
+                file == null ? null : file.migrationsDirectory(),
+                EnvironmentConfig.DEFAULT_MIGRATIONS_DIRECTORY,
+                workingDirectory);
+        Path seeds = path(
+                draft.seedsDirectory,
+                file == null ? null : file.seedsDirectory(),
+                EnvironmentConfig.DEFAULT_SEEDS_DIRECTORY,
+                workingDirectory);
+        Optional<Path> schemaFile = draft.schemaFile != null
+                ? Optional.of(workingDirectory.resolve(draft.schemaFile).normalize())
+                : file == null ? Optional.empty() : file.schemaFile();
+        String table = first(draft.table, file == null ? null : file.table(), EnvironmentConfig.DEFAULT_TABLE);
+        String schema = draft.schema != null
+                ? draft.schema
+                : file == null ? null : file.schema().orElse(null);
+        Duration lockTimeout = first(
+                draft.lockTimeout, file == null ? null : file.lockTimeout(), EnvironmentConfig.DEFAULT_LOCK_TIMEOUT);
+        String name = file != null ? file.name() : draft.environment != null ? draft.environment : CUSTOM;
+        MigrationListener listener = draft.listener != null ? draft.listener : MigrationListener.NONE;
+        return new Settings(
+                name,
+                migrations,
+                seeds,
+                schemaFile,
+                TableName.of(schema, table),
+                lockTimeout,
+                listener,
+                connector(draft, file));
+    }
+
+    /** Connects through the draft's data source, or to the URL with the file's credentials and options. */
+    private static Connector connector(Draft draft, EnvironmentConfig file) {
+        if (draft.dataSource != null) {
+            return Connector.of(draft.dataSource);
+        }
+        String url = draft.url != null ? draft.url : file.url();
+        Optional<String> user =
+                draft.user != null ? Optional.of(draft.user) : file == null ? Optional.empty() : file.user();
+        Optional<String> password = draft.password != null
+                ? Optional.of(draft.password)
+                : file == null ? Optional.empty() : file.password();
+        Optional<Ssl> ssl = file == null ? Optional.empty() : file.ssl();
+        Duration connectTimeout = file == null ? EnvironmentConfig.DEFAULT_CONNECT_TIMEOUT : file.connectTimeout();
+        return Connector.of(
+                url,
+                DriverProperties.of(url, user, password, ssl, connectTimeout),
+                password.map(List::of).orElse(List.of()));
+    }
+
+    private static Path path(Path override, Path fromFile, String fallback, Path workingDirectory) {
+        Path chosen = override != null ? override : fromFile != null ? fromFile : Path.of(fallback);
+        return workingDirectory.resolve(chosen).normalize();
+    }
+
+    private static <T> T first(T override, T fromFile, T fallback) {
+        return override != null ? override : fromFile != null ? fromFile : fallback;
+    }
+}

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.command;
+
+import dev.cairn.Problem;
+import dev.cairn.Status;
+import dev.cairn.ValidateResult;
+import dev.cairn.internal.plan.Planner;
+import dev.cairn.internal.source.MigrationDirectory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code validate}: every disagreement between the files and the tracking table, not only the first,
+ * from one read of each. Reads only; creates nothing.
+ */
+public final class Validate {
+
+    private final Settings settings;
+
+    /** The validation for these settings. */
+    public Validate(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The problems, with how many migrations were checked. */
+    public ValidateResult validate() {
+        MigrationDirectory.Scan scan = MigrationDirectory.scanAll(settings.migrationsDirectory());
+        List<Problem> problems = new ArrayList<>();
+        for (MigrationDirectory.FileError error : scan.errors()) {
+            problems.add(new Problem(
+                    error.duplicateVersion() ? Problem.Kind.DUPLICATE_VERSION : Problem.Kind.UNPARSEABLE,
+                    error.error().file().getFileName().toString(),
+                    error.error().getMessage()));
+        }
+        try (Session session = Session.forReading(settings)) {
+            Planner planner = new Planner(scan.migrations(), session.historyRows());
+            Status status = planner.status();
+            problems.addAll(status.problems());
+            problems.addAll(planner.unsplittable(
+                    session.dialect().splitRules(), session.dialect().transactionalDdl()));
+            return new ValidateResult(status.migrations().size(), problems);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.run;
+
+import java.sql.SQLException;
+
+/**
+ * A statement that {@link StatementRunner} ran failed in the database. Checked, so that every caller
+ * says what the failure left behind; it becomes a public exception there.
+ */
+public final class StatementFailedException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int index;
+    private final int line;
+    private final String databaseMessage;
+
+    StatementFailedException(int index, int line, String databaseMessage, SQLException cause) {
+        super(databaseMessage, cause);
+        this.index = index;
+        this.line = line;
+        this.databaseMessage = databaseMessage;
+    }
+
+    /** The 0-based index of the failing statement in the list that ran. */
+    public int index() {
+        return index;
+    }
+
+    /** The 1-based line in the file that the database blames: the statement's, or a line within it. */
+    public int line() {
+        return line;
+    }
+
+    /** The database's own message, without what Cairn reports itself. */
+    public String databaseMessage() {
+        return databaseMessage;
+    }
+
+    /** The driver's exception. */
+    @Override
+    public SQLException getCause() {
+        return (SQLException) super.getCause();
+    }
+
+    /** The database's SQLSTATE, or null if it gave none. */
+    public String sqlState() {
+        return getCause().getSQLState();
+    }
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.run;
+
+import dev.cairn.internal.dialect.Dialect;
+import dev.cairn.internal.sql.Statement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The one place that sends SQL that users wrote to a database: migrations ({@link Runner}), seeds and
+ * {@code verify}'s runs on its scratch database. It executes statements one by one on the connection as
+ * it is (in its transaction, or in autocommit), and turns a failing statement into a
+ * {@link StatementFailedException} that points at the line the database blames. What a failure leaves
+ * behind is for the caller to say.
+ */
+public final class StatementRunner {
+
+    private final Connection connection;
+    private final Dialect dialect;
+
+    /** Runs statements on {@code connection}, reading errors as {@code dialect} writes them. */
+    public StatementRunner(Connection connection, Dialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    /** Told after each statement that ran, to keep a record in step (the tracking table's progress). */
+    @FunctionalInterface
+    public interface Progress {
+        /** Statement {@code index} (0-based) has run. */
+        void ran(int index) throws SQLException;
+    }
+
+    /** Runs every statement, in order. */
+    public void run(List<Statement> statements) throws StatementFailedException, SQLException {
+        run(statements, 0, index -> {});
+    }
+
+    /**
+     * Runs {@code statements} from index {@code from} on, telling {@code progress} after each one.
+     *
+     * @throws StatementFailedException if a statement fails; the ones before it ran
+     * @throws SQLException if {@code progress} fails, or no statement can be made on the connection
+     */
+    public void run(List<Statement> statements, int from, Progress progress)
+            throws StatementFailedException, SQLException {
+        try (java.sql.Statement jdbc = connection.createStatement()) {
+            for (int i = from; i < statements.size(); i++) {
+                Statement statement = statements.get(i);
+                try {
+                    jdbc.execute(statement.sql());
+                } catch (SQLException e) {
+                    throw new StatementFailedException(
+                            i, statement.line() + dialect.errorLineOffset(e, statement.sql()), dialect.message(e), e);
+                }
+                progress.ran(i);
+            }
+        }
+    }
+
+    /** Runs one statement of Cairn's own that changes no data, such as {@code verify}'s CREATE DATABASE. */
+    public void execute(String sql) throws SQLException {
+        try (java.sql.Statement jdbc = connection.createStatement()) {
+            jdbc.execute(sql);
+        }
+    }
+}
