@@ -23,7 +23,7 @@ public interface MigrationListener {
     default void planned(Plan plan) {}
 
     /** A migration's section is about to run. */
-    default void migrationStarting(PlannedMigration migration) {}
+    default void migrationStarting(Plan.Migration migration) {}
 
     /** A migration's section ran and its history row is written (committed or not, see the batch). */
     default void migrationFinished(MigrationRun run) {}

@@ -8,10 +8,16 @@ import java.util.OptionalInt;
 /**
  * One change Cairn can make, named as on the command line: {@code migrate}, {@code migrate --to V},
  * {@code up}, {@code down}, {@code rollback}, {@code rollback --all}, {@code rollback --to V},
- * {@code rollback --to-batch N}. Pass one to {@link Cairn#plan(Operation)} to see what it would do
- * without changing anything.
+ * {@code rollback --to-batch N}. Made by the static methods; pass one to {@link Cairn#plan(Operation)}
+ * to see what it would do without changing anything.
+ *
+ * @param kind what kind of change this is
+ * @param version the version this change stops at, for {@code migrate --to} and {@code rollback --to}
+ * @param batch the batch number this change stops at, for {@code rollback --to-batch}
+ * @param allowsOutOfOrder whether pending migrations older than the newest applied one may be applied
+ *     ({@code --allow-out-of-order})
  */
-public final class Operation {
+public record Operation(Kind kind, Optional<String> version, OptionalInt batch, boolean allowsOutOfOrder) {
 
     /** The kinds of change. */
     public enum Kind {
@@ -31,20 +37,86 @@ public final class Operation {
         ROLLBACK_TO_BATCH
     }
 
-    private final Kind kind;
-    private final String version;
-    private final int batch;
-    private final boolean outOfOrder;
-
-    private Operation(Kind kind, String version, int batch) {
-        this(kind, version, batch, false);
+    /**
+     * Creates the operation; the static methods are the usual way.
+     *
+     * @throws IllegalArgumentException if the version, batch or out-of-order flag does not fit the kind
+     */
+    public Operation {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(batch, "batch");
+        if (kind == Kind.ROLLBACK_TO && version.isEmpty()) {
+            throw new IllegalArgumentException(kind + " needs a version");
+        }
+        if (kind != Kind.ROLLBACK_TO && kind != Kind.MIGRATE && version.isPresent()) {
+            throw new IllegalArgumentException(kind + " takes no version");
+        }
+        if (batch.isPresent() != (kind == Kind.ROLLBACK_TO_BATCH)) {
+            throw new IllegalArgumentException(kind + (batch.isPresent() ? " takes no batch" : " needs a batch"));
+        }
+        if (allowsOutOfOrder && kind != Kind.MIGRATE && kind != Kind.UP) {
+            throw new IllegalArgumentException("Only migrate and up apply migrations, not " + kind);
+        }
     }
 
-    private Operation(Kind kind, String version, int batch, boolean outOfOrder) {
-        this.kind = kind;
-        this.version = version;
-        this.batch = batch;
-        this.outOfOrder = outOfOrder;
+    /** Every pending migration, as one new batch. */
+    public static Operation migrate() {
+        return of(Kind.MIGRATE);
+    }
+
+    /**
+     * The pending migrations up to and including {@code target}, as one new batch.
+     *
+     * @param target a version or a full migration name that exists in the migrations directory
+     * @throws ConfigurationException if {@code target} is empty
+     */
+    public static Operation migrateTo(String target) {
+        return new Operation(Kind.MIGRATE, Optional.of(requireText(target, "target")), OptionalInt.empty(), false);
+    }
+
+    /** The next pending migration, as a batch of its own. */
+    public static Operation up() {
+        return of(Kind.UP);
+    }
+
+    /** Undo the newest applied migration. */
+    public static Operation down() {
+        return of(Kind.DOWN);
+    }
+
+    /** Undo the newest batch, newest migration first. */
+    public static Operation rollback() {
+        return of(Kind.ROLLBACK);
+    }
+
+    /** Undo every applied migration, newest first. */
+    public static Operation rollbackAll() {
+        return of(Kind.ROLLBACK_ALL);
+    }
+
+    /**
+     * Undo every migration applied after {@code version}; {@code version} itself stays applied.
+     *
+     * @param version a version or full migration name that is applied
+     * @throws ConfigurationException if {@code version} is empty
+     */
+    public static Operation rollbackTo(String version) {
+        return new Operation(
+                Kind.ROLLBACK_TO, Optional.of(requireText(version, "version")), OptionalInt.empty(), false);
+    }
+
+    /**
+     * Undo every batch newer than {@code batch}; {@code 0} undoes everything.
+     *
+     * @param batch a batch number, at least 0
+     * @throws ConfigurationException if {@code batch} is negative
+     */
+    public static Operation rollbackToBatch(int batch) {
+        if (batch < 0) {
+            throw new ConfigurationException("The batch to roll back to must be 0 or more, not " + batch + ".");
+        }
+        return new Operation(Kind.ROLLBACK_TO_BATCH, Optional.empty(), OptionalInt.of(batch), false);
     }
 
     /**
@@ -60,81 +132,6 @@ public final class Operation {
         return new Operation(kind, version, batch, true);
     }
 
-    /** Whether pending migrations older than the newest applied one may be applied. */
-    public boolean allowsOutOfOrder() {
-        return outOfOrder;
-    }
-
-    /** Every pending migration, as one new batch. */
-    public static Operation migrate() {
-        return new Operation(Kind.MIGRATE, null, -1);
-    }
-
-    /**
-     * The pending migrations up to and including {@code target}, as one new batch.
-     *
-     * @param target a version or a full migration name that exists in the migrations directory
-     */
-    public static Operation migrateTo(String target) {
-        return new Operation(Kind.MIGRATE, requireText(target, "target"), -1);
-    }
-
-    /** The next pending migration, as a batch of its own. */
-    public static Operation up() {
-        return new Operation(Kind.UP, null, -1);
-    }
-
-    /** Undo the newest applied migration. */
-    public static Operation down() {
-        return new Operation(Kind.DOWN, null, -1);
-    }
-
-    /** Undo the newest batch, newest migration first. */
-    public static Operation rollback() {
-        return new Operation(Kind.ROLLBACK, null, -1);
-    }
-
-    /** Undo every applied migration, newest first. */
-    public static Operation rollbackAll() {
-        return new Operation(Kind.ROLLBACK_ALL, null, -1);
-    }
-
-    /**
-     * Undo every migration applied after {@code version}; {@code version} itself stays applied.
-     *
-     * @param version a version or full migration name that is applied
-     */
-    public static Operation rollbackTo(String version) {
-        return new Operation(Kind.ROLLBACK_TO, requireText(version, "version"), -1);
-    }
-
-    /**
-     * Undo every batch newer than {@code batch}; {@code 0} undoes everything.
-     *
-     * @param batch a batch number, at least 0
-     */
-    public static Operation rollbackToBatch(int batch) {
-        if (batch < 0) {
-            throw new ConfigurationException("The batch to roll back to must be 0 or more, not " + batch + ".");
-        }
-        return new Operation(Kind.ROLLBACK_TO_BATCH, null, batch);
-    }
-
-    /** What kind of change this is. */
-    public Kind kind() {
-        return kind;
-    }
-
-    /** The version this change stops at, for {@code migrate --to} and {@code rollback --to}. */
-    public Optional<String> version() {
-        return Optional.ofNullable(version);
-    }
-
-    /** The batch number this change stops at, for {@code rollback --to-batch}. */
-    public OptionalInt batch() {
-        return batch >= 0 ? OptionalInt.of(batch) : OptionalInt.empty();
-    }
-
     /** Whether this change applies migrations (up) or undoes them (down). */
     public Direction direction() {
         return kind == Kind.MIGRATE || kind == Kind.UP ? Direction.UP : Direction.DOWN;
@@ -143,42 +140,20 @@ public final class Operation {
     /** The command line that asks for this change, such as {@code rollback --to 20261124153000}. */
     @Override
     public String toString() {
-        return outOfOrder ? label() + " --allow-out-of-order" : label();
+        String command = switch (kind) {
+            case MIGRATE -> version.map(v -> "migrate --to " + v).orElse("migrate");
+            case UP -> "up";
+            case DOWN -> "down";
+            case ROLLBACK -> "rollback";
+            case ROLLBACK_ALL -> "rollback --all";
+            case ROLLBACK_TO -> "rollback --to " + version.orElseThrow();
+            case ROLLBACK_TO_BATCH -> "rollback --to-batch " + batch.getAsInt();
+        };
+        return allowsOutOfOrder ? command + " --allow-out-of-order" : command;
     }
 
-    private String label() {
-        switch (kind) {
-            case MIGRATE:
-                return version == null ? "migrate" : "migrate --to " + version;
-            case UP:
-                return "up";
-            case DOWN:
-                return "down";
-            case ROLLBACK:
-                return "rollback";
-            case ROLLBACK_ALL:
-                return "rollback --all";
-            case ROLLBACK_TO:
-                return "rollback --to " + version;
-            case ROLLBACK_TO_BATCH:
-                return "rollback --to-batch " + batch;
-            default:
-                throw new AssertionError(kind);
-        }
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Operation
-                && ((Operation) other).kind == kind
-                && Objects.equals(((Operation) other).version, version)
-                && ((Operation) other).batch == batch
-                && ((Operation) other).outOfOrder == outOfOrder;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(kind, version, batch, outOfOrder);
+    private static Operation of(Kind kind) {
+        return new Operation(kind, Optional.empty(), OptionalInt.empty(), false);
     }
 
     private static String requireText(String value, String what) {

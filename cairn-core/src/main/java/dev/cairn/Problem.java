@@ -18,7 +18,7 @@ public record Problem(Kind kind, String migration, String message) {
         EDITED,
         /** A pending migration is older than the newest applied one. */
         OUT_OF_ORDER,
-        /** A section stopped part-way outside a transaction; see {@link MigrationStatus.State#INCOMPLETE}. */
+        /** A section stopped part-way outside a transaction; see {@link Status.State#INCOMPLETE}. */
         INCOMPLETE,
         /** Two migration files have the same version. */
         DUPLICATE_VERSION,

@@ -102,7 +102,7 @@ class ConfiguredProjectIT {
                         .load();
                 assertThat(fromPool.migrationsDirectory()).isEqualTo(cairn.migrationsDirectory());
                 assertThat(fromPool.status().applied())
-                        .extracting(MigrationStatus::name)
+                        .extracting(Status.Migration::name)
                         .containsExactly("1_create_users");
                 assertThat(fromPool.rollback().reverted()).hasSize(1);
                 assertThat(pool.isClosed()).isFalse();

@@ -196,12 +196,12 @@ class MigrationScenarioIT {
         Plan plan = cairn.plan(Operation.migrate());
 
         assertThat(before.pending())
-                .extracting(MigrationStatus::name)
+                .extracting(Status.Migration::name)
                 .containsExactly("1_create_users", "2_create_posts");
         assertThat(before.currentVersion()).isEmpty();
         assertThat(plan.batch()).hasValue(1);
         assertThat(plan.migrations())
-                .extracting(PlannedMigration::name)
+                .extracting(Plan.Migration::name)
                 .containsExactly("1_create_users", "2_create_posts");
         assertThat(plan.migrations().get(0).statements()).singleElement().satisfies(statement -> {
             assertThat(statement.sql()).isEqualTo("CREATE TABLE users (id integer PRIMARY KEY)");
@@ -217,11 +217,11 @@ class MigrationScenarioIT {
             assertThat(applied.name()).isEqualTo("1_create_users");
             assertThat(applied.batch()).contains(1);
             assertThat(applied.appliedAt()).isPresent();
-            assertThat(applied.state()).isEqualTo(MigrationStatus.State.APPLIED);
+            assertThat(applied.state()).isEqualTo(Status.State.APPLIED);
         });
-        assertThat(after.pending()).extracting(MigrationStatus::name).containsExactly("2_create_posts");
+        assertThat(after.pending()).extracting(Status.Migration::name).containsExactly("2_create_posts");
         assertThat(cairn.plan(Operation.rollback()).migrations())
-                .extracting(PlannedMigration::direction)
+                .extracting(Plan.Migration::direction)
                 .containsExactly(Direction.DOWN);
         assertThat(rows()).containsExactly("1_create_users@1");
     }
@@ -258,7 +258,7 @@ class MigrationScenarioIT {
         List<String> order = new ArrayList<>();
         MigrationListener listener = new MigrationListener() {
             @Override
-            public void migrationStarting(PlannedMigration migration) {
+            public void migrationStarting(Plan.Migration migration) {
                 order.add(migration.name());
             }
         };
@@ -440,8 +440,8 @@ class MigrationScenarioIT {
         assertThat(db.tables()).contains("first_half").doesNotContain("second_half");
         assertThat(progress()).containsExactly("1_partial@1:up/1");
         assertThat(cairn(engine).status().migrations()).singleElement().satisfies(m -> {
-            assertThat(m.state()).isEqualTo(MigrationStatus.State.INCOMPLETE);
-            assertThat(m.incomplete()).contains(new MigrationStatus.Incomplete(Direction.UP, 1));
+            assertThat(m.state()).isEqualTo(Status.State.INCOMPLETE);
+            assertThat(m.incomplete()).contains(new Status.Incomplete(Direction.UP, 1));
         });
 
         Files.writeString(
@@ -452,7 +452,7 @@ class MigrationScenarioIT {
         Plan plan = cairn(engine).plan(Operation.migrate());
         assertThat(plan.migrations()).singleElement().satisfies(m -> {
             assertThat(m.resumeAfter()).isEqualTo(1);
-            assertThat(m.statements()).extracting(PlannedStatement::line).containsExactly(3, 4);
+            assertThat(m.statements()).extracting(Plan.Statement::line).containsExactly(3, 4);
         });
         MigrateResult resumed = cairn(engine).migrate();
 
@@ -493,9 +493,8 @@ class MigrationScenarioIT {
         assertThat(progress()).containsExactly("1_create_users@1:complete", "2_broken@1:up/1");
         Status status = cairn(engine).status();
         assertThat(status.migrations())
-                .extracting(MigrationStatus::state)
-                .containsExactly(
-                        MigrationStatus.State.APPLIED, MigrationStatus.State.INCOMPLETE, MigrationStatus.State.PENDING);
+                .extracting(Status.Migration::state)
+                .containsExactly(Status.State.APPLIED, Status.State.INCOMPLETE, Status.State.PENDING);
         assertThat(status.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.kind()).isEqualTo(Problem.Kind.INCOMPLETE);
             assertThat(problem.message())

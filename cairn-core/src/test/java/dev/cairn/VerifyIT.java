@@ -177,7 +177,7 @@ class VerifyIT {
                 .containsExactly(VerifyResult.Outcome.APPLIED, VerifyResult.Outcome.REVERSIBLE);
         assertThat(db.tables()).isEqualTo(tablesBefore);
         assertThat(db.columns("users")).doesNotContain("extra");
-        assertThat(cairn.status().pending()).extracting(MigrationStatus::name).containsExactly("2_broken_down");
+        assertThat(cairn.status().pending()).extracting(Status.Migration::name).containsExactly("2_broken_down");
     }
 
     @org.junit.jupiter.api.Test

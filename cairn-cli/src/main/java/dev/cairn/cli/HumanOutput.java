@@ -6,11 +6,8 @@ import dev.cairn.Direction;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
-import dev.cairn.MigrationStatus;
 import dev.cairn.Operation;
 import dev.cairn.Plan;
-import dev.cairn.PlannedMigration;
-import dev.cairn.PlannedStatement;
 import dev.cairn.Problem;
 import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
@@ -233,7 +230,7 @@ final class HumanOutput implements Output {
             effect = "It would undo " + count(plan.migrations().size(), "migration") + ".";
         }
         out.println("-- Dry run of 'cairn " + operation + "' on " + where() + ": nothing was changed. " + effect);
-        for (PlannedMigration migration : plan.migrations()) {
+        for (Plan.Migration migration : plan.migrations()) {
             out.println();
             String line = migration.statements().isEmpty()
                     ? ""
@@ -248,7 +245,7 @@ final class HumanOutput implements Output {
             if (migration.statements().isEmpty()) {
                 out.println("-- (no statements)");
             }
-            for (PlannedStatement statement : migration.statements()) {
+            for (Plan.Statement statement : migration.statements()) {
                 out.println(terminated(statement.sql()));
             }
         }
@@ -315,7 +312,7 @@ final class HumanOutput implements Output {
         }
 
         @Override
-        public void migrationStarting(PlannedMigration migration) {
+        public void migrationStarting(Plan.Migration migration) {
             out.print(leader(migration.direction(), migration.name()));
             out.flush();
             lineOpen = true;
@@ -338,17 +335,17 @@ final class HumanOutput implements Output {
 
         private StatusTable() {}
 
-        static void print(PrintStream out, List<MigrationStatus> migrations, boolean verbose) {
+        static void print(PrintStream out, List<Status.Migration> migrations, boolean verbose) {
             List<String[]> rows = new ArrayList<>();
             rows.add(
                     verbose
                             ? new String[] {"Batch", "Applied at (UTC)", "Time", "Migration", "State"}
                             : new String[] {"Batch", "Applied at (UTC)", "Migration", "State"});
-            for (MigrationStatus migration : migrations) {
+            for (Status.Migration migration : migrations) {
                 String batch = migration.batch().map(String::valueOf).orElse("");
                 String appliedAt = migration.appliedAt().map(APPLIED_AT::format).orElse("-");
                 // The core reports a migration whose file is gone as not reversible; its row says so already.
-                boolean irreversible = !migration.reversible() && migration.state() != MigrationStatus.State.MISSING;
+                boolean irreversible = !migration.reversible() && migration.state() != Status.State.MISSING;
                 String state = state(migration) + (verbose && irreversible ? ", irreversible" : "");
                 rows.add(
                         verbose
@@ -402,7 +399,7 @@ final class HumanOutput implements Output {
             }
         }
 
-        private static String state(MigrationStatus migration) {
+        private static String state(Status.Migration migration) {
             switch (migration.state()) {
                 case APPLIED:
                     return "applied";

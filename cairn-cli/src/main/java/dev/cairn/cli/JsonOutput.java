@@ -9,10 +9,7 @@ import dev.cairn.MigrationFailedException;
 import dev.cairn.MigrationFileException;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
-import dev.cairn.MigrationStatus;
 import dev.cairn.Plan;
-import dev.cairn.PlannedMigration;
-import dev.cairn.PlannedStatement;
 import dev.cairn.Problem;
 import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
@@ -162,7 +159,7 @@ final class JsonOutput implements Output {
             json.writeStringField("direction", plan.operation().direction().label());
             number(json, "batch", plan.batch());
             json.writeArrayFieldStart("migrations");
-            for (PlannedMigration migration : plan.migrations()) {
+            for (Plan.Migration migration : plan.migrations()) {
                 json.writeStartObject();
                 json.writeStringField("name", migration.name());
                 json.writeStringField("version", migration.version());
@@ -171,7 +168,7 @@ final class JsonOutput implements Output {
                 json.writeBooleanField("transactional", migration.transactional());
                 json.writeNumberField("resumeAfter", migration.resumeAfter());
                 json.writeArrayFieldStart("statements");
-                for (PlannedStatement statement : migration.statements()) {
+                for (Plan.Statement statement : migration.statements()) {
                     json.writeStartObject();
                     json.writeNumberField("line", statement.line());
                     json.writeStringField("sql", statement.sql());
@@ -193,7 +190,7 @@ final class JsonOutput implements Output {
             json.writeNumberField("incompleteCount", status.incomplete().size());
             json.writeNumberField("pendingCount", status.pending().size());
             json.writeArrayFieldStart("migrations");
-            for (MigrationStatus migration : status.migrations()) {
+            for (Status.Migration migration : status.migrations()) {
                 json.writeStartObject();
                 json.writeStringField("name", migration.name());
                 json.writeStringField("version", migration.version());

@@ -4,7 +4,6 @@ package dev.cairn.cli;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
 import dev.cairn.Plan;
-import dev.cairn.PlannedMigration;
 import java.io.PrintStream;
 
 /**
@@ -34,7 +33,7 @@ final class LockNotice implements MigrationListener {
     }
 
     @Override
-    public void migrationStarting(PlannedMigration migration) {
+    public void migrationStarting(Plan.Migration migration) {
         progress.migrationStarting(migration);
     }
 

@@ -3,11 +3,8 @@ package dev.cairn.cli;
 
 import dev.cairn.Direction;
 import dev.cairn.MigrationRun;
-import dev.cairn.MigrationStatus;
 import dev.cairn.Operation;
 import dev.cairn.Plan;
-import dev.cairn.PlannedMigration;
-import dev.cairn.PlannedStatement;
 import dev.cairn.Problem;
 import dev.cairn.Status;
 import java.nio.file.Path;
@@ -25,9 +22,9 @@ final class Samples {
 
     private Samples() {}
 
-    static PlannedMigration planned(
-            Path directory, String name, Direction direction, boolean transactional, PlannedStatement... statements) {
-        return new PlannedMigration(
+    static Plan.Migration planned(
+            Path directory, String name, Direction direction, boolean transactional, Plan.Statement... statements) {
+        return new Plan.Migration(
                 name,
                 name.substring(0, 14),
                 direction,
@@ -47,14 +44,14 @@ final class Samples {
                                 USERS,
                                 Direction.UP,
                                 true,
-                                new PlannedStatement("CREATE TABLE users (id bigint PRIMARY KEY)", 2),
-                                new PlannedStatement("INSERT INTO users VALUES (1) -- the first", 3)),
+                                new Plan.Statement("CREATE TABLE users (id bigint PRIMARY KEY)", 2),
+                                new Plan.Statement("INSERT INTO users VALUES (1) -- the first", 3)),
                         planned(
                                 directory,
                                 EMAIL,
                                 Direction.UP,
                                 false,
-                                new PlannedStatement("CREATE INDEX CONCURRENTLY users_email ON users (email)", 2))));
+                                new Plan.Statement("CREATE INDEX CONCURRENTLY users_email ON users (email)", 2))));
     }
 
     static MigrationRun run(String name, Direction direction, int batch, long millis) {
@@ -66,33 +63,33 @@ final class Samples {
                 Optional.of("20261124153000"),
                 1,
                 List.of(
-                        new MigrationStatus(
+                        new Status.Migration(
                                 USERS,
                                 "20261124153000",
                                 "Creates users.\nBreaking: drops nothing.",
-                                MigrationStatus.State.APPLIED,
+                                Status.State.APPLIED,
                                 Optional.of(1),
                                 Optional.of(Instant.parse("2026-11-24T15:31:02Z")),
                                 Optional.of(Duration.ofMillis(12)),
                                 false,
                                 Optional.of(directory.resolve("database/migrations/" + USERS + ".sql")),
                                 Optional.empty()),
-                        new MigrationStatus(
+                        new Status.Migration(
                                 "20261120000000_gone",
                                 "20261120000000",
                                 "",
-                                MigrationStatus.State.MISSING,
+                                Status.State.MISSING,
                                 Optional.of(1),
                                 Optional.of(Instant.parse("2026-11-24T15:31:02Z")),
                                 Optional.of(Duration.ofMillis(3)),
                                 false,
                                 Optional.empty(),
                                 Optional.empty()),
-                        new MigrationStatus(
+                        new Status.Migration(
                                 EMAIL,
                                 "20261124153100",
                                 "",
-                                MigrationStatus.State.PENDING,
+                                Status.State.PENDING,
                                 Optional.empty(),
                                 Optional.empty(),
                                 Optional.empty(),

@@ -4,7 +4,6 @@ package dev.cairn.internal.plan;
 import dev.cairn.ConfigurationException;
 import dev.cairn.Direction;
 import dev.cairn.MigrationFileException;
-import dev.cairn.MigrationStatus;
 import dev.cairn.Operation;
 import dev.cairn.Problem;
 import dev.cairn.Status;
@@ -179,7 +178,7 @@ public final class Planner {
 
     /** Where the database stands against the files. */
     public Status status() {
-        List<MigrationStatus> entries = new ArrayList<>();
+        List<Status.Migration> entries = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (HistoryRow row : history) {
             Migration migration = byName.get(row.name());
@@ -190,20 +189,20 @@ public final class Planner {
             } else if (isEdited(row, migration)) {
                 problems.add(new Problem(Problem.Kind.EDITED, row.name(), edited(migration)));
             }
-            entries.add(new MigrationStatus(
+            entries.add(new Status.Migration(
                     row.name(),
                     row.version(),
                     migration == null ? "" : migration.description(),
                     row.isIncomplete()
-                            ? MigrationStatus.State.INCOMPLETE
-                            : migration == null ? MigrationStatus.State.MISSING : MigrationStatus.State.APPLIED,
+                            ? Status.State.INCOMPLETE
+                            : migration == null ? Status.State.MISSING : Status.State.APPLIED,
                     Optional.of(row.batch()),
                     Optional.ofNullable(row.appliedAt()),
                     Optional.of(Duration.ofMillis(row.executionMillis())),
                     migration != null && migration.reversible(),
                     Optional.ofNullable(migration).map(Migration::file),
                     Optional.ofNullable(row.progress())
-                            .map(p -> new MigrationStatus.Incomplete(p.direction(), p.statementsRun()))));
+                            .map(p -> new Status.Incomplete(p.direction(), p.statementsRun()))));
         }
         Optional<Version> newestApplied = newestApplied();
         for (Migration migration : pending()) {
@@ -211,11 +210,11 @@ public final class Planner {
                 problems.add(new Problem(
                         Problem.Kind.OUT_OF_ORDER, migration.name(), outOfOrder(migration, newestApplied.get())));
             }
-            entries.add(new MigrationStatus(
+            entries.add(new Status.Migration(
                     migration.name(),
                     migration.version().text(),
                     migration.description(),
-                    MigrationStatus.State.PENDING,
+                    Status.State.PENDING,
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),

@@ -2,8 +2,7 @@
 package dev.cairn.internal.plan;
 
 import dev.cairn.Direction;
-import dev.cairn.PlannedMigration;
-import dev.cairn.PlannedStatement;
+import dev.cairn.Plan;
 import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.source.Migration;
 import dev.cairn.internal.source.Section;
@@ -32,15 +31,15 @@ public record Step(
         int resumeAt) {
 
     /** The step as the public API shows it. */
-    public PlannedMigration toPlanned() {
-        return new PlannedMigration(
+    public Plan.Migration toPlanned() {
+        return new Plan.Migration(
                 migration.name(),
                 migration.version().text(),
                 direction,
                 section.file(),
                 section.transactional(),
                 statements.subList(resumeAt, statements.size()).stream()
-                        .map(s -> new PlannedStatement(s.sql(), s.line()))
+                        .map(s -> new Plan.Statement(s.sql(), s.line()))
                         .toList(),
                 resumeAt);
     }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.ConfigurationException;
 import dev.cairn.Direction;
 import dev.cairn.MigrationFileException;
-import dev.cairn.MigrationStatus;
 import dev.cairn.Operation;
 import dev.cairn.Problem;
 import dev.cairn.Status;
@@ -287,15 +286,15 @@ class PlannerTest {
         assertThat(status.currentBatch()).isEqualTo(2);
         assertThat(status.currentVersion()).contains("7");
         assertThat(status.migrations())
-                .extracting(MigrationStatus::name, MigrationStatus::state)
+                .extracting(Status.Migration::name, Status.Migration::state)
                 .containsExactly(
-                        Tuple.tuple("1_m1", MigrationStatus.State.APPLIED),
-                        Tuple.tuple("2_m2", MigrationStatus.State.APPLIED),
-                        Tuple.tuple("3_m3", MigrationStatus.State.APPLIED),
-                        Tuple.tuple("7_gone", MigrationStatus.State.MISSING),
-                        Tuple.tuple("0_early", MigrationStatus.State.PENDING),
-                        Tuple.tuple("4_m4", MigrationStatus.State.PENDING),
-                        Tuple.tuple("5_m5", MigrationStatus.State.PENDING));
+                        Tuple.tuple("1_m1", Status.State.APPLIED),
+                        Tuple.tuple("2_m2", Status.State.APPLIED),
+                        Tuple.tuple("3_m3", Status.State.APPLIED),
+                        Tuple.tuple("7_gone", Status.State.MISSING),
+                        Tuple.tuple("0_early", Status.State.PENDING),
+                        Tuple.tuple("4_m4", Status.State.PENDING),
+                        Tuple.tuple("5_m5", Status.State.PENDING));
         assertThat(status.problems())
                 .extracting(Problem::kind, Problem::migration)
                 .containsExactly(
@@ -305,7 +304,7 @@ class PlannerTest {
                         Tuple.tuple(Problem.Kind.OUT_OF_ORDER, "0_early"),
                         Tuple.tuple(Problem.Kind.OUT_OF_ORDER, "4_m4"),
                         Tuple.tuple(Problem.Kind.OUT_OF_ORDER, "5_m5"));
-        MigrationStatus early = status.pending().get(0);
+        Status.Migration early = status.pending().get(0);
         assertThat(early.description()).isEqualTo("Merged late.");
         assertThat(early.reversible()).isFalse();
         assertThat(status.applied()).hasSize(4);
