@@ -1,26 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.testing;
 
+import static dev.cairn.testing.ExtensionFixtures.existedInAfterEach;
+import static dev.cairn.testing.ExtensionFixtures.made;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import dev.cairn.testing.ExtensionFixtures.FailsAfterMakingADatabase;
+import dev.cairn.testing.ExtensionFixtures.MakesDatabasesInATest;
+import dev.cairn.testing.ExtensionFixtures.MakesDatabasesThatCannotBeDropped;
+import dev.cairn.testing.ExtensionFixtures.SharesADatabaseMadeBeforeAll;
+import dev.cairn.testing.ExtensionFixtures.SharesADatabaseMadeBeforeAllPerClass;
+import dev.cairn.testing.ExtensionFixtures.SkippedAfterMakingADatabase;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,155 +30,23 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
- * TestDatabases through JUnit's own engine, running small fixture classes: every database a test made
- * is gone once the test has ended, whether it passed, failed or was skipped; one that cannot be
- * dropped fails the test without keeping the others. The fixtures are nested classes, which failsafe
- * never picks up itself.
+ * TestDatabases through JUnit's own engine, running the classes of {@link ExtensionFixtures}: every
+ * database a test made is gone once the test has ended, whether it passed, failed or was skipped; one
+ * that cannot be dropped fails the test without keeping the others.
  */
 class TestDatabasesIT {
-
-    // What the fixtures run on, and what they made and saw: set before a run, read after it.
-    static Engine engine;
-    static final List<TestDatabase> made = new ArrayList<>();
-    static final List<Boolean> existedInAfterEach = new ArrayList<>();
-
-    static class MakesDatabasesInATest {
-        @RegisterExtension
-        final TestDatabases databases = new TestDatabases();
-
-        @BeforeEach
-        void makeOne() {
-            made.add(databases.create(engine));
-        }
-
-        @Test
-        void makesTwoMore() {
-            made.add(databases.create(engine));
-            TestDatabase db = databases.create(engine);
-            made.add(db);
-            db.execute("CREATE TABLE t (x INTEGER)");
-        }
-
-        @AfterEach
-        void look() {
-            made.forEach(db -> existedInAfterEach.add(TestDatabaseIT.exists(db)));
-        }
-    }
-
-    static class FailsAfterMakingADatabase {
-        @RegisterExtension
-        final TestDatabases databases = new TestDatabases();
-
-        @Test
-        void fails() {
-            made.add(databases.create(engine));
-            throw new AssertionError("the test failed");
-        }
-    }
-
-    static class SkippedAfterMakingADatabase {
-        @RegisterExtension
-        final TestDatabases databases = new TestDatabases();
-
-        @Test
-        void needsPostgresToo() {
-            made.add(databases.create(engine));
-            throw new EngineUnavailableException(Engine.POSTGRESQL, "no server here", "start one");
-        }
-    }
-
-    static class MakesDatabasesThatCannotBeDropped {
-        @RegisterExtension
-        final TestDatabases databases = new TestDatabases();
-
-        @Test
-        void passes() throws IOException {
-            made.add(databases.create(Engine.SQLITE));
-            made.add(jammed(databases.create(Engine.SQLITE)));
-            made.add(databases.create(Engine.SQLITE));
-            made.add(jammed(databases.create(Engine.SQLITE)));
-            made.add(databases.create(Engine.SQLITE));
-        }
-
-        @Test
-        void fails() throws IOException {
-            made.add(jammed(databases.create(Engine.SQLITE)));
-            throw new AssertionError("the test failed");
-        }
-    }
-
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class SharesADatabaseMadeBeforeAll {
-        @RegisterExtension
-        static final TestDatabases databases = new TestDatabases();
-
-        static TestDatabase shared;
-
-        @BeforeAll
-        static void makeShared() {
-            shared = databases.create(Engine.SQLITE);
-            made.add(shared);
-        }
-
-        @Test
-        @Order(1)
-        void first() {
-            made.add(databases.create(Engine.SQLITE));
-            shared.execute("CREATE TABLE t (x INTEGER)");
-        }
-
-        @Test
-        @Order(2)
-        void second() {
-            assertThat(TestDatabaseIT.exists(made.get(1)))
-                    .as("the first test's database")
-                    .isFalse();
-            assertThat(shared.tables()).containsExactly("t");
-        }
-    }
-
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class SharesADatabaseMadeBeforeAllPerClass {
-        @RegisterExtension
-        final TestDatabases databases = new TestDatabases();
-
-        TestDatabase shared;
-
-        @BeforeAll
-        void makeShared() {
-            shared = databases.create(Engine.SQLITE);
-            made.add(shared);
-        }
-
-        @Test
-        @Order(1)
-        void first() {
-            made.add(databases.create(Engine.SQLITE));
-            shared.execute("CREATE TABLE t (x INTEGER)");
-        }
-
-        @Test
-        @Order(2)
-        void second() {
-            assertThat(TestDatabaseIT.exists(made.get(1)))
-                    .as("the first test's database")
-                    .isFalse();
-            assertThat(shared.tables()).containsExactly("t");
-        }
-    }
 
     @BeforeEach
     void forget() {
         made.clear();
         existedInAfterEach.clear();
-        engine = Engine.SQLITE;
+        ExtensionFixtures.engine = Engine.SQLITE;
     }
 
     @AfterEach
     void dropWhatAFailureLeft() throws IOException {
         for (TestDatabase db : made) {
-            unjam(db);
+            ExtensionFixtures.unjam(db);
             db.close();
         }
     }
@@ -192,7 +59,7 @@ class TestDatabasesIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void dropsEveryDatabaseATestMadeOnceItsAfterEachMethodsHaveRun(Engine engine) {
-        TestDatabasesIT.engine = engine;
+        ExtensionFixtures.engine = engine;
 
         List<TestExecutionResult> results = run(selectClass(MakesDatabasesInATest.class));
 
@@ -205,7 +72,7 @@ class TestDatabasesIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void dropsTheDatabasesOfAFailedTestAndKeepsItsFailureAsItWas(Engine engine) {
-        TestDatabasesIT.engine = engine;
+        ExtensionFixtures.engine = engine;
 
         List<TestExecutionResult> results = run(selectClass(FailsAfterMakingADatabase.class));
 
@@ -266,15 +133,16 @@ class TestDatabasesIT {
     void aDatabaseMadeBeforeAllIsSharedByTheClassAndDroppedAfterItsLastTest(Class<?> fixture) {
         List<TestExecutionResult> results = run(selectClass(fixture));
 
-        assertThat(results).extracting(TestExecutionResult::getStatus).containsOnly(Status.SUCCESSFUL);
-        assertThat(results).hasSize(2);
+        assertThat(results)
+                .extracting(TestExecutionResult::getStatus)
+                .containsExactly(Status.SUCCESSFUL, Status.SUCCESSFUL);
         assertThat(made).hasSize(2).noneMatch(TestDatabaseIT::exists);
     }
 
     /**
-     * Runs the fixture and returns the results of its tests. A fixture skipped because {@link #engine}
-     * is missing skips the test that ran it, as any database test is skipped; a failure of the fixture
-     * class itself (such as an {@code @AfterAll} drop) fails it.
+     * Runs the fixture and returns the results of its tests. A fixture skipped because the engine it
+     * runs on is missing skips the test that ran it, as any database test is skipped; a failure of
+     * the fixture class itself (such as a drop after all its tests) fails it.
      */
     private static List<TestExecutionResult> run(DiscoverySelector fixture) {
         EngineExecutionResults execution =
@@ -287,7 +155,8 @@ class TestDatabasesIT {
         results.stream()
                 .map(TestExecutionResult::getThrowable)
                 .flatMap(Optional::stream)
-                .filter(thrown -> thrown instanceof EngineUnavailableException e && e.engine() == engine)
+                .filter(thrown ->
+                        thrown instanceof EngineUnavailableException e && e.engine() == ExtensionFixtures.engine)
                 .findFirst()
                 .ifPresent(thrown -> {
                     throw (EngineUnavailableException) thrown;
@@ -296,22 +165,5 @@ class TestDatabasesIT {
                 .as("failures of the fixture class")
                 .isEmpty();
         return results;
-    }
-
-    /** Puts a non-empty directory beside the SQLite file, which the drop cannot delete. */
-    private static TestDatabase jammed(TestDatabase db) throws IOException {
-        Files.writeString(Files.createDirectory(jam(db)).resolve("stuck"), "stuck");
-        return db;
-    }
-
-    private static void unjam(TestDatabase db) throws IOException {
-        if (db.engine() == Engine.SQLITE && Files.isDirectory(jam(db))) {
-            Files.delete(jam(db).resolve("stuck"));
-            Files.delete(jam(db));
-        }
-    }
-
-    private static Path jam(TestDatabase db) {
-        return SqliteBackend.file(db).resolveSibling("jam");
     }
 }
