@@ -20,8 +20,11 @@
  * }
  * }</pre>
  *
- * <p>Outside a JUnit test, or to drop a database before the test ends,
- * {@link dev.cairn.testing.TestDatabase#create(Engine)} in try-with-resources does the same.
+ * <p>Where the databases differ in data only (their SQL, what it reads as), one abstract scenario
+ * holds the tests and a small {@code *IT} subclass per database supplies the engine and the data, as
+ * {@code dev.cairn.internal.schema.SchemaSnapshotScenario} does. Outside a JUnit test, or to drop a
+ * database before the test ends, {@link dev.cairn.testing.TestDatabase#create(Engine)} in
+ * try-with-resources does what the extension does.
  *
  * <p>Where the databases come from:
  * <ul>
