@@ -33,6 +33,8 @@ import java.util.function.Predicate;
  * }
  * }</pre>
  *
+ * <p>In a JUnit test, {@link TestDatabases#create(Engine)} makes it and drops it when the test ends.
+ *
  * <p>Every database is named {@value #NAME_PREFIX} plus 12 random characters, unique across
  * concurrent runs on one server. A database that a crashed run leaked keeps that prefix; on
  * PostgreSQL, {@code SELECT datname FROM pg_database WHERE datname LIKE 'cairn\_t\_%'} lists them,

@@ -86,7 +86,7 @@ public final class TestRunSummary implements TestExecutionListener {
         for (Backend backend : Engine.backendsInUse()) {
             for (TestDatabase db : backend.open()) {
                 lines.add(TAG + "WARNING: " + db + " was not closed by its test; dropping it now."
-                        + " Use try (TestDatabase db = TestDatabase.create(...)) { ... }.");
+                        + " Make it with a TestDatabases extension, or in try (TestDatabase db = ...) { ... }.");
                 try {
                     db.close();
                 } catch (IllegalStateException e) {

@@ -3,19 +3,28 @@
 /**
  * Real databases for Cairn's integration tests, shared with cairn-cli through cairn-core's test-jar.
  *
- * <p>A test asks for a fresh database of an {@link dev.cairn.testing.Engine} and drops it by closing
- * it; parameterise over the engines to run one scenario on each:
+ * <p>A test class registers the {@link dev.cairn.testing.TestDatabases} extension and asks it for a
+ * fresh database of an {@link dev.cairn.testing.Engine}; the extension drops every database a test
+ * made when the test ends, passed or failed. Parameterise over the engines to run one scenario on each:
  *
  * <pre>{@code
+ * @RegisterExtension
+ * final TestDatabases databases = new TestDatabases();
+ *
  * @ParameterizedTest
  * @EnumSource(Engine.class)
  * void appliesAMigration(Engine engine) {
- *     try (TestDatabase db = TestDatabase.create(engine)) {
- *         // hand db.url(), db.user(), db.password() to the code under test, then look:
- *         assertThat(db.tables()).contains("cairn_migrations");
- *     }
+ *     TestDatabase db = databases.create(engine);
+ *     // hand db.url(), db.user(), db.password() to the code under test, then look:
+ *     assertThat(db.tables()).contains("cairn_migrations");
  * }
  * }</pre>
+ *
+ * <p>Where the databases differ in data only (their SQL, what it reads as), one abstract scenario
+ * holds the tests and a small {@code *IT} subclass per database supplies the engine and the data, as
+ * {@code dev.cairn.internal.schema.SchemaSnapshotScenario} does. Outside a JUnit test, or to drop a
+ * database before the test ends, {@link dev.cairn.testing.TestDatabase#create(Engine)} in
+ * try-with-resources does what the extension does.
  *
  * <p>Where the databases come from:
  * <ul>

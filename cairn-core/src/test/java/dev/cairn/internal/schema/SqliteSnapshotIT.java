@@ -1,31 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.schema;
 
+import static dev.cairn.internal.schema.SchemaSnapshotScenario.Change.naming;
+import static dev.cairn.internal.schema.SchemaSnapshotScenario.Change.showing;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import dev.cairn.SchemaSnapshot;
+import dev.cairn.SchemaSnapshot.Difference;
 import dev.cairn.testing.Engine;
-import dev.cairn.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link SqliteSchemaReader} on a real SQLite file: the conventions of {@link Snapshots} on a
- * realistic schema, and each change that {@code verify} must catch showing as exactly the objects and
- * attributes that changed. SQLite changes most things by rebuilding the table, so most changes also
- * show in the table's {@code definition}.
+ * {@link SqliteSchemaReader} on a real SQLite file, through {@link SchemaSnapshotScenario}. SQLite
+ * changes most things by rebuilding the table, so most changes also show in the table's
+ * {@code definition}.
  */
-class SqliteSnapshotIT {
+class SqliteSnapshotIT extends SchemaSnapshotScenario {
 
     private static final String CUSTOMERS = """
             CREATE TABLE customers (
@@ -73,108 +65,107 @@ class SqliteSnapshotIT {
                 FOREIGN KEY (order_id, line_no) REFERENCES order_lines (order_id, line_no) ON UPDATE CASCADE
             )""";
 
-    private final List<TestDatabase> databases = new ArrayList<>();
-
-    @AfterEach
-    void dropDatabases() {
-        databases.forEach(TestDatabase::close);
+    @Override
+    Engine engine() {
+        return Engine.SQLITE;
     }
 
-    @Test
-    void recordsEachKindOfObjectByTheSharedConventions() throws SQLException {
-        List<String> lines = snapshot(database(schema())).text().lines().toList();
-
-        assertThat(lines)
-                .contains(
-                        "table customers: definition=CREATE TABLE customers ( id INTEGER PRIMARY KEY,"
-                                + " email VARCHAR(100) NOT NULL UNIQUE, name VARCHAR(100),"
-                                + " status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'closed')),"
-                                + " notes TEXT, created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP )",
-                        "table customers / column email: nullable=no; type=varchar(100)",
-                        "table customers / column status: default='active'; nullable=no; type=text",
-                        "table customers / column created_at: default=CURRENT_TIMESTAMP; nullable=no; type=text",
-                        "table customers / primary key: columns=id",
-                        "table customers / unique customers_email_key: columns=email",
-                        "table customers / index customers_lower_email_idx: columns=lower(email); unique=yes",
-                        "table customers / index customers_recent_active_idx: columns=created_at desc; unique=no;"
-                                + " where=status = 'active'",
-                        "table order_lines / primary key: columns=order_id, line_no",
-                        "table order_lines / unique order_lines_order_id_sku_key: columns=order_id, sku",
-                        "table order_lines / foreign key order_lines_customer_id_fkey: columns=customer_id;"
-                                + " on delete=cascade; on update=no action; references=customers(id)",
-                        "table order_lines / index order_lines_sku_quantity_idx: columns=sku, quantity desc; unique=no",
-                        "table order_lines / index order_lines_mixed_idx: columns=coalesce(sku, 'none') desc, quantity;"
-                                + " unique=no",
-                        "table shipments / foreign key shipments_order_id_line_no_fkey: columns=order_id, line_no;"
-                                + " on delete=no action; on update=cascade; references=order_lines(order_id, line_no)",
-                        "view active_customers: definition=CREATE VIEW active_customers AS SELECT id, email FROM"
-                                + " customers"
-                                + " WHERE status = 'active'",
-                        "trigger customers_closed: definition=CREATE TRIGGER customers_closed AFTER UPDATE OF status"
-                                + " ON customers WHEN NEW.status = 'closed' BEGIN UPDATE customers"
-                                + " SET notes = 'closed on ' || CURRENT_TIMESTAMP WHERE id = NEW.id; END; event=update;"
-                                + " table=customers; timing=after",
-                        "trigger order_lines_guard: definition=CREATE TRIGGER order_lines_guard INSERT ON order_lines"
-                                + " BEGIN SELECT RAISE(ABORT, 'negative quantity') WHERE NEW.quantity < 0; END;"
-                                + " event=insert;"
-                                + " table=order_lines; timing=before");
-        // The indexes behind the primary keys and UNIQUE constraints show only as the constraints.
-        assertThat(lines).noneMatch(line -> line.contains("sqlite_autoindex"));
+    @Override
+    SchemaReader reader() {
+        return new SqliteSchemaReader();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("changes")
-    void namesExactlyWhatAChangeAltered(String change, List<String> statements, List<String> altered)
-            throws SQLException {
-        TestDatabase db = database(schema());
-        SchemaSnapshot before = snapshot(db);
-
-        statements.forEach(db::execute);
-
-        List<String> expected = new ArrayList<>();
-        for (int i = 0; i < altered.size(); i += 2) {
-            expected.add(altered.get(i) + " | " + altered.get(i + 1));
-        }
-        assertThat(snapshot(db).since(before))
-                .map(d -> d.object() + " | " + d.attribute())
-                .containsExactlyElementsOf(expected);
+    /** The whole schema, table by table, each followed by what depends on it. */
+    @Override
+    List<String> schema() {
+        List<String> statements = new ArrayList<>();
+        statements.add(CUSTOMERS);
+        statements.addAll(CUSTOMERS_DEPENDENTS);
+        statements.add(ORDER_LINES);
+        statements.addAll(ORDER_LINES_DEPENDENTS);
+        statements.add(SHIPMENTS);
+        return statements;
     }
 
-    static Stream<Arguments> changes() {
-        return Stream.of(
-                Arguments.of(
+    @Override
+    List<String> expectedLines() {
+        return List.of(
+                "table customers: definition=CREATE TABLE customers ( id INTEGER PRIMARY KEY,"
+                        + " email VARCHAR(100) NOT NULL UNIQUE, name VARCHAR(100),"
+                        + " status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'closed')),"
+                        + " notes TEXT, created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP )",
+                "table customers / column email: nullable=no; type=varchar(100)",
+                "table customers / column status: default='active'; nullable=no; type=text",
+                "table customers / column created_at: default=CURRENT_TIMESTAMP; nullable=no; type=text",
+                "table customers / primary key: columns=id",
+                "table customers / unique customers_email_key: columns=email",
+                "table customers / index customers_lower_email_idx: columns=lower(email); unique=yes",
+                "table customers / index customers_recent_active_idx: columns=created_at desc; unique=no;"
+                        + " where=status = 'active'",
+                "table order_lines / primary key: columns=order_id, line_no",
+                "table order_lines / unique order_lines_order_id_sku_key: columns=order_id, sku",
+                "table order_lines / foreign key order_lines_customer_id_fkey: columns=customer_id;"
+                        + " on delete=cascade; on update=no action; references=customers(id)",
+                "table order_lines / index order_lines_customer_idx: columns=customer_id; unique=no",
+                "table order_lines / index order_lines_sku_quantity_idx: columns=sku, quantity desc; unique=no",
+                "table order_lines / index order_lines_mixed_idx: columns=coalesce(sku, 'none') desc, quantity;"
+                        + " unique=no",
+                "table shipments / foreign key shipments_order_id_line_no_fkey: columns=order_id, line_no;"
+                        + " on delete=no action; on update=cascade; references=order_lines(order_id, line_no)",
+                "view active_customers: definition=CREATE VIEW active_customers AS SELECT id, email FROM"
+                        + " customers"
+                        + " WHERE status = 'active'",
+                "trigger customers_closed: definition=CREATE TRIGGER customers_closed AFTER UPDATE OF status"
+                        + " ON customers WHEN NEW.status = 'closed' BEGIN UPDATE customers"
+                        + " SET notes = 'closed on ' || CURRENT_TIMESTAMP WHERE id = NEW.id; END; event=update;"
+                        + " table=customers; timing=after",
+                "trigger order_lines_guard: definition=CREATE TRIGGER order_lines_guard INSERT ON order_lines"
+                        + " BEGIN SELECT RAISE(ABORT, 'negative quantity') WHERE NEW.quantity < 0; END;"
+                        + " event=insert;"
+                        + " table=order_lines; timing=before");
+    }
+
+    // The indexes behind the primary keys and UNIQUE constraints show only as the constraints.
+    @Override
+    List<String> leftOut() {
+        return List.of("sqlite_autoindex");
+    }
+
+    @Override
+    List<Change> changes() {
+        return List.of(
+                naming(
                         "a dropped column",
                         List.of("ALTER TABLE customers DROP COLUMN name"),
-                        List.of("table customers", "definition", "table customers / column name", "null")),
-                Arguments.of(
+                        tuple("table customers", "definition"),
+                        tuple("table customers / column name", null)),
+                naming(
                         "a column type changed",
                         rebuildCustomers("name VARCHAR(100)", "name TEXT"),
-                        List.of("table customers", "definition", "table customers / column name", "type")),
-                Arguments.of(
+                        tuple("table customers", "definition"),
+                        tuple("table customers / column name", "type")),
+                naming(
                         "a default changed",
                         rebuildCustomers("DEFAULT 'active'", "DEFAULT 'closed'"),
-                        List.of("table customers", "definition", "table customers / column status", "default")),
-                Arguments.of(
+                        tuple("table customers", "definition"),
+                        tuple("table customers / column status", "default")),
+                naming(
                         "an index that came back non-unique",
                         List.of(
                                 "DROP INDEX customers_lower_email_idx",
                                 "CREATE INDEX customers_lower_email_idx ON customers (lower(email))"),
-                        List.of("table customers / index customers_lower_email_idx", "unique")),
-                Arguments.of(
+                        tuple("table customers / index customers_lower_email_idx", "unique")),
+                naming(
                         "a dropped foreign key",
                         List.of("DROP TABLE shipments", SHIPMENTS.replaceAll(",\\s*FOREIGN KEY[^\\n]*", "")),
-                        List.of(
-                                "table shipments", "definition",
-                                "table shipments / foreign key shipments_order_id_line_no_fkey", "null")),
-                Arguments.of(
-                        "a dropped view",
-                        List.of("DROP VIEW active_customers"),
-                        List.of("view active_customers", "null")),
+                        tuple("table shipments", "definition"),
+                        tuple("table shipments / foreign key shipments_order_id_line_no_fkey", null)),
+                naming("a dropped view", List.of("DROP VIEW active_customers"), tuple("view active_customers", null)),
                 // SQLite keeps a check only in the table's text, so that is where the change shows.
-                Arguments.of(
+                naming(
                         "a check constraint changed",
                         rebuildCustomers("('active', 'closed')", "('active', 'closed', 'held')"),
-                        List.of("table customers", "definition")));
+                        tuple("table customers", "definition")));
     }
 
     /**
@@ -190,23 +181,25 @@ class SqliteSnapshotIT {
         return statements;
     }
 
-    @Test
-    void aColumnTypeChangeShowsBothTypes() throws SQLException {
-        TestDatabase db = database(schema());
-        SchemaSnapshot before = snapshot(db);
-
-        rebuildCustomers("name VARCHAR(100)", "name TEXT").forEach(db::execute);
-
-        assertThat(snapshot(db).since(before))
-                .map(SchemaSnapshot.Difference::toString)
-                .contains("table customers / column name: type varchar(100) -> text");
+    @Override
+    Change columnTypeChange() {
+        return showing(
+                "a column type changed",
+                rebuildCustomers("name VARCHAR(100)", "name TEXT"),
+                "table customers / column name: type varchar(100) -> text");
     }
 
-    @Test
-    void theSameSchemaMadeInAnotherOrderReadsTheSame() throws SQLException {
-        TestDatabase first = database(schema());
-        // The same schema, the tables the other way round (SQLite lets a foreign key name a table
-        // that comes later), after a table that takes the first rowids of sqlite_master and is dropped.
+    @Override
+    boolean comesWithEveryTableChange(Difference difference) {
+        return difference.object().startsWith("table ")
+                && !difference.object().contains(" / ")
+                && "definition".equals(difference.attribute());
+    }
+
+    // The same schema, the tables the other way round (SQLite lets a foreign key name a table
+    // that comes later), after a table that takes the first rowids of sqlite_master and is dropped.
+    @Override
+    List<String> schemaMadeAnotherWay() {
         List<String> reordered = new ArrayList<>(List.of(
                 "CREATE TABLE scratch (id INTEGER PRIMARY KEY, t TEXT)",
                 "CREATE INDEX scratch_t_idx ON scratch (t)",
@@ -218,57 +211,27 @@ class SqliteSnapshotIT {
         reordered.addAll(dependents);
         reordered.add(CUSTOMERS);
         reordered.addAll(CUSTOMERS_DEPENDENTS);
-        TestDatabase second = database(reordered);
-
-        assertThat(snapshot(second).text()).isEqualTo(snapshot(first).text());
-        assertThat(snapshot(second)).isEqualTo(snapshot(first));
+        return reordered;
     }
 
-    @Test
-    void leavesOutIgnoredTablesAndWhatTheyOwn() throws SQLException {
-        List<String> statements = new ArrayList<>(schema());
-        statements.addAll(List.of(
+    @Override
+    List<String> ignoredTable() {
+        return List.of(
                 "CREATE TABLE cairn_history (id INTEGER PRIMARY KEY AUTOINCREMENT, version TEXT UNIQUE,"
                         + " customer_id INTEGER REFERENCES customers (id), installed_on TEXT CHECK (id > 0))",
                 "CREATE INDEX cairn_history_installed_idx ON cairn_history (installed_on)",
                 "CREATE TRIGGER cairn_history_stamp AFTER INSERT ON cairn_history BEGIN"
                         + " UPDATE cairn_history SET installed_on = CURRENT_TIMESTAMP WHERE id = NEW.id; END",
-                "INSERT INTO cairn_history (version) VALUES ('1')"));
-        TestDatabase db = database(statements);
-        SchemaSnapshot withoutHistory = snapshot(database(schema()));
-
-        SchemaSnapshot snapshot = snapshot(db, Set.of("cairn_history"));
-
-        assertThat(snapshot.text()).doesNotContain("cairn_history").doesNotContain("sqlite_");
-        assertThat(snapshot).isEqualTo(withoutHistory);
-        assertThat(snapshot(db).text()).contains("table cairn_history", "trigger cairn_history_stamp");
+                "INSERT INTO cairn_history (version) VALUES ('1')");
     }
 
-    /** The whole schema, table by table, each followed by what depends on it. */
-    private static List<String> schema() {
-        List<String> statements = new ArrayList<>();
-        statements.add(CUSTOMERS);
-        statements.addAll(CUSTOMERS_DEPENDENTS);
-        statements.add(ORDER_LINES);
-        statements.addAll(ORDER_LINES_DEPENDENTS);
-        statements.add(SHIPMENTS);
-        return statements;
+    @Override
+    List<String> ignoredTableShows() {
+        return List.of("table cairn_history", "trigger cairn_history_stamp");
     }
 
-    private TestDatabase database(List<String> statements) {
-        TestDatabase db = TestDatabase.create(Engine.SQLITE);
-        databases.add(db);
-        statements.forEach(db::execute);
-        return db;
-    }
-
-    private static SchemaSnapshot snapshot(TestDatabase db) throws SQLException {
-        return snapshot(db, Set.of());
-    }
-
-    private static SchemaSnapshot snapshot(TestDatabase db, Set<String> ignoredTables) throws SQLException {
-        try (Connection connection = db.connect()) {
-            return new SqliteSchemaReader().read(connection, ignoredTables);
-        }
+    @Override
+    List<String> ignoredTableTraces() {
+        return List.of("sqlite_");
     }
 }
