@@ -106,11 +106,6 @@ final class YamlMap {
         return Optional.ofNullable(values.get(key));
     }
 
-    /** Whether {@code key} is given a plain value. */
-    boolean has(String key) {
-        return values.containsKey(key);
-    }
-
     /** The section {@code key}, if the file has it (possibly empty). */
     Optional<YamlMap> section(String key) {
         return Optional.ofNullable(sections.get(key));

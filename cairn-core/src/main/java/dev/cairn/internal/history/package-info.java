@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/**
+ * The tracking table: {@link dev.cairn.internal.history.HistoryStore} is the only code that reads or
+ * writes it, on the caller's connection and transaction.
+ */
+package dev.cairn.internal.history;
