@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
+import dev.cairn.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -29,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,6 +44,9 @@ class ConfiguredProjectIT {
 
     @TempDir
     Path project;
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
 
     private void migrations() throws IOException {
         Path dir = Files.createDirectories(project.resolve("db/migrations"));
@@ -72,91 +77,89 @@ class ConfiguredProjectIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void migratesFromCairnYmlAndSharesItsConfigurationWithTheApplicationsPool(Engine engine) throws Exception {
-        try (TestDatabase db = TestDatabase.create(engine)) {
-            migrations();
-            config(db);
+        TestDatabase db = databases.create(engine);
+        migrations();
+        config(db);
 
-            Cairn cairn = Cairn.configure()
+        Cairn cairn = Cairn.configure()
+                .configFile(project.resolve("cairn.yml"))
+                .environment("staging")
+                .load();
+        assertThat(cairn.environmentName()).isEqualTo("staging");
+        assertThat(cairn.migrationsDirectory())
+                .isEqualTo(project.resolve("db/migrations").toRealPath());
+        assertThat(cairn.migrate().applied()).hasSize(1);
+
+        try (HikariDataSource pool =
+                CairnConfig.load(project.resolve("cairn.yml")).dataSource("staging")) {
+            assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
+            try (Connection connection = pool.getConnection();
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT name FROM cairn_migrations")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("1_create_users");
+            }
+            // The application's own pool can run migrations too; the file still gives the directory.
+            Cairn fromPool = Cairn.configure()
                     .configFile(project.resolve("cairn.yml"))
                     .environment("staging")
+                    .dataSource(pool)
                     .load();
-            assertThat(cairn.environmentName()).isEqualTo("staging");
-            assertThat(cairn.migrationsDirectory())
-                    .isEqualTo(project.resolve("db/migrations").toRealPath());
-            assertThat(cairn.migrate().applied()).hasSize(1);
-
-            try (HikariDataSource pool =
-                    CairnConfig.load(project.resolve("cairn.yml")).dataSource("staging")) {
-                assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
-                try (Connection connection = pool.getConnection();
-                        Statement statement = connection.createStatement();
-                        ResultSet rows = statement.executeQuery("SELECT name FROM cairn_migrations")) {
-                    assertThat(rows.next()).isTrue();
-                    assertThat(rows.getString(1)).isEqualTo("1_create_users");
-                }
-                // The application's own pool can run migrations too; the file still gives the directory.
-                Cairn fromPool = Cairn.configure()
-                        .configFile(project.resolve("cairn.yml"))
-                        .environment("staging")
-                        .dataSource(pool)
-                        .load();
-                assertThat(fromPool.migrationsDirectory()).isEqualTo(cairn.migrationsDirectory());
-                assertThat(fromPool.status().applied())
-                        .extracting(Status.Migration::name)
-                        .containsExactly("1_create_users");
-                assertThat(fromPool.rollback().reverted()).hasSize(1);
-                assertThat(pool.isClosed()).isFalse();
-            }
-            assertThat(db.tables()).contains("cairn_migrations").doesNotContain("users");
+            assertThat(fromPool.migrationsDirectory()).isEqualTo(cairn.migrationsDirectory());
+            assertThat(fromPool.status().applied())
+                    .extracting(Status.Migration::name)
+                    .containsExactly("1_create_users");
+            assertThat(fromPool.rollback().reverted()).hasSize(1);
+            assertThat(pool.isClosed()).isFalse();
         }
+        assertThat(db.tables()).contains("cairn_migrations").doesNotContain("users");
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void runnersStartedTogetherApplyEachMigrationOnceAndTheOthersFindNothingLeft(Engine engine) throws Exception {
-        try (TestDatabase db = TestDatabase.create(engine)) {
-            Path dir = Files.createDirectories(project.resolve("db/migrations"));
-            // Slow enough that the runners overlap: the others must wait for the lock, then re-read history.
-            String slow = engine == Engine.POSTGRESQL
-                    ? "SELECT pg_sleep(0.3);"
-                    : engine == Engine.MARIADB
-                            ? "DO SLEEP(0.3);"
-                            : "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000)"
-                                    + " SELECT count(*) FROM n;";
-            for (int version = 1; version <= 3; version++) {
-                Files.writeString(
-                        dir.resolve(version + "_t" + version + ".sql"),
-                        "-- migrate:up\n" + slow
-                                + "\nCREATE TABLE t" + version + " (id integer);\n"
-                                + "-- migrate:down\nDROP TABLE t" + version + ";\n");
-            }
-            int runners = 4;
-            ExecutorService pool = Executors.newFixedThreadPool(runners);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<MigrateResult>> results = new ArrayList<>();
-            for (int i = 0; i < runners; i++) {
-                results.add(pool.submit(() -> {
-                    Cairn.Builder builder = Cairn.configure().url(db.url()).migrationsDirectory(dir);
-                    if (db.user() != null) {
-                        builder.user(db.user());
-                    }
-                    Cairn cairn = builder.load();
-                    start.await();
-                    return cairn.migrate();
-                }));
-            }
-            start.countDown();
-            int applied = 0;
-            for (Future<MigrateResult> result : results) {
-                applied += result.get(60, TimeUnit.SECONDS).applied().size();
-            }
-            pool.shutdown();
-
-            assertThat(applied).isEqualTo(3);
-            assertThat(db.query("SELECT name, batch FROM cairn_migrations ORDER BY id"))
-                    .extracting(row -> row.get("name") + "@" + ((Number) row.get("batch")).intValue())
-                    .containsExactly("1_t1@1", "2_t2@1", "3_t3@1");
+        TestDatabase db = databases.create(engine);
+        Path dir = Files.createDirectories(project.resolve("db/migrations"));
+        // Slow enough that the runners overlap: the others must wait for the lock, then re-read history.
+        String slow = engine == Engine.POSTGRESQL
+                ? "SELECT pg_sleep(0.3);"
+                : engine == Engine.MARIADB
+                        ? "DO SLEEP(0.3);"
+                        : "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000)"
+                                + " SELECT count(*) FROM n;";
+        for (int version = 1; version <= 3; version++) {
+            Files.writeString(
+                    dir.resolve(version + "_t" + version + ".sql"),
+                    "-- migrate:up\n" + slow
+                            + "\nCREATE TABLE t" + version + " (id integer);\n"
+                            + "-- migrate:down\nDROP TABLE t" + version + ";\n");
         }
+        int runners = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(runners);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<MigrateResult>> results = new ArrayList<>();
+        for (int i = 0; i < runners; i++) {
+            results.add(pool.submit(() -> {
+                Cairn.Builder builder = Cairn.configure().url(db.url()).migrationsDirectory(dir);
+                if (db.user() != null) {
+                    builder.user(db.user());
+                }
+                Cairn cairn = builder.load();
+                start.await();
+                return cairn.migrate();
+            }));
+        }
+        start.countDown();
+        int applied = 0;
+        for (Future<MigrateResult> result : results) {
+            applied += result.get(60, TimeUnit.SECONDS).applied().size();
+        }
+        pool.shutdown();
+
+        assertThat(applied).isEqualTo(3);
+        assertThat(db.query("SELECT name, batch FROM cairn_migrations ORDER BY id"))
+                .extracting(row -> row.get("name") + "@" + ((Number) row.get("batch")).intValue())
+                .containsExactly("1_t1@1", "2_t2@1", "3_t3@1");
     }
 
     @Test
@@ -185,9 +188,9 @@ class ConfiguredProjectIT {
 
     @Test
     void aRunnerWaitsForThePostgresLockNamesItsHolderAndGivesUp() throws Exception {
-        try (TestDatabase db = TestDatabase.create(Engine.POSTGRESQL);
-                Connection holder = db.connect();
-                TestDatabase elsewhere = TestDatabase.create(Engine.POSTGRESQL);
+        TestDatabase db = databases.create(Engine.POSTGRESQL);
+        TestDatabase elsewhere = databases.create(Engine.POSTGRESQL);
+        try (Connection holder = db.connect();
                 Connection otherHolder = elsewhere.connect()) {
             migrations();
             // A runner on another database of the server holds the same key: it is not the holder named.
@@ -241,8 +244,8 @@ class ConfiguredProjectIT {
 
     @Test
     void aRunnerWaitsForTheMysqlNamedLockNamesItsHolderAndGivesUp() throws Exception {
-        try (TestDatabase db = TestDatabase.create(Engine.MARIADB);
-                Connection holder = db.connect()) {
+        TestDatabase db = databases.create(Engine.MARIADB);
+        try (Connection holder = db.connect()) {
             migrations();
             List<String> waits = new ArrayList<>();
             Cairn cairn = Cairn.configure()
@@ -279,38 +282,37 @@ class ConfiguredProjectIT {
 
     @Test
     void aRunnerWaitsForTheH2LockRowAndGivesUpThenTheLockDiesWithItsConnection() throws Exception {
-        try (TestDatabase db = TestDatabase.create(Engine.H2)) {
-            migrations();
-            List<String> waits = new ArrayList<>();
-            Cairn cairn = Cairn.configure()
-                    .url(db.url())
-                    .user(db.user())
-                    .migrationsDirectory(project.resolve("db/migrations"))
-                    .lockTimeout(Duration.ofMillis(800))
-                    .listener(waitsInto(waits))
-                    .load();
-            assertThat(cairn.migrate().applied()).hasSize(1); // creates the lock table
-            Files.writeString(
-                    project.resolve("db/migrations/2_create_posts.sql"),
-                    "-- migrate:up\nCREATE TABLE posts (id integer);\n-- migrate:down\nDROP TABLE posts;\n");
+        TestDatabase db = databases.create(Engine.H2);
+        migrations();
+        List<String> waits = new ArrayList<>();
+        Cairn cairn = Cairn.configure()
+                .url(db.url())
+                .user(db.user())
+                .migrationsDirectory(project.resolve("db/migrations"))
+                .lockTimeout(Duration.ofMillis(800))
+                .listener(waitsInto(waits))
+                .load();
+        assertThat(cairn.migrate().applied()).hasSize(1); // creates the lock table
+        Files.writeString(
+                project.resolve("db/migrations/2_create_posts.sql"),
+                "-- migrate:up\nCREATE TABLE posts (id integer);\n-- migrate:down\nDROP TABLE posts;\n");
 
-            try (Connection holder = db.connect()) {
-                holder.setAutoCommit(false);
-                try (Statement statement = holder.createStatement()) {
-                    statement
-                            .executeQuery("SELECT id FROM cairn_migrations_lock WHERE id = 1 FOR UPDATE")
-                            .close();
-                }
-                assertThatThrownBy(cairn::migrate)
-                        .isInstanceOf(LockException.class)
-                        .hasMessageContaining("held by H2 session")
-                        .hasMessageContaining("lock-timeout");
-                assertThat(waits).hasSize(1);
-                assertThat(db.tables()).doesNotContain("posts");
+        try (Connection holder = db.connect()) {
+            holder.setAutoCommit(false);
+            try (Statement statement = holder.createStatement()) {
+                statement
+                        .executeQuery("SELECT id FROM cairn_migrations_lock WHERE id = 1 FOR UPDATE")
+                        .close();
             }
-            // The holder's connection is gone, and its lock with it: no unlock needed.
-            assertThat(cairn.migrate().applied()).extracting(MigrationRun::name).containsExactly("2_create_posts");
+            assertThatThrownBy(cairn::migrate)
+                    .isInstanceOf(LockException.class)
+                    .hasMessageContaining("held by H2 session")
+                    .hasMessageContaining("lock-timeout");
+            assertThat(waits).hasSize(1);
+            assertThat(db.tables()).doesNotContain("posts");
         }
+        // The holder's connection is gone, and its lock with it: no unlock needed.
+        assertThat(cairn.migrate().applied()).extracting(MigrationRun::name).containsExactly("2_create_posts");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
+import dev.cairn.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,33 +32,21 @@ class MigrationScenarioIT {
     @TempDir
     Path project;
 
-    private TestDatabase db;
-
-    @AfterEach
-    void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
 
     /**
-     * Creates the test's database before anything else, so that an engine without a server skips the
-     * test (or fails it under CI) here, and never inside an assertion that expects an exception.
+     * The test's database. Each test makes it first, before anything else, so that an engine without a
+     * server skips the test (or fails it under CI) there, and never inside an assertion that expects an
+     * exception.
      */
-    private void open(Engine engine) {
-        if (db == null) {
-            db = TestDatabase.create(engine);
-        }
+    private TestDatabase db;
+
+    private Cairn cairn() {
+        return builder().load();
     }
 
-    private Cairn cairn(Engine engine) {
-        return builder(engine).load();
-    }
-
-    private Cairn.Builder builder(Engine engine) {
-        if (db == null) {
-            db = TestDatabase.create(engine);
-        }
+    private Cairn.Builder builder() {
         Cairn.Builder builder = Cairn.configure().url(db.url()).migrationsDirectory(project.resolve("migrations"));
         if (db.user() != null) {
             builder.user(db.user());
@@ -79,13 +68,6 @@ class MigrationScenarioIT {
                 version + "_create_" + name,
                 "CREATE TABLE " + name + " (id integer PRIMARY KEY);",
                 "DROP TABLE " + name + ";");
-    }
-
-    private TestDatabase db() {
-        if (db == null) {
-            throw new IllegalStateException("no database yet");
-        }
-        return db;
     }
 
     static Stream<Engine> transactionalDdl() {
@@ -131,7 +113,7 @@ class MigrationScenarioIT {
 
     @Test
     void aBatchThatOutgrowsPostgresLockTableSaysHowToSplitIt() throws IOException {
-        open(Engine.POSTGRESQL);
+        db = databases.create(Engine.POSTGRESQL);
         table(1, "users");
         table(2, "posts");
         // Transaction-scoped advisory locks fill the server's lock table as a batch creating thousands of
@@ -141,7 +123,7 @@ class MigrationScenarioIT {
                 "SELECT count(pg_advisory_xact_lock(42, n)) FROM generate_series(1, 100000) AS n;",
                 "SELECT 1;");
 
-        assertThatThrownBy(() -> cairn(Engine.POSTGRESQL).migrate())
+        assertThatThrownBy(() -> cairn().migrate())
                 .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                     assertThat(e.migration()).isEqualTo("3_many_locks");
                     assertThat(e.sqlState()).contains("53200");
@@ -156,11 +138,11 @@ class MigrationScenarioIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void migrateAppliesEveryPendingMigrationAsOneBatchAndRecordsEach(Engine engine) throws IOException {
-        open(engine);
+        db = databases.create(engine);
         table(1, "users");
         table(2, "posts");
 
-        MigrateResult first = cairn(engine).migrate();
+        MigrateResult first = cairn().migrate();
 
         assertThat(first.batch()).hasValue(1);
         assertThat(first.applied()).extracting(MigrationRun::name).containsExactly("1_create_users", "2_create_posts");
@@ -175,11 +157,11 @@ class MigrationScenarioIT {
         assertThat(((Number) row.get("execution_ms")).longValue()).isGreaterThanOrEqualTo(0);
 
         table(3, "tags");
-        MigrateResult second = cairn(engine).migrate();
+        MigrateResult second = cairn().migrate();
         assertThat(second.batch()).hasValue(2);
         assertThat(rows()).containsExactly("1_create_users@1", "2_create_posts@1", "3_create_tags@2");
 
-        MigrateResult third = cairn(engine).migrate();
+        MigrateResult third = cairn().migrate();
         assertThat(third.batch()).isEmpty();
         assertThat(third.applied()).isEmpty();
     }
@@ -187,10 +169,10 @@ class MigrationScenarioIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void statusAndDryRunReadOnlyAndCreateNothing(Engine engine) throws IOException {
-        open(engine);
+        db = databases.create(engine);
         table(1, "users");
         table(2, "posts");
-        Cairn cairn = cairn(engine);
+        Cairn cairn = cairn();
 
         Status before = cairn.status();
         Plan plan = cairn.plan(Operation.migrate());
@@ -229,10 +211,10 @@ class MigrationScenarioIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void upAndDownMoveOneMigrationAtATime(Engine engine) throws IOException {
-        open(engine);
+        db = databases.create(engine);
         table(1, "users");
         table(2, "posts");
-        Cairn cairn = cairn(engine);
+        Cairn cairn = cairn();
 
         assertThat(cairn.up().batch()).hasValue(1);
         assertThat(cairn.up().batch()).hasValue(2);
@@ -249,12 +231,12 @@ class MigrationScenarioIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void rollbackUndoesTheNewestBatchNewestFirst(Engine engine) throws IOException {
-        open(engine);
+        db = databases.create(engine);
         table(1, "users");
-        cairn(engine).migrate();
+        cairn().migrate();
         table(2, "posts");
         table(3, "tags");
-        cairn(engine).migrate();
+        cairn().migrate();
         List<String> order = new ArrayList<>();
         MigrationListener listener = new MigrationListener() {
             @Override
@@ -263,7 +245,7 @@ class MigrationScenarioIT {
             }
         };
 
-        RollbackResult result = builder(engine).listener(listener).load().rollback();
+        RollbackResult result = builder().listener(listener).load().rollback();
 
         assertThat(result.reverted()).extracting(MigrationRun::name).containsExactly("3_create_tags", "2_create_posts");
         assertThat(result.reverted()).extracting(MigrationRun::direction).containsOnly(Direction.DOWN);
@@ -275,20 +257,20 @@ class MigrationScenarioIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void rollbackToAVersionKeepsThatVersion(Engine engine) throws IOException {
-        open(engine);
+        db = databases.create(engine);
         table(1, "users");
         table(2, "posts");
-        cairn(engine).migrate();
+        cairn().migrate();
         table(3, "tags");
-        cairn(engine).migrate();
+        cairn().migrate();
 
-        RollbackResult result = cairn(engine).rollbackTo("1");
+        RollbackResult result = cairn().rollbackTo("1");
 
         assertThat(result.reverted()).extracting(MigrationRun::name).containsExactly("3_create_tags", "2_create_posts");
         assertThat(result.batches()).containsExactly(2, 1);
         assertThat(db.tables()).contains("users").doesNotContain("posts", "tags");
         assertThat(rows()).containsExactly("1_create_users@1");
-        assertThatThrownBy(() -> cairn(engine).rollbackTo("3"))
+        assertThatThrownBy(() -> cairn().rollbackTo("3"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'3': it is not applied");
     }
@@ -296,33 +278,33 @@ class MigrationScenarioIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void rollbackToABatchAndRollbackAll(Engine engine) throws IOException {
-        open(engine);
+        db = databases.create(engine);
         table(1, "users");
-        cairn(engine).migrate();
+        cairn().migrate();
         table(2, "posts");
-        cairn(engine).migrate();
+        cairn().migrate();
         table(3, "tags");
-        cairn(engine).migrate();
+        cairn().migrate();
 
-        assertThat(cairn(engine).rollbackToBatch(1).batches()).containsExactly(3, 2);
+        assertThat(cairn().rollbackToBatch(1).batches()).containsExactly(3, 2);
         assertThat(rows()).containsExactly("1_create_users@1");
 
-        cairn(engine).migrate();
+        cairn().migrate();
         assertThat(rows()).containsExactly("1_create_users@1", "2_create_posts@2", "3_create_tags@2");
 
-        RollbackResult all = cairn(engine).rollbackAll();
+        RollbackResult all = cairn().rollbackAll();
         assertThat(all.reverted())
                 .extracting(MigrationRun::name)
                 .containsExactly("3_create_tags", "2_create_posts", "1_create_users");
         assertThat(userTables()).isEmpty();
         assertThat(rows()).isEmpty();
-        assertThat(cairn(engine).rollback().reverted()).isEmpty();
+        assertThat(cairn().rollback().reverted()).isEmpty();
     }
 
     @ParameterizedTest
     @MethodSource("transactionalDdl")
     void aFailureInTheMiddleOfABatchLeavesTheDatabaseExactlyAsItWas(Engine engine) throws IOException {
-        open(engine);
+        db = databases.create(engine);
         table(1, "users");
         migration(
                 "2_broken",
@@ -330,7 +312,7 @@ class MigrationScenarioIT {
                 "DROP TABLE posts;");
         table(3, "tags");
 
-        assertThatThrownBy(() -> cairn(engine).migrate())
+        assertThatThrownBy(() -> cairn().migrate())
                 .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                     assertThat(e.migration()).isEqualTo("2_broken");
                     assertThat(e.direction()).isEqualTo(Direction.UP);
@@ -349,10 +331,10 @@ class MigrationScenarioIT {
         Files.writeString(
                 project.resolve("migrations/2_broken.sql"),
                 "-- migrate:up\nCREATE TABLE posts (id integer PRIMARY KEY);\n-- migrate:down\nDROP TABLE posts;\n");
-        assertThat(cairn(engine).migrate().applied()).hasSize(3);
+        assertThat(cairn().migrate().applied()).hasSize(3);
         table(4, "likes");
         migration("5_broken", "SELECT * FROM nothing_here;", null);
-        assertThatThrownBy(() -> cairn(engine).migrate()).isInstanceOf(MigrationFailedException.class);
+        assertThatThrownBy(() -> cairn().migrate()).isInstanceOf(MigrationFailedException.class);
         assertThat(db.tables()).doesNotContain("likes");
         assertThat(rows()).containsExactly("1_create_users@1", "2_broken@1", "3_create_tags@1");
     }
@@ -360,12 +342,12 @@ class MigrationScenarioIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void anIrreversibleMigrationIsRefusedBeforeAnythingChanges(Engine engine) throws IOException {
-        open(engine);
+        db = databases.create(engine);
         table(1, "users");
         migration("2_drop_legacy", "CREATE TABLE legacy_gone (id integer);", null);
-        cairn(engine).migrate();
+        cairn().migrate();
 
-        assertThatThrownBy(() -> cairn(engine).rollback())
+        assertThatThrownBy(() -> cairn().rollback())
                 .isInstanceOfSatisfying(
                         ValidationException.class,
                         e -> assertThat(e.problems())
@@ -377,13 +359,13 @@ class MigrationScenarioIT {
 
         assertThat(db.tables()).contains("users", "legacy_gone");
         assertThat(rows()).containsExactly("1_create_users@1", "2_drop_legacy@1");
-        assertThatThrownBy(() -> cairn(engine).plan(Operation.rollbackAll())).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> cairn().plan(Operation.rollbackAll())).isInstanceOf(ValidationException.class);
     }
 
     @ParameterizedTest
     @MethodSource("transactionalDdl")
     void aTransactionFalseSectionRunsOutsideTheBatchTransaction(Engine engine) throws IOException {
-        open(engine);
+        db = databases.create(engine);
         table(1, "users");
         // Statements that their database refuses inside a transaction block.
         String outside =
@@ -395,7 +377,7 @@ class MigrationScenarioIT {
                         + "\n");
         migration("3_broken", "INSERT INTO users VALUES (1);\nINSERT INTO nowhere VALUES (1);", "DELETE FROM users;");
 
-        assertThatThrownBy(() -> cairn(engine).migrate())
+        assertThatThrownBy(() -> cairn().migrate())
                 .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                     assertThat(e.migration()).isEqualTo("3_broken");
                     assertThat(e.stillApplied())
@@ -408,7 +390,7 @@ class MigrationScenarioIT {
         assertThat(db.query("SELECT count(*) AS n FROM users").get(0).get("n")).isIn(0, 0L);
 
         Files.delete(project.resolve("migrations/3_broken.sql"));
-        RollbackResult rollback = cairn(engine).rollback();
+        RollbackResult rollback = cairn().rollback();
         assertThat(rollback.reverted()).extracting(MigrationRun::name).containsExactly("2_outside", "1_create_users");
         assertThat(db.tables()).containsExactly("cairn_migrations");
     }
@@ -416,7 +398,7 @@ class MigrationScenarioIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aFailingTransactionFalseSectionIsRecordedAsIncompleteAndResumes(Engine engine) throws IOException {
-        open(engine);
+        db = databases.create(engine);
         Files.createDirectories(project.resolve("migrations"));
         Path file = project.resolve("migrations/1_partial.sql");
         Files.writeString(
@@ -426,7 +408,7 @@ class MigrationScenarioIT {
                         + "CREATE TABLE first_half (id integer);\n"
                         + "CREATE TABLE second_half (id integer);\n");
 
-        assertThatThrownBy(() -> cairn(engine).migrate())
+        assertThatThrownBy(() -> cairn().migrate())
                 .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                     assertThat(e.line()).isEqualTo(3);
                     assertThat(e.statement()).isEqualTo(2);
@@ -439,7 +421,7 @@ class MigrationScenarioIT {
         // The tracking table says exactly what the schema holds.
         assertThat(db.tables()).contains("first_half").doesNotContain("second_half");
         assertThat(progress()).containsExactly("1_partial@1:up/1");
-        assertThat(cairn(engine).status().migrations()).singleElement().satisfies(m -> {
+        assertThat(cairn().status().migrations()).singleElement().satisfies(m -> {
             assertThat(m.state()).isEqualTo(Status.State.INCOMPLETE);
             assertThat(m.incomplete()).contains(new Status.Incomplete(Direction.UP, 1));
         });
@@ -449,23 +431,23 @@ class MigrationScenarioIT {
                 Files.readString(file)
                         .replaceFirst(
                                 "CREATE TABLE first_half \\(id integer\\);\n(?=CREATE TABLE second)", "SELECT 1;\n"));
-        Plan plan = cairn(engine).plan(Operation.migrate());
+        Plan plan = cairn().plan(Operation.migrate());
         assertThat(plan.migrations()).singleElement().satisfies(m -> {
             assertThat(m.resumeAfter()).isEqualTo(1);
             assertThat(m.statements()).extracting(Plan.Statement::line).containsExactly(3, 4);
         });
-        MigrateResult resumed = cairn(engine).migrate();
+        MigrateResult resumed = cairn().migrate();
 
         assertThat(resumed.applied()).extracting(MigrationRun::name).containsExactly("1_partial");
         assertThat(db.tables()).contains("first_half", "second_half");
         assertThat(progress()).containsExactly("1_partial@2:complete");
-        assertThat(cairn(engine).status().problems()).isEmpty();
+        assertThat(cairn().status().problems()).isEmpty();
     }
 
     @ParameterizedTest
     @MethodSource("autocommitDdl")
     void withoutTransactionalDdlAFailureKeepsWhatRanRecordedAndResumesAfterTheFix(Engine engine) throws IOException {
-        open(engine);
+        db = databases.create(engine);
         table(1, "users");
         migration(
                 "2_broken",
@@ -473,7 +455,7 @@ class MigrationScenarioIT {
                 "DROP TABLE posts;");
         table(3, "tags");
 
-        assertThatThrownBy(() -> cairn(engine).migrate())
+        assertThatThrownBy(() -> cairn().migrate())
                 .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                     assertThat(e.migration()).isEqualTo("2_broken");
                     assertThat(e.line()).isEqualTo(4);
@@ -491,7 +473,7 @@ class MigrationScenarioIT {
         // What ran stays, and the tracking table says so; nothing after the failure ran.
         assertThat(db.tables()).contains("users", "posts").doesNotContain("tags");
         assertThat(progress()).containsExactly("1_create_users@1:complete", "2_broken@1:up/1");
-        Status status = cairn(engine).status();
+        Status status = cairn().status();
         assertThat(status.migrations())
                 .extracting(Status.Migration::state)
                 .containsExactly(Status.State.APPLIED, Status.State.INCOMPLETE, Status.State.PENDING);
@@ -503,7 +485,7 @@ class MigrationScenarioIT {
         });
 
         // A rollback cannot trust a down section to undo half an up: refused, nothing changed.
-        assertThatThrownBy(() -> cairn(engine).rollback())
+        assertThatThrownBy(() -> cairn().rollback())
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Nothing was changed");
         // Resuming after an edit of a statement that ran would make the history lie: refused.
@@ -512,7 +494,7 @@ class MigrationScenarioIT {
                 file,
                 "-- migrate:up\nCREATE TABLE posts (id integer PRIMARY KEY, title varchar(10));\n"
                         + "INSERT INTO posts VALUES (1, 'a');\n-- migrate:down\nDROP TABLE posts;\n");
-        assertThatThrownBy(() -> cairn(engine).migrate())
+        assertThatThrownBy(() -> cairn().migrate())
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("the statements that ran have changed");
         assertThat(progress()).containsExactly("1_create_users@1:complete", "2_broken@1:up/1");
@@ -521,30 +503,30 @@ class MigrationScenarioIT {
                 file,
                 "-- migrate:up\nCREATE TABLE posts (id integer PRIMARY KEY);\n"
                         + "INSERT INTO posts VALUES (1);\n-- migrate:down\nDROP TABLE posts;\n");
-        MigrateResult resumed = cairn(engine).migrate();
+        MigrateResult resumed = cairn().migrate();
 
         assertThat(resumed.batch()).hasValue(2);
         assertThat(resumed.applied()).extracting(MigrationRun::name).containsExactly("2_broken", "3_create_tags");
         assertThat(db.query("SELECT count(*) AS n FROM posts").get(0).get("n")).isIn(1, 1L);
         assertThat(progress())
                 .containsExactly("1_create_users@1:complete", "2_broken@2:complete", "3_create_tags@2:complete");
-        assertThat(cairn(engine).status().problems()).isEmpty();
-        assertThat(cairn(engine).rollbackAll().reverted()).hasSize(3);
+        assertThat(cairn().status().problems()).isEmpty();
+        assertThat(cairn().rollbackAll().reverted()).hasSize(3);
         assertThat(db.tables()).doesNotContain("users", "posts", "tags");
     }
 
     @ParameterizedTest
     @MethodSource("autocommitDdl")
     void withoutTransactionalDdlARollbackThatStopsResumesAfterTheFix(Engine engine) throws IOException {
-        open(engine);
+        db = databases.create(engine);
         Path file = project.resolve("migrations/1_pair.sql");
         migration(
                 "1_pair",
                 "CREATE TABLE a (id integer);\nCREATE TABLE b (id integer);",
                 "DROP TABLE b;\nDROP TABLE no_such_table;\nDROP TABLE a;");
-        cairn(engine).migrate();
+        cairn().migrate();
 
-        assertThatThrownBy(() -> cairn(engine).rollback())
+        assertThatThrownBy(() -> cairn().rollback())
                 .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
                     assertThat(e.direction()).isEqualTo(Direction.DOWN);
                     assertThat(e.statement()).isEqualTo(2);
@@ -554,12 +536,12 @@ class MigrationScenarioIT {
                 .hasMessageContaining("run `cairn rollback` again");
         assertThat(db.tables()).contains("a").doesNotContain("b");
         assertThat(progress()).containsExactly("1_pair@1:down/1");
-        assertThatThrownBy(() -> cairn(engine).migrate())
+        assertThatThrownBy(() -> cairn().migrate())
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Nothing was changed");
 
         Files.writeString(file, Files.readString(file).replace("DROP TABLE no_such_table;\n", ""));
-        RollbackResult resumed = cairn(engine).rollback();
+        RollbackResult resumed = cairn().rollback();
 
         assertThat(resumed.reverted()).extracting(MigrationRun::name).containsExactly("1_pair");
         assertThat(db.tables()).doesNotContain("a", "b");
@@ -569,51 +551,51 @@ class MigrationScenarioIT {
     @ParameterizedTest
     @MethodSource("autocommitDdl")
     void repairRecordsAMigrationFinishedByHand(Engine engine) throws IOException {
-        open(engine);
+        db = databases.create(engine);
         migration(
                 "1_half",
                 "CREATE TABLE a (id integer);\nCREATE TABLE b (id integer) nonsense;",
                 "DROP TABLE b;\nDROP TABLE a;");
-        assertThatThrownBy(() -> cairn(engine).migrate()).isInstanceOf(MigrationFailedException.class);
+        assertThatThrownBy(() -> cairn().migrate()).isInstanceOf(MigrationFailedException.class);
         assertThat(progress()).containsExactly("1_half@1:up/1");
 
         db.execute("CREATE TABLE b (id integer)"); // the user finishes the migration by hand
-        RepairResult repair = cairn(engine).repair();
+        RepairResult repair = cairn().repair();
 
         assertThat(repair.repairs()).singleElement().satisfies(r -> {
             assertThat(r.migration()).isEqualTo("1_half");
             assertThat(r.kind()).isEqualTo(RepairResult.Kind.COMPLETED);
         });
         assertThat(progress()).containsExactly("1_half@1:complete");
-        assertThat(cairn(engine).status().problems()).isEmpty();
-        assertThat(cairn(engine).repair().repairs()).isEmpty();
-        assertThat(cairn(engine).rollback().reverted()).hasSize(1);
+        assertThat(cairn().status().problems()).isEmpty();
+        assertThat(cairn().repair().repairs()).isEmpty();
+        assertThat(cairn().rollback().reverted()).hasSize(1);
         assertThat(db.tables()).doesNotContain("a", "b");
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void theTrackingTableNameAndSchemaAreConfigurableAndChecked(Engine engine) throws IOException {
-        open(engine);
+        db = databases.create(engine);
         table(1, "users");
         // A schema of its own where the engine has them inside one database; MySQL's schemas are
         // databases, so there the test database itself stands in.
-        Cairn.Builder builder = builder(engine);
-        String schema = engine == Engine.SQLITE ? "main" : engine == Engine.MARIADB ? db().name() : "audit";
+        Cairn.Builder builder = builder();
+        String schema = engine == Engine.SQLITE ? "main" : engine == Engine.MARIADB ? db.name() : "audit";
 
         builder.table("schema_history").schema(schema).load().migrate();
 
         List<Map<String, Object>> rows = db.query("SELECT name FROM " + schema + ".schema_history");
         assertThat(rows).extracting(row -> row.get("name")).containsExactly("1_create_users");
         assertThat(db.tables()).doesNotContain("cairn_migrations");
-        assertThat(builder(engine)
+        assertThat(builder()
                         .table("schema_history")
                         .schema(schema)
                         .load()
                         .status()
                         .applied())
                 .hasSize(1);
-        assertThatThrownBy(() -> builder(engine).table("t; DROP TABLE users").load())
+        assertThatThrownBy(() -> builder().table("t; DROP TABLE users").load())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("is not a plain identifier");
     }
@@ -621,13 +603,13 @@ class MigrationScenarioIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void theErrorPointsAtTheStatementsLineInTheFile(Engine engine) throws IOException {
-        open(engine);
+        db = databases.create(engine);
         migration(
                 "1_typo",
                 "CREATE TABLE ok (id integer);\n\nCREATE TABLE\n  broken (\n    id integer,,\n  );",
                 "DROP TABLE ok;");
 
-        assertThatThrownBy(() -> cairn(engine).migrate()).isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+        assertThatThrownBy(() -> cairn().migrate()).isInstanceOfSatisfying(MigrationFailedException.class, e -> {
             assertThat(e.statement()).isEqualTo(2);
             // PostgreSQL, MySQL and H2 say where in the statement; SQLite does not, so its line is the
             // statement's.

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
+import dev.cairn.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,19 +41,13 @@ class VerifyIT {
     @TempDir
     Path project;
 
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
+    /** The test's database, which each test that needs one makes first. */
     private TestDatabase db;
 
-    @AfterEach
-    void dropDatabase() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    private Cairn cairn(Engine engine) throws IOException {
-        if (db == null) {
-            db = TestDatabase.create(engine);
-        }
+    private Cairn cairn() throws IOException {
         Files.createDirectories(project.resolve("migrations"));
         Cairn.Builder builder = Cairn.configure().url(db.url()).migrationsDirectory(project.resolve("migrations"));
         if (db.user() != null) {
@@ -76,7 +71,8 @@ class VerifyIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aReversibleSetPassesAndNeitherTheTargetNorTheScratchDatabaseRemains(Engine engine) throws IOException {
-        Cairn cairn = cairn(engine);
+        db = databases.create(engine);
+        Cairn cairn = cairn();
         migration("1_base", BASE);
         migration(
                 "2_add_bio",
@@ -99,7 +95,8 @@ class VerifyIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void eachDownThatDoesNotRestoreTheSchemaIsCaughtNamingTheMigrationAndTheObject(Engine engine) throws IOException {
-        Cairn cairn = cairn(engine);
+        db = databases.create(engine);
+        Cairn cairn = cairn();
         migration("1_base", BASE);
         Map<String, String[]> cases = Map.of(
                 "a forgotten column",
@@ -156,7 +153,8 @@ class VerifyIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void pendingOnlyChecksWhatTheTargetHasNotAppliedAndLeavesTheTargetAsItWas(Engine engine) throws IOException {
-        Cairn cairn = cairn(engine);
+        db = databases.create(engine);
+        Cairn cairn = cairn();
         migration("1_base", BASE);
         cairn.migrate();
         var tablesBefore = db.tables();

@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
+import dev.cairn.testing.TestDatabases;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,14 +29,8 @@ class BadInputIT {
     @TempDir
     Path directory;
 
-    private TestDatabase database;
-
-    @AfterEach
-    void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
 
     private Cli project(String url, String timeout) {
         return project(url, null, timeout);
@@ -78,7 +73,7 @@ class BadInputIT {
 
     @Test
     void aWrongPasswordOnMariaDbExits3WithoutShowingIt() {
-        database = TestDatabase.create(Engine.MARIADB);
+        TestDatabase database = databases.create(Engine.MARIADB);
         String url = database.url() + "?user=root&password=" + SECRET;
 
         String err = fails(project(url, "5s"), 3, "migrate");
@@ -91,7 +86,7 @@ class BadInputIT {
 
     @Test
     void anUnknownPostgresUserExits3() {
-        database = TestDatabase.create(Engine.POSTGRESQL);
+        TestDatabase database = databases.create(Engine.POSTGRESQL);
         String url = database.url().replaceFirst("\\?.*", "") + "?user=nobody_here&password=" + SECRET;
 
         assertThat(fails(project(url, "5s"), 3, "migrate")).contains("nobody_here", "user and password");
@@ -103,7 +98,7 @@ class BadInputIT {
             value = Engine.class,
             names = {"POSTGRESQL", "MARIADB"})
     void anUnknownDatabaseExits3AndSaysSo(Engine engine) {
-        database = TestDatabase.create(engine);
+        TestDatabase database = databases.create(engine);
         String url = database.url().replace(database.name(), database.name() + "_nope");
 
         // The test server's own user, so that the database is the only thing wrong.

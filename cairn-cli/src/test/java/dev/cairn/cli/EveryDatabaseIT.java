@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
+import dev.cairn.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,18 +26,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class EveryDatabaseIT {
 
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
+    /** The test's database, which each test that needs one makes first. */
     private TestDatabase database;
 
-    @AfterEach
-    void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
     /** {@code --url} (and credentials) that point the command at the test database. */
-    private List<String> target(Engine engine) {
-        database = TestDatabase.create(engine);
+    private List<String> target() {
         List<String> options = new ArrayList<>(List.of("--url", database.url()));
         if (database.user() != null) {
             options.addAll(List.of("--user", database.user()));
@@ -54,8 +51,9 @@ class EveryDatabaseIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void theExampleProjectMigratesReportsAndRollsBackWithOnlyTheUrlChanged(Engine engine) throws IOException {
+        database = databases.create(engine);
         Path example = CairnProcess.repository().resolve("examples/quickstart");
-        List<String> target = target(engine);
+        List<String> target = target();
         List<String> config = List.of("-c", example.resolve("cairn.yml").toString());
         Path directory = Files.createTempDirectory("cairn-example");
 
@@ -84,7 +82,8 @@ class EveryDatabaseIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void exitCodesAndMessagesAreTheSameOnEveryDatabase(Engine engine, @TempDir Path dir) {
-        List<String> target = target(engine);
+        database = databases.create(engine);
+        List<String> target = target();
         Cli cli = new Cli(dir)
                 .migration(
                         "20260101000000_create_users",
@@ -133,7 +132,8 @@ class EveryDatabaseIT {
             value = Engine.class,
             names = {"MARIADB", "H2"})
     void whereDdlCommitsAFailureSaysWhatStayedAndStatusAgreesWithTheSchema(Engine engine, @TempDir Path dir) {
-        List<String> target = target(engine);
+        database = databases.create(engine);
+        List<String> target = target();
         Cli cli = new Cli(dir)
                 .migration(
                         "20260101000000_create_users",

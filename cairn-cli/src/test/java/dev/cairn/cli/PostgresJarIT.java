@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
+import dev.cairn.testing.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,13 +17,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shaded jar against PostgreSQL, in a fresh database per test that TestDatabase drops after: the
+ * The shaded jar against PostgreSQL, in a fresh database per test that TestDatabases drops after: the
  * driver inside the jar, {@code ${VAR}} in cairn.yml, dollar quotes and {@code transaction:false}.
  */
 class PostgresJarIT {
@@ -33,12 +34,15 @@ class PostgresJarIT {
     @TempDir
     Path directory;
 
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
     private TestDatabase database;
     private final Map<String, String> environment = new HashMap<>();
 
     @BeforeEach
     void createDatabase() {
-        database = TestDatabase.create(Engine.POSTGRESQL);
+        database = databases.create(Engine.POSTGRESQL);
         environment.put("PG_URL", database.url());
         new Cli(directory)
                 .write(
@@ -80,11 +84,6 @@ class PostgresJarIT {
                                 "-- migrate:down transaction:false",
                                 "DROP INDEX CONCURRENTLY accounts_email;",
                                 ""));
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
     }
 
     private Cli.Run cairn(String... args) {

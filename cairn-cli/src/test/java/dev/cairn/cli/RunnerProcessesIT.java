@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
+import dev.cairn.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,8 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -53,22 +54,20 @@ class RunnerProcessesIT {
     @TempDir
     Path directory;
 
-    private TestDatabase database;
-    private final Map<String, String> environment = new HashMap<>();
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
 
-    @AfterEach
-    void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
+    /** The test's database, which each test makes first. */
+    private TestDatabase database;
+
+    private final Map<String, String> environment = new HashMap<>();
 
     @ParameterizedTest
     @EnumSource(
             value = Engine.class,
             names = {"POSTGRESQL", "MARIADB"})
     void eightRunnersStartedTogetherApplyEachMigrationExactlyOnce(Engine engine) {
-        open(engine);
+        database = databases.create(engine);
         for (int n = 1; n <= MIGRATIONS; n++) {
             migration(n, slow(engine, "0.2"));
         }
@@ -105,6 +104,7 @@ class RunnerProcessesIT {
 
     @Test
     void aRunnerKilledInsideAMigrationOnPostgresqlLeavesNothingAndTheNextRunNeedsNoUnlock() throws Exception {
+        database = databases.create(Engine.POSTGRESQL);
         Killed killed = killInsideTheLongStatement(Engine.POSTGRESQL);
 
         // The batch is one transaction, with the tracking table's creation: none of it was committed.
@@ -122,6 +122,7 @@ class RunnerProcessesIT {
 
     @Test
     void aRunnerKilledInsideAMigrationOnMariaDbLeavesItIncompleteAndTheNextRunResumesIt() throws Exception {
+        database = databases.create(Engine.MARIADB);
         Killed killed = killInsideTheLongStatement(Engine.MARIADB);
 
         // Statement by statement: migration 1 stays, migration 2's row says that none of it ran.
@@ -148,7 +149,7 @@ class RunnerProcessesIT {
 
     @Test
     void aRunnerThatCannotGetTheLockOnMariaDbNamesTheHolderAndExits3WithNothingChanged() throws SQLException {
-        open(Engine.MARIADB);
+        database = databases.create(Engine.MARIADB);
         config("1s");
         migration(1, slow(Engine.MARIADB, "0.1"));
         try (Connection holder = database.connect();
@@ -179,7 +180,6 @@ class RunnerProcessesIT {
      * server's id of the killed runner's session (PostgreSQL backend pid, MariaDB connection id), and when.
      */
     private Killed killInsideTheLongStatement(Engine engine) throws InterruptedException {
-        open(engine);
         config(RERUN_LOCK_TIMEOUT);
         migration(1, slow(engine, "0.2"));
         migration(2, slow(engine, String.valueOf(LONG_SLEEP)));
@@ -342,13 +342,9 @@ class RunnerProcessesIT {
 
     // --- the project and the database --------------------------------------------------------------
 
-    private void open(Engine engine) {
-        database = TestDatabase.create(engine);
-        environment.put("DB_URL", database.url());
-    }
-
     /** cairn.yml: the test database from {@code DB_URL}, and {@code lock-timeout}. */
     private void config(String lockTimeout) {
+        environment.put("DB_URL", database.url());
         new Cli(directory)
                 .write(
                         "cairn.yml",
