@@ -3,6 +3,7 @@ package dev.cairn.internal.command;
 
 import dev.cairn.LockException;
 import dev.cairn.MigrationListener;
+import dev.cairn.internal.dialect.Dialect;
 import java.time.Duration;
 
 /**
@@ -25,10 +26,12 @@ public final class Unlock {
      * @throws LockException if a live runner holds it, naming the holder and how to stop it
      */
     public String check() {
+        Dialect dialect;
         try (Session reading = Session.forReading(settings)) {
             if (!reading.exists()) {
                 return "Nothing to unlock: the database " + settings.target() + " does not exist yet.";
             }
+            dialect = reading.dialect();
         }
         try (Session session = Session.forChange(settings.withLockTimeout(Duration.ZERO), MigrationListener.NONE)) {
             return "The migration lock on " + session.history().table() + " is free: nothing was left behind."
@@ -38,9 +41,7 @@ public final class Unlock {
                 throw e; // not held by anyone: taking it failed, and the message says why
             }
             throw e.withAdvice("It belongs to a runner that is still alive: locks end with their runner, so none"
-                    + " is ever left behind. Wait for it to finish, or stop it (PostgreSQL: SELECT"
-                    + " pg_terminate_backend(pid); MySQL and MariaDB: KILL connection-id; SQLite: end that"
-                    + " process).");
+                    + " is ever left behind. Wait for it to finish, or stop it (" + dialect.stopLockHolder() + ").");
         }
     }
 }

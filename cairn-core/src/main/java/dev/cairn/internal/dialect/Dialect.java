@@ -269,6 +269,9 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
      */
     Lock lock(Connection connection, TableName table, ConnectionOpener another);
 
+    /** How an operator stops a live runner that holds the lock, as {@code unlock} advises: a phrase. */
+    String stopLockHolder();
+
     /** Reads this database's schema, for {@code schema} and {@code verify}. */
     SchemaReader schemaReader();
 

@@ -163,6 +163,11 @@ public final class H2Dialect implements Dialect {
     }
 
     @Override
+    public String stopLockHolder() {
+        return "end the process that holds that session";
+    }
+
+    @Override
     public SchemaReader schemaReader() {
         return new H2SchemaReader();
     }

@@ -176,6 +176,11 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public String stopLockHolder() {
+        return "KILL the connection id above";
+    }
+
+    @Override
     public SchemaReader schemaReader() {
         return new MysqlSchemaReader();
     }

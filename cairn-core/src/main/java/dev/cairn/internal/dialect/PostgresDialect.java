@@ -111,6 +111,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String stopLockHolder() {
+        return "SELECT pg_terminate_backend(pid), with the pid above";
+    }
+
+    @Override
     public SchemaReader schemaReader() {
         return new PostgresSchemaReader();
     }

@@ -168,6 +168,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String stopLockHolder() {
+        return "end that process";
+    }
+
+    @Override
     public SchemaReader schemaReader() {
         return new SqliteSchemaReader();
     }
