@@ -37,6 +37,7 @@ public final class Seeds {
 
     private final Settings settings;
 
+    /** The seed commands for these settings. */
     public Seeds(Settings settings) {
         this.settings = settings;
     }
