@@ -121,6 +121,9 @@ public record Settings(
         if (draft.dataSource != null) {
             return Connector.of(draft.dataSource);
         }
+        if (draft.url == null && file == null) {
+            throw new IllegalArgumentException("Nothing to connect to: no URL, data source or cairn.yml");
+        }
         String url = draft.url != null ? draft.url : file.url();
         Optional<String> user =
                 draft.user != null ? Optional.of(draft.user) : file == null ? Optional.empty() : file.user();
