@@ -66,8 +66,11 @@ public final class LockException extends CairnException {
         return new LockException(lock, holder, timeout, situation, situation() + ". " + advice);
     }
 
+    /** The wait as {@code lock-timeout} is written: whole seconds, or milliseconds when it is not. */
     private static String gaveUp(Duration timeout) {
-        return "; gave up after " + timeout.toSeconds() + "s (lock-timeout). Run again when it has finished, or"
+        long millis = timeout.toMillis();
+        String waited = millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+        return "; gave up after " + waited + " (lock-timeout). Run again when it has finished, or"
                 + " raise lock-timeout.";
     }
 

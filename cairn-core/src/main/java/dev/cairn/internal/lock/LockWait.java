@@ -70,6 +70,9 @@ final class LockWait {
             if (left.isNegative() || left.isZero()) {
                 throw LockException.heldBy(lock, who, timeout);
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted(lock); // a blocking try may have been woken by it, without a word
+            }
             if (blocking) {
                 block = left.compareTo(MAX_BLOCK) < 0 ? left : MAX_BLOCK;
             } else {
@@ -77,10 +80,14 @@ final class LockWait {
                     Thread.sleep(Math.max(1, Math.min(pause, left.toMillis())));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new LockException(lock, "Interrupted while waiting for the migration lock on " + lock + ".");
+                    throw interrupted(lock);
                 }
                 pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
             }
         }
+    }
+
+    private static LockException interrupted(String lock) {
+        return new LockException(lock, "Interrupted while waiting for the migration lock on " + lock + ".");
     }
 }

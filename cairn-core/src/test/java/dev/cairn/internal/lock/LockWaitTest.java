@@ -15,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -215,12 +214,8 @@ class LockWaitTest {
         assertThat(told).isEmpty();
     }
 
-    /**
-     * lock-timeout may be written in milliseconds ({@code 500ms}), but the message rounds it down to
-     * whole seconds, so a runner that waited half a second says it gave up after 0s.
-     */
+    /** lock-timeout may be written in milliseconds ({@code 500ms}); the message says it as it was written. */
     @Test
-    @Disabled("Bug: LockException.gaveUp prints timeout.toSeconds(), so lock-timeout: 500ms reads 'gave up after 0s'")
     void aSubSecondTimeoutIsReportedAsItWasWritten() {
         LockException e = catchThrowableOfType(
                 LockException.class,
@@ -231,13 +226,11 @@ class LockWaitTest {
     }
 
     /**
-     * {@link LockWait#acquire} promises a {@link LockException} when the wait is interrupted, but a
-     * blocking try (MySQL's {@code GET_LOCK}, H2's {@code LOCK_TIMEOUT}) never sleeps in the loop, so
-     * the interrupt is not noticed and an interrupted runner waits out the whole lock-timeout (60s by
-     * default) and then reports another runner, not the interrupt.
+     * A blocking try (MySQL's {@code GET_LOCK}, H2's {@code LOCK_TIMEOUT}) never sleeps in the loop, yet an
+     * interrupted runner stops waiting and says so, rather than waiting out lock-timeout and blaming
+     * another runner.
      */
     @Test
-    @Disabled("Bug: LockWait ignores an interrupt when the try is blocking; the wait runs to lock-timeout")
     void anInterruptAlsoEndsABlockingWait() {
         Thread.currentThread().interrupt();
         try {

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -333,12 +332,8 @@ class RunnerOnH2Test {
                         "finished 1_users down batch 1");
     }
 
-    /**
-     * After one statement ran, the message says "statements 1-1 must stay as they are", while the
-     * sentence before it says "statement 1 … ran and stays": the singular is handled in one place only.
-     */
+    /** After one statement ran, the way on speaks of that one statement, as the sentence before it does. */
     @Test
-    @Disabled("Bug: Runner.failure writes '(statements 1-1 must stay as they are)' when one statement ran")
     void theWayOnAfterOneStatementSpeaksOfOneStatement() throws SQLException {
         project.file("1_users", USERS).file("2_orders", ORDERS);
 
