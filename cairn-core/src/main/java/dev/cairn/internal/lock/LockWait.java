@@ -2,6 +2,7 @@
 package dev.cairn.internal.lock;
 
 import dev.cairn.LockException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -85,6 +86,11 @@ final class LockWait {
                 pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
             }
         }
+    }
+
+    /** The lock on {@code lock} could not be taken because the database failed. */
+    static LockException failed(String lock, SQLException e) {
+        return new LockException(lock, "Could not take the migration lock on " + lock + ": " + e.getMessage());
     }
 
     private static LockException interrupted(String lock) {

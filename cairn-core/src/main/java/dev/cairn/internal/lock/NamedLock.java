@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.lock;
 
-import dev.cairn.LockException;
 import dev.cairn.internal.sql.TableName;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -54,8 +53,7 @@ public final class NamedLock implements Lock {
                     waiting);
             held = true;
         } catch (SQLException e) {
-            throw new LockException(
-                    table.toString(), "Could not take the migration lock on " + table + ": " + e.getMessage());
+            throw LockWait.failed(table.toString(), e);
         }
     }
 

@@ -58,8 +58,7 @@ public final class RowLock implements Lock {
             LockWait.acquire(table.toString(), timeout, true, this::tryLock, this::holder, waiting);
         } catch (SQLException e) {
             close();
-            throw new LockException(
-                    table.toString(), "Could not take the migration lock on " + table + ": " + e.getMessage());
+            throw LockWait.failed(table.toString(), e);
         } catch (LockException e) {
             close();
             throw e;
