@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,33 +149,28 @@ class ExitCodeTest {
 
     @Test
     void lockHeldByAnotherRunnerExitsWithThreeAndChangesNothing() throws SQLException {
-        Cli cli = Project.create(directory)
-                .write(
-                        "cairn.yml",
-                        String.join(
-                                "\n",
-                                "environments:",
-                                "  development:",
-                                "    url: jdbc:sqlite:dev.sqlite3",
-                                "    lock-timeout: 1s",
-                                ""));
-        try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("dev.sqlite3"));
-                Statement statement = holder.createStatement()) {
-            holder.setAutoCommit(false);
-            // An open write transaction holds SQLite's write lock, as another runner's batch would.
-            statement.execute("CREATE TABLE held (id INTEGER)");
+        Cli cli = projectWithLockTimeout("1s");
 
-            Cli.Run run = cli.run("migrate").exits(3);
+        Cli.Run run =
+                whileAnotherWriterHoldsTheDatabase(() -> cli.run("migrate").exits(3));
 
-            assertThat(run.err()).startsWith("error: ");
-            holder.rollback();
-        }
+        assertThat(run.err()).startsWith("error: ");
         assertThat(cli.database().tables()).isEmpty();
     }
 
     @Test
     void lockTimeoutOnTheCommandLineWinsOverTheFile() throws SQLException {
-        Cli cli = Project.create(directory)
+        Cli cli = projectWithLockTimeout("10m");
+
+        Cli.Run run = whileAnotherWriterHoldsTheDatabase(
+                () -> cli.run("migrate", "--lock-timeout", "1s").exits(3));
+
+        assertThat(run.err()).contains("gave up after 1s (lock-timeout)");
+        assertThat(cli.database().tables()).isEmpty();
+    }
+
+    private Cli projectWithLockTimeout(String timeout) {
+        return Project.create(directory)
                 .write(
                         "cairn.yml",
                         String.join(
@@ -182,19 +178,22 @@ class ExitCodeTest {
                                 "environments:",
                                 "  development:",
                                 "    url: jdbc:sqlite:dev.sqlite3",
-                                "    lock-timeout: 10m",
+                                "    lock-timeout: " + timeout,
                                 ""));
+    }
+
+    /** Runs {@code command} while an open write transaction holds SQLite's write lock, as a runner's batch would. */
+    private Cli.Run whileAnotherWriterHoldsTheDatabase(Supplier<Cli.Run> command) throws SQLException {
         try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("dev.sqlite3"));
                 Statement statement = holder.createStatement()) {
             holder.setAutoCommit(false);
             statement.execute("CREATE TABLE held (id INTEGER)");
-
-            Cli.Run run = cli.run("migrate", "--lock-timeout", "1s").exits(3);
-
-            assertThat(run.err()).contains("gave up after 1s (lock-timeout)");
-            holder.rollback();
+            try {
+                return command.get();
+            } finally {
+                holder.rollback();
+            }
         }
-        assertThat(cli.database().tables()).isEmpty();
     }
 
     @Test
