@@ -16,14 +16,6 @@ import java.util.Map;
  */
 final class Invocation {
 
-    /** The configuration file looked for when {@code -c} is not given. */
-    static final String DEFAULT_CONFIG = "cairn.yml";
-
-    /** Where migrations are read from when configured by {@code --url} alone. */
-    static final String DEFAULT_MIGRATIONS = "database/migrations";
-
-    static final String DEFAULT_SEEDS = "database/seeds";
-
     final Path workingDirectory;
     final Map<String, String> environment;
     final PrintStream out;
