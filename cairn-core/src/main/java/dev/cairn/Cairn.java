@@ -412,9 +412,7 @@ public final class Cairn {
                     : draft.url == null && draft.dataSource == null ? Path.of(CairnConfig.DEFAULT_FILE) : null;
             EnvironmentConfig environment = null;
             if (file != null) {
-                Path absolute = (draft.workingDirectory != null ? draft.workingDirectory : Path.of(""))
-                        .toAbsolutePath()
-                        .resolve(file);
+                Path absolute = draft.resolvedWorkingDirectory().resolve(file);
                 environment = CairnConfig.load(absolute, variables != null ? variables : System.getenv())
                         .environment(draft.environment);
             }

@@ -70,6 +70,13 @@ public record Settings(
         public String schema;
         public Duration lockTimeout;
         public MigrationListener listener;
+
+        /** The directory relative paths are resolved against: the one given, else the process's; absolute. */
+        public Path resolvedWorkingDirectory() {
+            return (workingDirectory != null ? workingDirectory : Path.of(""))
+                    .toAbsolutePath()
+                    .normalize();
+        }
     }
 
     /**
@@ -81,9 +88,7 @@ public record Settings(
      * @throws dev.cairn.ConfigurationException if the table or schema is not a plain identifier
      */
     public static Settings resolve(Draft draft, EnvironmentConfig file) {
-        Path workingDirectory = (draft.workingDirectory != null ? draft.workingDirectory : Path.of(""))
-                .toAbsolutePath()
-                .normalize();
+        Path workingDirectory = draft.resolvedWorkingDirectory();
         Path migrations = path(
                 draft.migrationsDirectory,
                 file == null ? null : file.migrationsDirectory(),

@@ -10,6 +10,10 @@ import dev.cairn.internal.sql.TableName;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
 import dev.cairn.testing.TestDatabases;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -92,10 +96,7 @@ class HistoryStoreTest {
         return row(id, name, 1, FIRST, null);
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Engine.class,
-            names = {"SQLITE", "H2"})
+    @OnEmbeddedDatabases
     void createsTheTrackingTableWithTheColumnsTheCommandsRead(Engine engine) throws SQLException {
         HistoryStore history = open(engine);
         assertThat(history.exists()).isFalse();
@@ -108,10 +109,7 @@ class HistoryStoreTest {
         assertThat(history.table()).isEqualTo(TABLE);
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Engine.class,
-            names = {"SQLITE", "H2"})
+    @OnEmbeddedDatabases
     void readIfExistsOnAMissingTableIsEmptyAndCreatesNothing(Engine engine) throws SQLException {
         HistoryStore history = open(engine);
 
@@ -121,10 +119,7 @@ class HistoryStoreTest {
         assertThatThrownBy(history::read).isInstanceOf(SQLException.class);
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Engine.class,
-            names = {"SQLITE", "H2"})
+    @OnEmbeddedDatabases
     void rowsReadBackAsWrittenInTheOrderOfTheirIds(Engine engine) throws SQLException {
         HistoryStore history = open(engine);
         history.create();
@@ -149,10 +144,7 @@ class HistoryStoreTest {
     }
 
     /** SQLite keeps text, so applied_at is written readable and sortable; H2 keeps a timestamp. */
-    @ParameterizedTest
-    @EnumSource(
-            value = Engine.class,
-            names = {"SQLITE", "H2"})
+    @OnEmbeddedDatabases
     void appliedAtKeepsTheInstantToTheDatabasesPrecision(Engine engine) throws SQLException {
         HistoryStore history = open(engine);
         history.create();
@@ -168,10 +160,7 @@ class HistoryStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Engine.class,
-            names = {"SQLITE", "H2"})
+    @OnEmbeddedDatabases
     void progressIsRecordedForEachSectionAndNullClearsIt(Engine engine) throws SQLException {
         HistoryStore history = open(engine);
         history.create();
@@ -195,10 +184,7 @@ class HistoryStoreTest {
                 .satisfies(columns -> assertThat(columns.values()).hasSize(3).containsOnlyNulls());
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Engine.class,
-            names = {"SQLITE", "H2"})
+    @OnEmbeddedDatabases
     void completeRecordsTheFinishedRunAndClearsTheProgress(Engine engine) throws SQLException {
         HistoryStore history = open(engine);
         history.create();
@@ -212,10 +198,7 @@ class HistoryStoreTest {
         assertThat(history.read()).containsExactly(row(1, "users"), finished);
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Engine.class,
-            names = {"SQLITE", "H2"})
+    @OnEmbeddedDatabases
     void deleteAndDeleteAllForgetExactlyTheirRows(Engine engine) throws SQLException {
         HistoryStore history = open(engine);
         history.create();
@@ -227,10 +210,7 @@ class HistoryStoreTest {
         assertThat(history.read()).containsExactly(row(2, "b"));
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Engine.class,
-            names = {"SQLITE", "H2"})
+    @OnEmbeddedDatabases
     void refusesToChangeARowThatAnotherRunnerRemoved(Engine engine) throws SQLException {
         HistoryStore history = open(engine);
         history.create();
@@ -311,4 +291,13 @@ class HistoryStoreTest {
             statement.execute(sql);
         }
     }
+
+    /** A test run once on in-process SQLite and once on in-process H2. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ParameterizedTest
+    @EnumSource(
+            value = Engine.class,
+            names = {"SQLITE", "H2"})
+    @interface OnEmbeddedDatabases {}
 }

@@ -5,28 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cairn.LockException;
-import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.sql.TableName;
 import dev.cairn.testing.Engine;
-import dev.cairn.testing.TestDatabase;
-import dev.cairn.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * H2's {@link RowLock}, as {@code H2Dialect.lock} makes it, on an H2 file database with a connection
@@ -36,52 +26,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * its own connection; closing lets the next runner in, also one already waiting; and a lock
  * connection that cannot be opened is a {@link LockException} that says why.
  */
-class RowLockTest {
+class RowLockTest extends LockRunners {
 
-    private static final TableName TABLE = TableName.of(null, "cairn_migrations");
     private static final Duration SHORT = Duration.ofMillis(300);
 
     /** How RowLock names the holder: H2's session id, user and start, from INFORMATION_SCHEMA.SESSIONS. */
     private static final String H2_SESSION =
             "held by H2 session \\d+ of SA, connected since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:.+";
 
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
-
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private final List<String> told = Collections.synchronizedList(new ArrayList<>());
-    private final ExecutorService otherThread = Executors.newSingleThreadExecutor();
-
-    private TestDatabase db;
-    private Dialect dialect;
-
     @BeforeEach
     void createDatabase() {
-        db = databases.create(Engine.H2);
-        dialect = Dialect.forUrl(db.url());
-    }
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        otherThread.shutdownNow();
-        Collections.reverse(toClose);
-        for (AutoCloseable closeable : toClose) {
-            closeable.close();
-        }
-    }
-
-    /** A runner's connection, on which its migrations would run. */
-    private Connection connection() throws SQLException {
-        Connection connection = db.connect();
-        toClose.add(connection);
-        return connection;
-    }
-
-    /** The lock of a runner whose migrations run on {@code connection}. */
-    private Lock lock(Connection connection, TableName table) {
-        Lock lock = dialect.lock(connection, table, db::connect);
-        toClose.add(lock);
-        return lock;
+        createDatabase(Engine.H2);
     }
 
     private Lock lock() throws SQLException {

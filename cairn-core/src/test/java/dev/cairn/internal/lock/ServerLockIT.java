@@ -5,26 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cairn.LockException;
-import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.sql.TableName;
 import dev.cairn.testing.Engine;
-import dev.cairn.testing.TestDatabase;
-import dev.cairn.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,33 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * belongs to the tracking table, so another table's runner is not kept out, while the same table
  * named with or without its schema (database) is one lock.
  */
-class ServerLockIT {
-
-    private static final TableName TABLE = TableName.of(null, "cairn_migrations");
-
-    @RegisterExtension
-    final TestDatabases databases = new TestDatabases();
-
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private final List<String> told = Collections.synchronizedList(new ArrayList<>());
-    private final ExecutorService otherThread = Executors.newSingleThreadExecutor();
-
-    private TestDatabase db;
-    private Dialect dialect;
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        otherThread.shutdownNow();
-        Collections.reverse(toClose);
-        for (AutoCloseable closeable : toClose) {
-            closeable.close();
-        }
-    }
-
-    private void createDatabase(Engine engine) {
-        db = databases.create(engine);
-        dialect = Dialect.forUrl(db.url());
-    }
+class ServerLockIT extends LockRunners {
 
     /**
      * A wait that gives up at once: MySQL's GET_LOCK waits in whole seconds, so less than a second
@@ -71,18 +35,6 @@ class ServerLockIT {
      */
     private static Duration shortWait(Engine engine) {
         return engine == Engine.MARIADB ? Duration.ofSeconds(1) : Duration.ofMillis(300);
-    }
-
-    private Connection connection() throws SQLException {
-        Connection connection = db.connect();
-        toClose.add(connection);
-        return connection;
-    }
-
-    private Lock lock(Connection connection, TableName table) {
-        Lock lock = dialect.lock(connection, table, db::connect);
-        toClose.add(lock);
-        return lock;
     }
 
     /** The server's name for the session of {@code connection}. */
