@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -187,29 +186,29 @@ public final class Cairn {
 
     /**
      * Proves that every migration undoes itself, on a scratch database that Cairn creates beside the
-     * target (a new database on the same server; a temporary file for SQLite; memory for H2) and drops
+     * target (a new database on the same server; a temporary file for SQLite and H2) and drops
      * afterwards: for each migration, snapshot the schema, up, down, compare with the snapshot, up
-     * again. The target is never changed.
+     * again. Every migration gets a verdict; a bad down does not stop the check. The target is never
+     * changed. Same as {@code verify(VerifyOptions.all())}.
      *
-     * @throws VerificationException for the first migration whose down does not restore the schema
-     *     (each difference listed), or whose section fails on the scratch database
+     * @return a verdict per migration; {@link VerifyResult#passed} says whether the check passed, and
+     *     {@link VerifyResult#requirePassed} throws if it did not
      * @throws ConfigurationException if Cairn was configured with a data source, not a URL
+     * @throws CancelledException if the JVM began to shut down (Ctrl-C) during the check
      */
     public VerifyResult verify() {
-        return new Verification(settings).run(Optional.empty(), false);
-    }
-
-    /** {@link #verify()} for the migrations from {@code version} on; those before are only applied. */
-    public VerifyResult verifyFrom(String version) {
-        return new Verification(settings).run(Optional.of(version), false);
+        return verify(VerifyOptions.all());
     }
 
     /**
-     * {@link #verify()} for the migrations not yet applied to the target, as a check before deploying
-     * them; the applied ones are only applied to the scratch database. Reads the target's tracking table.
+     * {@link #verify()} for the migrations and in the form {@code options} say: from a version on,
+     * only those not applied to the target yet (which reads the target's tracking table), or the
+     * range as a whole as a round trip: every up, every down newest first, every up again.
+     *
+     * @throws ConfigurationException if the version to start from names no migration
      */
-    public VerifyResult verifyPending() {
-        return new Verification(settings).run(Optional.empty(), true);
+    public VerifyResult verify(VerifyOptions options) {
+        return new Verification(settings).run(options, settings.listener());
     }
 
     /**

@@ -14,7 +14,8 @@ public abstract sealed class CairnException extends RuntimeException
                 MigrationFailedException,
                 ConnectionException,
                 LockException,
-                VerificationException {
+                VerificationException,
+                CancelledException {
 
     private static final long serialVersionUID = 1L;
 

@@ -27,4 +27,7 @@ public interface MigrationListener {
 
     /** A migration's section ran and its history row is written (committed or not, see the batch). */
     default void migrationFinished(MigrationRun run) {}
+
+    /** {@code verify} has checked a migration on its own; {@code checked} holds its verdict. */
+    default void verified(VerifyResult.Checked checked) {}
 }

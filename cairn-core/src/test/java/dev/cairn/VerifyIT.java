@@ -3,6 +3,7 @@ package dev.cairn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
@@ -10,7 +11,8 @@ import dev.cairn.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +70,26 @@ class VerifyIT {
         return engine == Engine.MARIADB ? "DROP INDEX " + index + " ON " + table : "DROP INDEX " + index;
     }
 
+    /** Each migration checked, as {@code name verdict}. */
+    private static List<String> verdicts(VerifyResult result) {
+        return result.migrations().stream()
+                .map(checked -> checked.name() + " " + checked.verdict().label())
+                .toList();
+    }
+
+    /** The differences found for {@code migration}, one line each. */
+    private static List<String> differences(VerifyResult result, String migration) {
+        return result.migrations().stream()
+                .filter(checked -> checked.name().equals(migration))
+                .flatMap(checked -> checked.differences().stream())
+                .map(VerifyResult.Finding::summary)
+                .toList();
+    }
+
+    private static String upDown(String up, String down) {
+        return "-- migrate:up\n" + up + "\n-- migrate:down\n" + down + "\n";
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aReversibleSetPassesAndNeitherTheTargetNorTheScratchDatabaseRemains(Engine engine) throws IOException {
@@ -76,78 +98,211 @@ class VerifyIT {
         migration("1_base", BASE);
         migration(
                 "2_add_bio",
-                "-- migrate:up\nALTER TABLE users ADD COLUMN bio varchar(200);\n"
-                        + "-- migrate:down\nALTER TABLE users DROP COLUMN bio;\n");
+                upDown("ALTER TABLE users ADD COLUMN bio varchar(200);", "ALTER TABLE users DROP COLUMN bio;"));
         migration("3_archive", "-- migrate:up\nCREATE TABLE archive (id integer);\n");
 
         VerifyResult result = cairn.verify();
 
-        assertThat(result.migrations())
-                .extracting(VerifyResult.Checked::outcome)
-                .containsExactly(
-                        VerifyResult.Outcome.REVERSIBLE,
-                        VerifyResult.Outcome.REVERSIBLE,
-                        VerifyResult.Outcome.IRREVERSIBLE);
+        assertThat(verdicts(result))
+                .containsExactly("1_base reversible", "2_add_bio reversible", "3_archive irreversible");
+        assertThat(result.passed(false)).isTrue();
+        assertThat(result.passed(true))
+                .as("--strict fails on an irreversible migration")
+                .isFalse();
         assertThat(db.tables()).isEmpty();
         assertNoScratchLeft(engine, result.scratch());
     }
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void eachDownThatDoesNotRestoreTheSchemaIsCaughtNamingTheMigrationAndTheObject(Engine engine) throws IOException {
+    void everyDownThatDoesNotRestoreTheSchemaGetsItsOwnVerdictInOneRun(Engine engine) throws IOException {
         db = databases.create(engine);
         Cairn cairn = cairn();
         migration("1_base", BASE);
-        Map<String, String[]> cases = Map.of(
-                "a forgotten column",
-                        new String[] {
-                            "ALTER TABLE users ADD COLUMN extra integer;", "", "table users / column extra: added"
-                        },
-                "a type that comes back different",
-                        new String[] {
-                            "ALTER TABLE users DROP COLUMN nick;",
-                            "ALTER TABLE users ADD COLUMN nick text DEFAULT 'a';",
-                            // Each database spells varchar its own way (character varying on PostgreSQL).
-                            "table users / column nick: type "
-                        },
-                "a default that comes back different",
-                        new String[] {
-                            "ALTER TABLE users DROP COLUMN nick;",
-                            "ALTER TABLE users ADD COLUMN nick varchar(100) DEFAULT 'b';",
-                            "table users / column nick: default"
-                        },
-                "an index that comes back non-unique",
-                        new String[] {
-                            dropIndex(engine, "users_email", "users") + ";",
-                            "CREATE INDEX users_email ON users (email);",
-                            "users_email"
-                        },
-                "a foreign key not restored",
-                        new String[] {
-                            "DROP TABLE posts;",
-                            "CREATE TABLE posts (id integer PRIMARY KEY, user_id integer NOT NULL);",
-                            "table posts / foreign key"
-                        },
-                "a view not restored", new String[] {"DROP VIEW user_emails;", "", "view user_emails: missing"});
-        for (Map.Entry<String, String[]> scenario : cases.entrySet()) {
-            String[] parts = scenario.getValue();
-            migration("2_change", "-- migrate:up\n" + parts[0] + "\n-- migrate:down\n" + parts[1] + "\n");
+        migration("2_forgotten_column", upDown("ALTER TABLE users ADD COLUMN extra integer;", ""));
+        migration(
+                "3_default_back_wrong",
+                upDown(
+                        "ALTER TABLE users DROP COLUMN nick;",
+                        "ALTER TABLE users ADD COLUMN nick varchar(100) DEFAULT 'b';"));
+        migration(
+                "4_index_back_non_unique",
+                upDown(dropIndex(engine, "users_email", "users") + ";", "CREATE INDEX users_email ON users (email);"));
+        migration(
+                "5_foreign_key_lost",
+                upDown("DROP TABLE posts;", "CREATE TABLE posts (id integer PRIMARY KEY, user_id integer NOT NULL);"));
+        migration("6_noop_down", upDown("CREATE TABLE audit (id integer);", "SELECT 1;"));
+        migration("7_good", upDown("CREATE TABLE tags (id integer PRIMARY KEY);", "DROP TABLE tags;"));
 
-            assertThatThrownBy(cairn::verify)
-                    .as(scenario.getKey())
-                    .isInstanceOfSatisfying(VerificationException.class, e -> {
-                        assertThat(e.migration()).isEqualTo("2_change");
-                        assertThat(e.differences())
-                                .as(scenario.getKey())
-                                .anySatisfy(difference -> assertThat(difference).contains(parts[2]));
-                    })
-                    .hasMessageContaining("2_change does not undo itself")
-                    .hasMessageContaining("The target database was not touched");
-        }
+        VerifyResult result = cairn.verify();
+
+        assertThat(verdicts(result))
+                .containsExactly(
+                        "1_base reversible",
+                        "2_forgotten_column differs",
+                        "3_default_back_wrong differs",
+                        "4_index_back_non_unique differs",
+                        "5_foreign_key_lost differs",
+                        "6_noop_down differs",
+                        "7_good reversible");
+        assertThat(differences(result, "2_forgotten_column"))
+                .singleElement(STRING)
+                .startsWith("table users / column extra: added (");
+        assertThat(differences(result, "3_default_back_wrong"))
+                .anySatisfy(line -> assertThat(line).startsWith("table users / column nick: default "));
+        assertThat(differences(result, "4_index_back_non_unique"))
+                .anySatisfy(line -> assertThat(line).contains("users_email").contains("unique"));
+        assertThat(differences(result, "5_foreign_key_lost"))
+                .anySatisfy(line -> assertThat(line).startsWith("table posts / foreign key"));
+        assertThat(differences(result, "6_noop_down")).singleElement(STRING).startsWith("table audit: added");
+        assertThat(result.failing(false))
+                .extracting(VerifyResult.Checked::name)
+                .containsExactly(
+                        "2_forgotten_column",
+                        "3_default_back_wrong",
+                        "4_index_back_non_unique",
+                        "5_foreign_key_lost",
+                        "6_noop_down");
+        assertThatThrownBy(() -> result.requirePassed(false))
+                .isInstanceOfSatisfying(
+                        VerificationException.class,
+                        e -> assertThat(e.migrations()).hasSize(5).first().isEqualTo("2_forgotten_column"))
+                .hasMessageContaining("5 of 7 migrations are not proven: 2_forgotten_column (differs)")
+                .hasMessageContaining("The target database was not touched");
         assertThat(db.tables()).isEmpty();
-        if (engine == Engine.POSTGRESQL || engine == Engine.MARIADB) {
-            assertNoScratchLeft(engine, "");
-        }
+        assertNoScratchLeft(engine, result.scratch());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aDownThatFailsIsReportedAndTheMigrationsAfterItAreStillChecked(Engine engine) throws IOException {
+        db = databases.create(engine);
+        Cairn cairn = cairn();
+        migration("1_base", BASE);
+        migration(
+                "2_bad_down",
+                upDown("CREATE TABLE audit (id integer PRIMARY KEY);", "DROP TABLE audit;\nDROP TABLE no_such_table;"));
+        // Builds on 2's table: passes only if the scratch database is back to the state after 2's up.
+        migration(
+                "3_uses_audit",
+                upDown("ALTER TABLE audit ADD COLUMN note varchar(20);", "ALTER TABLE audit DROP COLUMN note;"));
+
+        VerifyResult result = cairn.verify();
+
+        assertThat(verdicts(result))
+                .containsExactly("1_base reversible", "2_bad_down down-failed", "3_uses_audit reversible");
+        VerifyResult.StepFailure failure = result.migrations().get(1).failure().orElseThrow();
+        assertThat(failure.step()).isEqualTo("down");
+        assertThat(failure.file().getFileName()).hasToString("2_bad_down.sql");
+        assertThat(failure.line()).isEqualTo(5);
+        assertThat(failure.message()).containsIgnoringCase("no_such_table");
+        assertThat(result.passed(false)).isFalse();
+        assertThat(db.tables()).isEmpty();
+        assertNoScratchLeft(engine, result.scratch());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anUpThatCannotRunAgainAfterItsDownIsUpAgainFailed(Engine engine) throws IOException {
+        db = databases.create(engine);
+        Cairn cairn = cairn();
+        migration("1_base", BASE);
+        // The down restores the schema but not the row, which the up cannot insert twice.
+        migration(
+                "2_seed_user",
+                upDown(
+                        "CREATE TABLE settings (id integer PRIMARY KEY);\nINSERT INTO users (id, email) VALUES (1, 'a@b.c');",
+                        "DROP TABLE settings;"));
+        migration("3_after", upDown("CREATE TABLE later (id integer);", "DROP TABLE later;"));
+
+        VerifyResult result = cairn.verify();
+
+        assertThat(verdicts(result))
+                .containsExactly("1_base reversible", "2_seed_user up-again-failed", "3_after reversible");
+        VerifyResult.StepFailure failure = result.migrations().get(1).failure().orElseThrow();
+        assertThat(failure.step()).isEqualTo("up again");
+        assertThat(failure.line()).isEqualTo(3);
+        assertNoScratchLeft(engine, result.scratch());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void downsThatOnlyWorkTogetherFailOneByOneAndPassAsARoundTrip(Engine engine) throws IOException {
+        db = databases.create(engine);
+        Cairn cairn = cairn();
+        migration("1_base", BASE);
+        // One change numbered across three migrations; the first one's down undoes all three.
+        migration(
+                "2_group_a",
+                upDown(
+                        "CREATE TABLE orders (id integer PRIMARY KEY);",
+                        "DROP TABLE order_lines;\nDROP TABLE invoices;\nDROP TABLE orders;"));
+        migration("3_group_b", upDown("CREATE TABLE invoices (id integer PRIMARY KEY);", "SELECT 1;"));
+        migration("4_group_c", upDown("CREATE TABLE order_lines (id integer PRIMARY KEY);", "SELECT 1;"));
+
+        VerifyResult each = cairn.verify();
+        VerifyResult roundTrip = cairn.verify(VerifyOptions.all().asRoundTrip());
+
+        assertThat(verdicts(each))
+                .containsExactly(
+                        "1_base reversible", "2_group_a down-failed", "3_group_b differs", "4_group_c differs");
+        assertThat(roundTrip.migrations()).isEmpty();
+        VerifyResult.RoundTrip trip = roundTrip.roundTrip().orElseThrow();
+        assertThat(trip.migrations()).containsExactly("1_base", "2_group_a", "3_group_b", "4_group_c");
+        assertThat(trip.failure()).isEmpty();
+        assertThat(trip.leftBehind()).isEmpty();
+        assertThat(trip.afterReUp()).isEmpty();
+        assertThat(roundTrip.passed(true)).isTrue();
+        assertNoScratchLeft(engine, roundTrip.scratch());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRoundTripNamesWhatAFullRollbackLeavesBehindAndWhichMigrationMadeIt(Engine engine) throws IOException {
+        db = databases.create(engine);
+        Cairn cairn = cairn();
+        migration("1_base", BASE);
+        migration("2_audit", upDown("CREATE TABLE audit (id integer PRIMARY KEY);", "SELECT 1;"));
+        migration(
+                "3_bio",
+                upDown("ALTER TABLE users ADD COLUMN bio varchar(200);", "ALTER TABLE users DROP COLUMN bio;"));
+
+        VerifyResult result = cairn.verify(VerifyOptions.all().startingAt("2").asRoundTrip());
+
+        assertThat(result.appliedFirst()).containsExactly("1_base");
+        VerifyResult.RoundTrip trip = result.roundTrip().orElseThrow();
+        assertThat(trip.migrations()).containsExactly("2_audit", "3_bio");
+        assertThat(trip.leftBehind()).singleElement().satisfies(finding -> {
+            assertThat(finding.object()).isEqualTo("table audit");
+            assertThat(finding.migration()).contains("2_audit");
+        });
+        // Up again fails: the table the downs left is still there.
+        assertThat(trip.failure())
+                .hasValueSatisfying(failure ->
+                        assertThat(failure.migration() + " " + failure.step()).isEqualTo("2_audit up again"));
+        assertThat(result.passed(false)).isFalse();
+        assertThatThrownBy(() -> result.requirePassed(false))
+                .isInstanceOf(VerificationException.class)
+                .hasMessageContaining("the round trip stopped at the up again of 2_audit");
+        assertNoScratchLeft(engine, result.scratch());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRoundTripStopsAtAMigrationWithNoDown(Engine engine) throws IOException {
+        db = databases.create(engine);
+        Cairn cairn = cairn();
+        migration("1_base", BASE);
+        migration("2_backfill", "-- migrate:up\nCREATE TABLE archive (id integer);\n");
+        migration("3_tags", upDown("CREATE TABLE tags (id integer);", "DROP TABLE tags;"));
+
+        VerifyResult.RoundTrip trip =
+                cairn.verify(VerifyOptions.all().asRoundTrip()).roundTrip().orElseThrow();
+
+        assertThat(trip.failure()).hasValueSatisfying(failure -> {
+            assertThat(failure.migration()).isEqualTo("2_backfill");
+            assertThat(failure.message()).contains("no down section").contains("--from");
+        });
     }
 
     @ParameterizedTest
@@ -160,25 +315,38 @@ class VerifyIT {
         var tablesBefore = db.tables();
         migration("2_broken_down", "-- migrate:up\nALTER TABLE users ADD COLUMN extra integer;\n-- migrate:down\n");
 
-        assertThatThrownBy(cairn::verifyPending)
-                .isInstanceOfSatisfying(
-                        VerificationException.class,
-                        e -> assertThat(e.migration()).isEqualTo("2_broken_down"));
+        VerifyResult broken = cairn.verify(VerifyOptions.all().onlyPending());
         migration(
                 "2_broken_down",
-                "-- migrate:up\nALTER TABLE users ADD COLUMN extra integer;\n"
-                        + "-- migrate:down\nALTER TABLE users DROP COLUMN extra;\n");
-        VerifyResult result = cairn.verifyPending();
+                upDown("ALTER TABLE users ADD COLUMN extra integer;", "ALTER TABLE users DROP COLUMN extra;"));
+        VerifyResult fixed = cairn.verify(VerifyOptions.all().onlyPending());
 
-        assertThat(result.migrations())
-                .extracting(VerifyResult.Checked::outcome)
-                .containsExactly(VerifyResult.Outcome.APPLIED, VerifyResult.Outcome.REVERSIBLE);
+        assertThat(verdicts(broken)).containsExactly("2_broken_down differs");
+        assertThat(verdicts(fixed)).containsExactly("2_broken_down reversible");
+        assertThat(fixed.appliedFirst()).containsExactly("1_base");
         assertThat(db.tables()).isEqualTo(tablesBefore);
         assertThat(db.columns("users")).doesNotContain("extra");
         assertThat(cairn.status().pending()).extracting(Status.Migration::name).containsExactly("2_broken_down");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
+    void fromAVersionThatNamesNoMigrationIsAnErrorNotAnEmptyPass() throws IOException {
+        migration("1_base", BASE);
+        Cairn cairn = Cairn.configure()
+                .url("jdbc:h2:mem:from")
+                .migrationsDirectory(project.resolve("migrations"))
+                .load();
+
+        assertThatThrownBy(() -> cairn.verify(VerifyOptions.all().startingAt("20990101000000")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("verify --from 20990101000000: no migration has that version or name;"
+                        + " `cairn status` lists them.");
+        assertThat(verdicts(cairn.verify(VerifyOptions.all().startingAt("1")))).containsExactly("1_base reversible");
+        assertThat(verdicts(cairn.verify(VerifyOptions.all().startingAt("1_base"))))
+                .containsExactly("1_base reversible");
+    }
+
+    @Test
     void theReadmeExampleChecksMigrationsOnAnInMemoryH2() throws IOException {
         migration("1_base", BASE);
 
@@ -188,9 +356,7 @@ class VerifyIT {
                 .load()
                 .verify();
 
-        assertThat(result.migrations())
-                .extracting(VerifyResult.Checked::outcome)
-                .containsExactly(VerifyResult.Outcome.REVERSIBLE);
+        assertThat(verdicts(result)).containsExactly("1_base reversible");
     }
 
     private void assertNoScratchLeft(Engine engine, String scratchUrl) {

@@ -2,6 +2,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.CairnException;
+import dev.cairn.CancelledException;
 import dev.cairn.ConfigurationException;
 import dev.cairn.ConnectionException;
 import dev.cairn.LockException;
@@ -27,6 +28,8 @@ record Failure(String type, int exitCode, String message, Throwable cause) {
     static final int USAGE = 2;
     /** Exit code when the database cannot be reached or the lock cannot be had. */
     static final int UNAVAILABLE = 3;
+    /** Exit code of a run cut short by Ctrl-C: what a shell reports for a process ended by SIGINT. */
+    static final int INTERRUPTED = 130;
 
     /** A usage error reported by the command line parser. */
     static Failure usage(String message) {
@@ -60,6 +63,8 @@ record Failure(String type, int exitCode, String message, Throwable cause) {
             return new Failure("lock", UNAVAILABLE, message, error);
         } else if (error instanceof VerificationException) {
             return new Failure("verification", FAILED, message, error);
+        } else if (error instanceof CancelledException) {
+            return new Failure("interrupted", INTERRUPTED, message, error);
         }
         throw new AssertionError("unmapped failure " + error.getClass().getName(), error);
     }

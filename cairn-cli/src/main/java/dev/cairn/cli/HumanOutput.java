@@ -92,20 +92,19 @@ final class HumanOutput implements Output {
     }
 
     @Override
-    public void verified(VerifyResult result) {
+    public void verified(VerifyResult result, boolean strict) {
+        VerifyReport report = verifyReport();
         for (VerifyResult.Checked checked : result.migrations()) {
-            String outcome = switch (checked.outcome()) {
-                case REVERSIBLE -> "reversible: up, down, up again; the schema came back exactly";
-                case IRREVERSIBLE -> "irreversible: no down section, nothing to check";
-                case APPLIED -> "applied only (before the range checked)";
-            };
-            out.println("  " + checked.name() + "  " + outcome);
+            if (!shown.contains(checked.name())) {
+                report.migration(checked);
+            }
         }
-        long proven = result.migrations().stream()
-                .filter(checked -> checked.outcome() == VerifyResult.Outcome.REVERSIBLE)
-                .count();
-        out.println("Verified " + count((int) proven, "migration") + " on a scratch database, dropped since ("
-                + millis(result.duration()) + "); " + where() + " was not touched.");
+        result.roundTrip().ifPresent(report::roundTrip);
+        report.summary(result, strict, where(), millis(result.duration()));
+    }
+
+    private VerifyReport verifyReport() {
+        return new VerifyReport(out, invocation::display);
     }
 
     @Override
@@ -316,6 +315,12 @@ final class HumanOutput implements Output {
             out.print(leader(migration.direction(), migration.name()));
             out.flush();
             lineOpen = true;
+        }
+
+        @Override
+        public void verified(VerifyResult.Checked checked) {
+            verifyReport().migration(checked);
+            shown.add(checked.name());
         }
 
         @Override

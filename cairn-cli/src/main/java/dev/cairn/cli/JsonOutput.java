@@ -78,19 +78,80 @@ final class JsonOutput implements Output {
     }
 
     @Override
-    public void verified(VerifyResult result) {
-        document(true, json -> {
+    public void verified(VerifyResult result, boolean strict) {
+        document(result.passed(strict), json -> {
+            json.writeBooleanField("strict", strict);
             json.writeArrayFieldStart("migrations");
             for (VerifyResult.Checked checked : result.migrations()) {
                 json.writeStartObject();
                 json.writeStringField("name", checked.name());
-                json.writeStringField("outcome", checked.outcome().name().toLowerCase(Locale.ROOT));
+                json.writeStringField("verdict", checked.verdict().label());
+                findings(json, "differences", checked.differences());
+                json.writeFieldName("failure");
+                stepFailure(json, checked.failure());
                 json.writeEndObject();
             }
             json.writeEndArray();
+            json.writeObjectFieldStart("summary");
+            for (var count : result.counts().entrySet()) {
+                json.writeNumberField(count.getKey().label(), count.getValue());
+            }
+            json.writeEndObject();
+            strings(json, "appliedFirst", result.appliedFirst());
+            json.writeFieldName("roundTrip");
+            if (result.roundTrip().isPresent()) {
+                VerifyResult.RoundTrip trip = result.roundTrip().get();
+                json.writeStartObject();
+                json.writeBooleanField("passed", trip.passed(strict));
+                strings(json, "migrations", trip.migrations());
+                json.writeFieldName("failure");
+                stepFailure(json, trip.failure());
+                findings(json, "leftBehind", trip.leftBehind());
+                findings(json, "afterReUp", trip.afterReUp());
+                json.writeEndObject();
+            } else {
+                json.writeNull();
+            }
+            json.writeFieldName("stopped");
+            stepFailure(json, result.stopped());
             json.writeStringField("scratch", result.scratch());
             json.writeNumberField("durationMs", result.duration().toMillis());
         });
+    }
+
+    private static void findings(JsonGenerator json, String name, List<VerifyResult.Finding> findings)
+            throws IOException {
+        json.writeArrayFieldStart(name);
+        for (VerifyResult.Finding finding : findings) {
+            json.writeStartObject();
+            json.writeStringField("object", finding.object());
+            json.writeStringField("attribute", finding.attribute());
+            json.writeStringField("before", finding.before());
+            json.writeStringField("after", finding.after());
+            json.writeStringField("equivalent", finding.equivalentBecause().orElse(null));
+            if (!finding.diff().isEmpty()) {
+                strings(json, "diff", finding.diff());
+            }
+            if (finding.migration().isPresent()) {
+                json.writeStringField("migration", finding.migration().get());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private void stepFailure(JsonGenerator json, Optional<VerifyResult.StepFailure> failure) throws IOException {
+        if (failure.isEmpty()) {
+            json.writeNull();
+            return;
+        }
+        json.writeStartObject();
+        json.writeStringField("migration", failure.get().migration());
+        json.writeStringField("step", failure.get().step());
+        json.writeStringField("file", invocation.display(failure.get().file()));
+        json.writeNumberField("line", failure.get().line());
+        json.writeStringField("message", failure.get().message());
+        json.writeEndObject();
     }
 
     @Override
@@ -335,8 +396,7 @@ final class JsonOutput implements Output {
         } else if (cause instanceof ValidationException) {
             strings(json, "problems", ((ValidationException) cause).problems());
         } else if (cause instanceof VerificationException) {
-            json.writeStringField("migration", ((VerificationException) cause).migration());
-            strings(json, "differences", ((VerificationException) cause).differences());
+            strings(json, "migrations", ((VerificationException) cause).migrations());
         }
     }
 

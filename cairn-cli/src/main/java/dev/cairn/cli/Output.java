@@ -40,8 +40,8 @@ interface Output {
     /** {@code seed run} ran {@code result}'s seeds. */
     void seeded(SeedResult result);
 
-    /** {@code verify} proved {@code result}. */
-    void verified(VerifyResult result);
+    /** {@code verify} found {@code result}; {@code strict} is how it is judged ({@code --strict}). */
+    void verified(VerifyResult result, boolean strict);
 
     /** {@code schema} read {@code schema}. */
     void schema(SchemaSnapshot schema);

@@ -2,7 +2,8 @@
 package dev.cairn.cli;
 
 import dev.cairn.Cairn;
-import dev.cairn.ConfigurationException;
+import dev.cairn.VerifyOptions;
+import dev.cairn.VerifyResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,15 +11,17 @@ import picocli.CommandLine.Option;
 @Command(
         name = "verify",
         description = {
-            "Prove that every migration's down undoes its up: on a scratch database beside the target"
-                    + " (dropped afterwards), up, down, compare the schema, up again. The target is never changed."
+            "Prove that every migration's down undoes its up, on a scratch database beside the target (dropped"
+                    + " afterwards): for each migration, up, down, compare the schema, up again. Every migration gets"
+                    + " a verdict: reversible, equivalent, differs, down-failed, up-again-failed or irreversible."
+                    + " The target is never changed."
         })
 final class VerifyCommand extends DatabaseCommand {
 
     @Option(
             names = "--from",
             paramLabel = "V",
-            description = "Check the migrations from version V on; those before are only applied.")
+            description = "Check the migrations from version (or name) V on; those before are only applied.")
     String from;
 
     @Option(
@@ -26,15 +29,35 @@ final class VerifyCommand extends DatabaseCommand {
             description = "Check only the migrations not applied to the target yet (before deploying them).")
     boolean pending;
 
+    @Option(
+            names = "--round-trip",
+            description = "Check the range as a whole: every up, every down newest first (the schema must come"
+                    + " back), every up again (it must match the first ups). For changes split across migrations.")
+    boolean roundTrip;
+
+    @Option(
+            names = "--strict",
+            description = "Fail on an equivalent or irreversible verdict too: only an exact return passes.")
+    boolean strict;
+
     VerifyCommand(Invocation invocation) {
         super(invocation);
     }
 
     @Override
     void run(Cairn cairn, Output output) {
-        if (from != null && pending) {
-            throw new ConfigurationException("Give --from or --pending to verify, not both.");
+        VerifyOptions options = VerifyOptions.all();
+        if (from != null) {
+            options = options.startingAt(from);
         }
-        output.verified(from != null ? cairn.verifyFrom(from) : pending ? cairn.verifyPending() : cairn.verify());
+        if (pending) {
+            options = options.onlyPending();
+        }
+        if (roundTrip) {
+            options = options.asRoundTrip();
+        }
+        VerifyResult result = cairn.verify(options);
+        output.verified(result, strict);
+        result.requirePassed(strict);
     }
 }

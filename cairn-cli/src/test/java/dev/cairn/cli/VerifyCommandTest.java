@@ -8,8 +8,16 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cairn verify} as users see it, on SQLite: success, the differences of a bad down, options. */
+/**
+ * {@code cairn verify} as users see it, on SQLite: the verdict of every migration in aligned lines, the
+ * differences and failures under them, the summary, JSON, {@code --strict}, {@code --round-trip} and
+ * the options' errors.
+ */
 class VerifyCommandTest {
+
+    private static final String BIO = "20260105000000_add_bio";
+    private static final String BROKEN = "20260106000000_broken_down";
+    private static final String LATER = "20260107000000_later";
 
     @TempDir
     Path directory;
@@ -20,42 +28,120 @@ class VerifyCommandTest {
 
         Cli.Run run = cli.run("verify").succeeds();
 
+        assertThat(run.out().lines())
+                .containsExactly(
+                        "  reversible       " + Project.USERS,
+                        "  reversible       20260102000000_create_posts",
+                        "  reversible       20260103000000_create_tags",
+                        "  irreversible     " + Project.LEGACY,
+                        "                   no down section: nothing to prove",
+                        run.out().lines().toList().get(5),
+                        "  3 reversible, 1 irreversible");
         assertThat(run.out())
-                .contains(
-                        Project.USERS + "  reversible",
-                        Project.LEGACY + "  irreversible",
-                        "Verified 3 migrations on a scratch database");
+                .contains("Verified 4 migrations on a scratch database, dropped since (")
+                .contains("was not touched.");
         assertThat(cli.database().exists()).isFalse();
         JsonNode json = cli.run("verify", "--json").succeeds().json();
+        assertThat(json.get("ok").asBoolean()).isTrue();
         assertThat(json.get("migrations")).hasSize(4);
-        assertThat(json.get("migrations").get(0).get("outcome").asText()).isEqualTo("reversible");
+        assertThat(json.get("migrations").get(0).get("verdict").asText()).isEqualTo("reversible");
+        assertThat(json.get("migrations").get(3).get("verdict").asText()).isEqualTo("irreversible");
+        assertThat(json.get("summary").toString()).isEqualTo("{\"reversible\":3,\"irreversible\":1}");
+        // --strict proves only what came back exactly: a migration with no down is not proven.
+        Cli.Run strict = cli.run("verify", "--strict").exits(1);
+        assertThat(strict.out()).contains("  Not proven (--strict): " + Project.LEGACY + " (irreversible)");
     }
 
     @Test
-    void aDownThatForgetsSomethingFailsWithTheDifference() {
+    void aBadDownIsShownUnderItsMigrationAndTheMigrationsAfterItAreStillChecked() {
         Cli cli = Project.create(directory)
+                .migration(BIO, "-- migrate:up\nALTER TABLE users ADD COLUMN bio TEXT;\n-- migrate:down\n")
                 .migration(
-                        "20260105000000_add_bio",
-                        String.join(
-                                "\n",
-                                "-- migrate:up",
-                                "ALTER TABLE users ADD COLUMN bio TEXT;",
-                                "-- migrate:down",
-                                ""));
+                        BROKEN, "-- migrate:up\nCREATE TABLE notes (id INTEGER);\n-- migrate:down\nDROP TABLE nope;\n")
+                .migration(
+                        LATER, "-- migrate:up\nCREATE TABLE later (id INTEGER);\n-- migrate:down\nDROP TABLE later;\n");
 
         Cli.Run run = cli.run("verify").exits(1);
 
+        assertThat(run.out())
+                .contains("  differs          " + BIO + "\n")
+                .contains("                   table users / column bio: added (nullable=yes; type=text)\n")
+                .contains(String.join(
+                        "\n",
+                        "  down-failed      " + BROKEN,
+                        "                   down failed at database/migrations/" + BROKEN + ".sql:4: "))
+                .contains("  reversible       " + LATER + "\n")
+                .contains("  4 reversible, 1 differs, 1 down-failed\n")
+                .contains("  Not proven: " + BIO + " (differs), " + BROKEN + " (down-failed)\n");
         assertThat(run.err())
-                .contains(
-                        "20260105000000_add_bio does not undo itself",
-                        "table users / column bio: added",
-                        "The target database was not touched");
-        JsonNode error = cli.run("verify", "--json").exits(1).json().get("error");
-        assertThat(error.get("type").asText()).isEqualTo("verification");
-        assertThat(error.get("migration").asText()).isEqualTo("20260105000000_add_bio");
-        assertThat(error.get("differences").toString()).contains("table users / column bio: added");
-        // Checking only from the broken migration on still finds it; the ones before are only applied.
-        assertThat(cli.run("verify", "--from", "20260105000000").exits(1).err()).contains("column bio");
+                .contains("Verify failed: 2 of 6 migrations are not proven: " + BIO + " (differs); " + BROKEN
+                        + " (down-failed).")
+                .contains("The target database was not touched");
+        JsonNode json = cli.run("verify", "--json").exits(1).json();
+        assertThat(json.get("ok").asBoolean()).isFalse();
+        JsonNode bio = json.get("migrations").get(3);
+        assertThat(bio.get("name").asText()).isEqualTo(BIO);
+        assertThat(bio.get("verdict").asText()).isEqualTo("differs");
+        assertThat(bio.get("differences").get(0).get("object").asText()).isEqualTo("table users / column bio");
+        assertThat(bio.get("differences").get(0).get("before").isNull()).isTrue();
+        JsonNode broken = json.get("migrations").get(4);
+        assertThat(broken.get("failure").get("step").asText()).isEqualTo("down");
+        assertThat(broken.get("failure").get("line").asInt()).isEqualTo(4);
+        assertThat(broken.get("failure").get("message").asText()).contains("nope");
+        // Checking only from the broken migrations on still finds them; the ones before are only applied.
+        assertThat(cli.run("verify", "--from", "20260105000000").exits(1).out())
+                .contains("  (4 earlier migrations only applied, to build the schema the range starts from)");
+    }
+
+    @Test
+    void aRoundTripPassesDownsThatOnlyWorkTogetherAndNamesWhatIsLeftBehind() {
+        Cli cli = Project.create(directory)
+                .migration(
+                        "20260105000000_orders",
+                        "-- migrate:up\nCREATE TABLE orders (id INTEGER);\n-- migrate:down\n"
+                                + "DROP TABLE invoices;\nDROP TABLE orders;\n")
+                .migration(
+                        "20260106000000_invoices",
+                        "-- migrate:up\nCREATE TABLE invoices (id INTEGER);\n-- migrate:down\nSELECT 1;\n");
+
+        assertThat(cli.run("verify").exits(1).out())
+                .contains("  down-failed      20260105000000_orders")
+                .contains("  differs          20260106000000_invoices");
+        Cli.Run trip = cli.run("verify", "--round-trip").succeeds();
+        assertThat(trip.out())
+                .contains(String.join(
+                        "\n",
+                        "  up               every up of 5 migrations (" + Project.USERS
+                                + " .. 20260106000000_invoices)",
+                        "  down             every down, newest first: the schema came back to the one before the ups",
+                        "  up again         every up again: the schema is the one the first ups made",
+                        "Verified 5 migrations as a round trip on a scratch database"));
+
+        cli.migration(
+                "20260107000000_audit",
+                "-- migrate:up\nCREATE TABLE audit (id INTEGER);\n-- migrate:down\nSELECT 1;\n");
+        Cli.Run leaves =
+                cli.run("verify", "--round-trip", "--from", "20260107000000").exits(1);
+        assertThat(leaves.out())
+                .contains("  down             every down, newest first: differences\n"
+                        + "                   table audit: added (")
+                .contains("(made by 20260107000000_audit)")
+                .contains("  up again         the up again of 20260107000000_audit failed at");
+        JsonNode json = cli.run("verify", "--round-trip", "--from", "20260107000000", "--json")
+                .exits(1)
+                .json();
+        JsonNode left = json.get("roundTrip").get("leftBehind").get(0);
+        assertThat(left.get("object").asText()).isEqualTo("table audit");
+        assertThat(left.get("migration").asText()).isEqualTo("20260107000000_audit");
+        assertThat(json.get("roundTrip").get("failure").get("step").asText()).isEqualTo("up again");
+    }
+
+    @Test
+    void optionsThatCannotWorkAreUsageErrors() {
+        Cli cli = Project.create(directory);
+
+        assertThat(cli.run("verify", "--from", "20990101000000").exits(2).err())
+                .contains("verify --from 20990101000000: no migration has that version or name");
         assertThat(cli.run("verify", "--from", "20260101000000", "--pending")
                         .exits(2)
                         .err())

@@ -2,23 +2,15 @@
 package dev.cairn.internal.command;
 
 import dev.cairn.ConfigurationException;
-import dev.cairn.Direction;
-import dev.cairn.SchemaSnapshot;
-import dev.cairn.VerificationException;
+import dev.cairn.MigrationListener;
+import dev.cairn.VerifyOptions;
 import dev.cairn.VerifyResult;
-import dev.cairn.internal.connect.ConnectionFailures;
 import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.history.HistoryRow;
-import dev.cairn.internal.run.StatementFailedException;
-import dev.cairn.internal.run.StatementRunner;
-import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.source.Migration;
 import dev.cairn.internal.source.MigrationDirectory;
-import dev.cairn.internal.source.Section;
 import dev.cairn.internal.source.Version;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,11 +18,10 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * {@code verify}: proves, on a scratch database beside the target, that each migration's down
- * restores the schema its up started from. For each migration in the range: snapshot, up, down,
- * snapshot again and compare, then up again (which also proves the down left nothing behind that
- * the up trips over). Migrations before the range are only applied, to build the schema the range
- * starts from. The target is only ever read (for {@code --pending}), and on a server it is the
+ * {@code verify}: proves, on a scratch database beside the target, that the downs restore the schema
+ * the ups started from — each migration on its own ({@link EachMigration}) or the range as a whole
+ * ({@link RoundTripCheck}). Migrations before the range are only applied, to build the schema the
+ * range starts from. The target is only ever read (for {@code --pending}), and on a server it is the
  * place the scratch database is created from and dropped from; the scratch database is dropped at
  * the end, also after a failure or an interrupt.
  */
@@ -43,111 +34,68 @@ public final class Verification {
         this.settings = settings;
     }
 
-    /**
-     * Runs the check.
-     *
-     * @param from check the migrations from this version on (those before are only applied); empty for all
-     * @param pendingOnly check only the migrations not applied to the target yet
-     */
-    public VerifyResult run(Optional<String> from, boolean pendingOnly) {
+    /** Runs the check that {@code options} ask for, telling {@code listener} each verdict as it is found. */
+    public VerifyResult run(VerifyOptions options, MigrationListener listener) {
         Stopwatch stopwatch = new Stopwatch();
+        Findings findings = new Findings(Instant.now());
         List<Migration> migrations = MigrationDirectory.scan(settings.migrationsDirectory());
         String targetUrl = settings.connector()
                 .url()
                 .orElseThrow(() -> new ConfigurationException("verify needs the database's URL to make a scratch"
                         + " database beside it; configure Cairn with url: (or --url) instead of a data source."));
-        Set<String> applied = pendingOnly ? appliedOnTarget() : Set.of();
-        Optional<Version> start = from.map(Verification::version);
+        Predicate<Migration> inRange = range(options, migrations);
         Dialect dialect = Dialect.forUrl(targetUrl);
-        ScratchDatabase scratch = ScratchDatabase.create(dialect, targetUrl, settings.connector());
-        Thread dropOnExit = new Thread(scratch::drop, "cairn-verify-cleanup");
-        Runtime.getRuntime().addShutdownHook(dropOnExit);
-        try {
-            List<VerifyResult.Checked> checked = check(dialect, scratch, migrations, migration -> {
-                boolean beforeStart = start.isPresent() && migration.version().compareTo(start.get()) < 0;
-                return !beforeStart && !applied.contains(migration.name());
-            });
-            return new VerifyResult(checked, scratch.toString(), stopwatch.elapsed());
-        } finally {
-            scratch.drop();
-            try {
-                Runtime.getRuntime().removeShutdownHook(dropOnExit);
-            } catch (IllegalStateException e) {
-                // The JVM is shutting down already; the hook drops it (again, harmlessly).
+        try (Cancellation cancellation = new Cancellation(
+                        "verify", "Its scratch database is dropped; the target database was not touched.");
+                ScratchSession session = new ScratchSession(
+                        dialect, targetUrl, settings.connector(), settings.lockTimeout(), cancellation)) {
+            if (options.roundTrip()) {
+                RoundTripCheck.Outcome outcome = new RoundTripCheck(session, findings).check(migrations, inRange);
+                return new VerifyResult(
+                        List.of(),
+                        outcome.appliedFirst(),
+                        Optional.of(outcome.roundTrip()),
+                        outcome.stopped(),
+                        session.where(),
+                        stopwatch.elapsed());
             }
+            EachMigration.Outcome outcome = new EachMigration(session, findings, listener).check(migrations, inRange);
+            return new VerifyResult(
+                    outcome.checked(),
+                    outcome.appliedFirst(),
+                    Optional.empty(),
+                    outcome.stopped(),
+                    session.where(),
+                    stopwatch.elapsed());
         }
     }
 
-    private List<VerifyResult.Checked> check(
-            Dialect dialect, ScratchDatabase scratch, List<Migration> migrations, Predicate<Migration> inRange) {
-        List<VerifyResult.Checked> checked = new ArrayList<>();
-        SchemaReader reader = dialect.schemaReader();
-        try (Connection connection = settings.connector()
-                .forUrl(scratch.url())
-                .open(false, settings.lockTimeout())
-                .connection()) {
-            connection.setAutoCommit(true);
-            StatementRunner runner = new StatementRunner(connection, dialect);
-            for (Migration migration : migrations) {
-                if (!inRange.test(migration)) {
-                    run(runner, dialect, migration, Direction.UP, "");
-                    checked.add(new VerifyResult.Checked(migration.name(), VerifyResult.Outcome.APPLIED));
-                    continue;
-                }
-                SchemaSnapshot before = reader.read(connection, Set.of());
-                run(runner, dialect, migration, Direction.UP, "");
-                if (!migration.reversible()) {
-                    checked.add(new VerifyResult.Checked(migration.name(), VerifyResult.Outcome.IRREVERSIBLE));
-                    continue;
-                }
-                run(runner, dialect, migration, Direction.DOWN, " after its up");
-                List<SchemaSnapshot.Difference> differences =
-                        reader.read(connection, Set.of()).since(before);
-                if (!differences.isEmpty()) {
-                    throw new VerificationException(
-                            migration.name(),
-                            migration.name() + " does not undo itself: after its up and its down, the schema differs"
-                                    + " from the one its up started from (" + differences.size()
-                                    + (differences.size() == 1 ? " difference" : " differences")
-                                    + "). Fix the down section of "
-                                    + migration.file().getFileName()
-                                    + " so that it restores what the up changed. The target database was not"
-                                    + " touched.",
-                            differences.stream()
-                                    .map(SchemaSnapshot.Difference::toString)
-                                    .toList(),
-                            null);
-                }
-                run(runner, dialect, migration, Direction.UP, " again after its down");
-                checked.add(new VerifyResult.Checked(migration.name(), VerifyResult.Outcome.REVERSIBLE));
-            }
-        } catch (SQLException e) {
-            throw ConnectionFailures.working(
-                    scratch.toString(),
-                    "verifying the migrations",
-                    dialect,
-                    e,
-                    "That is the scratch database; the target database was not touched.");
+    /** Which migrations {@code options} ask to check. */
+    private Predicate<Migration> range(VerifyOptions options, List<Migration> migrations) {
+        if (options.pendingOnly()) {
+            Set<String> applied = appliedOnTarget();
+            return migration -> !applied.contains(migration.name());
         }
-        return checked;
+        if (options.from().isPresent()) {
+            Migration first = named(options.from().get(), migrations);
+            return migration -> migration.version().compareTo(first.version()) >= 0;
+        }
+        return migration -> true;
     }
 
-    /** Runs one section of {@code migration} statement by statement on the scratch database. */
-    private static void run(
-            StatementRunner runner, Dialect dialect, Migration migration, Direction direction, String when)
-            throws SQLException {
-        Section section = direction == Direction.UP ? migration.up() : migration.down();
-        try {
-            runner.run(section.statements(dialect.splitRules()));
-        } catch (StatementFailedException e) {
-            throw new VerificationException(
-                    migration.name(),
-                    "The " + direction.label() + " section of " + migration.name() + " fails" + when
-                            + " on the scratch database, at " + section.file() + ":" + e.line() + ": "
-                            + e.databaseMessage() + ". The target database was not touched.",
-                    List.of(),
-                    e.getCause());
+    /** The migration that {@code target} (a version or a full name) names. */
+    private static Migration named(String target, List<Migration> migrations) {
+        Version version = Version.leadingDigitsOf(target);
+        for (Migration migration : migrations) {
+            if (migration.name().equals(target)
+                    || version != null
+                            && version.text().equals(target)
+                            && migration.version().sameAs(version)) {
+                return migration;
+            }
         }
+        throw new ConfigurationException(
+                "verify --from " + target + ": no migration has that version or name;" + " `cairn status` lists them.");
     }
 
     /** The names of the migrations the target has applied (read-only). */
@@ -155,13 +103,5 @@ public final class Verification {
         try (Session session = Session.forReading(settings)) {
             return session.historyRows().stream().map(HistoryRow::name).collect(Collectors.toSet());
         }
-    }
-
-    private static Version version(String text) {
-        Version version = Version.leadingDigitsOf(text);
-        if (version == null) {
-            throw new ConfigurationException("--from takes a version, such as 20261124153000, not '" + text + "'.");
-        }
-        return version;
     }
 }

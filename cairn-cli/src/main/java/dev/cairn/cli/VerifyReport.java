@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import dev.cairn.VerifyResult;
+import dev.cairn.VerifyResult.Checked;
+import dev.cairn.VerifyResult.Finding;
+import dev.cairn.VerifyResult.RoundTrip;
+import dev.cairn.VerifyResult.StepFailure;
+import dev.cairn.VerifyResult.Verdict;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@code verify}'s report for people: one line per migration, the verdict first so that the names line
+ * up, with what differs or failed under it; then the counts and the migrations that failed. A long
+ * definition that differs shows as a line diff, under the object and attribute it belongs to.
+ */
+final class VerifyReport {
+
+    /** The verdict column: as wide as the longest verdict, {@code up-again-failed}, and two spaces. */
+    private static final int VERDICT_WIDTH = Verdict.UP_AGAIN_FAILED.label().length() + 2;
+
+    private static final String DETAIL = "  " + " ".repeat(VERDICT_WIDTH);
+
+    private final PrintStream out;
+    private final Function<Path, String> display;
+
+    VerifyReport(PrintStream out, Function<Path, String> display) {
+        this.out = out;
+        this.display = display;
+    }
+
+    /** One migration's verdict and what backs it, as soon as it is known. */
+    void migration(Checked checked) {
+        out.println("  " + pad(checked.verdict().label()) + checked.name());
+        if (checked.verdict() == Verdict.IRREVERSIBLE) {
+            out.println(DETAIL + "no down section: nothing to prove");
+        }
+        checked.failure().ifPresent(failure -> out.println(DETAIL + failed(failure, false)));
+        findings(checked.differences(), DETAIL);
+        out.flush();
+    }
+
+    /** The round trip, step by step. */
+    void roundTrip(RoundTrip trip) {
+        out.println("  " + pad("up") + "every up of "
+                + HumanOutput.count(trip.migrations().size(), "migration") + range(trip.migrations()));
+        Optional<StepFailure> failure = trip.failure();
+        if (failure.isPresent() && failure.get().step().equals("down")) {
+            out.println("  " + pad("down") + failed(failure.get(), true));
+            return;
+        }
+        step("down", "every down, newest first", trip.leftBehind(), "the schema came back to the one before the ups");
+        if (failure.isPresent()) {
+            out.println("  " + pad(failure.get().step()) + failed(failure.get(), true));
+            return;
+        }
+        step("up again", "every up again", trip.afterReUp(), "the schema is the one the first ups made");
+    }
+
+    /** The counts per verdict, the migrations that failed, and how the run ended. */
+    void summary(VerifyResult result, boolean strict, String where, String duration) {
+        if (!result.appliedFirst().isEmpty()) {
+            out.println("  (" + HumanOutput.count(result.appliedFirst().size(), "earlier migration")
+                    + " only applied, to build the schema the range starts from)");
+        }
+        result.stopped()
+                .ifPresent(failure -> out.println("Stopped: " + failed(failure, true)
+                        + ". Nothing after it could be checked: a migration whose up fails on an empty"
+                        + " database fails a deploy too."));
+        String outcome = result.passed(strict) ? "Verified" : "Checked";
+        int count = result.roundTrip().isPresent()
+                ? result.roundTrip().get().migrations().size()
+                : result.migrations().size();
+        String form = result.roundTrip().isPresent() ? " as a round trip" : "";
+        out.println(outcome + " " + HumanOutput.count(count, "migration") + form + " on a scratch database,"
+                + " dropped since (" + duration + "); " + where + " was not touched.");
+        if (!result.migrations().isEmpty()) {
+            List<String> counts = new ArrayList<>();
+            for (Map.Entry<Verdict, Integer> verdict : result.counts().entrySet()) {
+                counts.add(verdict.getValue() + " " + verdict.getKey().label());
+            }
+            out.println("  " + String.join(", ", counts));
+        }
+        List<String> failing = result.failing(strict).stream()
+                .map(checked -> checked.name() + " (" + checked.verdict().label() + ")")
+                .toList();
+        if (!failing.isEmpty()) {
+            out.println("  Not proven" + (strict ? " (--strict)" : "") + ": " + String.join(", ", failing));
+        }
+    }
+
+    private void step(String step, String what, List<Finding> findings, String cameBack) {
+        boolean exact = findings.isEmpty();
+        boolean equivalent = findings.stream().allMatch(Finding::equivalent);
+        out.println("  " + pad(step) + what + ": "
+                + (exact ? cameBack : equivalent ? cameBack + ", except for what changes nothing" : "differences"));
+        findings(findings, DETAIL);
+    }
+
+    private void findings(List<Finding> findings, String indent) {
+        for (Finding finding : findings) {
+            String by =
+                    finding.migration().map(name -> " (made by " + name + ")").orElse("");
+            if (finding.equivalent()) {
+                out.println(indent + finding.object() + ": "
+                        + finding.equivalentBecause().get() + by);
+                continue;
+            }
+            out.println(indent + finding.summary() + by);
+            for (String line : finding.diff()) {
+                out.println(indent + "  " + line);
+            }
+        }
+    }
+
+    private String failed(StepFailure failure, boolean named) {
+        String at = failure.line() > 0 ? " at " + display.apply(failure.file()) + ":" + failure.line() : "";
+        String step = named ? "the " + failure.step() + " of " + failure.migration() : failure.step();
+        return step + " failed" + at + ": " + failure.message();
+    }
+
+    private static String range(List<String> migrations) {
+        if (migrations.isEmpty()) {
+            return "";
+        }
+        return migrations.size() == 1
+                ? " (" + migrations.get(0) + ")"
+                : " (" + migrations.get(0) + " .. " + migrations.get(migrations.size() - 1) + ")";
+    }
+
+    private static String pad(String label) {
+        return label + " ".repeat(Math.max(1, VERDICT_WIDTH - label.length()));
+    }
+}

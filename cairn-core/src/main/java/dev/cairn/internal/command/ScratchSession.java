@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.command;
+
+import dev.cairn.Direction;
+import dev.cairn.SchemaSnapshot;
+import dev.cairn.VerifyResult.StepFailure;
+import dev.cairn.internal.connect.ConnectionFailures;
+import dev.cairn.internal.connect.Connector;
+import dev.cairn.internal.dialect.Dialect;
+import dev.cairn.internal.run.StatementFailedException;
+import dev.cairn.internal.run.StatementRunner;
+import dev.cairn.internal.schema.SchemaReader;
+import dev.cairn.internal.source.Migration;
+import dev.cairn.internal.source.Section;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code verify}'s one connection to its scratch database, and what the checks do with it: run a
+ * section, snapshot the schema, hold a transaction open around a down to undo it, or start over on a
+ * new scratch database where nothing can be undone. Errors of the scratch database itself (it cannot
+ * be reached, a catalog query fails) are thrown; a failing migration statement is returned as a
+ * {@link StepFailure}, since it is a finding.
+ */
+final class ScratchSession implements AutoCloseable {
+
+    private final Dialect dialect;
+    private final Connector connector;
+    private final Duration lockTimeout;
+    private final SchemaReader reader;
+    private final Cancellation cancellation;
+    private ScratchDatabase scratch;
+    private Connection connection;
+    private StatementRunner runner;
+
+    ScratchSession(
+            Dialect dialect, String targetUrl, Connector connector, Duration lockTimeout, Cancellation cancellation) {
+        this.dialect = dialect;
+        this.connector = connector;
+        this.lockTimeout = lockTimeout;
+        this.reader = dialect.schemaReader();
+        this.cancellation = cancellation;
+        this.scratch = ScratchDatabase.create(dialect, targetUrl, connector);
+        cancellation.onCancel(this::dropNow);
+        connect();
+    }
+
+    /** Where the scratch database is, without a password. */
+    String where() {
+        return scratch.toString();
+    }
+
+    /** Runs one section of {@code migration}; {@code step} names it in a failure ({@code up again}). */
+    Optional<StepFailure> run(Migration migration, Direction direction, String step) {
+        Section section = migration.section(direction).orElseThrow();
+        cancellation.doing("running the " + step + " of " + migration.name());
+        try {
+            runner.run(section.statements(dialect.splitRules()));
+            return Optional.empty();
+        } catch (StatementFailedException e) {
+            cancellation.throwIfCancelled();
+            return Optional.of(new StepFailure(migration.name(), step, section.file(), e.line(), e.databaseMessage()));
+        } catch (SQLException e) {
+            throw failure(e, "running the " + step + " of " + migration.name());
+        }
+    }
+
+    /** The scratch database's schema now. */
+    SchemaSnapshot snapshot() {
+        cancellation.doing("reading the scratch database's schema");
+        try {
+            return reader.read(connection, Set.of());
+        } catch (SQLException e) {
+            throw failure(e, "reading the schema");
+        }
+    }
+
+    /**
+     * Whether the down and the up again of {@code migration} can run in a transaction that is rolled
+     * back when they fail: the database's DDL is transactional and neither section opts out.
+     */
+    boolean canUndo(Migration migration) {
+        return dialect.transactionalDdl()
+                && migration.up().transactional()
+                && migration.down().transactional();
+    }
+
+    /** Opens a transaction (see {@link #canUndo}). */
+    void begin() {
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw failure(e, "starting a transaction");
+        }
+    }
+
+    /** Ends the transaction {@link #begin} opened, keeping ({@code keep}) or undoing what ran in it. */
+    void end(boolean keep) {
+        try {
+            if (keep) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw failure(e, keep ? "committing" : "rolling back");
+        }
+    }
+
+    /**
+     * Replaces the scratch database with a new one that has the ups of {@code migrations} applied, in
+     * order: how a database whose DDL commits gets back to the state after a migration whose down
+     * went wrong. Returns the first up that fails (which would mean an up that does not repeat).
+     */
+    Optional<StepFailure> rebuild(List<Migration> migrations) {
+        closeConnection();
+        String targetLike = scratch.url();
+        scratch.drop();
+        scratch = ScratchDatabase.create(dialect, targetLike, connector);
+        connect();
+        for (Migration migration : migrations) {
+            Optional<StepFailure> failure = run(migration, Direction.UP, "up");
+            if (failure.isPresent()) {
+                return failure;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Closes the connection and drops the scratch database; never throws. */
+    @Override
+    public void close() {
+        closeConnection();
+        scratch.drop();
+    }
+
+    private void connect() {
+        try {
+            connection =
+                    connector.forUrl(scratch.url()).open(false, lockTimeout).connection();
+            connection.setAutoCommit(true);
+            runner = new StatementRunner(connection, dialect);
+        } catch (SQLException e) {
+            throw failure(e, "connecting");
+        }
+    }
+
+    private void closeConnection() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // Dropping the database follows, which is what matters.
+        }
+        connection = null;
+    }
+
+    /** On an interrupt: the connection is cut, so the statement running stops, and the database goes. */
+    private void dropNow() {
+        Connection open = connection;
+        if (open != null) {
+            try {
+                open.abort(Runnable::run);
+            } catch (SQLException | SecurityException e) {
+                // The drop below ends the session on the server anyway.
+            }
+        }
+    }
+
+    private RuntimeException failure(SQLException e, String doing) {
+        cancellation.throwIfCancelled();
+        return ConnectionFailures.working(
+                scratch.toString(),
+                doing + " for verify",
+                dialect,
+                e,
+                "That is the scratch database; the target database was not touched.");
+    }
+}
