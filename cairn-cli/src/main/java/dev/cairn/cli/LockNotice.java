@@ -4,6 +4,7 @@ package dev.cairn.cli;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
 import dev.cairn.Plan;
+import dev.cairn.VerifyResult;
 import java.io.PrintStream;
 
 /**
@@ -40,5 +41,10 @@ final class LockNotice implements MigrationListener {
     @Override
     public void migrationFinished(MigrationRun run) {
         progress.migrationFinished(run);
+    }
+
+    @Override
+    public void verified(VerifyResult.Checked checked) {
+        progress.verified(checked);
     }
 }

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -38,6 +41,12 @@ public final class Main {
             "ping",
             "seed");
 
+    /** The commands that notice an interrupt, clean up and say so (the others just end). */
+    private static final Set<String> CLEANS_UP_ON_INTERRUPT = Set.of("verify");
+
+    /** How long an interrupted command may take to clean up and report before the process ends anyway. */
+    private static final long INTERRUPT_GRACE_SECONDS = 15;
+
     private Main() {}
 
     /**
@@ -56,7 +65,26 @@ public final class Main {
         if (Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose")) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
-        System.exit(run(Path.of("").toAbsolutePath(), System.getenv(), System.out, System.err, args));
+        CountDownLatch reported = new CountDownLatch(1);
+        if (CLEANS_UP_ON_INTERRUPT.contains(firstCommandWord(args))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitReport(reported), "cairn-interrupt"));
+        }
+        int exitCode = run(Path.of("").toAbsolutePath(), System.getenv(), System.out, System.err, args);
+        reported.countDown();
+        System.exit(exitCode);
+    }
+
+    /**
+     * On Ctrl-C the JVM runs its shutdown hooks and then halts, whatever the main thread is doing. A
+     * command that cleans up after an interrupt (verify drops its scratch database) then fails with a
+     * message that says what was interrupted; this hook holds the exit until that message is out.
+     */
+    private static void awaitReport(CountDownLatch reported) {
+        try {
+            reported.await(INTERRUPT_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

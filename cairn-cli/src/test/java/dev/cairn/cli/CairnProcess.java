@@ -157,6 +157,23 @@ final class CairnProcess {
             }
         }
 
+        /** Sends the process SIGINT, as Ctrl-C in a terminal does. */
+        void interrupt() {
+            try {
+                Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                        .inheritIO()
+                        .start();
+                if (kill.waitFor() != 0) {
+                    throw new AssertionError("kill -INT " + process.pid() + " failed");
+                }
+            } catch (IOException e) {
+                throw new AssertionError("cannot run kill: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+
         /**
          * Kills the process with SIGKILL, as the kernel's OOM killer or {@code kill -9} would: no shutdown
          * hook, no {@code finally}, no chance to release a lock or roll back. Returns the exit code, which

@@ -82,13 +82,12 @@ class VerifyCommandTest {
         JsonNode bio = json.get("migrations").get(3);
         assertThat(bio.get("name").asText()).isEqualTo(BIO);
         assertThat(bio.get("verdict").asText()).isEqualTo("differs");
-        assertThat(bio.get("differences"))
-                .anySatisfy(difference -> {
-                    assertThat(difference.get("object").asText()).isEqualTo("table users / column bio");
-                    assertThat(difference.get("attribute").isNull()).isTrue();
-                    assertThat(difference.get("before").isNull()).isTrue();
-                    assertThat(difference.get("after").asText()).isEqualTo("nullable=yes; type=text");
-                });
+        assertThat(bio.get("differences")).anySatisfy(difference -> {
+            assertThat(difference.get("object").asText()).isEqualTo("table users / column bio");
+            assertThat(difference.get("attribute").isNull()).isTrue();
+            assertThat(difference.get("before").isNull()).isTrue();
+            assertThat(difference.get("after").asText()).isEqualTo("nullable=yes; type=text");
+        });
         JsonNode broken = json.get("migrations").get(4);
         assertThat(broken.get("failure").get("step").asText()).isEqualTo("down");
         assertThat(broken.get("failure").get("line").asInt()).isEqualTo(4);
