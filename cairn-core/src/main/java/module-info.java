@@ -4,11 +4,15 @@
  * Cairn: database schema migrations in batches, with rollbacks. Only {@code dev.cairn} is API;
  * everything under {@code dev.cairn.internal} may change in any release.
  */
+// java-diff-utils is an automatic module (its jar names itself io.github.javadiffutils but has no
+// descriptor); requiring it is deliberate, so the compiler's warning about that is not wanted here.
+@SuppressWarnings("requires-automatic")
 module dev.cairn {
     requires transitive java.sql;
     requires transitive com.zaxxer.hikari;
     requires org.slf4j;
     requires org.yaml.snakeyaml;
+    requires io.github.javadiffutils;
 
     exports dev.cairn;
 }

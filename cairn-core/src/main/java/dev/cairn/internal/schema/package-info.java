@@ -2,6 +2,9 @@
 
 /**
  * Reads a database's schema from its catalogs into a {@link dev.cairn.SchemaSnapshot}, one reader per
- * database, all following the conventions of {@link dev.cairn.internal.schema.Snapshots}.
+ * database, all following the conventions of {@link dev.cairn.internal.schema.Snapshots}; and compares
+ * two snapshots for verify ({@link dev.cairn.internal.schema.Comparison}), naming the differences that
+ * change no behaviour and showing long definitions as line diffs
+ * ({@link dev.cairn.internal.schema.DefinitionDiff}).
  */
 package dev.cairn.internal.schema;

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.schema;
+
+import dev.cairn.SchemaSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compares the schema before a migration's up with the schema after its down, for {@code cairn
+ * verify}, and names the differences that change no behaviour. Only two are ever called harmless:
+ * <ul>
+ *   <li>a table's {@code column order} that is the old order with some columns moved to the end, which
+ *       is what dropping and re-adding a column does on every database but MySQL;
+ *   <li>a text that differs only in a timestamp literal from within the verify run, which PostgreSQL
+ *       freezes into a view or default from {@code 'now'} when it creates it.
+ * </ul>
+ * A {@code column order} difference that only follows from columns added or removed (which show as
+ * differences of their own) is left out. Everything else is a plain difference.
+ */
+public final class Comparison {
+
+    static final String COLUMN_ORDER = "column order";
+
+    /** Slack around the run, for clocks that disagree a little and timestamps rounded to the second. */
+    private static final Duration SLACK = Duration.ofSeconds(2);
+
+    private Comparison() {}
+
+    /**
+     * The differences from {@code before} to {@code after}, in {@link SchemaSnapshot#since} order.
+     *
+     * @param runStarted when the verify run started
+     * @param now the current instant; timestamps from {@code runStarted} to now count as frozen
+     */
+    public static List<Compared> of(SchemaSnapshot before, SchemaSnapshot after, Instant runStarted, Instant now) {
+        return of(before, after, runStarted, now, ZoneId.systemDefault());
+    }
+
+    /** As {@link #of(SchemaSnapshot, SchemaSnapshot, Instant, Instant)}, with the JVM's zone given. */
+    static List<Compared> of(
+            SchemaSnapshot before, SchemaSnapshot after, Instant runStarted, Instant now, ZoneId jvmZone) {
+        FrozenTimestamps frozen = new FrozenTimestamps(runStarted.minus(SLACK), now.plus(SLACK), jvmZone);
+        List<Compared> compared = new ArrayList<>();
+        for (SchemaSnapshot.Difference difference : after.since(before)) {
+            String was = difference.before();
+            String is = difference.after();
+            Optional<String> equivalent = Optional.empty();
+            if (COLUMN_ORDER.equals(difference.attribute())
+                    && !difference.object().contains(" / ")) {
+                List<String> wasColumns = columns(was);
+                List<String> isColumns = columns(is);
+                if (!Set.copyOf(wasColumns).equals(Set.copyOf(isColumns))) {
+                    if (common(wasColumns, isColumns).equals(common(isColumns, wasColumns))) {
+                        continue; // only repeats the columns added or removed, which show themselves
+                    }
+                } else {
+                    equivalent = reAddedLast(wasColumns, isColumns);
+                }
+            } else if (difference.attribute() != null && was != null && is != null) {
+                equivalent = frozen.differOnlyIn(was, is);
+            }
+            List<String> diff = difference.attribute() == null ? List.of() : DefinitionDiff.of(was, is);
+            compared.add(new Compared(difference, equivalent, diff));
+        }
+        return compared;
+    }
+
+    private static List<String> columns(String order) {
+        return order == null || order.isEmpty() ? List.of() : List.of(order.split(", ", -1));
+    }
+
+    /** {@code columns} without those that {@code other} lacks, in order. */
+    private static List<String> common(List<String> columns, List<String> other) {
+        return columns.stream().filter(other::contains).toList();
+    }
+
+    /**
+     * Why {@code after} is harmless, if it is {@code before} with some columns moved to the end in
+     * their old relative order (the fewest such columns). Any order is some columns moved to the end
+     * in some order, so the moved ones must keep theirs, as a down that re-adds them in turn does.
+     */
+    private static Optional<String> reAddedLast(List<String> before, List<String> after) {
+        for (int kept = after.size() - 1; kept > 0; kept--) {
+            List<String> moved = after.subList(kept, after.size());
+            List<String> stayed =
+                    before.stream().filter(c -> !moved.contains(c)).toList();
+            if (stayed.equals(after.subList(0, kept)) && common(before, moved).equals(moved)) {
+                return Optional.of("column order only: " + names(moved) + " came back last ("
+                        + String.join(", ", after) + " instead of " + String.join(", ", before) + "), as "
+                        + (moved.size() == 1 ? "a dropped and re-added column does" : "dropped and re-added columns do")
+                        + "; only SELECT * and INSERT without a column list see it");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code b}, {@code b and c}, {@code b, c and d}. */
+    private static String names(List<String> columns) {
+        int last = columns.size() - 1;
+        return last == 0 ? columns.get(0) : String.join(", ", columns.subList(0, last)) + " and " + columns.get(last);
+    }
+
+    /**
+     * One difference as verify reports it.
+     *
+     * @param difference what differs
+     * @param equivalentBecause why it changes no behaviour, when it does not; empty for a real difference
+     * @param diff for a long text attribute, a line diff of its two values ({@code - old}, {@code + new},
+     *     {@code   context}, {@code   ...}); empty otherwise
+     */
+    public record Compared(
+            SchemaSnapshot.Difference difference, Optional<String> equivalentBecause, List<String> diff) {
+
+        /** Creates the record; the diff is copied. */
+        public Compared {
+            diff = List.copyOf(diff);
+        }
+    }
+}
