@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn;
 
+import static dev.cairn.VerifyProject.differences;
+import static dev.cairn.VerifyProject.verdicts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
@@ -8,10 +10,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
 import dev.cairn.testing.TestDatabases;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,41 +48,20 @@ class VerifyIT {
     /** The test's database, which each test that needs one makes first. */
     private TestDatabase db;
 
-    private Cairn cairn() throws IOException {
-        Files.createDirectories(project.resolve("migrations"));
-        Cairn.Builder builder = Cairn.configure().url(db.url()).migrationsDirectory(project.resolve("migrations"));
-        if (db.user() != null) {
-            builder.user(db.user());
-        }
-        if (db.password() != null && !db.password().isEmpty()) {
-            builder.password(db.password());
-        }
-        return builder.load();
+    private Cairn cairn() {
+        return project().cairn();
     }
 
-    private void migration(String name, String text) throws IOException {
-        Files.createDirectories(project.resolve("migrations"));
-        Files.writeString(project.resolve("migrations/" + name + ".sql"), text);
+    private VerifyProject project() {
+        return new VerifyProject(db, project);
+    }
+
+    private void migration(String name, String text) {
+        project().migration(name, text);
     }
 
     private static String dropIndex(Engine engine, String index, String table) {
         return engine == Engine.MARIADB ? "DROP INDEX " + index + " ON " + table : "DROP INDEX " + index;
-    }
-
-    /** Each migration checked, as {@code name verdict}. */
-    private static List<String> verdicts(VerifyResult result) {
-        return result.migrations().stream()
-                .map(checked -> checked.name() + " " + checked.verdict().label())
-                .toList();
-    }
-
-    /** The differences found for {@code migration}, one line each. */
-    private static List<String> differences(VerifyResult result, String migration) {
-        return result.migrations().stream()
-                .filter(checked -> checked.name().equals(migration))
-                .flatMap(checked -> checked.differences().stream())
-                .map(VerifyResult.Finding::summary)
-                .toList();
     }
 
     private static String upDown(String up, String down) {
@@ -92,7 +70,7 @@ class VerifyIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void aReversibleSetPassesAndNeitherTheTargetNorTheScratchDatabaseRemains(Engine engine) throws IOException {
+    void aReversibleSetPassesAndNeitherTheTargetNorTheScratchDatabaseRemains(Engine engine) {
         db = databases.create(engine);
         Cairn cairn = cairn();
         migration("1_base", BASE);
@@ -115,7 +93,7 @@ class VerifyIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void everyDownThatDoesNotRestoreTheSchemaGetsItsOwnVerdictInOneRun(Engine engine) throws IOException {
+    void everyDownThatDoesNotRestoreTheSchemaGetsItsOwnVerdictInOneRun(Engine engine) {
         db = databases.create(engine);
         Cairn cairn = cairn();
         migration("1_base", BASE);
@@ -175,7 +153,43 @@ class VerifyIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void aDownThatFailsIsReportedAndTheMigrationsAfterItAreStillChecked(Engine engine) throws IOException {
+    void aColumnTheDownReAddsLandsLastWhichIsEquivalentWithTheReasonShown(Engine engine) {
+        db = databases.create(engine);
+        project()
+                .migration(
+                        "1_profiles",
+                        "CREATE TABLE profiles (id integer PRIMARY KEY, bio varchar(100), city varchar(50));",
+                        "DROP TABLE profiles;")
+                .migration(
+                        "2_drop_bio",
+                        "ALTER TABLE profiles DROP COLUMN bio;",
+                        "ALTER TABLE profiles ADD COLUMN bio varchar(100);");
+
+        VerifyResult result = cairn().verify();
+
+        assertThat(verdicts(result)).containsExactly("1_profiles reversible", "2_drop_bio equivalent");
+        assertThat(VerifyProject.checked(result, "2_drop_bio").differences())
+                .singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.object()).isEqualTo("table profiles");
+                    assertThat(finding.attribute()).isEqualTo("column order");
+                    assertThat(finding.before()).isEqualTo("id, bio, city");
+                    assertThat(finding.after()).isEqualTo("id, city, bio");
+                    assertThat(finding.equivalentBecause())
+                            .hasValueSatisfying(reason -> assertThat(reason)
+                                    .startsWith(
+                                            "column order only: bio came back last (id, city, bio instead of id, bio,"
+                                                    + " city)"));
+                });
+        assertThat(result.passed(false)).isTrue();
+        assertThat(result.passed(true))
+                .as("--strict wants the schema back exactly")
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aDownThatFailsIsReportedAndTheMigrationsAfterItAreStillChecked(Engine engine) {
         db = databases.create(engine);
         Cairn cairn = cairn();
         migration("1_base", BASE);
@@ -203,7 +217,7 @@ class VerifyIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void anUpThatCannotRunAgainAfterItsDownIsUpAgainFailed(Engine engine) throws IOException {
+    void anUpThatCannotRunAgainAfterItsDownIsUpAgainFailed(Engine engine) {
         db = databases.create(engine);
         Cairn cairn = cairn();
         migration("1_base", BASE);
@@ -227,7 +241,7 @@ class VerifyIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void downsThatOnlyWorkTogetherFailOneByOneAndPassAsARoundTrip(Engine engine) throws IOException {
+    void downsThatOnlyWorkTogetherFailOneByOneAndPassAsARoundTrip(Engine engine) {
         db = databases.create(engine);
         Cairn cairn = cairn();
         migration("1_base", BASE);
@@ -258,7 +272,7 @@ class VerifyIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void aRoundTripNamesWhatAFullRollbackLeavesBehindAndWhichMigrationMadeIt(Engine engine) throws IOException {
+    void aRoundTripNamesWhatAFullRollbackLeavesBehindAndWhichMigrationMadeIt(Engine engine) {
         db = databases.create(engine);
         Cairn cairn = cairn();
         migration("1_base", BASE);
@@ -289,7 +303,7 @@ class VerifyIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void aRoundTripStopsAtAMigrationWithNoDown(Engine engine) throws IOException {
+    void aRoundTripStopsAtAMigrationWithNoDown(Engine engine) {
         db = databases.create(engine);
         Cairn cairn = cairn();
         migration("1_base", BASE);
@@ -307,7 +321,7 @@ class VerifyIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void pendingOnlyChecksWhatTheTargetHasNotAppliedAndLeavesTheTargetAsItWas(Engine engine) throws IOException {
+    void pendingOnlyChecksWhatTheTargetHasNotAppliedAndLeavesTheTargetAsItWas(Engine engine) {
         db = databases.create(engine);
         Cairn cairn = cairn();
         migration("1_base", BASE);
@@ -330,7 +344,7 @@ class VerifyIT {
     }
 
     @Test
-    void fromAVersionThatNamesNoMigrationIsAnErrorNotAnEmptyPass() throws IOException {
+    void fromAVersionThatNamesNoMigrationIsAnErrorNotAnEmptyPass() {
         migration("1_base", BASE);
         Cairn cairn = Cairn.configure()
                 .url("jdbc:h2:mem:from")
@@ -347,7 +361,7 @@ class VerifyIT {
     }
 
     @Test
-    void theReadmeExampleChecksMigrationsOnAnInMemoryH2() throws IOException {
+    void theReadmeExampleChecksMigrationsOnAnInMemoryH2() {
         migration("1_base", BASE);
 
         VerifyResult result = Cairn.configure()
