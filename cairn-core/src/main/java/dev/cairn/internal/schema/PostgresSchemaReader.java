@@ -54,13 +54,15 @@ import java.util.Set;
  *       them); a serial's sequence is kept, since it is a real object that a down must drop.
  *   <li>A trigger records {@code table}, {@code timing}, {@code event} (with {@code update of c1, c2},
  *       columns sorted), {@code level} ({@code row}/{@code statement}), {@code when}, {@code function}
- *       (name and arguments), {@code referencing}, {@code enabled} (absent for the default
- *       {@code origin}), and for a constraint trigger {@code constraint=yes} and {@code deferrable}.
+ *       (name and arguments), {@code referencing}, {@code enabled} ({@code no}, {@code replica} or
+ *       {@code always}; absent for the default), and for a constraint trigger {@code constraint=yes}
+ *       and {@code deferrable}.
  *       A trigger name is unique only per table: when several tables have a trigger of the same
  *       name, each is written {@code trigger G on T}.
  *   <li>A routine records {@code kind} ({@code function}, {@code procedure}, {@code aggregate},
  *       {@code window}), {@code returns}, {@code language}, {@code body} (the source; for C and
- *       internal functions the symbol), {@code volatility}, {@code strict} ({@code yes} or absent),
+ *       internal functions the symbol), {@code volatility} (functions only: procedures and
+ *       aggregates take none), {@code strict} ({@code yes} or absent),
  *       {@code security} ({@code definer} or absent), {@code parallel} (absent when unsafe),
  *       {@code set} (sorted {@code name=value}s); an aggregate {@code state function}, {@code state
  *       type}, {@code final function} and {@code initial state} in place of language and body.
@@ -78,8 +80,8 @@ public final class PostgresSchemaReader implements SchemaReader {
             SELECT e.extname, n.nspname, e.extversion
             FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace""";
 
-    // Tables, and the names of relations an extension made, so that they are skipped like ignored
-    // tables (PostGIS's spatial_ref_sys and its views, for one).
+    // Tables, and the names of relations an extension made (pg_depend.deptype 'e'), so that they
+    // are skipped like ignored tables (PostGIS's spatial_ref_sys and its views, for one).
     private static final String RELATIONS = """
             SELECT c.relname, c.relkind, c.relrowsecurity, c.relforcerowsecurity, c.relpersistence,
                    CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by,
