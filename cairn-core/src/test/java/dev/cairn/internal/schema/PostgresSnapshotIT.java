@@ -45,7 +45,7 @@ class PostgresSnapshotIT extends SchemaSnapshotScenario {
                 line_no int NOT NULL,
                 customer_id bigint REFERENCES customers (id) ON DELETE CASCADE,
                 sku text REFERENCES products (sku) ON UPDATE SET NULL,
-                product_id int REFERENCES products (id),
+                product_id int REFERENCES products (id) DEFERRABLE INITIALLY DEFERRED,
                 quantity int NOT NULL DEFAULT 1,
                 PRIMARY KEY (order_id, line_no),
                 UNIQUE (order_id, sku)
@@ -54,7 +54,19 @@ class PostgresSnapshotIT extends SchemaSnapshotScenario {
             "CREATE UNIQUE INDEX customers_lower_email_idx ON customers (lower(email))",
             "CREATE INDEX customers_recent_active_idx ON customers (created_at DESC) WHERE status = 'active'",
             "CREATE INDEX order_lines_sku_quantity_idx ON order_lines (sku, quantity DESC NULLS LAST)",
+            "CREATE INDEX order_lines_sku_hash_idx ON order_lines USING hash (sku)",
+            "CREATE INDEX products_price_idx ON products (price) INCLUDE (sku)",
             "CREATE VIEW active_customers AS SELECT id, email FROM customers WHERE status = 'active'",
+            "CREATE MATERIALIZED VIEW customer_counts AS SELECT status, count(*) AS n FROM customers GROUP BY status",
+            "CREATE UNIQUE INDEX customer_counts_status_idx ON customer_counts (status)",
+            // An extension's own functions, types and operators are its: only the extension shows.
+            "CREATE EXTENSION citext",
+            "CREATE TYPE order_state AS ENUM ('open', 'paid', 'shipped')",
+            "CREATE TYPE amount AS (currency char(3), cents bigint)",
+            "CREATE DOMAIN quantity AS int NOT NULL DEFAULT 1 CHECK (VALUE > 0) CHECK (VALUE < 1000)",
+            "CREATE TYPE price_range AS RANGE (subtype = numeric)",
+            "ALTER TABLE customers ENABLE ROW LEVEL SECURITY",
+            "CREATE POLICY customers_active ON customers FOR SELECT USING (status = 'active')",
             "CREATE SEQUENCE invoice_numbers START 1000 INCREMENT 10 MAXVALUE 999999 CYCLE",
             """
             CREATE FUNCTION stamp_created() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -65,6 +77,8 @@ class PostgresSnapshotIT extends SchemaSnapshotScenario {
             $$""",
             "CREATE TRIGGER customers_stamp BEFORE INSERT OR UPDATE ON customers"
                     + " FOR EACH ROW EXECUTE FUNCTION stamp_created()",
+            "CREATE TRIGGER order_lines_audit AFTER INSERT OR DELETE ON order_lines"
+                    + " FOR EACH STATEMENT EXECUTE FUNCTION stamp_created()",
             "CREATE FUNCTION line_total(quantity int, price numeric) RETURNS numeric LANGUAGE sql"
                     + " RETURN quantity * price",
             "CREATE PROCEDURE forget(customer bigint) LANGUAGE sql AS $$ DELETE FROM customers WHERE id = customer $$");
@@ -89,7 +103,8 @@ class PostgresSnapshotIT extends SchemaSnapshotScenario {
     @Override
     List<String> expectedLines() {
         return List.of(
-                "table customers",
+                "table customers: column order=id, email, name, status, notes, created_at;"
+                        + " row level security=enabled",
                 "table customers / column email: nullable=no; type=character varying(100)",
                 "table customers / column id: default=nextval('customers_id_seq'::regclass); nullable=no;"
                         + " type=bigint",
@@ -101,6 +116,9 @@ class PostgresSnapshotIT extends SchemaSnapshotScenario {
                 "table customers / index customers_lower_email_idx: columns=lower(email::text); unique=yes",
                 "table customers / index customers_recent_active_idx: columns=created_at desc; unique=no;"
                         + " where=status = 'active'::text",
+                "table customers / policy customers_active: command=select; roles=public;"
+                        + " using=status = 'active'::text",
+                "table order_lines: column order=order_id, line_no, customer_id, sku, product_id, quantity",
                 "table order_lines / primary key: columns=order_id, line_no",
                 "table order_lines / unique order_lines_order_id_sku_key: columns=order_id, sku",
                 "table order_lines / foreign key order_lines_customer_id_fkey: columns=customer_id;"
@@ -108,35 +126,65 @@ class PostgresSnapshotIT extends SchemaSnapshotScenario {
                 "table order_lines / foreign key order_lines_sku_fkey: columns=sku; on delete=no action;"
                         + " on update=set null; references=products(sku)",
                 "table order_lines / index order_lines_customer_idx: columns=customer_id; unique=no",
+                "table order_lines / index order_lines_sku_hash_idx: columns=sku; method=hash; unique=no",
                 "table order_lines / index order_lines_sku_quantity_idx: columns=sku, quantity desc nulls last;"
                         + " unique=no",
+                "table products: column order=sku, id, price, price_cents",
                 "table products / index products_id_idx: columns=id; unique=yes",
+                "table products / index products_price_idx: columns=price; include=sku; unique=no",
                 "table order_lines / foreign key order_lines_product_id_fkey: columns=product_id;"
-                        + " on delete=no action; on update=no action; references=products(id)",
+                        + " deferrable=initially deferred; on delete=no action; on update=no action;"
+                        + " references=products(id)",
                 "table products / column id: identity=always; nullable=no; type=integer",
                 "table products / column price_cents: generated=((price * (100)::numeric))::bigint;"
                         + " nullable=yes;"
                         + " type=bigint",
                 "view active_customers: definition=SELECT customers.id, customers.email FROM customers"
                         + " WHERE customers.status = 'active'::text",
-                "sequence invoice_numbers: cycle=yes; increment=10; max=999999; min=1; start=1000",
-                "sequence customers_id_seq: cycle=no; increment=1; max=9223372036854775807; min=1; start=1",
-                "trigger customers_stamp: definition=CREATE TRIGGER customers_stamp BEFORE INSERT OR UPDATE"
-                        + " ON customers FOR EACH ROW EXECUTE FUNCTION stamp_created(); event=insert or update;"
+                "materialized view customer_counts: definition=SELECT customers.status, count(*) AS n"
+                        + " FROM customers GROUP BY customers.status",
+                "materialized view customer_counts / index customer_counts_status_idx: columns=status; unique=yes",
+                "sequence invoice_numbers: cycle=yes; increment=10; max=999999; min=1; start=1000; type=bigint",
+                "sequence customers_id_seq: cycle=no; increment=1; max=9223372036854775807; min=1;"
+                        + " owned by=customers.id; start=1; type=bigint",
+                "trigger customers_stamp: event=insert or update; function=stamp_created(); level=row;"
                         + " table=customers; timing=before",
-                "routine stamp_created(): definition=BEGIN NEW.created_at := now(); RETURN NEW; END;"
-                        + " kind=function; returns=trigger",
-                "routine line_total(quantity integer, price numeric):"
-                        + " definition=RETURN ((quantity)::numeric * price); kind=function; returns=numeric",
-                "routine forget(IN customer bigint): definition=DELETE FROM customers WHERE id = customer;"
-                        + " kind=procedure");
+                "trigger order_lines_audit: event=insert or delete; function=stamp_created(); level=statement;"
+                        + " table=order_lines; timing=after",
+                "routine stamp_created(): body=BEGIN NEW.created_at := now(); RETURN NEW; END;"
+                        + " kind=function; language=plpgsql; returns=trigger; volatility=volatile",
+                "routine line_total(quantity integer, price numeric): body=RETURN ((quantity)::numeric * price);"
+                        + " kind=function; language=sql; returns=numeric; volatility=volatile",
+                "routine forget(IN customer bigint): body=DELETE FROM customers WHERE id = customer;"
+                        + " kind=procedure; language=sql",
+                // plpgsql is in every new database, on both sides of any comparison.
+                "extension plpgsql: schema=pg_catalog; version=1.0",
+                "extension citext: schema=public; version=1.6",
+                "type order_state: kind=enum; values='open', 'paid', 'shipped'",
+                "type amount: attributes=currency character(3), cents bigint; kind=composite",
+                "type quantity: base type=integer; check=((VALUE < 1000)); ((VALUE > 0)); default=1; kind=domain;"
+                        + " nullable=no",
+                "type price_range: kind=range; subtype=numeric");
     }
 
     // Indexes behind a primary key or unique constraint show as the constraint; an identity
-    // column's sequence shows as the column's identity; the other schema not at all.
+    // column's sequence shows as the column's identity; the other schema not at all. Nor do what
+    // an extension or a type made along with itself: citext's type and functions, array and row
+    // types, a range's multirange and constructors.
     @Override
     List<String> leftOut() {
-        return List.of("_pkey", "index customers_email_key", "products_id_seq", "secret");
+        return List.of(
+                "_pkey",
+                "index customers_email_key",
+                "products_id_seq",
+                "secret",
+                "type citext",
+                "routine citext",
+                "type _",
+                "type customers",
+                "type customer_counts",
+                "multirange",
+                "routine price_range");
     }
 
     // Another schema is not the current one, so it is not read.
@@ -151,6 +199,7 @@ class PostgresSnapshotIT extends SchemaSnapshotScenario {
                 naming(
                         "a dropped column",
                         List.of("ALTER TABLE customers DROP COLUMN notes"),
+                        tuple("table customers", "column order"),
                         tuple("table customers / column notes", null)),
                 naming("a column type changed", NAME_BECOMES_TEXT, tuple("table customers / column name", "type")),
                 naming(
@@ -181,7 +230,88 @@ class PostgresSnapshotIT extends SchemaSnapshotScenario {
                         "a routine's body changed",
                         List.of("CREATE OR REPLACE FUNCTION line_total(quantity int,"
                                 + " price numeric) RETURNS numeric LANGUAGE sql RETURN quantity * price * 2"),
-                        tuple("routine line_total(quantity integer, price numeric)", "definition")));
+                        tuple("routine line_total(quantity integer, price numeric)", "body")),
+                // What a down that does not quite undo its up leaves behind, each exactly as verify shows it.
+                showing(
+                        "a column dropped and added again, at the end",
+                        List.of(
+                                "ALTER TABLE customers DROP COLUMN notes",
+                                "ALTER TABLE customers ADD COLUMN notes text"),
+                        "table customers: column order id, email, name, status, notes, created_at"
+                                + " -> id, email, name, status, created_at, notes"),
+                showing(
+                        "an enum value added and not removed",
+                        List.of("ALTER TYPE order_state ADD VALUE 'cancelled'"),
+                        "type order_state: values 'open', 'paid', 'shipped' -> 'open', 'paid', 'shipped', 'cancelled'"),
+                showing(
+                        "an extension created if not there and not dropped",
+                        List.of("CREATE EXTENSION IF NOT EXISTS pg_trgm", "CREATE EXTENSION IF NOT EXISTS citext"),
+                        "extension pg_trgm: added (schema=public; version=1.6)"),
+                showing(
+                        "a statement trigger restored for each row",
+                        List.of(
+                                "DROP TRIGGER order_lines_audit ON order_lines",
+                                "CREATE TRIGGER order_lines_audit AFTER INSERT OR DELETE ON order_lines"
+                                        + " FOR EACH ROW EXECUTE FUNCTION stamp_created()"),
+                        "trigger order_lines_audit: level statement -> row"),
+                showing(
+                        "a trigger function restored with another body",
+                        List.of("CREATE OR REPLACE FUNCTION stamp_created() RETURNS trigger LANGUAGE plpgsql AS $$"
+                                + " BEGIN NEW.created_at := clock_timestamp(); RETURN NEW; END; $$"),
+                        "routine stamp_created(): body BEGIN NEW.created_at := now(); RETURN NEW; END"
+                                + " -> BEGIN NEW.created_at := clock_timestamp(); RETURN NEW; END"),
+                showing(
+                        "a function made stable and security definer",
+                        List.of("ALTER FUNCTION line_total(int, numeric) STABLE SECURITY DEFINER"),
+                        "routine line_total(quantity integer, price numeric): security (none) -> definer",
+                        "routine line_total(quantity integer, price numeric): volatility volatile -> stable"),
+                showing(
+                        "a materialized view not dropped",
+                        List.of("CREATE MATERIALIZED VIEW product_prices AS SELECT sku, price FROM products"),
+                        "materialized view product_prices: added (definition=SELECT products.sku, products.price"
+                                + " FROM products)"),
+                showing(
+                        "a materialized view restored without its index",
+                        List.of(
+                                "DROP MATERIALIZED VIEW customer_counts",
+                                "CREATE MATERIALIZED VIEW customer_counts AS SELECT status, count(*) AS n"
+                                        + " FROM customers GROUP BY status"),
+                        "materialized view customer_counts / index customer_counts_status_idx:"
+                                + " missing (was columns=status; unique=yes)"),
+                showing(
+                        "a foreign key restored not deferrable",
+                        List.of("ALTER TABLE order_lines ALTER CONSTRAINT order_lines_product_id_fkey NOT DEFERRABLE"),
+                        "table order_lines / foreign key order_lines_product_id_fkey:"
+                                + " deferrable initially deferred -> (none)"),
+                showing(
+                        "an index restored without its INCLUDE",
+                        List.of("DROP INDEX products_price_idx", "CREATE INDEX products_price_idx ON products (price)"),
+                        "table products / index products_price_idx: include sku -> (none)"),
+                showing(
+                        "a hash index restored as a btree",
+                        List.of(
+                                "DROP INDEX order_lines_sku_hash_idx",
+                                "CREATE INDEX order_lines_sku_hash_idx ON order_lines (sku)"),
+                        "table order_lines / index order_lines_sku_hash_idx: method hash -> (none)"),
+                showing(
+                        "a serial's sequence no longer owned by its column",
+                        List.of("ALTER SEQUENCE customers_id_seq OWNED BY NONE"),
+                        "sequence customers_id_seq: owned by customers.id -> (none)"),
+                showing(
+                        "a domain's check not dropped",
+                        List.of("ALTER DOMAIN quantity ADD CHECK (VALUE <> 13)"),
+                        "type quantity: check ((VALUE < 1000)); ((VALUE > 0)) -> ((VALUE < 1000)); ((VALUE <> 13));"
+                                + " ((VALUE > 0))"),
+                showing(
+                        "row level security left on",
+                        List.of("ALTER TABLE products ENABLE ROW LEVEL SECURITY"),
+                        "table products: row level security (none) -> enabled"),
+                showing(
+                        "a policy restored for every command",
+                        List.of(
+                                "DROP POLICY customers_active ON customers",
+                                "CREATE POLICY customers_active ON customers USING (status = 'active')"),
+                        "table customers / policy customers_active: command select -> all"));
     }
 
     @Override
@@ -230,13 +360,48 @@ class PostgresSnapshotIT extends SchemaSnapshotScenario {
 
         assertThat(lines)
                 .contains(
-                        "trigger stamp on customers: definition=CREATE TRIGGER stamp BEFORE INSERT ON customers"
-                                + " FOR EACH ROW EXECUTE FUNCTION stamp_created(); event=insert; table=customers;"
-                                + " timing=before",
-                        "trigger stamp on order_lines: definition=CREATE TRIGGER stamp AFTER DELETE ON order_lines"
-                                + " FOR EACH STATEMENT EXECUTE FUNCTION stamp_created(); event=delete;"
-                                + " table=order_lines;"
-                                + " timing=after");
+                        "trigger stamp on customers: event=insert; function=stamp_created(); level=row;"
+                                + " table=customers; timing=before",
+                        "trigger stamp on order_lines: event=delete; function=stamp_created(); level=statement;"
+                                + " table=order_lines; timing=after");
         assertThat(lines).anyMatch(line -> line.startsWith("trigger customers_stamp: "));
+    }
+
+    @Test
+    void recordsEachClauseOfATriggerAndARoutineApart() throws SQLException {
+        List<String> statements = new ArrayList<>(SCHEMA);
+        statements.addAll(List.of(
+                "CREATE TRIGGER customers_changed BEFORE UPDATE OF status, email ON customers FOR EACH ROW"
+                        + " WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION stamp_created('a', 'b c')",
+                "CREATE CONSTRAINT TRIGGER order_lines_check AFTER INSERT ON order_lines"
+                        + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION stamp_created()",
+                "CREATE TRIGGER order_lines_added AFTER INSERT ON order_lines REFERENCING NEW TABLE AS added"
+                        + " FOR EACH STATEMENT EXECUTE FUNCTION stamp_created()",
+                "ALTER TABLE order_lines DISABLE TRIGGER order_lines_added",
+                "CREATE FUNCTION cents(amount numeric) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
+                        + " SET search_path = public AS 'SELECT (amount * 100)::bigint'",
+                "CREATE AGGREGATE total(numeric) (sfunc = numeric_add, stype = numeric, initcond = '0')",
+                // btree_gist lets a gist index compare the integer room with =.
+                "CREATE EXTENSION btree_gist",
+                "CREATE TABLE rooms (room int, during tstzrange, EXCLUDE USING gist (room WITH =, during WITH &&)"
+                        + " DEFERRABLE)"));
+
+        List<String> lines = lines(read(database(statements)));
+
+        assertThat(lines)
+                .contains(
+                        "trigger customers_changed: event=update of email, status; function=stamp_created('a', 'b c');"
+                                + " level=row; table=customers; timing=before; when=old.* IS DISTINCT FROM new.*",
+                        "trigger order_lines_check: constraint=yes; deferrable=initially deferred; event=insert;"
+                                + " function=stamp_created(); level=row; table=order_lines; timing=after",
+                        "trigger order_lines_added: enabled=no; event=insert; function=stamp_created();"
+                                + " level=statement; referencing=new table as added; table=order_lines; timing=after",
+                        "routine cents(amount numeric): body=SELECT (amount * 100)::bigint; kind=function;"
+                                + " language=sql; parallel=safe; returns=bigint; set=search_path=public; strict=yes;"
+                                + " volatility=immutable",
+                        "routine total(numeric): initial state=0; kind=aggregate; returns=numeric;"
+                                + " state function=numeric_add; state type=numeric",
+                        "table rooms / exclude rooms_room_during_excl: deferrable=initially immediate;"
+                                + " definition=USING gist (room WITH =, during WITH &&)");
     }
 }
