@@ -32,6 +32,9 @@ public record VerifyResult(
         String scratch,
         Duration duration) {
 
+    /** How many failing migrations {@link #requirePassed}'s message names; {@link #failing} has them all. */
+    private static final int NAMED_IN_MESSAGE = 3;
+
     /** Creates the result; the lists are copied. */
     public VerifyResult {
         migrations = List.copyOf(migrations);
@@ -62,13 +65,18 @@ public record VerifyResult(
         }
         List<String> names = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        for (Checked checked : failing(strict)) {
-            names.add(checked.name());
-            reasons.add(checked.name() + " (" + checked.verdict().label() + ")");
-        }
-        if (!reasons.isEmpty()) {
-            reasons.set(
-                    0, reasons.size() + " of " + migrations.size() + " migrations are not proven: " + reasons.get(0));
+        List<Checked> failing = failing(strict);
+        if (!failing.isEmpty()) {
+            List<String> shown = new ArrayList<>();
+            for (Checked checked : failing) {
+                names.add(checked.name());
+                if (shown.size() < NAMED_IN_MESSAGE) {
+                    shown.add(checked.name() + " (" + checked.verdict().label() + ")");
+                }
+            }
+            String more = failing.size() > shown.size() ? " and " + (failing.size() - shown.size()) + " more" : "";
+            reasons.add(failing.size() + " of " + migrations.size() + " migrations are not proven: "
+                    + String.join(", ", shown) + more);
         }
         roundTrip.filter(trip -> !trip.passed(strict)).ifPresent(trip -> {
             trip.failure().ifPresent(failure -> names.add(failure.migration()));

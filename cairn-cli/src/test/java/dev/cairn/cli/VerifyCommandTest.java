@@ -74,7 +74,7 @@ class VerifyCommandTest {
                 .contains("  4 reversible, 1 differs, 1 down-failed\n")
                 .contains("  Not proven: " + BIO + " (differs), " + BROKEN + " (down-failed)\n");
         assertThat(run.err())
-                .contains("Verify failed: 2 of 6 migrations are not proven: " + BIO + " (differs); " + BROKEN
+                .contains("Verify failed: 2 of 6 migrations are not proven: " + BIO + " (differs), " + BROKEN
                         + " (down-failed).")
                 .contains("The target database was not touched");
         JsonNode json = cli.run("verify", "--json").exits(1).json();
