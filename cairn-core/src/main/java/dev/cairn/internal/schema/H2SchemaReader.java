@@ -71,9 +71,16 @@ public final class H2SchemaReader implements SchemaReader {
                 });
 
         Map<String, String> enums = enumValues(connection);
-        domains(connection, enums, snapshot);
+        // Check expressions by constraint name, for tables' and domains' checks.
+        Map<String, String> checks = new HashMap<>();
+        each(
+                connection,
+                "SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS"
+                        + " WHERE CONSTRAINT_SCHEMA = CURRENT_SCHEMA",
+                rs -> checks.put(rs.getString(1), rs.getString(2)));
+        domains(connection, enums, checks, snapshot);
         columns(connection, tables, enums, snapshot);
-        constraints(connection, tables, snapshot);
+        constraints(connection, tables, checks, snapshot);
         indexes(connection, tables, snapshot);
 
         each(
@@ -190,7 +197,8 @@ public final class H2SchemaReader implements SchemaReader {
      * on other databases); their checks, named by H2, are one {@code check}, the expressions sorted
      * and joined with {@code and}.
      */
-    private static void domains(Connection connection, Map<String, String> enums, Snapshots snapshot)
+    private static void domains(
+            Connection connection, Map<String, String> enums, Map<String, String> checks, Snapshots snapshot)
             throws SQLException {
         each(
                 connection,
@@ -214,55 +222,64 @@ public final class H2SchemaReader implements SchemaReader {
                             .put(path, "default", rs.getString(7))
                             .put(path, "on update", rs.getString(9));
                 });
-        Map<String, Set<String>> checks = new TreeMap<>();
+        Map<String, Set<String>> expressions = new TreeMap<>();
         each(
                 connection,
-                "SELECT d.DOMAIN_NAME, c.CHECK_CLAUSE FROM INFORMATION_SCHEMA.DOMAIN_CONSTRAINTS d"
-                        + " JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS c ON c.CONSTRAINT_SCHEMA = d.CONSTRAINT_SCHEMA"
-                        + " AND c.CONSTRAINT_NAME = d.CONSTRAINT_NAME WHERE d.DOMAIN_SCHEMA = CURRENT_SCHEMA",
-                rs -> checks.computeIfAbsent(rs.getString(1), d -> new TreeSet<>())
-                        .add(Snapshots.normalised(rs.getString(2))));
-        checks.forEach((domain, expressions) ->
-                snapshot.put("type " + Snapshots.name(domain), "check", String.join(" and ", expressions)));
+                "SELECT DOMAIN_NAME, CONSTRAINT_NAME FROM INFORMATION_SCHEMA.DOMAIN_CONSTRAINTS"
+                        + " WHERE DOMAIN_SCHEMA = CURRENT_SCHEMA",
+                rs -> expressions
+                        .computeIfAbsent(rs.getString(1), d -> new TreeSet<>())
+                        .add(Snapshots.normalised(checks.get(rs.getString(2)))));
+        expressions.forEach((domain, checked) ->
+                snapshot.put("type " + Snapshots.name(domain), "check", String.join(" and ", checked)));
     }
 
-    private static void constraints(Connection connection, Set<String> tables, Snapshots snapshot) throws SQLException {
+    /**
+     * Records the tables' constraints. Each catalog table is read once and joined here: H2 makes an
+     * {@code INFORMATION_SCHEMA} table anew for each row it is joined to, which for a few hundred
+     * foreign keys took most of a read.
+     */
+    private static void constraints(
+            Connection connection, Set<String> tables, Map<String, String> checks, Snapshots snapshot)
+            throws SQLException {
+        // Each key's table and columns, and for a foreign key's column its position in the key it
+        // references; by schema and name, as a foreign key may reference a key in another schema.
+        Map<String, String> keyTables = new HashMap<>();
         Map<String, List<String>> columns = new LinkedHashMap<>();
+        Map<String, List<Integer>> positions = new HashMap<>();
         each(
                 connection,
-                "SELECT CONSTRAINT_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE"
-                        + " WHERE CONSTRAINT_SCHEMA = CURRENT_SCHEMA ORDER BY CONSTRAINT_NAME, ORDINAL_POSITION",
-                rs -> columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(Snapshots.name(rs.getString(2))));
-        // The referenced columns in the foreign key's order, and its rules.
-        Map<String, List<String>> references = new LinkedHashMap<>();
-        Map<String, String[]> rules = new LinkedHashMap<>();
-        each(
-                connection,
-                "SELECT r.CONSTRAINT_NAME, u.TABLE_NAME, u.COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE"
-                        + " FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS r"
-                        + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA"
-                        + " AND k.CONSTRAINT_NAME = r.CONSTRAINT_NAME"
-                        + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE u ON u.CONSTRAINT_SCHEMA ="
-                        + " r.UNIQUE_CONSTRAINT_SCHEMA"
-                        + " AND u.CONSTRAINT_NAME = r.UNIQUE_CONSTRAINT_NAME"
-                        + " AND u.ORDINAL_POSITION = k.POSITION_IN_UNIQUE_CONSTRAINT"
-                        + " WHERE r.CONSTRAINT_SCHEMA = CURRENT_SCHEMA ORDER BY r.CONSTRAINT_NAME, k.ORDINAL_POSITION",
+                "SELECT CONSTRAINT_SCHEMA, CONSTRAINT_NAME, TABLE_NAME, COLUMN_NAME, POSITION_IN_UNIQUE_CONSTRAINT"
+                        + " FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE"
+                        + " ORDER BY CONSTRAINT_SCHEMA, CONSTRAINT_NAME, ORDINAL_POSITION",
                 rs -> {
-                    List<String> referenced = references.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
-                    if (referenced.isEmpty()) {
-                        referenced.add(Snapshots.name(rs.getString(2)));
+                    String key = rs.getString(1) + "." + rs.getString(2);
+                    keyTables.put(key, rs.getString(3));
+                    columns.computeIfAbsent(key, k -> new ArrayList<>()).add(Snapshots.name(rs.getString(4)));
+                    positions.computeIfAbsent(key, k -> new ArrayList<>()).add(rs.getInt(5));
+                });
+        // The referenced table and columns in the foreign key's order, and its rules.
+        Map<String, List<String>> references = new HashMap<>();
+        Map<String, String[]> rules = new HashMap<>();
+        each(
+                connection,
+                "SELECT CONSTRAINT_SCHEMA, CONSTRAINT_NAME, UNIQUE_CONSTRAINT_SCHEMA, UNIQUE_CONSTRAINT_NAME,"
+                        + " UPDATE_RULE, DELETE_RULE FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS"
+                        + " WHERE CONSTRAINT_SCHEMA = CURRENT_SCHEMA",
+                rs -> {
+                    String unique = rs.getString(3) + "." + rs.getString(4);
+                    List<String> referenced = new ArrayList<>();
+                    referenced.add(Snapshots.name(keyTables.get(unique)));
+                    for (int position : positions.get(rs.getString(1) + "." + rs.getString(2))) {
+                        referenced.add(columns.get(unique).get(position - 1));
                     }
-                    referenced.add(Snapshots.name(rs.getString(3)));
-                    rules.put(rs.getString(1), new String[] {lower(rs.getString(4)), lower(rs.getString(5))});
+                    references.put(rs.getString(2), referenced);
+                    rules.put(rs.getString(2), new String[] {lower(rs.getString(5)), lower(rs.getString(6))});
                 });
         each(
                 connection,
-                "SELECT t.TABLE_NAME, t.CONSTRAINT_NAME, t.CONSTRAINT_TYPE, c.CHECK_CLAUSE"
-                        + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t LEFT JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS"
-                        + " c"
-                        + " ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME"
-                        + " WHERE t.TABLE_SCHEMA = CURRENT_SCHEMA",
+                "SELECT TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE, CONSTRAINT_SCHEMA"
+                        + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = CURRENT_SCHEMA",
                 rs -> {
                     String table = rs.getString(1);
                     if (!tables.contains(table)) {
@@ -270,7 +287,7 @@ public final class H2SchemaReader implements SchemaReader {
                     }
                     String name = rs.getString(2);
                     boolean generated = name.matches("CONSTRAINT_[0-9A-F]+");
-                    List<String> keyColumns = columns.getOrDefault(name, List.of());
+                    List<String> keyColumns = columns.getOrDefault(rs.getString(4) + "." + name, List.of());
                     String made = Snapshots.name(table) + "_" + String.join("_", keyColumns);
                     switch (rs.getString(3)) {
                         case "PRIMARY KEY" ->
@@ -296,7 +313,7 @@ public final class H2SchemaReader implements SchemaReader {
                                     .put(path, "on delete", rules.get(name)[1]);
                         }
                         case "CHECK" -> {
-                            String expression = Snapshots.normalised(rs.getString(4));
+                            String expression = Snapshots.normalised(checks.get(name));
                             snapshot.put(
                                     Snapshots.part(
                                             table,
