@@ -18,6 +18,10 @@ class MysqlSnapshotIT extends SchemaSnapshotScenario {
             "CREATE TABLE users (id int AUTO_INCREMENT PRIMARY KEY, email varchar(255) NOT NULL,"
                     + " name varchar(100) DEFAULT 'anon', bio varchar(100), score decimal(10,2) NOT NULL DEFAULT 0,"
                     + " created timestamp NULL DEFAULT CURRENT_TIMESTAMP, nickname varchar(30) DEFAULT NULL,"
+                    + " status enum('active','Closed') NOT NULL DEFAULT 'active',"
+                    + " updated timestamp NULL DEFAULT NULL ON UPDATE CURRENT_TIMESTAMP,"
+                    + " code varchar(10) COLLATE utf8mb4_bin, email_domain varchar(255)"
+                    + " AS (substring_index(email, '@', -1)) VIRTUAL,"
                     + " CONSTRAINT users_email_key UNIQUE (email), CONSTRAINT users_score_check CHECK (score >= 0))",
             "CREATE TABLE posts (user_id int NOT NULL, slug varchar(50) NOT NULL, title varchar(200) NOT NULL,"
                     + " body text, PRIMARY KEY (user_id, slug),"
@@ -30,12 +34,20 @@ class MysqlSnapshotIT extends SchemaSnapshotScenario {
             "CREATE INDEX posts_body_idx ON posts (body(20))",
             "CREATE UNIQUE INDEX users_name_uq ON users (name)",
             "CREATE INDEX users_created_idx ON users (created DESC, id)",
+            "CREATE FULLTEXT INDEX posts_title_ft ON posts (title)",
+            "CREATE SEQUENCE invoice_numbers START WITH 1000 INCREMENT BY 10",
             "CREATE VIEW user_posts AS SELECT u.email, p.title FROM users u JOIN posts p ON p.user_id = u.id",
+            "CREATE SQL SECURITY INVOKER VIEW active_users AS SELECT id, email FROM users WHERE status = 'active'"
+                    + " WITH CHECK OPTION",
             "CREATE TRIGGER users_lower_email BEFORE INSERT ON users FOR EACH ROW SET NEW.email = lower(NEW.email)",
             "CREATE FUNCTION post_count(p_user int) RETURNS int READS SQL DATA"
                     + " RETURN (SELECT count(*) FROM posts WHERE user_id = p_user)",
+            "CREATE FUNCTION add_one(n int) RETURNS int DETERMINISTIC NO SQL SQL SECURITY INVOKER RETURN n + 1",
             "CREATE PROCEDURE rename_user(IN p_id int, INOUT p_name varchar(100))\n"
                     + "BEGIN\n  UPDATE users SET name = p_name WHERE id = p_id;\nEND");
+
+    private static final String USERS_COLUMNS =
+            "id, email, name, bio, score, created, nickname, status, updated, code, email_domain";
 
     private static final Change COLUMN_TYPE_CHANGE = showing(
             "a column type changed",
@@ -60,14 +72,21 @@ class MysqlSnapshotIT extends SchemaSnapshotScenario {
     @Override
     List<String> expectedLines() {
         return List.of(
-                "table users",
-                "table users / column id: auto increment=yes; nullable=no; type=int",
+                "table users: column order=id, email, name, bio, score, created, nickname, status, updated, code,"
+                        + " email_domain",
+                "table users / column id: identity=by default; nullable=no; type=int",
                 "table users / column email: nullable=no; type=varchar(255)",
                 "table users / column name: default='anon'; nullable=yes; type=varchar(100)",
                 "table users / column score: default=0.00; nullable=no; type=decimal(10,2)",
                 "table users / column created: default=current_timestamp(); nullable=yes; type=timestamp",
                 // DEFAULT NULL is no default, as a nullable column without one.
                 "table users / column nickname: nullable=yes; type=varchar(30)",
+                // An enum's values keep their case.
+                "table users / column status: default='active'; nullable=no; type=enum('active','Closed')",
+                "table users / column updated: nullable=yes; on update=current_timestamp(); type=timestamp",
+                "table users / column code: collation=utf8mb4_bin; nullable=yes; type=varchar(10)",
+                "table users / column email_domain: generated=substring_index(`email`,'@',-1); nullable=yes;"
+                        + " storage=virtual; type=varchar(255)",
                 "table users / primary key: columns=id",
                 "table users / unique users_email_key: columns=email",
                 "table users / unique users_name_uq: columns=name",
@@ -78,18 +97,24 @@ class MysqlSnapshotIT extends SchemaSnapshotScenario {
                         + " on update=no action; references=users(id)",
                 "table posts / index posts_title_idx: columns=title; unique=no",
                 "table posts / index posts_body_idx: columns=body(20); unique=no",
+                "table posts / index posts_title_ft: columns=title; method=fulltext; unique=no",
+                "sequence invoice_numbers: cycle=no; increment=10; max=9223372036854775806; min=1; start=1000",
                 "table post_tags / foreign key post_tags_user_id_slug_fkey: columns=user_id, slug;"
                         + " on delete=no action; on update=no action; references=posts(user_id, slug)",
                 "view user_posts: definition=select `u`.`email` AS `email`,`p`.`title` AS `title` from"
                         + " (`users` `u` join `posts` `p` on(`p`.`user_id` = `u`.`id`))",
-                "trigger users_lower_email: definition=SET NEW.email = lower(NEW.email); event=insert;"
+                "view active_users: check option=cascaded; definition=select `users`.`id` AS `id`,`users`.`email`"
+                        + " AS `email` from `users` where `users`.`status` = 'active'; security=invoker",
+                "trigger users_lower_email: body=SET NEW.email = lower(NEW.email); events=insert; level=row;"
                         + " table=users; timing=before",
-                "routine post_count(int): definition=RETURN (SELECT count(*) FROM posts WHERE user_id ="
-                        + " p_user);"
-                        + " kind=function; returns=int",
-                "routine rename_user(int, inout varchar(100)): definition=BEGIN UPDATE users SET name ="
-                        + " p_name"
-                        + " WHERE id = p_id; END; kind=procedure");
+                "routine post_count(int): body=RETURN (SELECT count(*) FROM posts WHERE user_id = p_user);"
+                        + " deterministic=no; kind=function; language=sql; returns=int;"
+                        + " sql data access=reads sql data",
+                "routine add_one(int): body=RETURN n + 1; deterministic=yes; kind=function; language=sql;"
+                        + " returns=int; security=invoker; sql data access=no sql",
+                "routine rename_user(int, inout varchar(100)): body=BEGIN UPDATE users SET name = p_name"
+                        + " WHERE id = p_id; END; deterministic=no; kind=procedure; language=sql;"
+                        + " sql data access=contains sql");
     }
 
     // The index InnoDB made for the unnamed foreign key is the key's, not an index of its own.
@@ -112,7 +137,71 @@ class MysqlSnapshotIT extends SchemaSnapshotScenario {
                 showing(
                         "a dropped column",
                         List.of("ALTER TABLE users DROP COLUMN bio"),
+                        "table users: column order " + USERS_COLUMNS + " -> " + USERS_COLUMNS.replace("bio, ", ""),
                         "table users / column bio: missing (was nullable=yes; type=varchar(100))"),
+                // Only the order differs: MySQL could put it back (AFTER name), this down did not.
+                showing(
+                        "a column dropped and re-added last",
+                        List.of("ALTER TABLE users DROP COLUMN bio", "ALTER TABLE users ADD COLUMN bio varchar(100)"),
+                        "table users: column order " + USERS_COLUMNS + " -> " + USERS_COLUMNS.replace("bio, ", "")
+                                + ", bio"),
+                showing(
+                        "an enum value not removed",
+                        List.of("ALTER TABLE users MODIFY status enum('active','Closed','held') NOT NULL"
+                                + " DEFAULT 'active'"),
+                        "table users / column status: type enum('active','Closed') -> enum('active','Closed','held')"),
+                showing(
+                        "on update current_timestamp lost",
+                        List.of("ALTER TABLE users MODIFY updated timestamp NULL DEFAULT NULL"),
+                        "table users / column updated: on update current_timestamp() -> (none)"),
+                showing(
+                        "a generated column made stored",
+                        List.of(
+                                "ALTER TABLE users DROP COLUMN email_domain",
+                                "ALTER TABLE users ADD COLUMN email_domain varchar(255)"
+                                        + " AS (substring_index(email, '@', -1)) STORED"),
+                        "table users / column email_domain: storage virtual -> stored"),
+                showing(
+                        "a collation lost",
+                        List.of("ALTER TABLE users MODIFY code varchar(10)"),
+                        "table users / column code: collation utf8mb4_bin -> (none)"),
+                showing(
+                        "a fulltext index restored as a plain one",
+                        List.of("DROP INDEX posts_title_ft ON posts", "CREATE INDEX posts_title_ft ON posts (title)"),
+                        "table posts / index posts_title_ft: method fulltext -> (none)"),
+                showing(
+                        "a trigger body restored differently",
+                        List.of(
+                                "DROP TRIGGER users_lower_email",
+                                "CREATE TRIGGER users_lower_email BEFORE INSERT ON users FOR EACH ROW"
+                                        + " SET NEW.email = upper(NEW.email)"),
+                        "trigger users_lower_email: body SET NEW.email = lower(NEW.email)"
+                                + " -> SET NEW.email = upper(NEW.email)"),
+                showing(
+                        "a routine body restored differently",
+                        List.of(
+                                "DROP FUNCTION post_count",
+                                "CREATE FUNCTION post_count(p_user int) RETURNS int READS SQL DATA"
+                                        + " RETURN (SELECT count(*) FROM posts)"),
+                        "routine post_count(int): body RETURN (SELECT count(*) FROM posts WHERE user_id = p_user)"
+                                + " -> RETURN (SELECT count(*) FROM posts)"),
+                showing(
+                        "a routine restored without its characteristics",
+                        List.of("DROP FUNCTION add_one", "CREATE FUNCTION add_one(n int) RETURNS int RETURN n + 1"),
+                        "routine add_one(int): deterministic yes -> no",
+                        "routine add_one(int): security invoker -> (none)",
+                        "routine add_one(int): sql data access no sql -> contains sql"),
+                showing(
+                        "a sequence changed",
+                        List.of("ALTER SEQUENCE invoice_numbers INCREMENT BY 1"),
+                        "sequence invoice_numbers: increment 10 -> 1"),
+                showing(
+                        "a view restored without its check option",
+                        List.of(
+                                "DROP VIEW active_users",
+                                "CREATE SQL SECURITY INVOKER VIEW active_users AS SELECT id, email FROM users"
+                                        + " WHERE status = 'active'"),
+                        "view active_users: check option cascaded -> (none)"),
                 COLUMN_TYPE_CHANGE,
                 showing(
                         "a default changed",
@@ -149,8 +238,8 @@ class MysqlSnapshotIT extends SchemaSnapshotScenario {
                 showing(
                         "a dropped trigger",
                         List.of("DROP TRIGGER users_lower_email"),
-                        "trigger users_lower_email: missing (was definition=SET NEW.email = lower(NEW.email);"
-                                + " event=insert; table=users; timing=before)"),
+                        "trigger users_lower_email: missing (was body=SET NEW.email = lower(NEW.email);"
+                                + " events=insert; level=row; table=users; timing=before)"),
                 // A down that puts back what the up took, unnamed again, restores the schema.
                 showing(
                         "an unnamed foreign key and check recreated",
