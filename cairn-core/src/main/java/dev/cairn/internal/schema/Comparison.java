@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +16,9 @@ import java.util.Set;
  * verify}, and names the differences that change no behaviour. Only two are ever called harmless:
  * <ul>
  *   <li>a table's {@code column order} that is the old order with some columns moved to the end, which
- *       is what dropping and re-adding a column does on every database but MySQL;
+ *       is what dropping and re-adding a column does on every database but MySQL (and, for SQLite,
+ *       which keeps a table as its text, the table's {@code definition} that lists the same elements
+ *       with the re-added ones last);
  *   <li>a text that differs only in a timestamp literal from within the verify run, which PostgreSQL
  *       freezes into a view or default from {@code 'now'} when it creates it.
  * </ul>
@@ -25,6 +28,7 @@ import java.util.Set;
 public final class Comparison {
 
     static final String COLUMN_ORDER = "column order";
+    private static final String DEFINITION = "definition";
 
     /** Slack around the run, for clocks that disagree a little and timestamps rounded to the second. */
     private static final Duration SLACK = Duration.ofSeconds(2);
@@ -46,6 +50,7 @@ public final class Comparison {
             SchemaSnapshot before, SchemaSnapshot after, Instant runStarted, Instant now, ZoneId jvmZone) {
         FrozenTimestamps frozen = new FrozenTimestamps(runStarted.minus(SLACK), now.plus(SLACK), jvmZone);
         List<Compared> compared = new ArrayList<>();
+        Set<String> reordered = new HashSet<>();
         for (SchemaSnapshot.Difference difference : after.since(before)) {
             String was = difference.before();
             String is = difference.after();
@@ -60,7 +65,16 @@ public final class Comparison {
                     }
                 } else {
                     equivalent = reAddedLast(wasColumns, isColumns);
+                    equivalent.ifPresent(reason -> reordered.add(difference.object()));
                 }
+            } else if (DEFINITION.equals(difference.attribute())
+                    && reordered.contains(difference.object())
+                    && was != null
+                    && is != null
+                    && elements(was).equals(elements(is))) {
+                // SQLite keeps a table as its CREATE TABLE text and appends a re-added column to it.
+                equivalent = Optional.of(
+                        "the table's text only lists the re-added column last, as its column" + " order does");
             } else if (difference.attribute() != null && was != null && is != null) {
                 equivalent = frozen.differOnlyIn(was, is);
             }
@@ -68,6 +82,38 @@ public final class Comparison {
             compared.add(new Compared(difference, equivalent, diff));
         }
         return compared;
+    }
+
+    /**
+     * The elements of a {@code CREATE TABLE} text (column definitions and table constraints), sorted:
+     * the commas at the top level of its first parentheses split it, outside quotes.
+     */
+    static List<String> elements(String definition) {
+        List<String> elements = new ArrayList<>();
+        int depth = 0;
+        int start = -1;
+        char quote = 0;
+        for (int i = 0; i < definition.length(); i++) {
+            char c = definition.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+            } else if (c == '[') {
+                quote = ']';
+            } else if (c == '(') {
+                depth++;
+                start = depth == 1 ? i + 1 : start;
+            } else if (c == ')' && --depth == 0 || c == ',' && depth == 1) {
+                elements.add(definition.substring(start, i).strip());
+                start = i + 1;
+                if (c == ')') {
+                    elements.add(definition.substring(i + 1).strip());
+                    break;
+                }
+            }
+        }
+        return elements.stream().sorted().toList();
     }
 
     private static List<String> columns(String order) {

@@ -486,7 +486,7 @@ public final class PostgresSchemaReader implements SchemaReader {
                 trigger.put("name", name);
                 trigger.put("table", Snapshots.name(table));
                 trigger.put("timing", timing(type));
-                trigger.put("event", events(type, row.getString("update_of")));
+                trigger.put("events", events(type, row.getString("update_of")));
                 trigger.put("level", (type & TRIGGER_ROW) != 0 ? "row" : "statement");
                 trigger.put("when", row.getBoolean("has_when") ? when(definition, execute) : null);
                 trigger.put("function", definition.substring(execute + EXECUTE.length()));

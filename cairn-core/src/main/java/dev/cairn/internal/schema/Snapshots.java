@@ -12,29 +12,49 @@ import java.util.zip.CRC32;
  * Builds a {@link SchemaSnapshot} with the path and attribute conventions every {@link SchemaReader}
  * follows, so that readers stay small and snapshots of different dialects read alike.
  *
- * <p>Paths (names in lower case, as the database folds unquoted names; quoted mixed-case names kept):
+ * <p>Paths (names in lower case, as the database folds unquoted names; quoted mixed-case names kept)
+ * and their attributes. An attribute with no value, or with the usual one where that is said, is left
+ * out, so that a plain schema reads short; each reader's javadoc says what its database adds.
  * <ul>
- *   <li>{@code table T} — attributes: none needed (a table with no columns still shows)
+ *   <li>{@code table T} — {@code column order} (the column names in position order, joined
+ *       {@code , }: compared, and called harmless by {@link Comparison} when a re-added column came
+ *       back last); PostgreSQL also {@code row level security}, {@code unlogged}, {@code partition by},
+ *       {@code partition of}; MySQL {@code engine}, {@code collation} when not the database's; SQLite
+ *       {@code definition} (its whole {@code CREATE TABLE} text, which SQLite keeps instead of a catalog)
  *   <li>{@code table T / column C} — {@code type} (the database's type name
- *       with length/precision/scale, lower case, e.g. {@code varchar(255)}, {@code numeric(10,2)}),
- *       {@code nullable} ({@code yes}/{@code no}), {@code default} (the expression as the database
- *       reports it, absent if none)
+ *       with length/precision/scale, lower case, e.g. {@code varchar(255)}, {@code numeric(10,2)}; an
+ *       enum column's values as written, e.g. {@code enum('a','b')}), {@code nullable} ({@code yes}/{@code no}),
+ *       {@code default} (the expression as the database reports it), {@code identity}, {@code generated}
+ *       (the expression) with {@code storage}, {@code collation} when not the default, {@code on update}
  *   <li>{@code table T / primary key} — {@code columns} (comma-separated, in key order)
  *   <li>{@code table T / unique U} — {@code columns}
  *   <li>{@code table T / foreign key F} — {@code columns}, {@code references} ({@code table(col, …)}),
  *       {@code on delete}, {@code on update} (lower case: {@code no action}, {@code cascade}, …)
- *   <li>{@code table T / check K} — {@code expression}
- *   <li>{@code table T / index I} — {@code columns} (with {@code desc} after a descending one, an
- *       expression as text), {@code unique} ({@code yes}/{@code no}), {@code where} (a partial
- *       index's predicate, absent if none). Indexes that only back a primary key or unique
- *       constraint are left out (the constraint shows them).
- *   <li>{@code view V} — {@code definition} (normalised: whitespace collapsed, trailing {@code ;} dropped)
- *   <li>{@code sequence S} — {@code start}, {@code increment}, {@code min}, {@code max}, {@code cycle}
- *   <li>{@code trigger G} — {@code table}, {@code timing}, {@code event}, {@code definition}
- *   <li>{@code routine R(args)} — {@code kind} ({@code function}/{@code procedure}), {@code returns},
- *       {@code definition} (whitespace collapsed)
+ *   <li>keys and foreign keys that can be deferred — {@code deferrable} ({@code initially immediate}
+ *       or {@code initially deferred}; absent when not deferrable)
+ *   <li>{@code table T / check K} — {@code expression}; {@code table T / exclude X} — {@code definition}
+ *   <li>{@code table T / index I} (and {@code materialized view V / index I}) — {@code columns} (with
+ *       {@code desc} after a descending one, an operator class after its column, an expression as
+ *       text), {@code unique} ({@code yes}/{@code no}), {@code where} (a partial index's predicate),
+ *       {@code method} (absent for btree), {@code include} (PostgreSQL's {@code INCLUDE} columns).
+ *       Indexes that only back a primary key or unique constraint are left out (the constraint shows them).
+ *   <li>{@code table T / policy P} — PostgreSQL's row-level security policies
+ *   <li>{@code view V}, {@code materialized view V} — {@code definition} (normalised: whitespace
+ *       collapsed, trailing {@code ;} dropped)
+ *   <li>{@code sequence S} — {@code start}, {@code increment}, {@code min}, {@code max}, {@code cycle},
+ *       {@code type}, {@code owned by} ({@code table.column})
+ *   <li>{@code trigger G} — {@code table}, {@code timing} ({@code before}/{@code after}/{@code instead
+ *       of}), {@code events} (joined {@code  or }, {@code update of a, b}), {@code level}
+ *       ({@code row}/{@code statement}), {@code when}, and what it runs: {@code function} (PostgreSQL),
+ *       {@code body} (MySQL, SQLite), {@code class} (H2)
+ *   <li>{@code routine R(args)} — {@code kind} ({@code function}/{@code procedure}/…), {@code returns},
+ *       {@code language}, {@code body} (normalised), and where the database has them
+ *       {@code volatility}, {@code deterministic}, {@code strict}, {@code security}, {@code set}
+ *   <li>{@code type T} — {@code kind} ({@code enum}, {@code composite}, {@code domain}, {@code range}),
+ *       {@code values} (an enum's labels in order, each quoted), {@code attributes}, a domain's
+ *       {@code base type}, {@code nullable}, {@code default} and {@code check}
+ *   <li>{@code extension E} — {@code schema}, {@code version} (PostgreSQL)
  * </ul>
- * Column order is not compared: no database but MySQL can put a column back where it was.
  * Constraint and index names that the database generates (such as SQLite's
  * {@code sqlite_autoindex_…}) are replaced by a name made from the table and columns, so that a
  * down that recreates the same constraint compares equal.

@@ -44,6 +44,39 @@ class ComparisonTest {
     }
 
     @Test
+    void aSqliteTableTextThatListsTheReAddedColumnLastIsEquivalentToo() {
+        SchemaSnapshot before = new Snapshots()
+                .put("table t", "column order", "a, b, c")
+                .put("table t", "definition", "CREATE TABLE t (a int, b text DEFAULT 'x, y', c int, CHECK (a > 0))")
+                .build();
+        SchemaSnapshot reAdded = new Snapshots()
+                .put("table t", "column order", "a, c, b")
+                .put("table t", "definition", "CREATE TABLE t (a int, c int, CHECK (a > 0), b text DEFAULT 'x, y')")
+                .build();
+        SchemaSnapshot otherDefault = new Snapshots()
+                .put("table t", "column order", "a, c, b")
+                .put("table t", "definition", "CREATE TABLE t (a int, c int, CHECK (a > 0), b text DEFAULT 'x')")
+                .build();
+
+        assertThat(compare(before, reAdded))
+                .extracting(Compared::equivalentBecause)
+                .containsExactly(
+                        Optional.of("column order only: b came back last (a, c, b instead of a, b, c)" + RE_ADDED),
+                        Optional.of("the table's text only lists the re-added column last, as its column order does"));
+        assertThat(compare(before, otherDefault).get(1).equivalentBecause())
+                .as("the text differs in more than the order of its elements")
+                .isEmpty();
+    }
+
+    @Test
+    void aTableTextSplitsIntoItsElementsOutsideQuotesAndParentheses() {
+        assertThat(Comparison.elements("CREATE TABLE \"a,b\" (x int DEFAULT 'p,q', y numeric(10,2), [z,w] int,"
+                        + " CHECK (x IN (1, 2))) STRICT"))
+                .containsExactly(
+                        "CHECK (x IN (1, 2))", "STRICT", "[z,w] int", "x int DEFAULT 'p,q'", "y numeric(10,2)");
+    }
+
+    @Test
     void anyOtherReorderingIsAPlainDifference() {
         assertThat(compare(table("a, b, c"), table("c, b, a")))
                 .containsExactly(plain("table t", "column order", "a, b, c", "c, b, a"));

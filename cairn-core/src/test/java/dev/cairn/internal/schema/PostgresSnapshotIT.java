@@ -147,9 +147,9 @@ class PostgresSnapshotIT extends SchemaSnapshotScenario {
                 "sequence invoice_numbers: cycle=yes; increment=10; max=999999; min=1; start=1000; type=bigint",
                 "sequence customers_id_seq: cycle=no; increment=1; max=9223372036854775807; min=1;"
                         + " owned by=customers.id; start=1; type=bigint",
-                "trigger customers_stamp: event=insert or update; function=stamp_created(); level=row;"
+                "trigger customers_stamp: events=insert or update; function=stamp_created(); level=row;"
                         + " table=customers; timing=before",
-                "trigger order_lines_audit: event=insert or delete; function=stamp_created(); level=statement;"
+                "trigger order_lines_audit: events=insert or delete; function=stamp_created(); level=statement;"
                         + " table=order_lines; timing=after",
                 "routine stamp_created(): body=BEGIN NEW.created_at := now(); RETURN NEW; END;"
                         + " kind=function; language=plpgsql; returns=trigger; volatility=volatile",
@@ -360,9 +360,9 @@ class PostgresSnapshotIT extends SchemaSnapshotScenario {
 
         assertThat(lines)
                 .contains(
-                        "trigger stamp on customers: event=insert; function=stamp_created(); level=row;"
+                        "trigger stamp on customers: events=insert; function=stamp_created(); level=row;"
                                 + " table=customers; timing=before",
-                        "trigger stamp on order_lines: event=delete; function=stamp_created(); level=statement;"
+                        "trigger stamp on order_lines: events=delete; function=stamp_created(); level=statement;"
                                 + " table=order_lines; timing=after");
         assertThat(lines).anyMatch(line -> line.startsWith("trigger customers_stamp: "));
     }
@@ -390,11 +390,11 @@ class PostgresSnapshotIT extends SchemaSnapshotScenario {
 
         assertThat(lines)
                 .contains(
-                        "trigger customers_changed: event=update of email, status; function=stamp_created('a', 'b c');"
+                        "trigger customers_changed: events=update of email, status; function=stamp_created('a', 'b c');"
                                 + " level=row; table=customers; timing=before; when=old.* IS DISTINCT FROM new.*",
-                        "trigger order_lines_check: constraint=yes; deferrable=initially deferred; event=insert;"
+                        "trigger order_lines_check: constraint=yes; deferrable=initially deferred; events=insert;"
                                 + " function=stamp_created(); level=row; table=order_lines; timing=after",
-                        "trigger order_lines_added: enabled=no; event=insert; function=stamp_created();"
+                        "trigger order_lines_added: enabled=no; events=insert; function=stamp_created();"
                                 + " level=statement; referencing=new table as added; table=order_lines; timing=after",
                         "routine cents(amount numeric): body=SELECT (amount * 100)::bigint; kind=function;"
                                 + " language=sql; parallel=safe; returns=bigint; set=search_path=public; strict=yes;"
