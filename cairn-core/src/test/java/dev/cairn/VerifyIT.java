@@ -226,7 +226,8 @@ class VerifyIT {
         migration(
                 "2_seed_user",
                 upDown(
-                        "CREATE TABLE settings (id integer PRIMARY KEY);\nINSERT INTO users (id, email) VALUES (1, 'a@b.c');",
+                        "CREATE TABLE settings (id integer PRIMARY KEY);\n"
+                                + "INSERT INTO users (id, email) VALUES (1, 'a@b.c');",
                         "DROP TABLE settings;"));
         migration("3_after", upDown("CREATE TABLE later (id integer);", "DROP TABLE later;"));
 
