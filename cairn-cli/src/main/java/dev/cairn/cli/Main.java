@@ -66,7 +66,9 @@ public final class Main {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
         CountDownLatch reported = new CountDownLatch(1);
-        if (CLEANS_UP_ON_INTERRUPT.contains(firstCommandWord(args))) {
+        String command = firstCommandWord(args);
+        // Set.of(...).contains(null) throws: a run without a command (--version, --help) has none.
+        if (command != null && CLEANS_UP_ON_INTERRUPT.contains(command)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitReport(reported), "cairn-interrupt"));
         }
         int exitCode = run(Path.of("").toAbsolutePath(), System.getenv(), System.out, System.err, args);

@@ -67,8 +67,8 @@ class VerifyExampleIT {
                         "  7 reversible, 2 equivalent, 6 differs, 1 down-failed",
                         "  Not proven: 20261201090350_drop_stale_index (down-failed), 20261201090500_enterprise_plan"
                                 + " (differs), 20261201090700_audit_per_row (differs), 20261201090800_trigram_search"
-                                + " (differs), 20261201091000_billing_invoices (differs), 20261201091100_billing_order_lines"
-                                + " (differs), 20261201091300_rescore (differs)");
+                                + " (differs), 20261201091000_billing_invoices (differs),"
+                                + " 20261201091100_billing_order_lines (differs), 20261201091300_rescore (differs)");
         assertThat(run.out())
                 .contains("                   trigger accounts_audit: level statement -> row\n")
                 .contains("                   type plan_kind: values 'free', 'team' -> 'free', 'team', 'enterprise'\n")
