@@ -58,7 +58,7 @@ class VerifyInterruptIT {
 
         CairnProcess.Running verify =
                 CairnProcess.start(directory, Map.of("DB_URL", database.url()), args.toArray(String[]::new));
-        awaitSleeping(database, engine, verify);
+        String scratch = awaitSleeping(database, engine, verify);
         verify.interrupt();
         Cli.Run run = verify.await(PROCESS_TIMEOUT);
 
@@ -68,29 +68,37 @@ class VerifyInterruptIT {
                         + " Its scratch database is dropped; the target database was not touched.")
                 .doesNotContain("failed at");
         assertThat(run.out()).contains("  reversible       20260101000000_users");
-        assertThat(scratchDatabases(database, engine)).isEmpty();
+        assertThat(scratch).startsWith("cairn_verify_");
+        assertThat(databases(database, engine, scratch))
+                .as("the scratch database")
+                .isEmpty();
         assertThat(database.tables()).isEmpty();
     }
 
-    /** Waits until the scratch database's session runs the sleep of the slow down. */
-    private static void awaitSleeping(TestDatabase database, Engine engine, CairnProcess.Running verify)
+    /**
+     * Waits until a scratch database's session runs the sleep of the slow down (the only statement
+     * that sleeps 30 s), and returns that database's name.
+     */
+    private static String awaitSleeping(TestDatabase database, Engine engine, CairnProcess.Running verify)
             throws InterruptedException {
         String sql = engine == Engine.POSTGRESQL
-                ? "SELECT pid FROM pg_stat_activity WHERE datname LIKE 'cairn_verify_%' AND query LIKE '%pg_sleep%'"
-                : "SELECT id FROM information_schema.processlist WHERE db LIKE 'cairn\\_verify\\_%'"
-                        + " AND info LIKE '%SLEEP%'";
+                ? "SELECT datname AS name FROM pg_stat_activity WHERE datname LIKE 'cairn_verify_%'"
+                        + " AND query LIKE '%pg_sleep(30)%'"
+                : "SELECT db AS name FROM information_schema.processlist WHERE db LIKE 'cairn\\_verify\\_%'"
+                        + " AND info LIKE '%SLEEP(30)%'";
         Instant deadline = Instant.now().plus(PROCESS_TIMEOUT);
-        while (database.query(sql).isEmpty()) {
+        List<Map<String, Object>> sleeping;
+        while ((sleeping = database.query(sql)).isEmpty()) {
             assertThat(verify.isAlive()).as("verify still runs").isTrue();
             assertThat(Instant.now()).as("the slow down started").isBefore(deadline);
             Thread.sleep(50);
         }
+        return String.valueOf(sleeping.get(0).get("name"));
     }
 
-    private static List<Map<String, Object>> scratchDatabases(TestDatabase database, Engine engine) {
+    private static List<Map<String, Object>> databases(TestDatabase database, Engine engine, String name) {
         return engine == Engine.POSTGRESQL
-                ? database.query("SELECT datname FROM pg_database WHERE datname LIKE 'cairn_verify_%'")
-                : database.query("SELECT schema_name FROM information_schema.schemata"
-                        + " WHERE schema_name LIKE 'cairn\\_verify\\_%'");
+                ? database.query("SELECT datname FROM pg_database WHERE datname = ?", name)
+                : database.query("SELECT schema_name FROM information_schema.schemata WHERE schema_name = ?", name);
     }
 }

@@ -15,9 +15,10 @@ import java.util.function.Predicate;
 
 /**
  * {@code verify --round-trip}: the range as a whole, as a team that numbers one change across several
- * migrations needs and as "roll everything back, migrate again" checks it. Every up (remembering which
- * migration made each object), then every down newest first, compared with the schema the range
- * started from; then every up again, compared with the schema after the first ups.
+ * migrations needs and as "roll everything back, migrate again" checks it. Every up, then every down
+ * newest first, compared with the schema the range started from; then every up again, compared with
+ * the schema after the first ups. What the downs left behind is pinned on the migration whose up made
+ * it by a second pass, only when something was left.
  */
 final class RoundTripCheck {
 
@@ -37,42 +38,77 @@ final class RoundTripCheck {
         List<Migration> range = new ArrayList<>();
         List<String> appliedFirst = new ArrayList<>();
         SchemaSnapshot start = null;
-        SchemaSnapshot latest = null;
         for (Migration migration : migrations) {
             boolean checked = inRange.test(migration);
             if (checked && start == null) {
                 start = session.snapshot();
-                latest = start;
             }
             Optional<StepFailure> failed = session.run(migration, Direction.UP, "up");
             if (failed.isPresent()) {
                 return new Outcome(trip(range, Optional.empty(), List.of(), List.of()), appliedFirst, failed);
             }
-            if (!checked) {
+            if (checked) {
+                range.add(migration);
+            } else {
                 appliedFirst.add(migration.name());
-                continue;
             }
-            range.add(migration);
-            SchemaSnapshot now = session.snapshot();
-            findings.madeBy(migration.name(), latest, now);
-            latest = now;
         }
         if (range.isEmpty()) {
             return new Outcome(trip(range, Optional.empty(), List.of(), List.of()), appliedFirst, Optional.empty());
         }
+        SchemaSnapshot migrated = session.snapshot();
         Optional<StepFailure> failed = rollBack(range);
         if (failed.isPresent()) {
             return new Outcome(trip(range, failed, List.of(), List.of()), appliedFirst, Optional.empty());
         }
-        List<Finding> leftBehind = findings.compare(start, session.snapshot());
+        SchemaSnapshot rolledBack = session.snapshot();
+        List<Finding> afterReUp = List.of();
         for (Migration migration : range) {
             failed = session.run(migration, Direction.UP, "up again");
             if (failed.isPresent()) {
-                return new Outcome(trip(range, failed, leftBehind, List.of()), appliedFirst, Optional.empty());
+                break;
             }
         }
-        List<Finding> afterReUp = findings.compare(latest, session.snapshot());
-        return new Outcome(trip(range, Optional.empty(), leftBehind, afterReUp), appliedFirst, Optional.empty());
+        if (failed.isEmpty()) {
+            afterReUp = findings.compare(migrated, session.snapshot());
+        }
+        List<Finding> leftBehind = findings.compare(start, rolledBack);
+        if (!leftBehind.isEmpty() && attribute(migrations, range)) {
+            leftBehind = findings.compare(start, rolledBack);
+        }
+        return new Outcome(trip(range, failed, leftBehind, afterReUp), appliedFirst, Optional.empty());
+    }
+
+    /**
+     * Finds which migration's up made each object, on a new scratch database: every up again, with a
+     * snapshot after each of the range. A pass of its own, run only when the downs left something
+     * behind, so that a round trip that comes back costs no snapshot per migration. Returns false if
+     * an up failed on the way (then some of what was left behind stays unattributed).
+     */
+    private boolean attribute(List<Migration> migrations, List<Migration> range) {
+        if (session.rebuild(List.of()).isPresent()) {
+            return false;
+        }
+        Migration last = range.get(range.size() - 1);
+        SchemaSnapshot latest = null;
+        for (Migration migration : migrations) {
+            boolean checked = range.contains(migration);
+            if (checked && latest == null) {
+                latest = session.snapshot();
+            }
+            if (session.run(migration, Direction.UP, "up").isPresent()) {
+                return false;
+            }
+            if (checked) {
+                SchemaSnapshot now = session.snapshot();
+                findings.madeBy(migration.name(), latest, now);
+                latest = now;
+            }
+            if (migration == last) {
+                return true;
+            }
+        }
+        return true;
     }
 
     /** Every down of {@code range}, newest first; the first that fails, or a migration with none. */
