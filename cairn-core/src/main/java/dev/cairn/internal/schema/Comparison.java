@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Compares the schema before a migration's up with the schema after its down, for {@code cairn
@@ -23,12 +24,15 @@ import java.util.Set;
  *       freezes into a view or default from {@code 'now'} when it creates it.
  * </ul>
  * A {@code column order} difference that only follows from columns added or removed (which show as
- * differences of their own) is left out. Everything else is a plain difference.
+ * differences of their own) is left out, and so is a table's text (SQLite's {@code definition}) that
+ * differs only in the definitions of such columns. Everything else is a plain difference.
  */
 public final class Comparison {
 
     static final String COLUMN_ORDER = "column order";
     private static final String DEFINITION = "definition";
+    /** The quotes around an identifier: SQLite takes "name", `name` and [name]. */
+    private static final Pattern QUOTES = Pattern.compile("^[\"`\\[]|[\"`\\]]$");
 
     /** Slack around the run, for clocks that disagree a little and timestamps rounded to the second. */
     private static final Duration SLACK = Duration.ofSeconds(2);
@@ -51,7 +55,9 @@ public final class Comparison {
         FrozenTimestamps frozen = new FrozenTimestamps(runStarted.minus(SLACK), now.plus(SLACK), jvmZone);
         List<Compared> compared = new ArrayList<>();
         Set<String> reordered = new HashSet<>();
-        for (SchemaSnapshot.Difference difference : after.since(before)) {
+        List<SchemaSnapshot.Difference> differences = after.since(before);
+        Set<String> wholeColumns = wholeColumns(differences);
+        for (SchemaSnapshot.Difference difference : differences) {
             String was = difference.before();
             String is = difference.after();
             Optional<String> equivalent = Optional.empty();
@@ -73,8 +79,14 @@ public final class Comparison {
                     && is != null
                     && elements(was).equals(elements(is))) {
                 // SQLite keeps a table as its CREATE TABLE text and appends a re-added column to it.
-                equivalent = Optional.of(
-                        "the table's text only lists the re-added column last, as its column" + " order does");
+                equivalent =
+                        Optional.of("the table's text only lists the re-added column last, as its column order does");
+            } else if (DEFINITION.equals(difference.attribute())
+                    && !difference.object().contains(" / ")
+                    && was != null
+                    && is != null
+                    && onlyColumns(difference.object(), was, is, wholeColumns)) {
+                continue; // the text only differs in columns added or removed, which show themselves
             } else if (difference.attribute() != null && was != null && is != null) {
                 equivalent = frozen.differOnlyIn(was, is);
             }
@@ -114,6 +126,35 @@ public final class Comparison {
             }
         }
         return elements.stream().sorted().toList();
+    }
+
+    /** {@code table T / column C} of each column that is there on one side only. */
+    private static Set<String> wholeColumns(List<SchemaSnapshot.Difference> differences) {
+        Set<String> columns = new HashSet<>();
+        for (SchemaSnapshot.Difference difference : differences) {
+            if (difference.attribute() == null && difference.object().contains(" / column ")) {
+                columns.add(difference.object());
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * Whether the texts of {@code table} differ only in elements that define columns added or removed
+     * as a whole (each such element starts with the column's name).
+     */
+    private static boolean onlyColumns(String table, String was, String is, Set<String> wholeColumns) {
+        List<String> before = elements(was);
+        List<String> after = elements(is);
+        List<String> changed = new ArrayList<>(
+                before.stream().filter(element -> !after.contains(element)).toList());
+        changed.addAll(
+                after.stream().filter(element -> !before.contains(element)).toList());
+        return !changed.isEmpty()
+                && changed.stream()
+                        .allMatch(element -> wholeColumns.contains(table + " / column "
+                                + Snapshots.name(QUOTES.matcher(element.split("\\s+", 2)[0])
+                                        .replaceAll(""))));
     }
 
     private static List<String> columns(String order) {

@@ -69,6 +69,33 @@ class ComparisonTest {
     }
 
     @Test
+    void aSqliteTableTextThatOnlyRepeatsAColumnAddedIsLeftOutButAnyOtherChangeIsKept() {
+        SchemaSnapshot before = new Snapshots()
+                .put("table t", "definition", "CREATE TABLE t (a int, CHECK (a > 0))")
+                .put("table t / column a", "type", "int")
+                .build();
+        SchemaSnapshot added = new Snapshots()
+                .put("table t", "definition", "CREATE TABLE t (a int, CHECK (a > 0), \"b\" text)")
+                .put("table t / column a", "type", "int")
+                .put("table t / column b", "type", "text")
+                .build();
+        SchemaSnapshot addedAndCheck = new Snapshots()
+                .put("table t", "definition", "CREATE TABLE t (a int, CHECK (a > 1), \"b\" text)")
+                .put("table t / column a", "type", "int")
+                .put("table t / column b", "type", "text")
+                .build();
+
+        assertThat(compare(before, added))
+                .extracting(found ->
+                        found.difference().object() + " " + found.difference().attribute())
+                .containsExactly("table t / column b null");
+        assertThat(compare(before, addedAndCheck))
+                .extracting(found ->
+                        found.difference().object() + " " + found.difference().attribute())
+                .containsExactly("table t definition", "table t / column b null");
+    }
+
+    @Test
     void aTableTextSplitsIntoItsElementsOutsideQuotesAndParentheses() {
         assertThat(Comparison.elements("CREATE TABLE \"a,b\" (x int DEFAULT 'p,q', y numeric(10,2), [z,w] int,"
                         + " CHECK (x IN (1, 2))) STRICT"))
