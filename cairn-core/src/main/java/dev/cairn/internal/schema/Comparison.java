@@ -101,29 +101,11 @@ public final class Comparison {
      * the commas at the top level of its first parentheses split it, outside quotes.
      */
     static List<String> elements(String definition) {
-        List<String> elements = new ArrayList<>();
-        int depth = 0;
-        int start = -1;
-        char quote = 0;
-        for (int i = 0; i < definition.length(); i++) {
-            char c = definition.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '\'' || c == '"' || c == '`') {
-                quote = c;
-            } else if (c == '[') {
-                quote = ']';
-            } else if (c == '(') {
-                depth++;
-                start = depth == 1 ? i + 1 : start;
-            } else if (c == ')' && --depth == 0 || c == ',' && depth == 1) {
-                elements.add(definition.substring(start, i).strip());
-                start = i + 1;
-                if (c == ')') {
-                    elements.add(definition.substring(i + 1).strip());
-                    break;
-                }
-            }
+        ParenthesisedList list = ParenthesisedList.of(definition);
+        List<String> elements =
+                new ArrayList<>(list.items().stream().map(String::strip).toList());
+        if (list.rest() != null) {
+            elements.add(list.rest().strip());
         }
         return elements.stream().sorted().toList();
     }

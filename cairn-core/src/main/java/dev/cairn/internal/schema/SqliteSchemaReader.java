@@ -478,30 +478,8 @@ public final class SqliteSchemaReader implements SchemaReader {
             if (sql == null) {
                 return new IndexText(List.of(), null);
             }
-            List<String> columns = new ArrayList<>();
-            int depth = 0;
-            int start = -1;
-            char quote = 0;
-            for (int i = 0; i < sql.length(); i++) {
-                char c = sql.charAt(i);
-                if (quote != 0) {
-                    quote = c == quote ? 0 : quote;
-                } else if (c == '\'' || c == '"' || c == '`') {
-                    quote = c;
-                } else if (c == '[') {
-                    quote = ']';
-                } else if (c == '(') {
-                    depth++;
-                    start = depth == 1 ? i + 1 : start;
-                } else if (c == ',' && depth == 1) {
-                    columns.add(sql.substring(start, i));
-                    start = i + 1;
-                } else if (c == ')' && --depth == 0) {
-                    columns.add(sql.substring(start, i));
-                    return new IndexText(columns, predicate(sql.substring(i + 1)));
-                }
-            }
-            return new IndexText(columns, null);
+            ParenthesisedList key = ParenthesisedList.of(sql);
+            return new IndexText(key.items(), key.rest() == null ? null : predicate(key.rest()));
         }
 
         private static String predicate(String rest) {
