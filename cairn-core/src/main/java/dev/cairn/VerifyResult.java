@@ -88,9 +88,13 @@ public record VerifyResult(
             names.add(failure.migration());
             reasons.add("verify stopped at the " + failure.step() + " of " + failure.migration());
         });
+        String advice =
+                failing.isEmpty() && roundTrip.map(trip -> trip.passed(strict)).orElse(true)
+                        ? "Fix that up section: an up that fails on a new database fails a deploy too."
+                        : "Each verdict says what differs or failed, and where; fix the down sections it names.";
         throw new VerificationException(
-                "Verify failed: " + String.join("; ", reasons) + ". The report says what differs and where; fix"
-                        + " the down sections it names. The target database was not touched.",
+                "Verify failed: " + String.join("; ", reasons) + ". " + advice + " The target database was not"
+                        + " touched.",
                 names);
     }
 

@@ -141,6 +141,32 @@ class VerifyCommandTest {
     }
 
     @Test
+    void anUpThatFailsStopsTheRunAfterShowingWhatWasChecked() {
+        Cli cli = Project.create(directory)
+                .migration(
+                        "20260105000000_broken_up",
+                        "-- migrate:up\nCREATE TABLE notes (id INTEGER);\nALTER TABLE nope ADD COLUMN x INTEGER;\n"
+                                + "-- migrate:down\nDROP TABLE notes;\n")
+                .migration(
+                        LATER, "-- migrate:up\nCREATE TABLE later (id INTEGER);\n-- migrate:down\nDROP TABLE later;\n");
+
+        Cli.Run run = cli.run("verify").exits(1);
+
+        assertThat(run.out())
+                .contains("  reversible       20260103000000_create_tags\n")
+                .contains("Stopped: the up of 20260105000000_broken_up failed at"
+                        + " database/migrations/20260105000000_broken_up.sql:3: ")
+                .doesNotContain(LATER);
+        assertThat(run.err())
+                .contains("Verify failed: verify stopped at the up of 20260105000000_broken_up. Fix that up section:"
+                        + " an up that fails on a new database fails a deploy too.");
+        JsonNode stopped = cli.run("verify", "--json").exits(1).json().get("stopped");
+        assertThat(stopped.get("migration").asText()).isEqualTo("20260105000000_broken_up");
+        assertThat(stopped.get("step").asText()).isEqualTo("up");
+        assertThat(stopped.get("line").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void optionsThatCannotWorkAreUsageErrors() {
         Cli cli = Project.create(directory);
 

@@ -45,8 +45,14 @@ final class ScratchSession implements AutoCloseable {
         this.reader = dialect.schemaReader();
         this.cancellation = cancellation;
         this.scratch = ScratchDatabase.create(dialect, targetUrl, connector);
-        cancellation.onCancel(this::dropNow);
-        connect();
+        cancellation.onCancel(this::cutConnection);
+        try {
+            connect();
+        } catch (RuntimeException e) {
+            // No caller holds this session yet to close it: the database just made must go here.
+            scratch.drop();
+            throw e;
+        }
     }
 
     /** Where the scratch database is, without a password. */
@@ -122,7 +128,7 @@ final class ScratchSession implements AutoCloseable {
         String targetLike = scratch.url();
         scratch.drop();
         scratch = ScratchDatabase.create(dialect, targetLike, connector);
-        connect();
+        connect(); // if this fails, close() drops the new database
         for (Migration migration : migrations) {
             Optional<StepFailure> failure = run(migration, Direction.UP, "up");
             if (failure.isPresent()) {
@@ -161,14 +167,14 @@ final class ScratchSession implements AutoCloseable {
         connection = null;
     }
 
-    /** On an interrupt: the connection is cut, so the statement running stops, and the database goes. */
-    private void dropNow() {
+    /** On an interrupt: the connection is cut, so that the statement running stops and the run ends. */
+    private void cutConnection() {
         Connection open = connection;
         if (open != null) {
             try {
                 open.abort(Runnable::run);
             } catch (SQLException | SecurityException e) {
-                // The drop below ends the session on the server anyway.
+                // Closing the session drops the database, which ends its server session anyway.
             }
         }
     }
