@@ -65,7 +65,7 @@ public record SchemaSnapshot(SortedMap<String, SortedMap<String, String>> object
                 differences.add(new Difference(path, null, null, describe(now)));
             } else if (now == null) {
                 differences.add(new Difference(path, null, describe(was), null));
-            } else {
+            } else if (!was.equals(now)) {
                 TreeSet<String> names = new TreeSet<>(was.keySet());
                 names.addAll(now.keySet());
                 for (String name : names) {
