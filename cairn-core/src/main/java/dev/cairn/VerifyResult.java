@@ -81,12 +81,13 @@ public record VerifyResult(
         roundTrip.filter(trip -> !trip.passed(strict)).ifPresent(trip -> {
             trip.failure().ifPresent(failure -> names.add(failure.migration()));
             reasons.add(trip.failure()
-                    .map(failure -> "the round trip stopped at the " + failure.step() + " of " + failure.migration())
+                    .map(failure ->
+                            "the round trip stopped at the " + failure.step().label() + " of " + failure.migration())
                     .orElse("the round trip did not bring the schema back"));
         });
         stopped.ifPresent(failure -> {
             names.add(failure.migration());
-            reasons.add("verify stopped at the " + failure.step() + " of " + failure.migration());
+            reasons.add("verify stopped at the " + failure.step().label() + " of " + failure.migration());
         });
         String advice =
                 failing.isEmpty() && roundTrip.map(trip -> trip.passed(strict)).orElse(true)
@@ -216,16 +217,45 @@ public record VerifyResult(
         }
     }
 
+    /** A step of verify's check of a migration. */
+    public enum Step {
+        /** The up section, the first time. */
+        UP("up", Direction.UP),
+        /** The down section, after the up. */
+        DOWN("down", Direction.DOWN),
+        /** The up section again, after the down. */
+        UP_AGAIN("up again", Direction.UP);
+
+        private final String label;
+        private final Direction direction;
+
+        Step(String label, Direction direction) {
+            this.label = label;
+            this.direction = direction;
+        }
+
+        /** The step as the command line and JSON write it: {@code up again}. */
+        public String label() {
+            return label;
+        }
+
+        /** The section the step runs. */
+        public Direction direction() {
+            return direction;
+        }
+    }
+
     /**
      * A section that failed on the scratch database.
      *
      * @param migration the migration's name
-     * @param step what was running: {@code up}, {@code down} or {@code up again}
+     * @param step what was running
      * @param file the migration's file
-     * @param line the line in that file the database blames
-     * @param message the database's message
+     * @param line the line in that file the database blames; 0 when no statement failed (a round trip
+     *     that stops at a migration with no down)
+     * @param message the database's message, or what stopped the step
      */
-    public record StepFailure(String migration, String step, Path file, int line, String message) {}
+    public record StepFailure(String migration, Step step, Path file, int line, String message) {}
 
     /**
      * The range checked as a whole: every up, then every down newest first, then every up again.

@@ -214,7 +214,7 @@ class VerifyIT {
         assertThat(verdicts(result))
                 .containsExactly("1_base reversible", "2_bad_down down-failed", "3_uses_audit reversible");
         VerifyResult.StepFailure failure = result.migrations().get(1).failure().orElseThrow();
-        assertThat(failure.step()).isEqualTo("down");
+        assertThat(failure.step()).isEqualTo(VerifyResult.Step.DOWN);
         assertThat(failure.file().getFileName()).hasToString("2_bad_down.sql");
         assertThat(failure.line()).isEqualTo(5);
         assertThat(failure.message()).containsIgnoringCase("no_such_table");
@@ -243,7 +243,7 @@ class VerifyIT {
         assertThat(verdicts(result))
                 .containsExactly("1_base reversible", "2_seed_user up-again-failed", "3_after reversible");
         VerifyResult.StepFailure failure = result.migrations().get(1).failure().orElseThrow();
-        assertThat(failure.step()).isEqualTo("up again");
+        assertThat(failure.step()).isEqualTo(VerifyResult.Step.UP_AGAIN);
         assertThat(failure.line()).isEqualTo(3);
         assertNoScratchLeft(engine, result.scratch());
     }
@@ -301,8 +301,9 @@ class VerifyIT {
         });
         // Up again fails: the table the downs left is still there.
         assertThat(trip.failure())
-                .hasValueSatisfying(failure ->
-                        assertThat(failure.migration() + " " + failure.step()).isEqualTo("2_audit up again"));
+                .hasValueSatisfying(failure -> assertThat(
+                                failure.migration() + " " + failure.step().label())
+                        .isEqualTo("2_audit up again"));
         assertThat(result.passed(false)).isFalse();
         assertThatThrownBy(() -> result.requirePassed(false))
                 .isInstanceOf(VerificationException.class)

@@ -147,7 +147,7 @@ final class JsonOutput implements Output {
         }
         json.writeStartObject();
         json.writeStringField("migration", failure.get().migration());
-        json.writeStringField("step", failure.get().step());
+        json.writeStringField("step", failure.get().step().label());
         json.writeStringField("file", invocation.display(failure.get().file()));
         json.writeNumberField("line", failure.get().line());
         json.writeStringField("message", failure.get().message());

@@ -5,6 +5,7 @@ import dev.cairn.VerifyResult;
 import dev.cairn.VerifyResult.Checked;
 import dev.cairn.VerifyResult.Finding;
 import dev.cairn.VerifyResult.RoundTrip;
+import dev.cairn.VerifyResult.Step;
 import dev.cairn.VerifyResult.StepFailure;
 import dev.cairn.VerifyResult.Verdict;
 import java.io.PrintStream;
@@ -48,19 +49,23 @@ final class VerifyReport {
 
     /** The round trip, step by step. */
     void roundTrip(RoundTrip trip) {
-        out.println("  " + pad("up") + "every up of "
+        out.println("  " + pad(Step.UP.label()) + "every up of "
                 + HumanOutput.count(trip.migrations().size(), "migration") + range(trip.migrations()));
         Optional<StepFailure> failure = trip.failure();
-        if (failure.isPresent() && failure.get().step().equals("down")) {
-            out.println("  " + pad("down") + failed(failure.get(), true));
+        if (failure.isPresent() && failure.get().step() == Step.DOWN) {
+            out.println("  " + pad(Step.DOWN.label()) + failed(failure.get(), true));
             return;
         }
-        step("down", "every down, newest first", trip.leftBehind(), "the schema came back to the one before the ups");
+        step(
+                Step.DOWN,
+                "every down, newest first",
+                trip.leftBehind(),
+                "the schema came back to the one before the ups");
         if (failure.isPresent()) {
-            out.println("  " + pad(failure.get().step()) + failed(failure.get(), true));
+            out.println("  " + pad(failure.get().step().label()) + failed(failure.get(), true));
             return;
         }
-        step("up again", "every up again", trip.afterReUp(), "the schema is the one the first ups made");
+        step(Step.UP_AGAIN, "every up again", trip.afterReUp(), "the schema is the one the first ups made");
     }
 
     /** The counts per verdict, the migrations that failed, and how the run ended. */
@@ -95,10 +100,10 @@ final class VerifyReport {
         }
     }
 
-    private void step(String step, String what, List<Finding> findings, String cameBack) {
+    private void step(Step step, String what, List<Finding> findings, String cameBack) {
         boolean exact = findings.isEmpty();
         boolean equivalent = findings.stream().allMatch(Finding::equivalent);
-        out.println("  " + pad(step) + what + ": "
+        out.println("  " + pad(step.label()) + what + ": "
                 + (exact ? cameBack : equivalent ? cameBack + ", except for what changes nothing" : "differences"));
         findings(findings, DETAIL);
     }
@@ -121,7 +126,9 @@ final class VerifyReport {
 
     private String failed(StepFailure failure, boolean named) {
         String at = failure.line() > 0 ? " at " + display.apply(failure.file()) + ":" + failure.line() : "";
-        String step = named ? "the " + failure.step() + " of " + failure.migration() : failure.step();
+        String step = named
+                ? "the " + failure.step().label() + " of " + failure.migration()
+                : failure.step().label();
         return step + " failed" + at + ": " + failure.message();
     }
 

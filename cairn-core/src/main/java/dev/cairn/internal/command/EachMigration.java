@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.command;
 
-import dev.cairn.Direction;
 import dev.cairn.MigrationListener;
 import dev.cairn.SchemaSnapshot;
 import dev.cairn.VerifyResult.Checked;
 import dev.cairn.VerifyResult.Finding;
+import dev.cairn.VerifyResult.Step;
 import dev.cairn.VerifyResult.StepFailure;
 import dev.cairn.VerifyResult.Verdict;
 import dev.cairn.internal.source.Migration;
@@ -44,7 +44,7 @@ final class EachMigration {
         for (int i = 0; i < migrations.size(); i++) {
             Migration migration = migrations.get(i);
             if (!inRange.test(migration)) {
-                Optional<StepFailure> failed = session.run(migration, Direction.UP, "up");
+                Optional<StepFailure> failed = session.run(migration, Step.UP);
                 if (failed.isPresent()) {
                     return new Outcome(checked, appliedFirst, failed);
                 }
@@ -52,7 +52,7 @@ final class EachMigration {
                 continue;
             }
             SchemaSnapshot before = session.snapshot();
-            Optional<StepFailure> failed = session.run(migration, Direction.UP, "up");
+            Optional<StepFailure> failed = session.run(migration, Step.UP);
             if (failed.isPresent()) {
                 return new Outcome(checked, appliedFirst, failed);
             }
@@ -90,7 +90,7 @@ final class EachMigration {
     }
 
     private Checked downThenUpAgain(Migration migration, SchemaSnapshot before) {
-        Optional<StepFailure> downFailed = session.run(migration, Direction.DOWN, "down");
+        Optional<StepFailure> downFailed = session.run(migration, Step.DOWN);
         if (downFailed.isPresent()) {
             return new Checked(migration.name(), Verdict.DOWN_FAILED, List.of(), downFailed);
         }
@@ -98,7 +98,7 @@ final class EachMigration {
         if (!differences.stream().allMatch(Finding::equivalent)) {
             return new Checked(migration.name(), Verdict.DIFFERS, differences, Optional.empty());
         }
-        Optional<StepFailure> upFailed = session.run(migration, Direction.UP, "up again");
+        Optional<StepFailure> upFailed = session.run(migration, Step.UP_AGAIN);
         if (upFailed.isPresent()) {
             return new Checked(migration.name(), Verdict.UP_AGAIN_FAILED, differences, upFailed);
         }

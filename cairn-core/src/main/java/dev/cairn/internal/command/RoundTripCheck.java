@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.command;
 
-import dev.cairn.Direction;
 import dev.cairn.SchemaSnapshot;
 import dev.cairn.VerifyResult.Finding;
 import dev.cairn.VerifyResult.RoundTrip;
+import dev.cairn.VerifyResult.Step;
 import dev.cairn.VerifyResult.StepFailure;
 import dev.cairn.internal.source.Migration;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ final class RoundTripCheck {
             if (checked && start == null) {
                 start = session.snapshot();
             }
-            Optional<StepFailure> failed = session.run(migration, Direction.UP, "up");
+            Optional<StepFailure> failed = session.run(migration, Step.UP);
             if (failed.isPresent()) {
                 return new Outcome(trip(range, Optional.empty(), List.of(), List.of()), appliedFirst, failed);
             }
@@ -64,7 +64,7 @@ final class RoundTripCheck {
         SchemaSnapshot rolledBack = session.snapshot();
         List<Finding> afterReUp = List.of();
         for (Migration migration : range) {
-            failed = session.run(migration, Direction.UP, "up again");
+            failed = session.run(migration, Step.UP_AGAIN);
             if (failed.isPresent()) {
                 break;
             }
@@ -96,7 +96,7 @@ final class RoundTripCheck {
             if (checked && latest == null) {
                 latest = session.snapshot();
             }
-            if (session.run(migration, Direction.UP, "up").isPresent()) {
+            if (session.run(migration, Step.UP).isPresent()) {
                 return false;
             }
             if (checked) {
@@ -119,7 +119,7 @@ final class RoundTripCheck {
             if (!migration.reversible()) {
                 return Optional.of(new StepFailure(
                         migration.name(),
-                        "down",
+                        Step.DOWN,
                         migration.file(),
                         0,
                         "it has no down section, so a rollback of the range stops there; check the migrations"
@@ -127,7 +127,7 @@ final class RoundTripCheck {
             }
         }
         for (Migration migration : newestFirst) {
-            Optional<StepFailure> failed = session.run(migration, Direction.DOWN, "down");
+            Optional<StepFailure> failed = session.run(migration, Step.DOWN);
             if (failed.isPresent()) {
                 return failed;
             }

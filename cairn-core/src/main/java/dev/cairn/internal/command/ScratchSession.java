@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.command;
 
-import dev.cairn.Direction;
 import dev.cairn.SchemaSnapshot;
+import dev.cairn.VerifyResult.Step;
 import dev.cairn.VerifyResult.StepFailure;
 import dev.cairn.internal.connect.ConnectionFailures;
 import dev.cairn.internal.connect.Connector;
@@ -60,10 +60,10 @@ final class ScratchSession implements AutoCloseable {
         return scratch.toString();
     }
 
-    /** Runs one section of {@code migration}; {@code step} names it in a failure ({@code up again}). */
-    Optional<StepFailure> run(Migration migration, Direction direction, String step) {
-        Section section = migration.section(direction).orElseThrow();
-        cancellation.doing("running the " + step + " of " + migration.name());
+    /** Runs the section of {@code migration} that {@code step} runs. */
+    Optional<StepFailure> run(Migration migration, Step step) {
+        Section section = migration.section(step.direction()).orElseThrow();
+        cancellation.doing("running the " + step.label() + " of " + migration.name());
         try {
             runner.run(section.statements(dialect.splitRules()));
             return Optional.empty();
@@ -71,7 +71,7 @@ final class ScratchSession implements AutoCloseable {
             cancellation.throwIfCancelled();
             return Optional.of(new StepFailure(migration.name(), step, section.file(), e.line(), e.databaseMessage()));
         } catch (SQLException e) {
-            throw failure(e, "running the " + step + " of " + migration.name());
+            throw failure(e, "running the " + step.label() + " of " + migration.name());
         }
     }
 
@@ -130,7 +130,7 @@ final class ScratchSession implements AutoCloseable {
         scratch = ScratchDatabase.create(dialect, targetLike, connector);
         connect(); // if this fails, close() drops the new database
         for (Migration migration : migrations) {
-            Optional<StepFailure> failure = run(migration, Direction.UP, "up");
+            Optional<StepFailure> failure = run(migration, Step.UP);
             if (failure.isPresent()) {
                 return failure;
             }
