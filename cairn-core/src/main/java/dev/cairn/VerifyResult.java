@@ -206,14 +206,9 @@ public record VerifyResult(
          * {@code index users_email_idx: missing (was …)} or {@code table audit: added (…)}.
          */
         public String summary() {
-            if (attribute == null) {
-                return object + (before == null ? ": added (" + after + ")" : ": missing (was " + before + ")");
-            }
-            if (!diff.isEmpty()) {
-                return object + ": " + attribute + " differs";
-            }
-            return object + ": " + attribute + " " + (before == null ? "(none)" : before) + " -> "
-                    + (after == null ? "(none)" : after);
+            return diff.isEmpty()
+                    ? new SchemaSnapshot.Difference(object, attribute, before, after).toString()
+                    : object + ": " + attribute + " differs";
         }
     }
 

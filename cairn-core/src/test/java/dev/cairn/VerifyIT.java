@@ -391,14 +391,8 @@ class VerifyIT {
         Matcher name = SCRATCH_NAME.matcher(scratchUrl);
         assertThat(name.find()).as(scratchUrl).isTrue();
         switch (engine) {
-            case POSTGRESQL ->
-                assertThat(db.query("SELECT datname FROM pg_database WHERE datname = ?", name.group()))
-                        .isEmpty();
-            case MARIADB ->
-                assertThat(db.query(
-                                "SELECT schema_name FROM information_schema.schemata WHERE schema_name = ?",
-                                name.group()))
-                        .isEmpty();
+            case POSTGRESQL, MARIADB ->
+                assertThat(db.serverHasDatabase(name.group())).as(name.group()).isFalse();
             case SQLITE ->
                 assertThat(Path.of(scratchUrl.substring("jdbc:sqlite:".length()))
                                 .getParent())

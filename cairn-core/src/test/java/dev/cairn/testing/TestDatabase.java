@@ -175,6 +175,19 @@ public final class TestDatabase implements AutoCloseable {
         return Collections.unmodifiableSet(tables);
     }
 
+    /**
+     * Whether the server this database lives on has a database named {@code name} (such as the
+     * scratch database {@code verify} makes beside it). Only for server engines.
+     */
+    public boolean serverHasDatabase(String name) {
+        String sql = switch (engine()) {
+            case POSTGRESQL -> "SELECT datname FROM pg_database WHERE datname = ?";
+            case MARIADB -> "SELECT schema_name FROM information_schema.schemata WHERE schema_name = ?";
+            default -> throw new IllegalStateException(engine() + " has no server to hold other databases");
+        };
+        return !query(sql, name).isEmpty();
+    }
+
     /** Returns whether {@link #tables()} holds {@code table}, compared without regard to case. */
     public boolean tableExists(String table) {
         return tables().contains(table.toLowerCase(Locale.ROOT));
