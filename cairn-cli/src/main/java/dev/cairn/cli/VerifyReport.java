@@ -82,6 +82,14 @@ final class VerifyReport {
         int count = result.roundTrip().isPresent()
                 ? result.roundTrip().get().migrations().size()
                 : result.migrations().size();
+        if (count == 0 && result.stopped().isEmpty()) {
+            // --from always names a migration, so only --pending, or no migration at all, leaves none.
+            out.println(
+                    result.appliedFirst().isEmpty()
+                            ? "Nothing to verify: there are no migrations."
+                            : "Nothing to verify: " + where + " has applied every migration (" + duration + ").");
+            return;
+        }
         String form = result.roundTrip().isPresent() ? " as a round trip" : "";
         out.println(outcome + " " + HumanOutput.count(count, "migration") + form + " on a scratch database,"
                 + " dropped since (" + duration + "); " + where + " was not touched.");

@@ -167,6 +167,17 @@ class VerifyCommandTest {
     }
 
     @Test
+    void pendingWithNothingPendingSaysSoRatherThanVerifiedNone() {
+        Cli cli = Project.create(directory);
+        cli.run("migrate").succeeds();
+
+        Cli.Run run = cli.run("verify", "--pending").succeeds();
+
+        assertThat(run.out()).contains("Nothing to verify: development (").contains(") has applied every migration (");
+        assertThat(run.out()).doesNotContain("Verified 0");
+    }
+
+    @Test
     void optionsThatCannotWorkAreUsageErrors() {
         Cli cli = Project.create(directory);
 
