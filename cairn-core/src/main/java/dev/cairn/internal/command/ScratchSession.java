@@ -10,6 +10,7 @@ import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.run.StatementFailedException;
 import dev.cairn.internal.run.StatementRunner;
 import dev.cairn.internal.schema.SchemaReader;
+import dev.cairn.internal.schema.SchemaWatch;
 import dev.cairn.internal.source.Migration;
 import dev.cairn.internal.source.Section;
 import java.sql.Connection;
@@ -17,7 +18,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code verify}'s one connection to its scratch database, and what the checks do with it: run a
@@ -36,6 +36,7 @@ final class ScratchSession implements AutoCloseable {
     private ScratchDatabase scratch;
     private Connection connection;
     private StatementRunner runner;
+    private SchemaWatch watch;
 
     ScratchSession(
             Dialect dialect, String targetUrl, Connector connector, Duration lockTimeout, Cancellation cancellation) {
@@ -79,7 +80,7 @@ final class ScratchSession implements AutoCloseable {
     SchemaSnapshot snapshot() {
         cancellation.doing("reading the scratch database's schema");
         try {
-            return reader.read(connection, Set.of());
+            return watch.read();
         } catch (SQLException e) {
             throw failure(e, "reading the schema");
         }
@@ -111,6 +112,7 @@ final class ScratchSession implements AutoCloseable {
                 connection.commit();
             } else {
                 connection.rollback();
+                watch.rolledBack();
             }
             connection.setAutoCommit(true);
         } catch (SQLException e) {
@@ -151,6 +153,7 @@ final class ScratchSession implements AutoCloseable {
                     connector.forUrl(scratch.url()).open(false, lockTimeout).connection();
             connection.setAutoCommit(true);
             runner = new StatementRunner(connection, dialect);
+            watch = reader.watch(connection);
         } catch (SQLException e) {
             throw failure(e, "connecting");
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.schema;
 
+import static java.util.stream.Collectors.joining;
+
 import dev.cairn.SchemaSnapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,21 +85,24 @@ public final class PostgresSchemaReader implements SchemaReader {
     // Tables, and the names of relations an extension made (pg_depend.deptype 'e'), so that they
     // are skipped like ignored tables (PostGIS's spatial_ref_sys and its views, for one).
     private static final String RELATIONS = """
-            SELECT c.relname, c.relkind, c.relrowsecurity, c.relforcerowsecurity, c.relpersistence,
+            SELECT c.oid, c.relname, c.relkind, c.relrowsecurity, c.relforcerowsecurity, c.relpersistence,
                    CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by,
                    CASE WHEN c.relispartition THEN
                        (SELECT p.relname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
                         WHERE i.inhrelid = c.oid) || ' ' || pg_get_expr(c.relpartbound, c.oid) END AS partition_of,
                    EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                            WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
-                   AS from_extension
+                   AS from_extension,
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h WHERE h.inhrelid = c.oid OR h.inhparent = c.oid)
+                   AS inherits
             FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'S')""";
 
     // In position order, so that the table's column order can be read off them.
     private static final String COLUMNS = """
-            SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
+            SELECT c.relname, a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod) AS type,
+                   a.attnotnull,
                    pg_get_expr(d.adbin, d.adrelid) AS expression, a.attidentity, a.attgenerated,
                    CASE WHEN a.attcollation <> t.typcollation THEN
                        (SELECT o.collname FROM pg_catalog.pg_collation o WHERE o.oid = a.attcollation) END
@@ -108,7 +113,7 @@ public final class PostgresSchemaReader implements SchemaReader {
             JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
             LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
             WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
-              AND a.attnum > 0 AND NOT a.attisdropped
+              AND a.attnum > 0 AND NOT a.attisdropped TABLES
             ORDER BY a.attrelid, a.attnum""";
 
     // A foreign key that references a partitioned table also has one catalog row per referenced
@@ -136,7 +141,7 @@ public final class PostgresSchemaReader implements SchemaReader {
             LEFT JOIN pg_catalog.pg_class f ON f.oid = k.confrelid
             LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = f.relnamespace
             LEFT JOIN pg_catalog.pg_index x ON x.indexrelid = k.conindid AND k.contype IN ('p', 'u')
-            WHERE n.nspname = current_schema() AND k.contype IN ('p', 'u', 'f', 'c', 'x')
+            WHERE n.nspname = current_schema() AND k.contype IN ('p', 'u', 'f', 'c', 'x') TABLES
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint p
                               WHERE p.oid = k.conparentid AND p.conrelid = k.conrelid)""";
 
@@ -285,35 +290,106 @@ public final class PostgresSchemaReader implements SchemaReader {
 
     @Override
     public SchemaSnapshot read(Connection connection, Set<String> ignoredTables) throws SQLException {
-        int major = connection.getMetaData().getDatabaseMajorVersion();
+        Reading reading = new Reading(connection, ignoredTables);
         Snapshots snapshot = new Snapshots();
-        Reading reading = new Reading(connection, major, new HashSet<>(), ignoredTables, snapshot);
-        reading.extensions();
-        reading.relations();
-        reading.columns();
-        reading.constraints();
-        reading.indexes();
-        reading.views();
-        reading.sequences();
-        reading.triggers();
-        reading.routines();
-        reading.types();
-        reading.policies();
+        for (Part part : Part.values()) {
+            part.read(reading, snapshot);
+        }
         return snapshot.build();
     }
 
-    /**
-     * One read: the connection, the server's major version, the relations an extension made and the
-     * tables to leave out, and the snapshot being filled.
-     */
-    private record Reading(
-            Connection connection,
-            int major,
-            Set<String> fromExtensions,
-            Set<String> ignoredTables,
-            Snapshots snapshot) {
+    @Override
+    public SchemaWatch watch(Connection connection) throws SQLException {
+        return PostgresSchemaWatch.start(connection);
+    }
 
-        void extensions() throws SQLException {
+    /**
+     * What the reader reads, one catalog query each, in the order it reads them: extensions first,
+     * then relations, since both say what an extension made, which the others leave out.
+     */
+    enum Part {
+        EXTENSIONS((reading, into, tables) -> reading.extensions(into)),
+        RELATIONS((reading, into, tables) -> reading.relations(into)),
+        COLUMNS(Reading::columns),
+        CONSTRAINTS(Reading::constraints),
+        INDEXES((reading, into, tables) -> reading.indexes(into)),
+        VIEWS((reading, into, tables) -> reading.views(into)),
+        SEQUENCES((reading, into, tables) -> reading.sequences(into)),
+        TRIGGERS((reading, into, tables) -> reading.triggers(into)),
+        ROUTINES((reading, into, tables) -> reading.routines(into)),
+        TYPES((reading, into, tables) -> reading.types(into)),
+        POLICIES((reading, into, tables) -> reading.policies(into));
+
+        private final Step step;
+
+        Part(Step step) {
+            this.step = step;
+        }
+
+        /** Reads all of this part. */
+        void read(Reading reading, Snapshots into) throws SQLException {
+            step.read(reading, into, null);
+        }
+
+        /**
+         * Reads this part for the tables with these OIDs only: what it records under {@code table T}
+         * (or {@code table T / …}) of those tables and nothing else. Only {@link #byTable} parts can.
+         */
+        void read(Reading reading, Snapshots into, Set<Long> tables) throws SQLException {
+            if (!byTable()) {
+                throw new IllegalArgumentException(this + " is read whole");
+            }
+            step.read(reading, into, tables);
+        }
+
+        /** Whether everything this part records belongs to one table, so that it can be read table by table. */
+        boolean byTable() {
+            return this == COLUMNS || this == CONSTRAINTS;
+        }
+
+        @FunctionalInterface
+        private interface Step {
+            void read(Reading reading, Snapshots into, Set<Long> tables) throws SQLException;
+        }
+    }
+
+    /**
+     * Reads on one connection, part by part: the server's major version, the relations an extension
+     * made and the tables to leave out, and for {@link PostgresSchemaWatch} the names of the relations
+     * and columns last read, by OID and position, which show a rename.
+     */
+    static final class Reading {
+
+        private final Connection connection;
+        private final int major;
+        private final Set<String> ignoredTables;
+        private final Set<String> fromExtensions = new HashSet<>();
+        private final Map<Long, String> relationNames = new HashMap<>();
+        private final Set<Long> inherit = new HashSet<>();
+        private final Map<Long, Map<Integer, String>> columnNames = new HashMap<>();
+
+        Reading(Connection connection, Set<String> ignoredTables) throws SQLException {
+            this.connection = connection;
+            this.major = connection.getMetaData().getDatabaseMajorVersion();
+            this.ignoredTables = ignoredTables;
+        }
+
+        /** Every relation of the schema (tables, views, sequences) by OID, as the last read of relations found them. */
+        Map<Long, String> relationNames() {
+            return relationNames;
+        }
+
+        /** The relations, by OID, that inherit or are inherited from (partitions too), as the last read found them. */
+        Set<Long> inherit() {
+            return inherit;
+        }
+
+        /** Every table's columns by OID and position, as the reads of columns found them. */
+        Map<Long, Map<Integer, String>> columnNames() {
+            return columnNames;
+        }
+
+        void extensions(Snapshots snapshot) throws SQLException {
             each(EXTENSIONS, row -> {
                 String path = "extension " + Snapshots.name(row.getString("extname"));
                 snapshot.put(path, "schema", row.getString("nspname"))
@@ -321,9 +397,16 @@ public final class PostgresSchemaReader implements SchemaReader {
             });
         }
 
-        void relations() throws SQLException {
+        void relations(Snapshots snapshot) throws SQLException {
+            fromExtensions.clear();
+            relationNames.clear();
+            inherit.clear();
             each(RELATIONS, row -> {
                 String name = row.getString("relname");
+                relationNames.put(row.getLong("oid"), name);
+                if (row.getBoolean("inherits")) {
+                    inherit.add(row.getLong("oid"));
+                }
                 if (row.getBoolean("from_extension")) {
                     fromExtensions.add(name);
                     return;
@@ -348,10 +431,18 @@ public final class PostgresSchemaReader implements SchemaReader {
             });
         }
 
-        void columns() throws SQLException {
+        void columns(Snapshots snapshot, Set<Long> tables) throws SQLException {
             Map<String, List<String>> order = new LinkedHashMap<>();
-            each(COLUMNS, row -> {
+            if (tables == null) {
+                columnNames.clear();
+            } else {
+                columnNames.keySet().removeAll(tables);
+            }
+            each(COLUMNS, tables, row -> {
                 String table = row.getString("relname");
+                columnNames
+                        .computeIfAbsent(row.getLong("attrelid"), oid -> new HashMap<>())
+                        .put(row.getInt("attnum"), row.getString("attname"));
                 if (!kept(table)) {
                     return;
                 }
@@ -370,9 +461,9 @@ public final class PostgresSchemaReader implements SchemaReader {
                     snapshot.put(Snapshots.table(table), "column order", String.join(", ", columns)));
         }
 
-        void constraints() throws SQLException {
+        void constraints(Snapshots snapshot, Set<Long> tables) throws SQLException {
             String sql = CONSTRAINTS.replace("INCLUDED", INCLUDED).replace("NULLS_NOT_DISTINCT", nullsNotDistinct());
-            each(sql, row -> {
+            each(sql, tables, row -> {
                 String table = row.getString("relname");
                 if (!kept(table)) {
                     return;
@@ -390,7 +481,7 @@ public final class PostgresSchemaReader implements SchemaReader {
                 };
                 switch (row.getString("contype")) {
                     case "c" -> snapshot.put(path, "expression", checkExpression(row.getString("definition")));
-                    case "f" -> foreignKey(path, columns, row);
+                    case "f" -> foreignKey(snapshot, path, columns, row);
                     case "x" -> snapshot.put(path, "definition", exclusion(row.getString("definition"), deferrable));
                     default ->
                         snapshot.put(path, "columns", columns)
@@ -401,7 +492,7 @@ public final class PostgresSchemaReader implements SchemaReader {
             });
         }
 
-        private void foreignKey(String path, String columns, ResultSet row) throws SQLException {
+        private void foreignKey(Snapshots snapshot, String path, String columns, ResultSet row) throws SQLException {
             snapshot.put(path, "columns", columns)
                     .put(
                             path,
@@ -413,7 +504,7 @@ public final class PostgresSchemaReader implements SchemaReader {
                     .put(path, "match", "f".equals(row.getString("confmatchtype")) ? "full" : null);
         }
 
-        void indexes() throws SQLException {
+        void indexes(Snapshots snapshot) throws SQLException {
             String sql = INDEXES.replace("INCLUDED", INCLUDED).replace("NULLS_NOT_DISTINCT", nullsNotDistinct());
             each(sql, row -> {
                 String table = row.getString("relname");
@@ -434,7 +525,7 @@ public final class PostgresSchemaReader implements SchemaReader {
             });
         }
 
-        void views() throws SQLException {
+        void views(Snapshots snapshot) throws SQLException {
             each(VIEWS, row -> {
                 String name = row.getString("relname");
                 if (!kept(name)) {
@@ -446,7 +537,7 @@ public final class PostgresSchemaReader implements SchemaReader {
             });
         }
 
-        void sequences() throws SQLException {
+        void sequences(Snapshots snapshot) throws SQLException {
             each(SEQUENCES, row -> {
                 String owner = row.getString("owner");
                 String name = row.getString("relname");
@@ -469,7 +560,7 @@ public final class PostgresSchemaReader implements SchemaReader {
             });
         }
 
-        void triggers() throws SQLException {
+        void triggers(Snapshots snapshot) throws SQLException {
             List<Map<String, String>> triggers = new ArrayList<>();
             Map<String, Integer> tablesPerName = new HashMap<>();
             each(TRIGGERS, row -> {
@@ -509,7 +600,7 @@ public final class PostgresSchemaReader implements SchemaReader {
             }
         }
 
-        void routines() throws SQLException {
+        void routines(Snapshots snapshot) throws SQLException {
             String sql = ROUTINES.replace(
                     "BODY", major >= 14 ? "coalesce(pg_get_function_sqlbody(p.oid), p.prosrc)" : "p.prosrc");
             each(sql, row -> {
@@ -535,7 +626,7 @@ public final class PostgresSchemaReader implements SchemaReader {
             });
         }
 
-        void types() throws SQLException {
+        void types(Snapshots snapshot) throws SQLException {
             each(TYPES, row -> {
                 String path = "type " + Snapshots.name(row.getString("typname"));
                 String kind = row.getString("typtype");
@@ -552,7 +643,7 @@ public final class PostgresSchemaReader implements SchemaReader {
             });
         }
 
-        void policies() throws SQLException {
+        void policies(Snapshots snapshot) throws SQLException {
             each(POLICIES, row -> {
                 String table = row.getString("relname");
                 if (!kept(table)) {
@@ -586,6 +677,26 @@ public final class PostgresSchemaReader implements SchemaReader {
                     ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     action.read(rows);
+                }
+            }
+        }
+
+        /**
+         * Runs {@code sql}, whose {@code TABLES} stands for a condition on the table's OID {@code c.oid}:
+         * none for all tables, else its being one of {@code tables}.
+         */
+        private void each(String sql, Set<Long> tables, Catalog.Row action) throws SQLException {
+            if (tables == null) {
+                each(sql.replace("TABLES", ""), action);
+                return;
+            }
+            try (PreparedStatement statement =
+                    connection.prepareStatement(sql.replace("TABLES", "AND c.oid = ANY (?::oid[])"))) {
+                statement.setString(1, tables.stream().map(String::valueOf).collect(joining(",", "{", "}")));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        action.read(rows);
+                    }
                 }
             }
         }

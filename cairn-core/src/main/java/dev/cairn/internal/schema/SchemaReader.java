@@ -21,4 +21,13 @@ public interface SchemaReader {
      * @param ignoredTables tables to leave out, in lower case (Cairn's tracking and lock tables)
      */
     SchemaSnapshot read(Connection connection, Set<String> ignoredTables) throws SQLException;
+
+    /**
+     * Starts watching the schema of {@code connection}, a scratch database of verify's that nobody
+     * else uses, for repeated whole reads (no tables ignored). By default every read is a whole one;
+     * a reader whose database can log what DDL changed reads only that again.
+     */
+    default SchemaWatch watch(Connection connection) throws SQLException {
+        return SchemaWatch.wholeReads(this, connection);
+    }
 }

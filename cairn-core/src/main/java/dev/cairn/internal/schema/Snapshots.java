@@ -77,6 +77,20 @@ public final class Snapshots {
         return this;
     }
 
+    /** Adds every object and attribute of {@code other}, a builder of other kinds of objects (or attributes). */
+    public Snapshots putAll(Snapshots other) {
+        other.objects.forEach((path, attributes) -> object(path).putAll(attributes));
+        return this;
+    }
+
+    /** Removes table {@code table} and every {@code table T / …} object of it. */
+    public Snapshots removeTable(String table) {
+        String path = table(table);
+        objects.remove(path);
+        objects.subMap(path + " / ", path + " /\uffff").clear();
+        return this;
+    }
+
     /** The snapshot. */
     public SchemaSnapshot build() {
         return new SchemaSnapshot(objects);
