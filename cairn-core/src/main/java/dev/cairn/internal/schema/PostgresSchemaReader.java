@@ -673,26 +673,19 @@ public final class PostgresSchemaReader implements SchemaReader {
          * each catalog query once rather than on every read (planning is a good part of their cost).
          */
         private void each(String sql, Catalog.Row action) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(sql);
-                    ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    action.read(rows);
-                }
-            }
+            each(sql, null, action);
         }
 
         /**
-         * Runs {@code sql}, whose {@code TABLES} stands for a condition on the table's OID {@code c.oid}:
-         * none for all tables, else its being one of {@code tables}.
+         * {@link #each(String, Catalog.Row)} for a query whose {@code TABLES} stands for a condition on
+         * the table's OID {@code c.oid}: none when {@code tables} is null, else its being one of them.
          */
         private void each(String sql, Set<Long> tables, Catalog.Row action) throws SQLException {
-            if (tables == null) {
-                each(sql.replace("TABLES", ""), action);
-                return;
-            }
-            try (PreparedStatement statement =
-                    connection.prepareStatement(sql.replace("TABLES", "AND c.oid = ANY (?::oid[])"))) {
-                statement.setString(1, tables.stream().map(String::valueOf).collect(joining(",", "{", "}")));
+            String filtered = sql.replace("TABLES", tables == null ? "" : "AND c.oid = ANY (?::oid[])");
+            try (PreparedStatement statement = connection.prepareStatement(filtered)) {
+                if (tables != null) {
+                    statement.setString(1, tables.stream().map(String::valueOf).collect(joining(",", "{", "}")));
+                }
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         action.read(rows);

@@ -299,7 +299,7 @@ final class PostgresSchemaWatch implements SchemaWatch {
         SchemaSnapshot whole = new PostgresSchemaReader().read(connection, Set.of());
         if (!whole.equals(partial)) {
             throw new IllegalStateException("A partial read of the schema (" + stale + " after " + changes.list()
-                    + ") differs from a whole one: " + partial.since(whole));
+                    + ") differs from a whole one (partial -> whole): " + whole.since(partial));
         }
     }
 
