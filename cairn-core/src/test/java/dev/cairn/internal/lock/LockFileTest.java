@@ -21,16 +21,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * says where. {@link LockFile#besideDatabase} puts the file beside the database file (the attached one
  * for a schema) and falls back to the {@link TransactionLock} for a database in memory.
  */
-class LockFileTest {
+class LockFileTest extends SecondRunner {
 
     private static final String LOCK = "cairn_migrations";
     private static final Duration SHORT = Duration.ofMillis(200);
@@ -55,23 +48,8 @@ class LockFileTest {
     @TempDir
     Path dir;
 
-    private final ExecutorService otherThread = Executors.newSingleThreadExecutor();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private final List<String> told = Collections.synchronizedList(new ArrayList<>());
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        otherThread.shutdownNow();
-        Collections.reverse(toClose);
-        for (AutoCloseable closeable : toClose) {
-            closeable.close();
-        }
-    }
-
     private LockFile lockFile() {
-        LockFile lock = new LockFile(dir.resolve("app.sqlite3.cairn_migrations.lock"), LOCK);
-        toClose.add(lock);
-        return lock;
+        return closedAfter(new LockFile(dir.resolve("app.sqlite3.cairn_migrations.lock"), LOCK));
     }
 
     /** Runs {@code task} on the other thread, as a second runner in this JVM would, and waits for it. */
@@ -139,16 +117,8 @@ class LockFileTest {
     void aRunnerThatIsWaitingTakesTheLockOnceTheHolderLetsGo() throws Exception {
         LockFile holder = lockFile();
         holder.acquire(SHORT, told::add);
-        CountDownLatch waiting = new CountDownLatch(1);
         LockFile next = lockFile();
-        Future<?> taken = otherThread.submit(() -> {
-            next.acquire(Duration.ofSeconds(10), who -> {
-                told.add(who);
-                waiting.countDown();
-            });
-            return null;
-        });
-        waiting.await();
+        Future<?> taken = waitingFor(next, Duration.ofSeconds(10));
 
         holder.close();
 
@@ -208,11 +178,9 @@ class LockFileTest {
     void besideDatabasePutsTheLockFileBesideTheDatabaseFile() throws SQLException, IOException {
         TestDatabase db = databases.create(Engine.SQLITE);
         Path databaseFile = Path.of(db.url().substring("jdbc:sqlite:".length()));
-        Connection connection = db.connect();
-        toClose.add(connection);
+        Connection connection = closedAfter(db.connect());
 
-        Lock lock = LockFile.besideDatabase(connection, TableName.of(null, "cairn_migrations"));
-        toClose.add(lock);
+        Lock lock = closedAfter(LockFile.besideDatabase(connection, TableName.of(null, "cairn_migrations")));
         lock.acquire(SHORT, told::add);
 
         assertThat(lock).isInstanceOf(LockFile.class);
@@ -223,15 +191,13 @@ class LockFileTest {
 
     @Test
     void besideDatabaseUsesTheAttachedDatabasesFileForASchema() throws SQLException, IOException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.sqlite3"));
-        toClose.add(connection);
+        Connection connection = closedAfter(DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.sqlite3")));
         Path audit = dir.resolve("audit.sqlite3");
         try (Statement statement = connection.createStatement()) {
             statement.execute("ATTACH DATABASE '" + audit + "' AS audit");
         }
 
-        Lock lock = LockFile.besideDatabase(connection, TableName.of("audit", "history"));
-        toClose.add(lock);
+        Lock lock = closedAfter(LockFile.besideDatabase(connection, TableName.of("audit", "history")));
         lock.acquire(SHORT, told::add);
 
         assertThat(dir.resolve("audit.sqlite3.history.lock")).exists();

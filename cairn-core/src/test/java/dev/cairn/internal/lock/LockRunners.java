@@ -8,29 +8,18 @@ import dev.cairn.testing.TestDatabase;
 import dev.cairn.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What the tests of a database's lock share: a test database, runners on it (each a connection and the
- * lock its dialect makes for it), a thread for a second runner that waits, and what the waiting runners
- * were told. Everything a test opens is closed after it, newest first.
+ * What the tests of a database's lock share besides {@link SecondRunner}: a test database, and runners
+ * on it, each a connection and the lock its dialect makes for it.
  */
-abstract class LockRunners {
+abstract class LockRunners extends SecondRunner {
 
     static final TableName TABLE = TableName.of(null, "cairn_migrations");
 
     @RegisterExtension
     final TestDatabases databases = new TestDatabases();
-
-    final List<String> told = Collections.synchronizedList(new ArrayList<>());
-    final ExecutorService otherThread = Executors.newSingleThreadExecutor();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
 
     TestDatabase db;
     Dialect dialect;
@@ -41,26 +30,13 @@ abstract class LockRunners {
         dialect = Dialect.forUrl(db.url());
     }
 
-    @AfterEach
-    void closeEverything() throws Exception {
-        otherThread.shutdownNow();
-        Collections.reverse(toClose);
-        for (AutoCloseable closeable : toClose) {
-            closeable.close();
-        }
-    }
-
     /** A runner's connection, on which its migrations would run. */
     Connection connection() throws SQLException {
-        Connection connection = db.connect();
-        toClose.add(connection);
-        return connection;
+        return closedAfter(db.connect());
     }
 
     /** The lock of a runner whose migrations run on {@code connection}. */
     Lock lock(Connection connection, TableName table) {
-        Lock lock = dialect.lock(connection, table, db::connect);
-        toClose.add(lock);
-        return lock;
+        return closedAfter(dialect.lock(connection, table, db::connect));
     }
 }

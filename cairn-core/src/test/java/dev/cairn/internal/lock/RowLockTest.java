@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,15 +118,7 @@ class RowLockTest extends LockRunners {
         Lock holder = lock();
         holder.acquire(SHORT, told::add);
         Lock next = lock();
-        CountDownLatch waiting = new CountDownLatch(1);
-        Future<?> taken = otherThread.submit(() -> {
-            next.acquire(Duration.ofSeconds(10), who -> {
-                told.add(who);
-                waiting.countDown();
-            });
-            return null;
-        });
-        waiting.await();
+        Future<?> taken = waitingFor(next, Duration.ofSeconds(10));
 
         holder.close();
 

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,15 +93,7 @@ class ServerLockIT extends LockRunners {
         Lock holder = lock(connection(), TABLE);
         holder.acquire(shortWait(engine), told::add);
         Lock next = lock(connection(), TABLE);
-        CountDownLatch waiting = new CountDownLatch(1);
-        Future<?> taken = otherThread.submit(() -> {
-            next.acquire(Duration.ofSeconds(20), who -> {
-                told.add(who);
-                waiting.countDown();
-            });
-            return null;
-        });
-        waiting.await();
+        Future<?> taken = waitingFor(next, Duration.ofSeconds(20));
 
         holder.close();
         holder.close();
