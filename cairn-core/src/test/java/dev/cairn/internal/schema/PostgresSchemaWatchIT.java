@@ -8,6 +8,7 @@ import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
 import dev.cairn.testing.TestDatabases;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -178,6 +179,31 @@ class PostgresSchemaWatchIT {
             assertThat(watch.partialReads())
                     .as("the read after the rollback is whole")
                     .isEqualTo(partial);
+        }
+    }
+
+    @Test
+    void aUserWhoMayNotCreateEventTriggersGetsWholeReadsAndNothingInstalled() throws SQLException {
+        TestDatabase db = databases.create(Engine.POSTGRESQL);
+        String role = "cairn_plain_" + Long.toHexString(System.nanoTime());
+        db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'plain'");
+        try {
+            db.execute("GRANT CREATE ON SCHEMA public TO " + role);
+            try (Connection connection = DriverManager.getConnection(db.url(), role, "plain")) {
+                connection.setAutoCommit(true);
+                SchemaWatch watch = reader.watch(connection);
+                execute(connection, "CREATE TABLE notes (id int PRIMARY KEY, body text)");
+
+                assertThat(watch).isNotInstanceOf(PostgresSchemaWatch.class);
+                assertThat(watch.read()).isEqualTo(reader.read(connection, Set.of()));
+                assertThat(watch.read().objects()).containsKey("table notes");
+            }
+            assertThat(db.query("SELECT 1 FROM pg_namespace WHERE nspname = 'cairn_verify_ddl'"))
+                    .as("nothing of the watch in the database")
+                    .isEmpty();
+        } finally {
+            db.execute("DROP OWNED BY " + role);
+            db.execute("DROP ROLE " + role);
         }
     }
 
