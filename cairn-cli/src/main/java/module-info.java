@@ -8,6 +8,8 @@ module dev.cairn.cli {
     requires dev.cairn;
     requires info.picocli;
     requires com.fasterxml.jackson.core;
+    // sun.misc.Signal, used through reflection: a second Ctrl-C ends the process at once (Interrupts).
+    requires jdk.unsupported;
 
     // picocli reads and writes the annotated fields of the commands and options reflectively.
     opens dev.cairn.cli to

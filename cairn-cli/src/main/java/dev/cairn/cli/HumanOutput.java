@@ -207,7 +207,7 @@ final class HumanOutput implements Output {
     public void failed(Failure failure) {
         if (lineOpen) {
             // Close the progress line of the migration that failed; the reason is on stderr.
-            out.println("FAILED");
+            out.println(failure.exitCode() == Failure.INTERRUPTED ? "INTERRUPTED" : "FAILED");
             lineOpen = false;
         }
         out.flush();

@@ -41,11 +41,18 @@ public final class Main {
             "ping",
             "seed");
 
-    /** The commands that notice an interrupt, clean up and say so (the others just end). */
-    private static final Set<String> CLEANS_UP_ON_INTERRUPT = Set.of("verify");
+    /**
+     * The commands that notice an interrupt, cancel what runs on the server, clean up and say so (the
+     * others just end: they change nothing).
+     */
+    private static final Set<String> CLEANS_UP_ON_INTERRUPT =
+            Set.of("migrate", "up", "down", "rollback", "verify", "seed");
 
-    /** How long an interrupted command may take to clean up and report before the process ends anyway. */
-    private static final long INTERRUPT_GRACE_SECONDS = 15;
+    /**
+     * How long an interrupted command may take to clean up and report before the process ends anyway:
+     * a little more than the core gives itself, so that its report comes out.
+     */
+    private static final long INTERRUPT_GRACE_SECONDS = 40;
 
     private Main() {}
 
@@ -68,9 +75,11 @@ public final class Main {
         CountDownLatch reported = new CountDownLatch(1);
         String command = firstCommandWord(args);
         // Set.of(...).contains(null) throws: a run without a command (--version, --help) has none.
-        if (command != null && CLEANS_UP_ON_INTERRUPT.contains(command)) {
+        boolean cleansUp = command != null && CLEANS_UP_ON_INTERRUPT.contains(command);
+        if (cleansUp) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitReport(reported), "cairn-interrupt"));
         }
+        Interrupts.install(cleansUp, System.err);
         int exitCode = run(Path.of("").toAbsolutePath(), System.getenv(), System.out, System.err, args);
         reported.countDown();
         System.exit(exitCode);

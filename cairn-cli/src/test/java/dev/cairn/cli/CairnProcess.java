@@ -159,12 +159,39 @@ final class CairnProcess {
 
         /** Sends the process SIGINT, as Ctrl-C in a terminal does. */
         void interrupt() {
+            signal("INT");
+        }
+
+        /** Sends the process SIGTERM, as a service manager or {@code kill} does to stop it. */
+        void terminate() {
+            signal("TERM");
+        }
+
+        /** What the process wrote on stdout so far. */
+        String outSoFar() {
             try {
-                Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                return Files.readString(out, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new AssertionError("cannot read the output of " + command + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** What the process wrote on stderr so far. */
+        String errSoFar() {
+            try {
+                return Files.readString(err, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new AssertionError("cannot read the errors of " + command + ": " + e.getMessage(), e);
+            }
+        }
+
+        private void signal(String name) {
+            try {
+                Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
                         .inheritIO()
                         .start();
                 if (kill.waitFor() != 0) {
-                    throw new AssertionError("kill -INT " + process.pid() + " failed");
+                    throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
                 }
             } catch (IOException e) {
                 throw new AssertionError("cannot run kill: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.command;
 
+import dev.cairn.CancelledException;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationRun;
 import dev.cairn.Operation;
@@ -51,12 +52,38 @@ public final class Change {
         return new RollbackResult(runs, stopwatch.elapsed());
     }
 
-    /** Runs {@code operation} under the lock; returns what ran. */
+    /**
+     * Runs {@code operation} under the lock; returns what ran. An interrupt (the JVM shutting down)
+     * cancels the statement running on the server and ends the run with a {@link CancelledException}
+     * that says what stays applied.
+     */
     private List<MigrationRun> run(Operation operation) {
         BackgroundScan scan = BackgroundScan.start(settings.migrationsDirectory());
         List<MigrationRun> runs;
-        try (Session session =
-                scan.whileConnecting(() -> Session.forChange(settings, settings.listener(), scan::migrations))) {
+        try (Cancellation cancellation = new Cancellation(commandOf(operation), "Nothing was changed.")) {
+            cancellation.doing("connecting to " + settings.target());
+            try {
+                runs = run(operation, scan, cancellation);
+            } catch (CancelledException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // A failure after an interrupt is the interrupt's doing (a connection cut, a wait woken).
+                if (cancellation.cancelled()) {
+                    throw cancellation.interrupted();
+                }
+                throw e;
+            }
+        }
+        if (!runs.isEmpty()) {
+            settings.schemaFile().ifPresent(file -> SchemaFile.write(file, new ShowSchema(settings).read()));
+        }
+        return runs;
+    }
+
+    private List<MigrationRun> run(Operation operation, BackgroundScan scan, Cancellation cancellation) {
+        try (Session session = scan.whileConnecting(
+                () -> Session.forChange(settings, settings.listener(), scan::migrations, cancellation))) {
+            cancellation.doing("reading the tracking table");
             List<Migration> migrations = scan.migrations();
             boolean tableExists;
             List<HistoryRow> history;
@@ -75,17 +102,31 @@ public final class Change {
                 return List.of();
             }
             settings.listener().planned(work.toPlan());
-            Runner runner =
-                    new Runner(session.connection(), session.dialect(), session.history(), settings.listener(), clock);
+            Runner runner = new Runner(
+                    session.connection(),
+                    session.dialect(),
+                    session.history(),
+                    settings.listener(),
+                    clock,
+                    cancellation.canceller());
+            cancellation.doing(
+                    "recording the migrations",
+                    "Where the database could, the transaction was rolled back; `cairn status` shows what is applied.");
             try {
-                runs = runner.run(work, !tableExists);
+                return runner.run(work, !tableExists);
             } catch (SQLException e) {
                 throw session.failure("recording the migrations", e);
             }
         }
-        if (!runs.isEmpty()) {
-            settings.schemaFile().ifPresent(file -> SchemaFile.write(file, new ShowSchema(settings).read()));
-        }
-        return runs;
+    }
+
+    /** The command that {@code operation} is, as the message about an interrupt names it. */
+    private static String commandOf(Operation operation) {
+        return switch (operation.kind()) {
+            case MIGRATE -> "migrate";
+            case UP -> "up";
+            case DOWN -> "down";
+            case ROLLBACK, ROLLBACK_ALL, ROLLBACK_TO, ROLLBACK_TO_BATCH -> "rollback";
+        };
     }
 }

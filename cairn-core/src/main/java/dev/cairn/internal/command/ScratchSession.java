@@ -152,7 +152,7 @@ final class ScratchSession implements AutoCloseable {
             connection =
                     connector.forUrl(scratch.url()).open(false, lockTimeout).connection();
             connection.setAutoCommit(true);
-            runner = new StatementRunner(connection, dialect);
+            runner = new StatementRunner(connection, dialect, cancellation.canceller());
             watch = reader.watch(connection);
         } catch (SQLException e) {
             throw failure(e, "connecting");
@@ -170,7 +170,11 @@ final class ScratchSession implements AutoCloseable {
         connection = null;
     }
 
-    /** On an interrupt: the connection is cut, so that the statement running stops and the run ends. */
+    /**
+     * On an interrupt, after the statement running was cancelled on the server: the connection is cut
+     * too, so that a catalog read (which no canceller watches) ends as well. The scratch database is
+     * dropped next, whatever state it is in.
+     */
     private void cutConnection() {
         Connection open = connection;
         if (open != null) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.command;
 
+import dev.cairn.CairnException;
+import dev.cairn.CancelledException;
 import dev.cairn.ConfigurationException;
 import dev.cairn.Direction;
 import dev.cairn.MigrationFailedException;
@@ -72,39 +74,58 @@ public final class Seeds {
         Stopwatch stopwatch = new Stopwatch();
         List<Path> files = select(names);
         List<String> ran = new ArrayList<>();
-        try (Session session = Session.forChange(settings, settings.listener())) {
-            StatementRunner runner = new StatementRunner(session.connection(), session.dialect());
-            for (Path file : files) {
-                String name = file.getFileName().toString();
-                try {
-                    runner.run(read(file).statements(session.dialect().splitRules()));
-                    session.connection().commit();
-                } catch (StatementFailedException e) {
-                    throw failure(session, file, e, ran);
-                } catch (SQLException e) {
-                    throw session.failure("running the seed " + name, e);
+        try (Cancellation cancellation = new Cancellation("seed run", "Nothing was changed.")) {
+            try (Session session = Session.forChange(settings, settings.listener(), () -> {}, cancellation)) {
+                StatementRunner runner =
+                        new StatementRunner(session.connection(), session.dialect(), cancellation.canceller());
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    cancellation.doing(
+                            "running the seed " + name,
+                            ran.isEmpty()
+                                    ? "Nothing was changed."
+                                    : "The seeds before it ran and stay: " + String.join(", ", ran) + ".");
+                    try {
+                        runner.run(read(file).statements(session.dialect().splitRules()));
+                        session.connection().commit();
+                    } catch (StatementFailedException e) {
+                        throw failure(session, file, e, ran);
+                    } catch (SQLException e) {
+                        throw session.failure("running the seed " + name, e);
+                    }
+                    ran.add(name);
                 }
-                ran.add(name);
+            } catch (RuntimeException e) {
+                if (cancellation.cancelled() && !(e instanceof CancelledException)) {
+                    throw cancellation.interrupted();
+                }
+                throw e;
             }
         }
         return new SeedResult(ran, stopwatch.elapsed());
     }
 
-    private MigrationFailedException failure(
-            Session session, Path file, StatementFailedException failed, List<String> ran) {
+    private CairnException failure(Session session, Path file, StatementFailedException failed, List<String> ran) {
         try {
             session.connection().rollback();
         } catch (SQLException e) {
             failed.getCause().addSuppressed(e);
         }
         String name = file.getFileName().toString();
-        String outcome = "The seed's transaction was rolled back"
+        String state = "The seed's transaction was rolled back"
                 + (session.dialect().transactionalDdl()
                         ? ""
                         : " (DDL in it, which " + session.dialect().name() + " commits as it runs, stays)")
-                + (ran.isEmpty() ? "." : "; the seeds before it ran and stay: " + String.join(", ", ran) + ".")
-                + System.lineSeparator()
-                + "Fix the statement and run the seeds again.";
+                + (ran.isEmpty() ? "." : "; the seeds before it ran and stay: " + String.join(", ", ran) + ".");
+        if (failed.cancelled()) {
+            return new CancelledException("seed run was interrupted: "
+                    + (failed.started()
+                            ? "statement " + (failed.index() + 1) + " of the seed " + name + " (line " + failed.line()
+                                    + ") was cancelled on the server. "
+                            : "it stopped before the seed " + name + ". ")
+                    + state);
+        }
+        String outcome = state + System.lineSeparator() + "Fix the statement and run the seeds again.";
         return new MigrationFailedException(
                 name,
                 Direction.UP,

@@ -41,14 +41,16 @@ final class Session implements AutoCloseable {
      * @throws LockException if another runner keeps the lock for longer than {@code lock-timeout}
      */
     static Session forChange(Settings settings, MigrationListener listener) {
-        return forChange(settings, listener, () -> {});
+        return forChange(settings, listener, () -> {}, null);
     }
 
     /**
      * As {@link #forChange(Settings, MigrationListener)}, running {@code beforeLocking} once connected:
-     * a check that should fail the command before it waits for the lock, which may take long.
+     * a check that should fail the command before it waits for the lock, which may take long. An
+     * interrupt that {@code cancellation} (if not null) sees ends the wait for the lock.
      */
-    static Session forChange(Settings settings, MigrationListener listener, Runnable beforeLocking) {
+    static Session forChange(
+            Settings settings, MigrationListener listener, Runnable beforeLocking, Cancellation cancellation) {
         Session session = new Session(settings.connector().open(false, settings.lockTimeout()), settings);
         try {
             beforeLocking.run();
@@ -60,7 +62,15 @@ final class Session implements AutoCloseable {
                     () -> settings.connector()
                             .open(false, settings.lockTimeout())
                             .connection());
-            session.lock.acquire(settings.lockTimeout(), listener::waitingForLock);
+            if (cancellation == null) {
+                session.lock.acquire(settings.lockTimeout(), listener::waitingForLock);
+            } else {
+                cancellation.doing("waiting for the migration lock", "Nothing was changed.");
+                cancellation.interruptibly(() -> {
+                    session.lock.acquire(settings.lockTimeout(), listener::waitingForLock);
+                    return null;
+                });
+            }
             try {
                 session.connection.setAutoCommit(false);
             } catch (SQLException e) {

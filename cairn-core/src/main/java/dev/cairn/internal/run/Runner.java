@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.run;
 
+import dev.cairn.CairnException;
+import dev.cairn.CancelledException;
 import dev.cairn.Direction;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.MigrationListener;
@@ -59,12 +61,26 @@ public final class Runner {
     /** Creates a runner; {@code connection} must have autocommit off. */
     public Runner(
             Connection connection, Dialect dialect, HistoryStore history, MigrationListener listener, Clock clock) {
+        this(connection, dialect, history, listener, clock, new Canceller());
+    }
+
+    /**
+     * Creates a runner that {@code canceller} can stop: the statement running is cancelled on the
+     * server, and the run ends with a {@link CancelledException} that says what stays applied.
+     */
+    public Runner(
+            Connection connection,
+            Dialect dialect,
+            HistoryStore history,
+            MigrationListener listener,
+            Clock clock,
+            Canceller canceller) {
         this.connection = connection;
         this.dialect = dialect;
         this.history = history;
         this.listener = listener;
         this.clock = clock;
-        this.statements = new StatementRunner(connection, dialect);
+        this.statements = new StatementRunner(connection, dialect, canceller);
     }
 
     /**
@@ -73,6 +89,7 @@ public final class Runner {
      * @param createTable whether the tracking table must be created first (in the first transaction)
      * @return what ran, in order
      * @throws MigrationFailedException if a statement fails; see the class comment for what stays
+     * @throws CancelledException if the run was cancelled; the message says what stays, as for a failure
      * @throws SQLException if the connection or the tracking table fails outside a migration statement
      */
     public List<MigrationRun> run(Work work, boolean createTable) throws SQLException {
@@ -257,16 +274,16 @@ public final class Runner {
         }
     }
 
-    private MigrationFailedException failure(Step step, StatementFailedException failed, Outcome outcome) {
+    private CairnException failure(Step step, StatementFailedException failed, Outcome outcome) {
         SQLException cause = failed.getCause();
         int index = failed.index();
         boolean inTransaction = step.section().transactional() && dialect.transactionalDdl();
         if (inTransaction) {
             rollbackQuietly(cause);
         }
-        int line = failed.line();
         boolean up = step.direction() == Direction.UP;
         String verb = up ? "applied" : "undone";
+        String command = up ? "migrate" : "rollback";
         String name = step.migration().name();
         String section = step.direction().label() + " section";
         List<String> stillApplied = new ArrayList<>();
@@ -274,74 +291,51 @@ public final class Runner {
             stillApplied.add(run.name() + " (" + (run.direction() == Direction.UP ? "applied" : "undone") + ", batch "
                     + run.batch() + ")");
         }
-        StringBuilder text = new StringBuilder();
+        // What the database holds now, then what to do about it: the same truth for a failure and a cancel.
+        StringBuilder state = new StringBuilder();
+        String advice;
+        String ran = index == 1 ? "statement 1" : "statements 1-" + index;
         if (inTransaction) {
             if (outcome.committed.isEmpty()) {
-                text.append("The transaction was rolled back: the database is exactly as it was before this command.");
+                state.append("The transaction was rolled back: the database is exactly as it was before this command.");
             } else {
-                text.append("The transaction was rolled back");
+                state.append("The transaction was rolled back");
                 if (!outcome.open.isEmpty()) {
-                    text.append(", with ")
+                    state.append(", with ")
                             .append(outcome.open.size())
                             .append(outcome.open.size() == 1 ? " migration" : " migrations")
                             .append(" it held");
                 }
-                text.append(". Still ")
+                state.append(". Still ")
                         .append(verb)
                         .append(" and recorded, because a transaction:false section committed them: ")
                         .append(names(outcome.committed))
                         .append('.');
             }
-            if (dialect.isOutOfLockSpace(cause)) {
-                text.append(System.lineSeparator())
-                        .append(dialect.name())
-                        .append(" keeps a lock on every table a"
-                                + " transaction creates or changes until it ends, and this transaction needed more"
-                                + " locks than"
-                                + " the server's lock table holds (max_locks_per_transaction x max_connections, shared"
-                                + " by all"
-                                + " sessions).");
-                if (outcome.open.isEmpty()) {
-                    text.append(" Split the migration, or raise max_locks_per_transaction.");
-                } else {
-                    text.append(" It had run ")
-                            .append(outcome.open.size())
-                            .append(outcome.open.size() == 1 ? " migration" : " migrations")
-                            .append(" before this one: ")
-                            .append(
-                                    up
-                                            ? "apply them in smaller batches, each its own transaction, with `cairn"
-                                                    + " migrate"
-                                                    + " --to VERSION`"
-                                            : "undo them in parts, each its own transaction, with `cairn"
-                                                    + " rollback --to VERSION`")
-                            .append(" (a thousand or so at a time), or raise max_locks_per_transaction.");
-                }
-            } else {
-                text.append(System.lineSeparator()).append("Fix the statement and run the command again.");
-            }
+            advice = dialect.isOutOfLockSpace(cause)
+                    ? outOfLockSpace(outcome, up)
+                    : System.lineSeparator() + "Fix the statement and run the command again.";
         } else {
             if (!outcome.committed.isEmpty()) {
-                text.append("Still ")
+                state.append("Still ")
                         .append(verb)
                         .append(" and recorded: ")
                         .append(names(outcome.committed))
                         .append(". ");
             }
             if (index == 0) {
-                text.append("None of ")
+                state.append("None of ")
                         .append(name)
                         .append("'s statements ran: it is still ")
                         .append(up ? "pending." : "applied.");
-                text.append(System.lineSeparator()).append("Fix the statement and run the command again.");
+                advice = System.lineSeparator() + "Fix the statement and run the command again.";
             } else {
-                String ran = index == 1 ? "statement 1" : "statements 1-" + index;
-                text.append(
-                        dialect.transactionalDdl()
-                                ? "The section is transaction:false, so each statement took effect as it ran: "
-                                : dialect.name()
-                                        + " commits DDL as it runs, so each statement took effect as it ran: ");
-                text.append(ran)
+                state.append(
+                                dialect.transactionalDdl()
+                                        ? "The section is transaction:false, so each statement took effect as it ran: "
+                                        : dialect.name()
+                                                + " commits DDL as it runs, so each statement took effect as it ran: ")
+                        .append(ran)
                         .append(" of ")
                         .append(name)
                         .append("'s ")
@@ -349,31 +343,64 @@ public final class Runner {
                         .append(index == 1 ? " ran and stays" : " ran and stay")
                         .append(", and the tracking table records it as incomplete (`cairn status` shows it).");
                 stillApplied.add(name + ": " + ran + " of its " + section + " (recorded as incomplete)");
-                text.append(System.lineSeparator())
-                        .append("To go on: fix statement ")
-                        .append(index + 1)
-                        .append(" and run `cairn ")
-                        .append(up ? "migrate" : "rollback")
-                        .append("` again; it resumes with that statement (")
-                        .append(ran)
-                        .append(index == 1 ? " must stay as it is). Or finish " : " must stay as they are). Or finish ")
-                        .append(up ? "applying" : "undoing")
-                        .append(" it by hand and run `cairn repair` to record it as ")
-                        .append(verb)
-                        .append('.');
+                advice = System.lineSeparator() + "To go on: fix statement " + (index + 1) + " and run `cairn "
+                        + command + "` again; it resumes with that statement (" + ran
+                        + (index == 1 ? " must stay as it is). Or finish " : " must stay as they are). Or finish ")
+                        + (up ? "applying" : "undoing") + " it by hand and run `cairn repair` to record it as " + verb
+                        + '.';
             }
+        }
+        String where = "statement " + (index + 1) + " of " + name + "'s " + section + " ("
+                + step.section().file().getFileName() + " line " + failed.line() + ")";
+        if (failed.cancelled()) {
+            // One line: the interrupt is no fault of the migration, and running the command again goes on.
+            String resume = !inTransaction && index > 0
+                    ? " Run `cairn " + command + "` again to go on: it resumes with statement " + (index + 1) + "."
+                    : "";
+            return new CancelledException(command + " was interrupted: "
+                    + (failed.started()
+                            ? where + " was cancelled on the server. "
+                            : "it stopped before " + where + ". ")
+                    + state.toString().trim()
+                    + resume);
         }
         return new MigrationFailedException(
                 name,
                 step.direction(),
                 step.section().file(),
-                line,
+                failed.line(),
                 index + 1,
                 failed.sqlState(),
                 failed.databaseMessage(),
                 stillApplied,
-                text.toString(),
+                state.toString().trim() + advice,
                 cause);
+    }
+
+    /** The advice when a transaction needed more locks than PostgreSQL's lock table holds. */
+    private String outOfLockSpace(Outcome outcome, boolean up) {
+        StringBuilder text = new StringBuilder();
+        text.append(System.lineSeparator())
+                .append(dialect.name())
+                .append(" keeps a lock on every table a transaction creates or changes until it ends, and this"
+                        + " transaction needed more locks than the server's lock table holds"
+                        + " (max_locks_per_transaction x max_connections, shared by all sessions).");
+        if (outcome.open.isEmpty()) {
+            text.append(" Split the migration, or raise max_locks_per_transaction.");
+        } else {
+            text.append(" It had run ")
+                    .append(outcome.open.size())
+                    .append(outcome.open.size() == 1 ? " migration" : " migrations")
+                    .append(" before this one: ")
+                    .append(
+                            up
+                                    ? "apply them in smaller batches, each its own transaction, with `cairn migrate"
+                                            + " --to VERSION`"
+                                    : "undo them in parts, each its own transaction, with `cairn rollback --to"
+                                            + " VERSION`")
+                    .append(" (a thousand or so at a time), or raise max_locks_per_transaction.");
+        }
+        return text.toString();
     }
 
     private void rollbackQuietly(SQLException cause) {

@@ -14,12 +14,45 @@ public final class StatementFailedException extends Exception {
     private final int index;
     private final int line;
     private final String databaseMessage;
+    private final boolean cancelled;
+    private final boolean started;
 
-    StatementFailedException(int index, int line, String databaseMessage, SQLException cause) {
+    StatementFailedException(int index, int line, String databaseMessage, SQLException cause, boolean cancelled) {
+        this(index, line, databaseMessage, cause, cancelled, true);
+    }
+
+    private StatementFailedException(
+            int index, int line, String databaseMessage, SQLException cause, boolean cancelled, boolean started) {
         super(databaseMessage, cause);
         this.index = index;
         this.line = line;
         this.databaseMessage = databaseMessage;
+        this.cancelled = cancelled;
+        this.started = started;
+    }
+
+    /** The run was cancelled before statement {@code index} (at {@code line}) began: it did not run. */
+    static StatementFailedException notStarted(int index, int line) {
+        return new StatementFailedException(
+                index,
+                line,
+                "cancelled before it started",
+                new SQLException("cancelled before it started"),
+                true,
+                false);
+    }
+
+    /**
+     * Whether the statement failed because the run was cancelled ({@link Canceller}): it was stopped
+     * on the server, or never started; either way it did not take effect.
+     */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Whether the statement began to run before it failed (false: cancelled before it began). */
+    public boolean started() {
+        return started;
     }
 
     /** The 0-based index of the failing statement in the list that ran. */

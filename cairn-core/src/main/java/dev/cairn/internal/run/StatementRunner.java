@@ -18,11 +18,18 @@ public final class StatementRunner {
 
     private final Connection connection;
     private final Dialect dialect;
+    private final Canceller canceller;
 
     /** Runs statements on {@code connection}, reading errors as {@code dialect} writes them. */
     public StatementRunner(Connection connection, Dialect dialect) {
+        this(connection, dialect, new Canceller());
+    }
+
+    /** As {@link #StatementRunner(Connection, Dialect)}, stopped by {@code canceller}. */
+    public StatementRunner(Connection connection, Dialect dialect, Canceller canceller) {
         this.connection = connection;
         this.dialect = dialect;
+        this.canceller = canceller;
     }
 
     /** Told after each statement that ran, to keep a record in step (the tracking table's progress). */
@@ -40,7 +47,8 @@ public final class StatementRunner {
     /**
      * Runs {@code statements} from index {@code from} on, telling {@code progress} after each one.
      *
-     * @throws StatementFailedException if a statement fails; the ones before it ran
+     * @throws StatementFailedException if a statement fails, or the run is cancelled (then
+     *     {@link StatementFailedException#cancelled()}); the ones before it ran
      * @throws SQLException if {@code progress} fails, or no statement can be made on the connection
      */
     public void run(List<Statement> statements, int from, Progress progress)
@@ -48,11 +56,16 @@ public final class StatementRunner {
         try (java.sql.Statement jdbc = connection.createStatement()) {
             for (int i = from; i < statements.size(); i++) {
                 Statement statement = statements.get(i);
+                if (!canceller.start(jdbc)) {
+                    throw StatementFailedException.notStarted(i, statement.line());
+                }
                 try {
                     jdbc.execute(statement.sql());
                 } catch (SQLException e) {
-                    throw new StatementFailedException(
-                            i, statement.line() + dialect.errorLineOffset(e, statement.sql()), dialect.message(e), e);
+                    int line = statement.line() + dialect.errorLineOffset(e, statement.sql());
+                    throw new StatementFailedException(i, line, dialect.message(e), e, canceller.requested());
+                } finally {
+                    canceller.finished();
                 }
                 progress.ran(i);
             }

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What Ctrl-C (SIGINT) and SIGTERM do to {@code cairn}. The first starts the JVM's shutdown with the
+ * exit code 128 + the signal's number (130, 143): a command that changes a database then cancels its
+ * statement on the server, rolls back and reports (the core's shutdown hook, held up by
+ * {@link Main}'s until the report is out); one that only reads ends at once. The second exits at
+ * once, without waiting for any of that: the escape when the database takes too long to stop.
+ *
+ * <p>The JVM's own handling does the first part too, but it ignores a second signal while it shuts
+ * down, so this replaces it where the JVM lets it ({@code sun.misc.Signal}, in {@code jdk.unsupported}).
+ * Where it cannot (a JVM run with {@code -Xrs}), the JVM's own handling stays.
+ */
+final class Interrupts {
+
+    private final AtomicBoolean signalled = new AtomicBoolean();
+    private final boolean cleansUp;
+    private final PrintStream err;
+
+    private Interrupts(boolean cleansUp, PrintStream err) {
+        this.cleansUp = cleansUp;
+        this.err = err;
+    }
+
+    /**
+     * Handles SIGINT and SIGTERM for this process.
+     *
+     * @param cleansUp whether the command cleans up after an interrupt (then the first signal says so)
+     * @param err where the notice of the first signal goes
+     */
+    static void install(boolean cleansUp, PrintStream err) {
+        Interrupts interrupts = new Interrupts(cleansUp, err);
+        try {
+            // Through reflection: javac warns about any direct use of sun.misc, and the build fails on warnings.
+            Class<?> signalClass = Class.forName("sun.misc.Signal");
+            Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
+            Object handler = Proxy.newProxyInstance(
+                    Interrupts.class.getClassLoader(), new Class<?>[] {handlerClass}, (proxy, method, args) -> {
+                        if (method.getName().equals("handle")) {
+                            Object signal = args[0];
+                            interrupts.handle(
+                                    (String) signalClass.getMethod("getName").invoke(signal),
+                                    (Integer) signalClass.getMethod("getNumber").invoke(signal));
+                            return null;
+                        }
+                        return switch (method.getName()) {
+                            case "hashCode" -> System.identityHashCode(proxy);
+                            case "equals" -> proxy == args[0];
+                            default -> "cairn interrupts";
+                        };
+                    });
+            Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
+            for (String name : new String[] {"INT", "TERM"}) {
+                try {
+                    handle.invoke(null, signalClass.getConstructor(String.class).newInstance(name), handler);
+                } catch (InvocationTargetException e) {
+                    // The JVM keeps this signal (-Xrs, or a platform without it): its own handling stays.
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // No sun.misc.Signal in this runtime: the JVM's own handling stays.
+        }
+    }
+
+    /** Runs on a thread of its own for each signal. */
+    private void handle(String name, int number) {
+        int exitCode = 128 + number;
+        if (!signalled.compareAndSet(false, true)) {
+            err.println("cairn: SIG" + name + " again: exiting now, without waiting for the database.");
+            err.flush();
+            Runtime.getRuntime().halt(exitCode);
+        }
+        if (cleansUp) {
+            err.println("cairn: SIG" + name + ": stopping; the statement running is cancelled on the server"
+                    + " (press Ctrl-C again to exit at once).");
+            err.flush();
+        }
+        System.exit(exitCode);
+    }
+}
