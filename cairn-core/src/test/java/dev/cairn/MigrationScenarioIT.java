@@ -3,6 +3,7 @@ package dev.cairn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
@@ -513,6 +514,58 @@ class MigrationScenarioIT {
         assertThat(cairn().status().problems()).isEmpty();
         assertThat(cairn().rollbackAll().reverted()).hasSize(3);
         assertThat(db.tables()).doesNotContain("users", "posts", "tags");
+    }
+
+    /**
+     * A data migration where DDL commits by itself: its INSERTs run in one transaction with their
+     * progress write, so a failing INSERT takes the rows of its group back with it, the row counts only
+     * the DDL before them, and the resumed run inserts each row exactly once.
+     */
+    @ParameterizedTest
+    @MethodSource("autocommitDdl")
+    void withoutTransactionalDdlAFailingDataStatementTakesItsGroupBackAndTheResumeInsertsEachRowOnce(Engine engine)
+            throws IOException {
+        db = databases.create(engine);
+        StringBuilder up = new StringBuilder("CREATE TABLE events (id integer PRIMARY KEY);\n");
+        for (int i = 1; i <= 300; i++) {
+            up.append("INSERT INTO events VALUES (")
+                    .append(i == 250 ? "'broken'" : String.valueOf(i))
+                    .append(");\n");
+        }
+        migration("1_events", up.toString(), "DROP TABLE events;");
+
+        MigrationFailedException failed = catchThrowableOfType(MigrationFailedException.class, () -> cairn().migrate());
+
+        // A group commits after 1000 statements or 200 ms: where the last one ended depends on speed, but
+        // the rows in the table are always exactly those of the statements the row says ran.
+        assertThat(failed.statement()).isEqualTo(251);
+        assertThat(progress()).singleElement().asString().startsWith("1_events@1:up/");
+        int ran = Integer.parseInt(progress().get(0).substring("1_events@1:up/".length()));
+        assertThat(ran).isBetween(1, 250);
+        assertThat(((Number) db.query("SELECT count(*) AS n FROM events").get(0).get("n")).intValue())
+                .isEqualTo(ran - 1);
+        assertThat(failed.stillApplied())
+                .containsExactly("1_events: " + (ran == 1 ? "statement 1" : "statements 1-" + ran)
+                        + " of its up section (recorded as incomplete)");
+        if (ran < 250) {
+            assertThat(failed)
+                    .hasMessageContaining(", which only changed data, ran in one transaction with it and")
+                    .hasMessageContaining("To go on: fix statement 251 and run `cairn migrate` again; it resumes with"
+                            + " statement " + (ran + 1));
+        }
+
+        Files.writeString(
+                project.resolve("migrations/1_events.sql"),
+                "-- migrate:up\n" + up.toString().replace("'broken'", "250") + "-- migrate:down\nDROP TABLE events;\n");
+        cairn().migrate();
+
+        assertThat(db.query("SELECT count(*) AS n, count(DISTINCT id) AS d FROM events"))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(((Number) row.get("n")).intValue()).isEqualTo(300);
+                    assertThat(((Number) row.get("d")).intValue()).isEqualTo(300);
+                });
+        assertThat(progress()).containsExactly("1_events@2:complete"); // a resumed migration joins the new batch
     }
 
     @ParameterizedTest

@@ -53,22 +53,50 @@ public final class StatementRunner {
      */
     public void run(List<Statement> statements, int from, Progress progress)
             throws StatementFailedException, SQLException {
-        try (java.sql.Statement jdbc = connection.createStatement()) {
+        try (Cursor cursor = cursor()) {
             for (int i = from; i < statements.size(); i++) {
-                Statement statement = statements.get(i);
-                if (!canceller.start(jdbc)) {
-                    throw StatementFailedException.notStarted(i, statement.line());
-                }
-                try {
-                    jdbc.execute(statement.sql());
-                } catch (SQLException e) {
-                    int line = statement.line() + dialect.errorLineOffset(e, statement.sql());
-                    throw new StatementFailedException(i, line, dialect.message(e), e, canceller.requested());
-                } finally {
-                    canceller.finished();
-                }
+                cursor.run(statements.get(i), i);
                 progress.ran(i);
             }
+        }
+    }
+
+    /** A cursor that runs statements one at a time, for a caller that does its own work between them. */
+    public Cursor cursor() throws SQLException {
+        return new Cursor(connection.createStatement());
+    }
+
+    /** Runs statements one at a time on one JDBC statement; close it when done. */
+    public final class Cursor implements AutoCloseable {
+        private final java.sql.Statement jdbc;
+
+        private Cursor(java.sql.Statement jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        /**
+         * Runs {@code statement}, number {@code index} (0-based) of its section.
+         *
+         * @throws StatementFailedException if it fails, or the run is cancelled (then
+         *     {@link StatementFailedException#cancelled()})
+         */
+        public void run(Statement statement, int index) throws StatementFailedException {
+            if (!canceller.start(jdbc)) {
+                throw StatementFailedException.notStarted(index, statement.line());
+            }
+            try {
+                jdbc.execute(statement.sql());
+            } catch (SQLException e) {
+                int line = statement.line() + dialect.errorLineOffset(e, statement.sql());
+                throw new StatementFailedException(index, line, dialect.message(e), e, canceller.requested());
+            } finally {
+                canceller.finished();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            jdbc.close();
         }
     }
 

@@ -145,16 +145,51 @@ class RunnerOnH2Test {
                 .containsExactly("starting 1_users up", "finished 1_users up batch 1", "starting" + " 2_orders up");
     }
 
-    /** The failing statement moves down a section of five; the row counts the ones before it. */
+    /**
+     * The failing statement moves down a section of five, each a DDL statement that commits by itself:
+     * the row counts the ones before it.
+     */
     @ParameterizedTest(name = "statement {0} fails")
     @ValueSource(ints = {1, 2, 3, 5})
     void theRowCountsTheStatementsThatRanBeforeTheFailure(int failing) throws SQLException {
         List<String> statements = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
+            statements.add(i == failing ? "CREATE TABLE t" + i + " (id nowhere)" : "CREATE TABLE t" + i + " (id int)");
+        }
+        project.file("1_users", USERS);
+        project.run(Operation.migrate());
+        project.file("2_tables", "-- migrate:up\n" + String.join(";\n", statements) + ";\n");
+
+        MigrationFailedException e = failure(Operation.migrate());
+
+        assertThat(e.statement()).isEqualTo(failing);
+        assertThat(e.line()).isEqualTo(failing + 1);
+        assertThat(project.db.tables())
+                .filteredOn(table -> table.matches("t\\d"))
+                .hasSize(failing - 1);
+        if (failing == 1) {
+            assertThat(project.rows()).containsExactly("1 1_users batch 1");
+            assertThat(e.stillApplied()).isEmpty();
+        } else {
+            assertThat(project.rows())
+                    .containsExactly("1 1_users batch 1", "2 2_tables batch 2 incomplete up after " + (failing - 1));
+            assertThat(project.historyRows().get(1).progress().statementsChecksum())
+                    .isEqualTo(Checksum.OfStatements.of(statements, failing - 1));
+            assertThat(e.stillApplied()).hasSize(1);
+        }
+    }
+
+    /**
+     * Data statements run in one transaction with their progress write: one that fails takes the data
+     * statements of its group back with it, and the row says exactly what stays (the DDL before them).
+     */
+    @ParameterizedTest(name = "statement {0} fails")
+    @ValueSource(ints = {2, 3, 5})
+    void aFailingDataStatementRollsBackItsGroupAndTheRowCountsWhatStays(int failing) throws SQLException {
+        List<String> statements = new ArrayList<>(List.of("CREATE TABLE filled (id int PRIMARY KEY)"));
+        for (int i = 2; i <= 5; i++) {
             statements.add(
-                    i == failing
-                            ? "INSERT INTO nowhere VALUES (" + i + ")"
-                            : "INSERT INTO users VALUES (" + i + ", 'u" + i + "')");
+                    i == failing ? "INSERT INTO nowhere VALUES (" + i + ")" : "INSERT INTO filled VALUES (" + i + ")");
         }
         project.file("1_users", USERS);
         project.run(Operation.migrate());
@@ -163,21 +198,22 @@ class RunnerOnH2Test {
         MigrationFailedException e = failure(Operation.migrate());
 
         assertThat(e.statement()).isEqualTo(failing);
-        assertThat(e.line()).isEqualTo(failing + 1);
-        assertThat(project.count("users")).isEqualTo(failing - 1);
-        if (failing == 1) {
-            assertThat(project.rows()).containsExactly("1 1_users batch 1");
-            assertThat(e.stillApplied()).isEmpty();
-        } else {
-            assertThat(project.rows())
-                    .containsExactly("1 1_users batch 1", "2 2_fill batch 2 incomplete up after " + (failing - 1));
-            assertThat(project.historyRows().get(1).progress().statementsChecksum())
-                    .isEqualTo(Checksum.OfStatements.of(statements, failing - 1));
-            assertThat(e.stillApplied()).hasSize(1);
-        }
+        assertThat(project.count("filled")).as("the group's rows rolled back").isZero();
+        assertThat(project.rows()).containsExactly("1 1_users batch 1", "2 2_fill batch 2 incomplete up after 1");
+        assertThat(e.getMessage())
+                .contains("statement 1 of 2_fill's up section ran and stays")
+                .contains(
+                        failing == 2
+                                ? "ran and stays, and the tracking table"
+                                : (failing == 3 ? "Statement 2" : "Statements 2-4")
+                                        + ", which only changed data, ran in one transaction with it and "
+                                        + (failing == 3 ? "was" : "were") + " rolled back with it (and will run"
+                                        + " again).")
+                .contains("To go on: fix statement " + failing + " and run `cairn migrate` again; it" + " resumes with "
+                        + (failing == 2 ? "that statement" : "statement 2"));
     }
 
-    /** The migration reads its own tracking row as it runs: the row is one statement behind at most. */
+    /** The migration reads its own tracking row as it runs: DDL is followed by a write, data shares one. */
     @Test
     void theRowIsWrittenBeforeTheFirstStatementAndCountsEachStatementAsItRuns() throws SQLException {
         String watch = "SELECT incomplete, statements_run FROM cairn_migrations WHERE name = '2_watch'";
@@ -186,6 +222,7 @@ class RunnerOnH2Test {
                         "2_watch",
                         "-- migrate:up\n"
                                 + "CREATE TABLE seen AS " + watch + ";\n"
+                                + "CREATE TABLE seen_too AS " + watch + ";\n"
                                 + "INSERT INTO seen " + watch + ";\n"
                                 + "INSERT INTO seen " + watch + ";\n");
 
@@ -193,7 +230,10 @@ class RunnerOnH2Test {
 
         assertThat(project.db.query("SELECT incomplete, statements_run FROM seen"))
                 .extracting(row -> row.get("incomplete"), row -> row.get("statements_run"))
-                .containsExactly(tuple("up", 0), tuple("up", 1), tuple("up", 2));
+                .containsExactly(tuple("up", 0), tuple("up", 2), tuple("up", 2));
+        assertThat(project.db.query("SELECT incomplete, statements_run FROM seen_too"))
+                .extracting(row -> row.get("incomplete"), row -> row.get("statements_run"))
+                .containsExactly(tuple("up", 1));
         assertThat(project.rows()).containsExactly("1 1_users batch 1", "2 2_watch batch 1");
     }
 
