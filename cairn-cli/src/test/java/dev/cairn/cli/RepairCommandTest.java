@@ -70,25 +70,70 @@ class RepairCommandTest {
     }
 
     @Test
-    void repairRecordsTheMigrationFinishedByHand() {
+    void repairRecordsTheMigrationFinishedByHandOnlyWhenToldAndWhenTheTablesAgree() {
         Cli cli = halfApplied();
-        cli.database().execute("CREATE TABLE b (id INTEGER)");
 
-        Cli.Run repair = cli.run("repair").succeeds();
+        Cli.Run unconfirmed = cli.run("repair").exits(1);
+        assertThat(unconfirmed.err())
+                .contains(
+                        "Cannot repair: 1 migration needs more than repair can vouch for. Nothing was changed.",
+                        HALF + " stopped part-way through its up section: Cairn completed statement 1 and did not"
+                                + " complete statement 2 (" + HALF + ".sql line 3: CREATE TABLE b (id INTEGER)"
+                                + " nonsense)",
+                        "`cairn repair " + HALF + " --finished-by-hand`",
+                        "`cairn repair --forget " + HALF + "`");
+        Cli.Run missing = cli.run("repair", HALF, "--finished-by-hand").exits(1);
+        assertThat(missing.err())
+                .contains(HALF + " cannot be recorded as applied: in " + HALF + ".sql, statement 2 (line 3) creates"
+                        + " table b, but the database has no table b. Finish it by hand first");
+        assertThat(cli.run("status").succeeds().out()).containsPattern(HALF + " +INCOMPLETE: up stopped");
+
+        cli.database().execute("CREATE TABLE b (id INTEGER)");
+        Cli.Run dryRun = cli.run("repair", "--finished-by-hand", "--dry-run").succeeds();
+        assertThat(dryRun.out())
+                .contains(
+                        HALF + " would be recorded as applied",
+                        "Dry run: repair would change 1 migration in the tracking table; nothing was changed.");
+        assertThat(cli.run("status").succeeds().out()).containsPattern(HALF + " +INCOMPLETE: up stopped");
+
+        Cli.Run repair = cli.run("repair", "--finished-by-hand").succeeds();
 
         assertThat(repair.out())
                 .contains(
-                        HALF + " is recorded as applied (its up section had stopped after statement 1).",
+                        HALF + " is recorded as applied (its up section had stopped after statement 1; the rest was"
+                                + " done by hand).",
                         "Repaired 1 migration in the tracking table");
         assertThat(cli.run("status").succeeds().out())
                 .containsPattern(HALF + " +applied")
                 .doesNotContain("Problems");
         assertThat(cli.run("repair").succeeds().out())
-                .contains("Nothing to repair: the tracking table agrees with the files.");
+                .contains("Nothing to repair: the tracking table agrees with the files (on SQLite a migration that"
+                        + " fails is rolled back with its whole batch and leaves nothing to repair: fix it and run"
+                        + " `cairn migrate` again).");
         JsonNode json = cli.run("repair", "--json").succeeds().json();
         assertThat(json.get("command").asText()).isEqualTo("repair");
+        assertThat(json.get("dryRun").asBoolean()).isFalse();
+        assertThat(json.get("transactionalDdl").asBoolean()).isTrue();
         assertThat(json.get("repairs")).isEmpty();
         cli.run("rollback").succeeds();
         assertThat(cli.database().tables()).containsExactly("cairn_migrations");
+    }
+
+    @Test
+    void aNamedMigrationMustBeTrackedAndNeedRepair() {
+        Cli cli = halfApplied().migration("20260102000000_later", "-- migrate:up\nCREATE TABLE later (id INTEGER);\n");
+
+        Cli.Run pending = cli.run("repair", "20260102000000_later").exits(2);
+        assertThat(pending.err())
+                .contains("20260102000000_later is not in the tracking table: it is pending, so there is nothing to"
+                        + " repair or forget");
+        assertThat(cli.run("repair", "--forget", "20991231000000").exits(2).err())
+                .contains("No migration in the tracking table has the name or version '20991231000000'");
+        assertThat(cli.run("repair", "--forget").exits(2).err()).contains("Name the migrations to forget");
+        assertThat(cli.run("repair", "--forget", "--finished-by-hand", HALF)
+                        .exits(2)
+                        .err())
+                .contains("not both");
+        assertThat(cli.run("status").succeeds().out()).containsPattern(HALF + " +INCOMPLETE: up stopped");
     }
 }
