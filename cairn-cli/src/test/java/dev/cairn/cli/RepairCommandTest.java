@@ -76,7 +76,8 @@ class RepairCommandTest {
         Cli.Run unconfirmed = cli.run("repair").exits(1);
         assertThat(unconfirmed.err())
                 .contains(
-                        "Cannot repair: 1 migration needs more than repair can vouch for. Nothing was changed.",
+                        "Cannot repair 1 migration: repair records only what you vouch for and the database does not"
+                                + " contradict. Nothing was changed.",
                         HALF + " stopped part-way through its up section: Cairn completed statement 1 and did not"
                                 + " complete statement 2 (" + HALF + ".sql line 3: CREATE TABLE b (id INTEGER)"
                                 + " nonsense)",
@@ -135,5 +136,59 @@ class RepairCommandTest {
                         .err())
                 .contains("not both");
         assertThat(cli.run("status").succeeds().out()).containsPattern(HALF + " +INCOMPLETE: up stopped");
+    }
+
+    @Test
+    void forgettingAPartRunUpNamesTheTablesThatItsStatementsLeftBehind() {
+        Cli cli = halfApplied();
+
+        Cli.Run forget = cli.run("repair", "--forget", HALF).succeeds();
+
+        assertThat(forget.out())
+                .contains(
+                        HALF + " is forgotten (its up section had stopped after statement 1)",
+                        "Still there from the statements that ran: table a (statement 1, line 2); undo it by hand"
+                                + " before `cairn migrate` runs the migration again from its first statement.");
+        assertThat(cli.database().history()).isEmpty();
+        assertThat(cli.database().userTables()).containsExactly("a");
+    }
+
+    @Test
+    void aPartRunDownIsRecordedAsUndoneOnlyWhenToldAndWhenItsTablesAreGone() {
+        String pair = "20260101000000_pair";
+        Cli cli = new Cli(directory)
+                .withSqliteConfig()
+                .migration(
+                        pair,
+                        String.join(
+                                "\n",
+                                "-- migrate:up",
+                                "CREATE TABLE a (id INTEGER);",
+                                "CREATE TABLE b (id INTEGER);",
+                                "-- migrate:down transaction:false",
+                                "DROP TABLE b;",
+                                "DROP TABLE no_such_table;",
+                                "DROP TABLE a;",
+                                ""));
+        cli.run("migrate").succeeds();
+        cli.run("rollback").exits(1);
+
+        assertThat(cli.run("repair").exits(1).err())
+                .contains(
+                        pair + " stopped part-way through its down section: Cairn completed statement 1 and did not"
+                                + " complete statements 2-3",
+                        "record it as undone with `cairn repair " + pair + " --finished-by-hand`")
+                .doesNotContain("--forget");
+        assertThat(cli.run("repair", "--finished-by-hand").exits(1).err())
+                .contains(pair + " cannot be recorded as undone: in " + pair + ".sql, statement 3 (line 7) drops table"
+                        + " a, but table a is still there. Finish undoing it by hand first");
+        assertThat(cli.database().history()).containsExactly(pair + "@1");
+
+        cli.database().execute("DROP TABLE a");
+        assertThat(cli.run("repair", "--finished-by-hand").succeeds().out())
+                .contains(pair + " is recorded as undone (its down section had stopped after statement 1; the rest was"
+                        + " done by hand).");
+        assertThat(cli.database().history()).isEmpty();
+        assertThat(cli.run("status").succeeds().out()).containsPattern(pair + " +pending");
     }
 }

@@ -77,7 +77,10 @@ public final class Repair {
                 for (HistoryRow row : chosen) {
                     Migration file = files.get(row.name());
                     if (options.forget()) {
-                        changes.add(new Change(row, Kind.FORGOTTEN, forgotten(row, file, options.dryRun())));
+                        changes.add(new Change(
+                                row,
+                                Kind.FORGOTTEN,
+                                forgotten(row, file, options.dryRun()) + leftBehind(session, row, file)));
                     } else if (row.isIncomplete() && !options.finishedByHand()) {
                         refusals.add(unconfirmed(row, file, dialect));
                     } else if (row.isIncomplete()) {
@@ -102,9 +105,9 @@ public final class Repair {
                 }
                 if (!refusals.isEmpty()) {
                     throw new ValidationException(
-                            "Cannot repair: " + refusals.size()
-                                    + (refusals.size() == 1 ? " migration needs" : " migrations need")
-                                    + " more than repair can vouch for. Nothing was changed.",
+                            "Cannot repair " + (refusals.size() == 1 ? "1 migration" : refusals.size() + " migrations")
+                                    + ": repair records only what you vouch for and the database does not"
+                                    + " contradict. Nothing was changed.",
                             refusals);
                 }
                 if (!options.dryRun()) {
@@ -297,6 +300,33 @@ public final class Repair {
         return row.name() + (dryRun ? " would be" : " is") + " forgotten (" + state
                 + "): the tracking table no longer has it, and whatever it made stays in the database"
                 + (file == null ? "." : "; its file is pending again.");
+    }
+
+    /**
+     * For a part-run up that is forgotten so that it can start over: the tables that its statements
+     * that ran created and that are still there, which its first run would trip over. Empty if none.
+     */
+    private static String leftBehind(Session session, HistoryRow row, Migration file) throws SQLException {
+        if (!row.isIncomplete() || row.progress().direction() != Direction.UP || file == null || !session.exists()) {
+            return "";
+        }
+        List<Statement> statements = file.up().statements(session.dialect().splitRules());
+        List<TableEffects.Expectation> created =
+                TableEffects.of(statements.subList(0, Math.min(row.progress().statementsRun(), statements.size())))
+                        .stream()
+                        .filter(TableEffects.Expectation::exists)
+                        .toList();
+        List<TableEffects.Expectation> present = TableEffects.present(session.connection(), created);
+        if (present.isEmpty()) {
+            return "";
+        }
+        return " Still there from the statements that ran: "
+                + present.stream()
+                        .map(e -> "table " + e.table() + " (statement " + e.number() + ", line "
+                                + e.statement().line() + ")")
+                        .collect(Collectors.joining(", "))
+                + "; undo " + (present.size() == 1 ? "it" : "them") + " by hand before `cairn migrate` runs the"
+                + " migration again from its first statement.";
     }
 
     private static void apply(HistoryStore history, List<Change> changes, Map<String, Migration> files)

@@ -123,21 +123,25 @@ final class TableEffects {
      * current schema (the one unqualified names resolve to), as a sentence.
      */
     static List<String> contradictions(Connection connection, List<Expectation> expectations) throws SQLException {
+        List<Expectation> present = present(connection, expectations);
+        return expectations.stream()
+                .filter(expectation -> present.contains(expectation) != expectation.exists())
+                .map(Expectation::contradiction)
+                .toList();
+    }
+
+    /** Those of {@code expectations} whose table is in the current schema of {@code connection}. */
+    static List<Expectation> present(Connection connection, List<Expectation> expectations) throws SQLException {
         if (expectations.isEmpty()) {
             return List.of();
         }
         List<String> tables = tables(connection);
-        List<String> contradictions = new ArrayList<>();
-        for (Expectation expectation : expectations) {
-            boolean there = tables.stream()
-                    .anyMatch(table -> expectation.quoted()
-                            ? table.equals(expectation.table())
-                            : table.equalsIgnoreCase(expectation.table()));
-            if (there != expectation.exists()) {
-                contradictions.add(expectation.contradiction());
-            }
-        }
-        return contradictions;
+        return expectations.stream()
+                .filter(expectation -> tables.stream()
+                        .anyMatch(table -> expectation.quoted()
+                                ? table.equals(expectation.table())
+                                : table.equalsIgnoreCase(expectation.table())))
+                .toList();
     }
 
     private static List<String> tables(Connection connection) throws SQLException {
