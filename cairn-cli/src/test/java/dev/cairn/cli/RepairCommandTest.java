@@ -4,6 +4,8 @@ package dev.cairn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -190,5 +192,25 @@ class RepairCommandTest {
                         + " done by hand).");
         assertThat(cli.database().history()).isEmpty();
         assertThat(cli.run("status").succeeds().out()).containsPattern(pair + " +pending");
+    }
+
+    @Test
+    void whatNeedsADecisionHoldsBackTheRestAndTheRefusalNamesTheOthers() throws IOException {
+        String first = "20250101000000_first";
+        Cli cli = new Cli(directory)
+                .withSqliteConfig()
+                .migration(first, "-- migrate:up\nCREATE TABLE first (id INTEGER);\n")
+                .migration(HALF, "-- migrate:up transaction:false\nCREATE TABLE a (id INTEGER);\nnonsense;\n");
+        cli.run("migrate").exits(1);
+        Path file = directory.resolve("database/migrations/" + first + ".sql");
+        Files.writeString(file, "-- The first table.\n" + Files.readString(file));
+
+        assertThat(cli.run("repair").exits(1).err())
+                .contains("Nothing was changed; to repair only the others, name them: `cairn repair " + first + "`.");
+        assertThat(cli.run("validate").exits(1).err()).contains(first + ".sql was changed after it was applied");
+
+        assertThat(cli.run("repair", first).succeeds().out())
+                .contains(first + " now carries the checksum of its edited file.", "Repaired 1 migration");
+        assertThat(cli.run("status").succeeds().out()).containsPattern(HALF + " +INCOMPLETE: up stopped");
     }
 }

@@ -104,10 +104,15 @@ public final class Repair {
                     }
                 }
                 if (!refusals.isEmpty()) {
+                    String others = changes.isEmpty()
+                            ? "."
+                            : "; to repair only the others, name them: `cairn repair "
+                                    + changes.stream().map(Change::name).collect(Collectors.joining(" "))
+                                    + (options.finishedByHand() ? " --finished-by-hand" : "") + "`.";
                     throw new ValidationException(
                             "Cannot repair " + (refusals.size() == 1 ? "1 migration" : refusals.size() + " migrations")
                                     + ": repair records only what you vouch for and the database does not"
-                                    + " contradict. Nothing was changed.",
+                                    + " contradict. Nothing was changed" + others,
                             refusals);
                 }
                 if (!options.dryRun()) {
@@ -357,6 +362,10 @@ public final class Repair {
 
     /** One change to make: the row, what to do, and the sentence that says it. */
     private record Change(HistoryRow row, Kind kind, String description) {
+
+        String name() {
+            return row.name();
+        }
 
         RepairResult.Repair repair() {
             return new RepairResult.Repair(row.name(), kind, description);
