@@ -11,7 +11,8 @@ import java.util.List;
  * @param repairs each change, in the order of the tracking table; empty if there was nothing to repair
  * @param dryRun whether this was a dry run: then nothing was changed, and {@code repairs} is what
  *     {@code repair} would do
- * @param database the product name of the database, such as {@code PostgreSQL}
+ * @param database the database's product name: {@code PostgreSQL}, {@code MySQL/MariaDB}, {@code SQLite} or
+ *     {@code H2}
  * @param transactionalDdl whether the database rolls back a failed batch whole (PostgreSQL, SQLite),
  *     so that a failed {@code migrate} leaves nothing to repair (except a {@code transaction:false}
  *     section)

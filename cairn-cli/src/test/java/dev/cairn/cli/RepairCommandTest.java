@@ -213,4 +213,25 @@ class RepairCommandTest {
                 .contains(first + " now carries the checksum of its edited file.", "Repaired 1 migration");
         assertThat(cli.run("status").succeeds().out()).containsPattern(HALF + " +INCOMPLETE: up stopped");
     }
+
+    @Test
+    void aPartRunMigrationWhoseFileIsLostIsForgottenOrRecordedButNeverGuessed() throws IOException {
+        Cli cli = halfApplied();
+        Files.delete(directory.resolve("database/migrations/" + HALF + ".sql"));
+
+        assertThat(cli.run("migrate").exits(1).err())
+                .contains("its file is gone; restore the file, or finish it by hand and run `cairn repair " + HALF
+                        + " --finished-by-hand`, or undo what ran by hand and forget it with `cairn repair --forget "
+                        + HALF + "`");
+        assertThat(cli.run("repair").exits(1).err())
+                .contains(HALF + " stopped part-way through its up section: Cairn completed statement 1, and its"
+                        + " file is gone, so the statements that Cairn did not complete cannot be listed");
+
+        cli.database().execute("DROP TABLE a");
+        assertThat(cli.run("repair", "--forget", HALF).succeeds().out())
+                .contains(HALF + " is forgotten (its up section had stopped after statement 1): the tracking table no"
+                        + " longer has it, and whatever it made stays in the database.");
+        assertThat(cli.run("migrate").succeeds().out()).contains("Nothing to migrate");
+        assertThat(cli.run("validate").succeeds().out()).startsWith("No problems");
+    }
 }

@@ -224,8 +224,8 @@ public final class Repair {
         Optional<Section> section =
                 Optional.ofNullable(file).flatMap(f -> f.section(row.progress().direction()));
         if (section.isEmpty()) {
-            return completed + ", and the section is not in the files any more, so the statements it did not"
-                    + " complete cannot be listed";
+            return completed + ", and " + (file == null ? "its file is gone" : "its file has no such section now")
+                    + ", so the statements that Cairn did not complete cannot be listed";
         }
         List<Statement> statements = section.get().statements(dialect.splitRules());
         if (ran >= statements.size()) {
