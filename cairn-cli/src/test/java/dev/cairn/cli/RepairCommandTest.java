@@ -113,6 +113,9 @@ class RepairCommandTest {
                 .contains("Nothing to repair: the tracking table agrees with the files (on SQLite a migration that"
                         + " fails is rolled back with its whole batch and leaves nothing to repair: fix it and run"
                         + " `cairn migrate` again).");
+        assertThat(cli.run("repair", HALF).exits(2).err())
+                .contains(HALF + " has nothing to repair: it is applied (batch 1) and its file is unchanged (to take it"
+                        + " out of the tracking table all the same, `cairn repair --forget " + HALF + "`)");
         JsonNode json = cli.run("repair", "--json").succeeds().json();
         assertThat(json.get("command").asText()).isEqualTo("repair");
         assertThat(json.get("dryRun").asBoolean()).isFalse();

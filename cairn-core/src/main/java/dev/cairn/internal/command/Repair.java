@@ -154,7 +154,8 @@ public final class Repair {
                     && !needsRepair(row.get(), files.get(row.get().name()))) {
                 wrong.add(row.get().name() + " has nothing to repair: it is applied (batch "
                         + row.get().batch()
-                        + ") and its file is unchanged. To undo it, roll it back (`cairn rollback`, `cairn down`)");
+                        + ") and its file is unchanged (to take it out of the tracking table all the same, `cairn"
+                        + " repair --forget " + row.get().name() + "`)");
             } else if (!chosen.contains(row.get())) {
                 chosen.add(row.get());
             }
