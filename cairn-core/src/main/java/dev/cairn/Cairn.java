@@ -150,13 +150,50 @@ public final class Cairn {
     }
 
     /**
-     * Makes the tracking table agree with the database and the files after a deliberate fix by hand:
-     * a migration whose section stopped part-way, and which was then finished by hand, is recorded
-     * as applied (up) or undone (down); an applied migration whose file was edited on purpose gets
-     * the file's new checksum. Changes nothing but the tracking table, under the migration lock.
+     * Makes the tracking table agree with fixes made by hand, for every migration that needs it,
+     * confirming nothing: an applied migration whose file was edited on purpose gets the file's new
+     * checksum. What needs the user's word is refused, before anything changes: a migration that
+     * stopped part-way (see {@link RepairOptions#finishedByHand()} and {@link RepairOptions#forget()})
+     * and an applied migration whose file is gone (restore it, or forget it). Changes nothing but the
+     * tracking table, under the migration lock. The same as {@code repair(RepairOptions.all())}.
+     *
+     * @return each change made; none if there was nothing to repair
+     * @throws ValidationException if a migration needs a decision that was not given; nothing is changed
      */
     public RepairResult repair() {
-        return new Repair(settings).repair();
+        return repair(RepairOptions.all());
+    }
+
+    /**
+     * Makes the tracking table agree with fixes made by hand, as {@code options} say: for the
+     * migrations named, or every one that needs it.
+     *
+     * <ul>
+     *   <li>A migration whose section stopped part-way is recorded as applied (up) or undone (down)
+     *       only with {@link RepairOptions#finishedByHand()}, and only if the database does not say
+     *       otherwise: a table that the section creates (and does not drop again) must be there, a table
+     *       it drops must be gone. Without the confirmation it is refused, naming the statements that
+     *       Cairn did not complete.
+     *   <li>With {@link RepairOptions#forget()}, each named migration is taken out of the tracking
+     *       table, whatever its state: what it made stays in the database, and, if its file is there,
+     *       it is pending again. This is the way out for a part-run up that was undone by hand (the
+     *       next migrate runs it from the start) and for an applied migration whose file is gone.
+     *   <li>An applied migration whose file was edited gets the file's new checksum.
+     * </ul>
+     *
+     * All or nothing: every refusal is found before anything changes. Changes nothing but the tracking
+     * table, under the migration lock; a dry run ({@link RepairOptions#dryRun()}) checks the same on a
+     * read-only connection without the lock and changes nothing.
+     *
+     * @return each change made, or for a dry run each it would make; none if there was nothing to repair
+     * @throws ConfigurationException if a named migration is not in the tracking table, or, unless it
+     *     is to be forgotten, has nothing to repair
+     * @throws ValidationException if a chosen migration needs a decision that was not given (a part-run
+     *     section without the confirmation, a lost file without forgetting it) or the database
+     *     contradicts the confirmation; nothing is changed
+     */
+    public RepairResult repair(RepairOptions options) {
+        return new Repair(settings).repair(Objects.requireNonNull(options, "options"));
     }
 
     /**

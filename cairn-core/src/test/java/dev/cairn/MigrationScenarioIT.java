@@ -612,8 +612,13 @@ class MigrationScenarioIT {
         assertThatThrownBy(() -> cairn().migrate()).isInstanceOf(MigrationFailedException.class);
         assertThat(progress()).containsExactly("1_half@1:up/1");
 
+        assertThatThrownBy(() -> cairn().repair())
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("`cairn repair 1_half --finished-by-hand`");
+        assertThat(progress()).containsExactly("1_half@1:up/1");
+
         db.execute("CREATE TABLE b (id integer)"); // the user finishes the migration by hand
-        RepairResult repair = cairn().repair();
+        RepairResult repair = cairn().repair(RepairOptions.all().confirmingFinishedByHand());
 
         assertThat(repair.repairs()).singleElement().satisfies(r -> {
             assertThat(r.migration()).isEqualTo("1_half");

@@ -127,14 +127,23 @@ final class HumanOutput implements Output {
     @Override
     public void repaired(RepairResult result) {
         if (result.repairs().isEmpty()) {
-            out.println("Nothing to repair: the tracking table agrees with the files.");
+            out.println("Nothing to repair: the tracking table agrees with the files"
+                    + (result.transactionalDdl()
+                            ? " (on " + result.database() + " a migration that fails is rolled back with its whole"
+                                    + " batch and leaves nothing to repair: fix it and run `cairn migrate` again)."
+                            : "."));
             return;
         }
         for (RepairResult.Repair repair : result.repairs()) {
             out.println("  " + repair.description());
         }
-        out.println("Repaired " + count(result.repairs().size(), "migration") + " in the tracking table ("
-                + millis(result.duration()) + ").");
+        if (result.dryRun()) {
+            out.println("Dry run: repair would change " + count(result.repairs().size(), "migration")
+                    + " in the tracking table; nothing was changed.");
+        } else {
+            out.println("Repaired " + count(result.repairs().size(), "migration") + " in the tracking table ("
+                    + millis(result.duration()) + ").");
+        }
     }
 
     @Override

@@ -186,6 +186,9 @@ final class JsonOutput implements Output {
     @Override
     public void repaired(RepairResult result) {
         document(true, json -> {
+            json.writeBooleanField("dryRun", result.dryRun());
+            json.writeStringField("database", result.database());
+            json.writeBooleanField("transactionalDdl", result.transactionalDdl());
             json.writeArrayFieldStart("repairs");
             for (RepairResult.Repair repair : result.repairs()) {
                 json.writeStartObject();

@@ -145,7 +145,8 @@ public final class Planner {
             Migration migration = byName.get(row.name());
             if (migration == null) {
                 refusals.add(row.name() + ": its file is gone (applied in batch " + row.batch()
-                        + "); restore the file to roll it back");
+                        + "); restore the file to roll it back, or, to leave what it made in the database, forget"
+                        + " it with `cairn repair --forget " + row.name() + "` and roll back the rest");
             } else if (!migration.reversible()) {
                 refusals.add(row.name() + ": it is irreversible ("
                         + migration.file().getFileName() + " has no `-- migrate:down` section)");
@@ -338,8 +339,9 @@ public final class Planner {
     }
 
     private static String missingFile(HistoryRow row) {
-        return row.name() + " is applied (batch " + row.batch() + ") but its file is gone; restore the file: without"
-                + " it the migration can never be rolled back";
+        return row.name() + " is applied (batch " + row.batch() + ") but its file is gone; restore the file (from"
+                + " version control), or, if it was removed on purpose, forget it with `cairn repair --forget "
+                + row.name() + "`: the tracking table then no longer has it, and what it made stays in the database";
     }
 
     private static String edited(Migration migration) {
@@ -393,7 +395,11 @@ public final class Planner {
             throw new ValidationException(
                     "Cannot resume " + row.name() + ": its file is gone. Nothing was changed.",
                     List.of(stopped + ", and its file is gone; restore the file, or finish it by hand and run"
-                            + " `cairn repair`"));
+                            + " `cairn repair " + row.name() + " --finished-by-hand`"
+                            + (direction == Direction.UP
+                                    ? ", or undo what ran by hand and forget it with `cairn repair --forget "
+                                            + row.name() + "`"
+                                    : "")));
         }
         Section section = direction == Direction.UP ? migration.up() : migration.down();
         if (section == null) {

@@ -175,9 +175,11 @@ class PlannerTest {
                                                     + " instead, or, if the edit is deliberate and reviewed, run"
                                                     + " `cairn repair` to"
                                                     + " record it",
-                                            "3_gone is applied (batch 1) but its file is gone; restore the file:"
-                                                    + " without it the"
-                                                    + " migration can never be rolled back"))
+                                            "3_gone is applied (batch 1) but its file is gone; restore the file"
+                                                    + " (from version control), or, if it was removed on purpose,"
+                                                    + " forget it with `cairn repair --forget 3_gone`: the tracking"
+                                                    + " table then no longer has it, and what it made stays in the"
+                                                    + " database"))
                     .hasMessageStartingWith("Cannot " + operation + ": the migration files disagree with the"
                             + " tracking table. Nothing was changed.");
         }
