@@ -469,7 +469,7 @@ class MigrationScenarioIT {
                 })
                 .hasMessageContaining("commits DDL as it runs")
                 .hasMessageContaining("run `cairn migrate` again; it resumes with that statement")
-                .hasMessageContaining("`cairn repair`");
+                .hasMessageContaining("`cairn repair 2_broken --finished-by-hand`");
 
         // What ran stays, and the tracking table says so; nothing after the failure ran.
         assertThat(db.tables()).contains("users", "posts").doesNotContain("tags");

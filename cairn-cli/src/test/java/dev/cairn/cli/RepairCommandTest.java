@@ -38,7 +38,11 @@ class RepairCommandTest {
                                 ""));
         Cli.Run failed = cli.run("migrate").exits(1);
         assertThat(failed.err())
-                .contains(HALF + ".sql:3", "statement 1 of " + HALF + "'s up section ran and stays", "`cairn repair`");
+                .contains(
+                        HALF + ".sql:3",
+                        "statement 1 of " + HALF + "'s up section ran and stays",
+                        "`cairn repair " + HALF + " --finished-by-hand`",
+                        "`cairn repair --forget " + HALF + "`");
         return cli;
     }
 

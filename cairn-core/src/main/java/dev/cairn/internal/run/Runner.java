@@ -447,8 +447,12 @@ public final class Runner {
                         + command + "` again; it resumes with "
                         + (failing == index ? "that statement" : "statement " + (index + 1)) + " (" + ran
                         + (index == 1 ? " must stay as it is). Or finish " : " must stay as they are). Or finish ")
-                        + (up ? "applying" : "undoing") + " it by hand and run `cairn repair` to record it as " + verb
-                        + '.';
+                        + (up ? "applying" : "undoing") + " it by hand and run `cairn repair " + name
+                        + " --finished-by-hand` to record it as " + verb
+                        + (up
+                                ? "; or undo what ran by hand and run `cairn repair --forget " + name
+                                        + "` to start it over."
+                                : ".");
             }
         }
         if (!inTransaction && failing > index) {

@@ -140,7 +140,10 @@ class RunnerOnH2Test {
                         + " effect as it ran: statement 1 of 2_orders's up section ran and stays, and the tracking"
                         + " table records it as incomplete (`cairn status` shows it)." + NL
                         + "To go on: fix statement 2 and run `cairn migrate` again; it resumes with that statement")
-                .hasMessageEndingWith(" Or finish applying it by hand and run `cairn repair` to record it as applied.");
+                .hasMessageEndingWith(
+                        " Or finish applying it by hand and run `cairn repair 2_orders --finished-by-hand` to record"
+                                + " it as applied; or undo what ran by hand and run `cairn repair --forget 2_orders`"
+                                + " to start it over.");
         assertThat(project.heard)
                 .containsExactly("starting 1_users up", "finished 1_users up batch 1", "starting" + " 2_orders up");
     }
@@ -356,7 +359,9 @@ class RunnerOnH2Test {
                         + " statement 1 of 2_orders's down section ran and stays, and the tracking table records it as"
                         + " incomplete (`cairn status` shows it)." + NL
                         + "To go on: fix statement 2 and run `cairn rollback` again;")
-                .hasMessageEndingWith(" Or finish undoing it by hand and run `cairn repair` to record it as undone.");
+                .hasMessageEndingWith(
+                        " Or finish undoing it by hand and run `cairn repair 2_orders --finished-by-hand` to record"
+                                + " it as undone.");
 
         project.file("2_orders", FIXED_ORDERS);
         project.heard.clear();

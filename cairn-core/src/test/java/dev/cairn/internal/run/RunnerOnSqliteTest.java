@@ -252,7 +252,10 @@ class RunnerOnSqliteTest {
                         + " each statement took effect as it ran: statement 1 of 2_backfill's up section ran and"
                         + " stays, and the tracking table records it as incomplete (`cairn status` shows it)." + NL
                         + "To go on: fix statement 2 and run `cairn migrate` again; it resumes with that statement")
-                .hasMessageEndingWith(" Or finish applying it by hand and run `cairn repair` to record it as applied.");
+                .hasMessageEndingWith(
+                        " Or finish applying it by hand and run `cairn repair 2_backfill --finished-by-hand` to"
+                                + " record it as applied; or undo what ran by hand and run `cairn repair --forget"
+                                + " 2_backfill` to start it over.");
 
         project.file("2_backfill", backfill.replace("nowhere", "users"));
         project.heard.clear();
