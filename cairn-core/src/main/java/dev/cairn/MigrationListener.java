@@ -25,6 +25,16 @@ public interface MigrationListener {
     /** A migration's section is about to run. */
     default void migrationStarting(Plan.Migration migration) {}
 
+    /**
+     * A statement of the section that {@link #migrationStarting} announced is about to run: for a
+     * progress display of long migrations. Called for every statement, so keep it cheap.
+     *
+     * @param migration the section, as {@link #migrationStarting} had it
+     * @param number the statement's 1-based number in its section (of {@code migration.resumeAfter() +
+     *     migration.statements().size()})
+     */
+    default void statementStarting(Plan.Migration migration, int number) {}
+
     /** A migration's section ran and its history row is written (committed or not, see the batch). */
     default void migrationFinished(MigrationRun run) {}
 

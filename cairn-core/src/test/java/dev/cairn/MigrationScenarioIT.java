@@ -136,6 +136,31 @@ class MigrationScenarioIT {
         assertThat(db.tables()).isEmpty();
     }
 
+    /** A progress display hears of every statement before it runs, numbered within its section. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void theListenerHearsEachStatementBeforeItRuns(Engine engine) throws IOException {
+        db = databases.create(engine);
+        migration(
+                "1_users",
+                "CREATE TABLE users (id integer PRIMARY KEY);\nINSERT INTO users VALUES (1);\n"
+                        + "INSERT INTO users VALUES (2);",
+                "DROP TABLE users;");
+        List<String> heard = new ArrayList<>();
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void statementStarting(Plan.Migration migration, int number) {
+                heard.add(migration.name() + " " + migration.direction().label() + " " + number + "/"
+                        + (migration.resumeAfter() + migration.statements().size()));
+            }
+        };
+
+        builder().listener(listener).load().migrate();
+        builder().listener(listener).load().rollback();
+
+        assertThat(heard).containsExactly("1_users up 1/3", "1_users up 2/3", "1_users up 3/3", "1_users down 1/1");
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.class)
     void migrateAppliesEveryPendingMigrationAsOneBatchAndRecordsEach(Engine engine) throws IOException {

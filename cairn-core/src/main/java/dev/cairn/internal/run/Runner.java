@@ -7,6 +7,7 @@ import dev.cairn.Direction;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
+import dev.cairn.Plan;
 import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.history.HistoryStore;
@@ -130,14 +131,15 @@ public final class Runner {
                 connection.setAutoCommit(false);
                 autocommit = false;
             }
-            listener.migrationStarting(step.toPlanned());
+            Plan.Migration planned = step.toPlanned();
+            listener.migrationStarting(planned);
             long started = System.nanoTime();
             boolean newRow = step.direction() == Direction.UP && step.row() == null;
             HistoryRow row = newRow ? newRow(step, nextId++) : step.row();
             if (inTransaction) {
-                execute(step, outcome);
+                execute(step, planned, outcome);
             } else {
-                executeTracked(step, row, outcome);
+                executeTracked(step, planned, row, outcome);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (inTransaction && (newRow || step.direction() == Direction.DOWN)) {
@@ -238,9 +240,13 @@ public final class Runner {
         }
     }
 
-    private void execute(Step step, Outcome outcome) throws SQLException {
-        try {
-            statements.run(step.statements(), step.resumeAt(), index -> {});
+    private void execute(Step step, Plan.Migration planned, Outcome outcome) throws SQLException {
+        List<Statement> sectionStatements = step.statements();
+        try (StatementRunner.Cursor cursor = statements.cursor()) {
+            for (int index = step.resumeAt(); index < sectionStatements.size(); index++) {
+                listener.statementStarting(planned, index + 1);
+                cursor.run(sectionStatements.get(index), index);
+            }
         } catch (StatementFailedException e) {
             throw failure(step, e, e.index(), outcome);
         }
@@ -254,7 +260,8 @@ public final class Runner {
      * statements or {@link #GROUP_NANOS}: the row is as exact as with a write after each (the two
      * commit together), at a fraction of the round trips and commits.
      */
-    private void executeTracked(Step step, HistoryRow row, Outcome outcome) throws SQLException {
+    private void executeTracked(Step step, Plan.Migration planned, HistoryRow row, Outcome outcome)
+            throws SQLException {
         List<Statement> sectionStatements = step.statements();
         Checksum.OfStatements ran = new Checksum.OfStatements();
         for (int i = 0; i < step.resumeAt(); i++) {
@@ -291,6 +298,7 @@ public final class Runner {
                     groupOpen = true;
                     groupStarted = System.nanoTime();
                 }
+                listener.statementStarting(planned, index + 1);
                 try {
                     cursor.run(statement, index);
                 } catch (StatementFailedException e) {
