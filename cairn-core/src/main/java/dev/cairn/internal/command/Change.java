@@ -18,8 +18,9 @@ import java.util.OptionalInt;
 
 /**
  * {@code migrate}, {@code up}, {@code down} and every {@code rollback}: read the files (a broken file
- * fails the command before it waits for the lock) → connect → take the lock → read the tracking table →
- * plan → run → commit → release the lock; then write the schema file, if one is configured.
+ * fails the command before it waits for the lock) → connect → take the lock → read the tracking table
+ * (bringing one of an earlier version up to date) → plan → run → commit → release the lock; then
+ * write the schema file, if one is configured.
  */
 public final class Change {
 
@@ -62,7 +63,7 @@ public final class Change {
             List<HistoryRow> history;
             try {
                 tableExists = session.history().exists();
-                history = tableExists ? session.history().read() : List.of();
+                history = tableExists ? upgradedHistory(session, migrations) : List.of();
             } catch (SQLException e) {
                 throw session.failure("reading the tracking table", e);
             }
@@ -87,5 +88,27 @@ public final class Change {
             settings.schemaFile().ifPresent(file -> SchemaFile.write(file, new ShowSchema(settings).read()));
         }
         return runs;
+    }
+
+    /**
+     * The tracking table's rows, after bringing a table of an earlier version up to date and
+     * committing that, whatever the command goes on to do: the missing {@code down_checksum} column is
+     * added, and each row of checksum algorithm 1 whose file is unchanged gets the file's checksums by
+     * the current algorithm. A row whose file changed keeps algorithm 1 (and is refused as edited).
+     */
+    private static List<HistoryRow> upgradedHistory(Session session, List<Migration> migrations) throws SQLException {
+        boolean changed = session.history().addMissingColumns();
+        List<HistoryRow> history = session.history().read();
+        List<HistoryRow> upgrades = new Planner(migrations, history)
+                .checksumUpgrades(session.dialect().splitRules());
+        if (!upgrades.isEmpty()) {
+            session.history().recordChecksums(upgrades);
+            history = session.history().read();
+            changed = true;
+        }
+        if (changed) {
+            session.connection().commit();
+        }
+        return history;
     }
 }

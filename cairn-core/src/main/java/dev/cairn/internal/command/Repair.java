@@ -9,6 +9,7 @@ import dev.cairn.internal.history.HistoryStore;
 import dev.cairn.internal.source.Checksum;
 import dev.cairn.internal.source.Migration;
 import dev.cairn.internal.source.MigrationDirectory;
+import dev.cairn.internal.sql.SplitRules;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,10 @@ public final class Repair {
         try (Session session = Session.forChange(settings, settings.listener())) {
             try {
                 HistoryStore history = session.history();
+                SplitRules rules = session.dialect().splitRules();
+                if (history.exists()) {
+                    history.addMissingColumns();
+                }
                 for (HistoryRow row : history.readIfExists()) {
                     Migration file = files.get(row.name());
                     if (row.isIncomplete() && row.progress().direction() == Direction.DOWN) {
@@ -50,14 +55,14 @@ public final class Repair {
                                 " is recorded as undone (its down section had stopped after statement "
                                         + row.progress().statementsRun() + ")."));
                     } else if (row.isIncomplete()) {
-                        history.complete(repaired(row, file));
+                        history.complete(repaired(row, file, rules));
                         repairs.add(repair(
                                 row,
                                 Kind.COMPLETED,
                                 " is recorded as applied (its up section had stopped after statement "
                                         + row.progress().statementsRun() + ")."));
-                    } else if (file != null && !carriesChecksumOf(row, file)) {
-                        history.complete(repaired(row, file));
+                    } else if (file != null && !carriesChecksumOf(row, file, rules)) {
+                        history.complete(repaired(row, file, rules));
                         repairs.add(repair(row, Kind.CHECKSUM, " now carries the checksum of its edited file."));
                     }
                 }
@@ -69,8 +74,12 @@ public final class Repair {
         return new RepairResult(repairs, stopwatch.elapsed());
     }
 
-    private static boolean carriesChecksumOf(HistoryRow row, Migration file) {
-        return row.checksum().equals(file.checksum()) && row.checksumAlgorithm() == Checksum.ALGORITHM;
+    private static boolean carriesChecksumOf(HistoryRow row, Migration file, SplitRules rules) {
+        Checksum.Sections now = file.checksums(rules);
+        return row.checksumAlgorithm() == Checksum.ALGORITHM
+                ? row.checksum().equals(now.up()) && now.down().equals(row.downChecksum())
+                : row.checksumAlgorithm() == Checksum.WHOLE_FILE
+                        && row.checksum().equals(file.checksum());
     }
 
     private static RepairResult.Repair repair(HistoryRow row, Kind kind, String done) {
@@ -78,14 +87,16 @@ public final class Repair {
     }
 
     /** {@code row} as applied, with the checksum of its file as it is now (or as it was, if it is gone). */
-    private static HistoryRow repaired(HistoryRow row, Migration file) {
+    private static HistoryRow repaired(HistoryRow row, Migration file, SplitRules rules) {
+        Checksum.Sections now = file == null ? null : file.checksums(rules);
         return new HistoryRow(
                 row.id(),
                 row.version(),
                 row.name(),
                 row.batch(),
-                file == null ? row.checksum() : file.checksum(),
+                file == null ? row.checksum() : now.up(),
                 file == null ? row.checksumAlgorithm() : Checksum.ALGORITHM,
+                file == null ? row.downChecksum() : now.down(),
                 row.appliedAt(),
                 row.executionMillis(),
                 null);

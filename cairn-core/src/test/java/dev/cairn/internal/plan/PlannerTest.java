@@ -170,11 +170,11 @@ class PlannerTest {
                             ValidationException.class,
                             e -> assertThat(e.problems())
                                     .containsExactly(
-                                            "2_b.sql was changed after it was applied; revert the edit and write a new"
-                                                    + " migration"
-                                                    + " instead, or, if the edit is deliberate and reviewed, run"
-                                                    + " `cairn repair` to"
-                                                    + " record it",
+                                            "2_b.sql: the up section was changed after it was applied (more"
+                                                    + " than comments or whitespace); revert that edit and write a"
+                                                    + " new migration instead (a change to the down section alone is"
+                                                    + " allowed), or, if the edit is deliberate and reviewed, run"
+                                                    + " `cairn repair` to record it",
                                             "3_gone is applied (batch 1) but its file is gone; restore the file:"
                                                     + " without it the"
                                                     + " migration can never be rolled back"))
@@ -193,8 +193,9 @@ class PlannerTest {
                         "3",
                         "3_gone",
                         1,
-                        migrations.get(2).checksum(),
+                        migrations.get(2).checksums(SplitRules.POSTGRESQL).up(),
                         Checksum.ALGORITHM,
+                        migrations.get(2).checksums(SplitRules.POSTGRESQL).down(),
                         Instant.parse("2026-11-24T15:30:00Z"),
                         1,
                         null));
@@ -281,7 +282,7 @@ class PlannerTest {
         write("0_early.sql", "-- Merged late.\n-- migrate:up\n");
         migrations = MigrationDirectory.scan(dir);
 
-        Status status = planner().status();
+        Status status = planner().status(SplitRules.POSTGRESQL);
 
         assertThat(status.currentBatch()).isEqualTo(2);
         assertThat(status.currentVersion()).contains("7");
@@ -316,7 +317,7 @@ class PlannerTest {
         fiveMigrationsThreeApplied();
         history.clear();
 
-        Status status = planner().status();
+        Status status = planner().status(SplitRules.POSTGRESQL);
 
         assertThat(status.currentVersion()).isEmpty();
         assertThat(status.currentBatch()).isZero();
@@ -338,8 +339,9 @@ class PlannerTest {
                 migration.version().text(),
                 migration.name(),
                 batch,
-                migration.checksum(),
+                migration.checksums(SplitRules.POSTGRESQL).up(),
                 Checksum.ALGORITHM,
+                migration.checksums(SplitRules.POSTGRESQL).down(),
                 Instant.parse("2026-11-24T15:30:00Z"),
                 12,
                 null));
@@ -353,6 +355,7 @@ class PlannerTest {
                 batch,
                 "0".repeat(64),
                 Checksum.ALGORITHM,
+                "0".repeat(64),
                 Instant.parse("2026-11-24T15:30:00Z"),
                 1,
                 null);

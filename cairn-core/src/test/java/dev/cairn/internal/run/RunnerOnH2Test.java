@@ -13,6 +13,7 @@ import dev.cairn.Plan;
 import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.plan.Work;
 import dev.cairn.internal.source.Checksum;
+import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabases;
 import java.nio.file.Path;
@@ -99,8 +100,16 @@ class RunnerOnH2Test {
         assertThat(project.historyRows())
                 .extracting(HistoryRow::checksum, HistoryRow::appliedAt)
                 .containsExactly(
-                        tuple(project.migration("1_users").checksum(), Project.NOW),
-                        tuple(project.migration("2_orders").checksum(), Project.NOW));
+                        tuple(
+                                project.migration("1_users")
+                                        .checksums(SplitRules.H2)
+                                        .up(),
+                                Project.NOW),
+                        tuple(
+                                project.migration("2_orders")
+                                        .checksums(SplitRules.H2)
+                                        .up(),
+                                Project.NOW));
         assertThat(project.tables()).containsExactlyInAnyOrder("cairn_migrations", "users", "orders");
         assertThat(project.count("orders")).isEqualTo(1);
         assertThat(project.heard)
