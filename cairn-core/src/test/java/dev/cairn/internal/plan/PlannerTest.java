@@ -16,6 +16,7 @@ import dev.cairn.internal.source.Checksum;
 import dev.cairn.internal.source.Migration;
 import dev.cairn.internal.source.MigrationDirectory;
 import dev.cairn.internal.sql.SplitRules;
+import dev.cairn.internal.sql.Statement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -310,6 +311,83 @@ class PlannerTest {
         assertThat(early.reversible()).isFalse();
         assertThat(status.applied()).hasSize(4);
         assertThat(status.applied().get(0).batch()).contains(1);
+    }
+
+    @Test
+    void aChangedDownIsANoticeThatRefusesNothingWhileAChangedUpRefuses() throws IOException {
+        fiveMigrationsThreeApplied();
+        write(
+                "3_m3.sql",
+                "-- migrate:up\nCREATE TABLE t3 (id int); -- the table\n-- migrate:down\nDROP TABLE t3 CASCADE;\n");
+        migrations = MigrationDirectory.scan(dir);
+
+        assertThat(planner().status(SplitRules.POSTGRESQL).problems())
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.kind()).isEqualTo(Problem.Kind.DOWN_CHANGED);
+                    assertThat(problem.isNotice()).isTrue();
+                });
+        assertThat(planner().plan(Operation.rollback(), SplitRules.POSTGRESQL).steps())
+                .singleElement()
+                .satisfies(step -> assertThat(step.statements())
+                        .extracting(Statement::sql)
+                        .containsExactly("DROP TABLE t3 CASCADE"));
+
+        write("3_m3.sql", "-- migrate:up\nCREATE TABLE t3 (id bigint);\n-- migrate:down\nDROP TABLE t3;\n");
+        migrations = MigrationDirectory.scan(dir);
+        assertThat(planner().status(SplitRules.POSTGRESQL).problems())
+                .extracting(Problem::kind)
+                .containsExactly(Problem.Kind.EDITED);
+        assertThatThrownBy(() -> planner().plan(Operation.rollback(), SplitRules.POSTGRESQL))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void rowsOfAlgorithmOneCompareTheWholeFileAndOnlyUnchangedOnesAreUpgraded() throws IOException {
+        fiveMigrationsThreeApplied();
+        history.replaceAll(row ->
+                row.withChecksums(Checksum.WHOLE_FILE, migration(row.name()).checksum(), null));
+        // A comment is an edit to the whole-file rule.
+        write("2_m2.sql", "-- migrate:up\nCREATE TABLE t2 (id int); -- the table\n-- migrate:down\nDROP TABLE t2;\n");
+        migrations = MigrationDirectory.scan(dir);
+
+        assertThat(planner().status(SplitRules.POSTGRESQL).problems())
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.kind()).isEqualTo(Problem.Kind.EDITED);
+                    assertThat(problem.message())
+                            .startsWith("2_m2.sql was changed after it was applied. Its tracking row was written by an"
+                                    + " earlier Cairn")
+                            .contains("run `cairn migrate --to 2_m2`");
+                });
+        List<HistoryRow> upgrades = planner().checksumUpgrades(SplitRules.POSTGRESQL);
+        assertThat(upgrades).extracting(HistoryRow::name).containsExactly("1_m1", "3_m3");
+        Checksum.Sections first = migration("1_m1").checksums(SplitRules.POSTGRESQL);
+        assertThat(upgrades.get(0))
+                .isEqualTo(history.get(0).withChecksums(Checksum.ALGORITHM, first.up(), first.down()));
+
+        history.set(0, upgrades.get(0));
+        history.set(2, upgrades.get(1));
+        assertThat(planner().status(SplitRules.POSTGRESQL).problems())
+                .extracting(Problem::migration)
+                .containsExactly("2_m2");
+        assertThat(planner().checksumUpgrades(SplitRules.POSTGRESQL)).isEmpty();
+    }
+
+    @Test
+    void aRowOfAnAlgorithmThisVersionDoesNotKnowIsNotCompared() throws IOException {
+        fiveMigrationsThreeApplied();
+        history.replaceAll(row -> row.withChecksums(3, "future", null));
+
+        assertThat(planner().status(SplitRules.POSTGRESQL).problems()).isEmpty();
+        assertThat(planner().checksumUpgrades(SplitRules.POSTGRESQL)).isEmpty();
+    }
+
+    private Migration migration(String name) {
+        return migrations.stream()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
