@@ -177,10 +177,8 @@ final class HumanOutput implements Output {
                 out.println("  - " + problem.message());
             }
         }
-        if (!notices.isEmpty()) {
-            for (Problem notice : notices) {
-                out.println(NOTICE + notice.message());
-            }
+        for (Problem notice : notices) {
+            out.println(NOTICE + notice.message());
         }
     }
 
