@@ -5,6 +5,7 @@ import dev.cairn.MigrateResult;
 import dev.cairn.MigrationRun;
 import dev.cairn.Operation;
 import dev.cairn.RollbackResult;
+import dev.cairn.internal.connect.ConnectionFailures;
 import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.plan.Planner;
 import dev.cairn.internal.plan.Work;
@@ -96,9 +97,21 @@ public final class Change {
      * added, and each row of checksum algorithm 1 whose file is unchanged gets the file's checksums by
      * the current algorithm. A row whose file changed keeps algorithm 1 (and is refused as edited).
      */
-    private static List<HistoryRow> upgradedHistory(Session session, List<Migration> migrations) throws SQLException {
-        boolean changed = session.history().addMissingColumns();
+    private List<HistoryRow> upgradedHistory(Session session, List<Migration> migrations) throws SQLException {
         List<HistoryRow> history = session.history().read();
+        boolean changed;
+        try {
+            changed = session.history().addMissingColumns();
+        } catch (SQLException e) {
+            throw ConnectionFailures.working(
+                    settings.target(),
+                    "adding the down_checksum column to the tracking table "
+                            + session.history().table() + ", which an earlier version of Cairn made",
+                    session.dialect(),
+                    e,
+                    "Run this command once as a user who may alter that table (its owner); the column is added"
+                            + " once, and later commands need only read and write the table.");
+        }
         List<HistoryRow> upgrades = new Planner(migrations, history)
                 .checksumUpgrades(session.dialect().splitRules());
         if (!upgrades.isEmpty()) {

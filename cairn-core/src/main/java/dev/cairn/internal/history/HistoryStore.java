@@ -55,6 +55,9 @@ public final class HistoryStore {
     private final String complete;
     private final String progress;
     private final String delete;
+    /** Whether the table has {@code down_checksum}, as the last read or probe found; null before either. */
+    private Boolean hasDownChecksum;
+
     private PreparedStatement insertStatement;
     private PreparedStatement deleteStatement;
 
@@ -115,10 +118,11 @@ public final class HistoryStore {
      * @return whether a column was added
      */
     public boolean addMissingColumns() throws SQLException {
-        boolean hasDownChecksum;
-        try (Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(selectNone)) {
-            hasDownChecksum = columnIndexes(result.getMetaData()).containsKey(DOWN_CHECKSUM);
+        if (hasDownChecksum == null) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery(selectNone)) {
+                hasDownChecksum = columnIndexes(result.getMetaData()).containsKey(DOWN_CHECKSUM);
+            }
         }
         if (hasDownChecksum) {
             return false;
@@ -126,6 +130,7 @@ public final class HistoryStore {
         try (Statement statement = connection.createStatement()) {
             statement.execute(dialect.addDownChecksumColumn(table));
         }
+        hasDownChecksum = true;
         return true;
     }
 
@@ -150,6 +155,7 @@ public final class HistoryStore {
                 at[i] = index;
             }
             Integer downChecksum = columns.get(DOWN_CHECKSUM);
+            hasDownChecksum = downChecksum != null;
             while (result.next()) {
                 rows.add(new HistoryRow(
                         result.getInt(at[0]),
