@@ -3,6 +3,7 @@ package dev.cairn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -193,7 +195,7 @@ class FixingADownIT {
                         ValidationException.class, e -> assertThat(e.problems()).containsExactly(problem));
         assertThat(cairn().status().problems())
                 .extracting(Problem::kind, Problem::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Problem.Kind.EDITED, problem));
+                .containsExactly(tuple(Problem.Kind.EDITED, problem));
         assertThat(cairn().validate().isValid()).isFalse();
         assertThat(rows()).containsExactly(NAME + "@1/2+down");
         assertThat(userTables()).containsExactly("users");
@@ -226,7 +228,7 @@ class FixingADownIT {
                 + " instead; if the edit is deliberate and reviewed, run `cairn repair` to record it";
         assertThat(cairn().status().problems())
                 .extracting(Problem::kind, Problem::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Problem.Kind.EDITED, advice));
+                .containsExactly(tuple(Problem.Kind.EDITED, advice));
         assertThatThrownBy(() -> cairn().rollback())
                 .isInstanceOfSatisfying(
                         ValidationException.class, e -> assertThat(e.problems()).containsExactly(advice));
@@ -244,6 +246,47 @@ class FixingADownIT {
         cairn().rollback();
         assertThat(rows()).isEmpty();
         assertThat(userTables()).isEmpty();
+    }
+
+    /**
+     * Adding the column needs a user who may alter the table, where reading and writing rows did not:
+     * read-only commands go on working, and the write command says what it was doing and who may.
+     */
+    @Test
+    void aUserWhoMayNotAlterAnEarlierTrackingTableIsToldWhoMay() throws IOException {
+        db = databases.create(Engine.POSTGRESQL);
+        Path file = write(NAME, UP, DOWN);
+        db.execute(UP.replace(";", ""));
+        makeVersion1Table(Engine.POSTGRESQL, wholeFileChecksum(Files.readString(file)));
+        String role = db.name() + "_writer";
+        db.execute("CREATE ROLE " + role + " LOGIN");
+        try {
+            db.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON cairn_migrations TO " + role);
+            Cairn asWriter = Cairn.configure()
+                    .url(db.url())
+                    .user(role)
+                    .migrationsDirectory(migrations())
+                    .load();
+
+            assertThat(asWriter.status().applied())
+                    .extracting(Status.Migration::name)
+                    .containsExactly(NAME);
+            assertThatThrownBy(asWriter::migrate)
+                    .isInstanceOf(ConnectionException.class)
+                    .hasMessageContaining("failed while adding the down_checksum column to the tracking table"
+                            + " cairn_migrations, which an earlier version of Cairn made: ERROR: must be owner of"
+                            + " table cairn_migrations")
+                    .hasMessageContaining("Run this command once as a user who may alter that table (its owner); the"
+                            + " column is added once, and later commands need only read and write the table.");
+            assertThat(db.columns("cairn_migrations")).doesNotContain("down_checksum");
+
+            cairn().migrate();
+            assertThat(asWriter.migrate().applied()).isEmpty();
+            assertThat(rows()).containsExactly(NAME + "@1/2+down");
+        } finally {
+            db.execute("DROP OWNED BY " + role);
+            db.execute("DROP ROLE " + role);
+        }
     }
 
     /** The tracking table as Cairn made it before checksum algorithm 2, with {@code 1_create_users} applied. */
