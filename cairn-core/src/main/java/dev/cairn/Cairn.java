@@ -198,11 +198,14 @@ public final class Cairn {
 
     /**
      * Every disagreement between the migration files and the tracking table, not only the first:
-     * applied migrations whose file was edited or is gone, migrations that stopped part-way, pending
-     * ones older than the newest applied, two files with one version, and files that cannot be
-     * read or split into statements. Reads the files and the tracking table once each; creates nothing.
+     * applied migrations whose up section was edited (comments and whitespace aside) or whose file is
+     * gone, migrations that stopped part-way, pending ones older than the newest applied, two files
+     * with one version, and files that cannot be read or split into statements; and, as notices that
+     * leave the result valid, applied migrations whose down section changed since they were applied
+     * ({@link Problem.Kind#DOWN_CHANGED}). Reads the files and the tracking table once each; creates
+     * nothing.
      *
-     * @return the problems, and how many migrations were checked
+     * @return the problems and notices, and how many migrations were checked
      */
     public ValidateResult validate() {
         return new Validate(settings).validate();

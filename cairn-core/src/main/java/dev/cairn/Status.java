@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param currentBatch the newest batch number, 0 if nothing is applied
  * @param migrations every migration, applied ones first in the order they were applied, then the
  *     pending ones in the order they would be applied
- * @param problems disagreements between the files and the tracking table
+ * @param problems disagreements between the files and the tracking table, notices
+ *     ({@link Problem#isNotice()}) included
  */
 public record Status(
         Optional<String> currentVersion, int currentBatch, List<Migration> migrations, List<Problem> problems) {

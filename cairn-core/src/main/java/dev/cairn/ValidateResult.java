@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param migrations how many migrations it checked: every file, and every applied migration whose file
  *     is gone
- * @param problems the disagreements, in the order of the files and the tracking table; empty when they
- *     agree
+ * @param problems the disagreements, in the order of the files and the tracking table, notices
+ *     ({@link Problem#isNotice()}) included; empty when they agree
  */
 public record ValidateResult(int migrations, List<Problem> problems) {
 
@@ -18,8 +18,13 @@ public record ValidateResult(int migrations, List<Problem> problems) {
         problems = List.copyOf(problems);
     }
 
-    /** Whether the files and the tracking table agree. */
+    /** Whether the files and the tracking table agree, but for notices. */
     public boolean isValid() {
-        return problems.isEmpty();
+        return problems.stream().allMatch(Problem::isNotice);
+    }
+
+    /** The notices among the problems: what changed that fails nothing (a changed down section). */
+    public List<Problem> notices() {
+        return problems.stream().filter(Problem::isNotice).toList();
     }
 }

@@ -178,7 +178,8 @@ class MigrationScenarioIT {
                 db.query("SELECT * FROM cairn_migrations WHERE id = 1").get(0);
         assertThat(row.get("version")).isEqualTo("1");
         assertThat((String) row.get("checksum")).matches("[0-9a-f]{64}");
-        assertThat(((Number) row.get("checksum_algorithm")).intValue()).isEqualTo(1);
+        assertThat(((Number) row.get("checksum_algorithm")).intValue()).isEqualTo(2);
+        assertThat((String) row.get("down_checksum")).matches("[0-9a-f]{64}").isNotEqualTo(row.get("checksum"));
         assertThat(row.get("applied_at")).isNotNull();
         assertThat(((Number) row.get("execution_ms")).longValue()).isGreaterThanOrEqualTo(0);
 

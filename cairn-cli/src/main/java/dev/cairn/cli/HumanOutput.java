@@ -119,9 +119,12 @@ final class HumanOutput implements Output {
     }
 
     @Override
-    public void validated(int migrations) {
+    public void validated(int migrations, List<Problem> notices) {
         out.println("No problems: " + count(migrations, "migration") + ", and the files agree with the tracking"
                 + " table of " + where() + ".");
+        for (Problem notice : notices) {
+            out.println(NOTICE + notice.message());
+        }
     }
 
     @Override
@@ -173,11 +176,18 @@ final class HumanOutput implements Output {
                 + ": " + status.applied().size() + " applied, "
                 + (status.incomplete().isEmpty() ? "" : status.incomplete().size() + " incomplete, ")
                 + status.pending().size() + " pending");
-        if (!status.problems().isEmpty()) {
+        List<Problem> problems =
+                status.problems().stream().filter(p -> !p.isNotice()).toList();
+        List<Problem> notices =
+                status.problems().stream().filter(Problem::isNotice).toList();
+        if (!problems.isEmpty()) {
             out.println("Problems:");
-            for (Problem problem : status.problems()) {
+            for (Problem problem : problems) {
                 out.println("  - " + problem.message());
             }
+        }
+        for (Problem notice : notices) {
+            out.println(NOTICE + notice.message());
         }
     }
 
@@ -295,6 +305,9 @@ final class HumanOutput implements Output {
     static String millis(Duration duration) {
         return duration.toMillis() + " ms";
     }
+
+    /** What starts a notice in a list of problems: it is told, and fails nothing. */
+    static final String NOTICE = "Notice (nothing refuses): ";
 
     static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");

@@ -175,11 +175,12 @@ final class JsonOutput implements Output {
     }
 
     @Override
-    public void validated(int migrations) {
+    public void validated(int migrations, List<Problem> notices) {
         document(true, json -> {
             json.writeNumberField("migrations", migrations);
             json.writeArrayFieldStart("problems");
             json.writeEndArray();
+            problems(json, "notices", notices);
         });
     }
 
@@ -294,16 +295,28 @@ final class JsonOutput implements Output {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeArrayFieldStart("problems");
-            for (Problem problem : status.problems()) {
-                json.writeStartObject();
-                json.writeStringField("kind", problem.kind().name().toLowerCase(Locale.ROOT));
-                json.writeStringField("migration", problem.migration());
-                json.writeStringField("message", problem.message());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            problems(
+                    json,
+                    "problems",
+                    status.problems().stream().filter(p -> !p.isNotice()).toList());
+            problems(
+                    json,
+                    "notices",
+                    status.problems().stream().filter(Problem::isNotice).toList());
         });
+    }
+
+    /** {@code problems} as an array of objects named {@code field}: kind, migration and message each. */
+    private static void problems(JsonGenerator json, String field, List<Problem> problems) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (Problem problem : problems) {
+            json.writeStartObject();
+            json.writeStringField("kind", problem.kind().name().toLowerCase(Locale.ROOT));
+            json.writeStringField("migration", problem.migration());
+            json.writeStringField("message", problem.message());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.cairn.Cairn;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationListener;
 import dev.cairn.Plan;
+import dev.cairn.Problem;
 import dev.cairn.RepairResult;
 import dev.cairn.RollbackResult;
 import dev.cairn.SchemaSnapshot;
@@ -34,8 +35,11 @@ interface Output {
     /** {@code rollback} or {@code down} finished. */
     void rolledBack(RollbackResult result);
 
-    /** {@code validate} found no problem in {@code migrations} migrations. */
-    void validated(int migrations);
+    /**
+     * {@code validate} found no problem in {@code migrations} migrations, but for {@code notices}
+     * (see {@link Problem#isNotice()}), which fail nothing.
+     */
+    void validated(int migrations, List<Problem> notices);
 
     /** {@code seed run} ran {@code result}'s seeds. */
     void seeded(SeedResult result);

@@ -2,15 +2,16 @@
 package dev.cairn.cli;
 
 import dev.cairn.Cairn;
-import dev.cairn.Problem;
 import dev.cairn.ValidateResult;
 import dev.cairn.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 /**
  * {@code cairn validate}: every disagreement between the files and the tracking table. With
  * problems it fails like a refused change (exit 1, each problem listed), so that CI can run it
- * before a deploy.
+ * before a deploy; notices (a down section changed since it was applied) are listed and fail nothing.
  */
 @Command(
         name = "validate",
@@ -26,11 +27,18 @@ final class ValidateCommand extends DatabaseCommand {
     void run(Cairn cairn, Output output) {
         ValidateResult result = cairn.validate();
         if (!result.isValid()) {
+            List<String> problems = new ArrayList<>();
+            result.problems().stream()
+                    .filter(problem -> !problem.isNotice())
+                    .forEach(problem -> problems.add(problem.message()));
+            result.notices().forEach(notice -> problems.add(HumanOutput.NOTICE + notice.message()));
             throw new ValidationException(
-                    "Validation found " + HumanOutput.count(result.problems().size(), "problem")
+                    "Validation found "
+                            + HumanOutput.count(
+                                    result.problems().size() - result.notices().size(), "problem")
                             + " in the migration files and the tracking table.",
-                    result.problems().stream().map(Problem::message).toList());
+                    problems);
         }
-        output.validated(result.migrations());
+        output.validated(result.migrations(), result.notices());
     }
 }

@@ -53,7 +53,7 @@ class ValidateCommandTest {
         assertThat(run.err())
                 .contains(
                         "Validation found 5 problems",
-                        USERS + ".sql was changed after it was applied",
+                        USERS + ".sql: the up section was changed after it was applied",
                         POSTS + " is applied (batch 1) but its file is gone",
                         "20260101500000_from_a_branch is pending but older than the newest applied migration",
                         "20260103000000_same_version.sql: has version 20260103000000, like " + TAGS + ".sql",
@@ -64,11 +64,11 @@ class ValidateCommandTest {
     }
 
     @Test
-    void changesRefuseWhileAnAppliedFileIsEditedUntilTheEditIsRepairedOrReverted() throws IOException {
+    void changesRefuseWhileAnAppliedUpSectionIsEditedUntilTheEditIsRepairedOrReverted() throws IOException {
         Cli cli = Project.create(directory);
         cli.run("migrate", "--to", "20260101000000").succeeds();
         String original = Files.readString(file(USERS));
-        Files.writeString(file(USERS), original.replace("-- Emails are unique.", "-- Emails are unique, always."));
+        Files.writeString(file(USERS), original.replace("email TEXT NOT NULL UNIQUE", "email TEXT NOT NULL"));
 
         for (String[] command : new String[][] {{"migrate"}, {"up"}, {"down"}, {"rollback"}, {"rollback", "--all"}}) {
             Cli.Run refused = cli.run(command).exits(1);
@@ -76,7 +76,7 @@ class ValidateCommandTest {
                     .contains(
                             "the migration files disagree with the tracking table",
                             "Nothing was changed",
-                            USERS + ".sql was changed after it was applied",
+                            USERS + ".sql: the up section was changed after it was applied",
                             "`cairn repair`");
         }
         assertThat(cli.database().history()).containsExactly(USERS + "@1");
@@ -86,6 +86,57 @@ class ValidateCommandTest {
         assertThat(repair.out()).contains(USERS + " now carries the checksum of its edited file.");
         assertThat(cli.run("migrate").succeeds().out()).contains("Applied 2 migrations in batch 2");
         assertThat(cli.run("validate").succeeds().out()).startsWith("No problems");
+    }
+
+    @Test
+    void commentsAndFormattingAreNoEdit() throws IOException {
+        Cli cli = Project.create(directory);
+        cli.run("migrate", "--to", "20260101000000").succeeds();
+        Files.writeString(
+                file(USERS),
+                Files.readString(file(USERS))
+                        .replace("-- Emails are unique.", "-- Emails are unique, always.")
+                        .replace("(id INTEGER PRIMARY KEY, ", "(\n    id INTEGER PRIMARY KEY, -- the key\n    ")
+                        .replace("DROP TABLE users;", "DROP TABLE users; /* all of it */"));
+
+        assertThat(cli.run("validate").succeeds().out())
+                .startsWith("No problems")
+                .doesNotContain("Notice");
+        assertThat(cli.run("migrate").succeeds().out()).contains("Applied 2 migrations in batch 2");
+        assertThat(cli.run("rollback", "--all").succeeds().out()).contains("Rolled back 3 migrations");
+        assertThat(cli.database().userTables()).isEmpty();
+    }
+
+    @Test
+    void aChangedDownSectionIsANoticeThatFailsNothingAndIsListedBesideRealProblems() throws IOException {
+        Cli cli = Project.create(directory);
+        cli.run("migrate", "--to", "20260101000000").succeeds();
+        Files.writeString(
+                file(USERS), Files.readString(file(USERS)).replace("DROP TABLE users;", "DROP TABLE IF EXISTS users;"));
+        String notice = "Notice (nothing refuses): " + USERS + ": its down section (in " + USERS + ".sql) was"
+                + " changed after it was applied; a rollback runs it as it is now. Prove that it undoes the up section"
+                + " with `cairn verify --from " + USERS + "`";
+
+        assertThat(cli.run("validate").succeeds().out().lines())
+                .satisfiesExactly(
+                        first -> assertThat(first)
+                                .startsWith("No problems: 3 migrations, and the files agree with the tracking table"),
+                        second -> assertThat(second).isEqualTo(notice));
+        JsonNode json = cli.run("validate", "--json").succeeds().json();
+        assertThat(json.get("problems")).isEmpty();
+        assertThat(json.get("notices")).singleElement().satisfies(node -> {
+            assertThat(node.get("kind").asText()).isEqualTo("down_changed");
+            assertThat(node.get("migration").asText()).isEqualTo(USERS);
+        });
+        assertThat(cli.run("status").succeeds().out()).contains(notice).doesNotContain("Problems:");
+        JsonNode status = cli.run("status", "--json").succeeds().json();
+        assertThat(status.get("problems")).isEmpty();
+        assertThat(status.get("notices")).hasSize(1);
+
+        cli.migration("20260100500000_from_a_branch", "-- migrate:up\nCREATE TABLE branch (id INTEGER);\n");
+        Cli.Run failed = cli.run("validate").exits(1);
+        assertThat(failed.err())
+                .contains("Validation found 1 problem in", "20260100500000_from_a_branch is pending but older", notice);
     }
 
     @Test

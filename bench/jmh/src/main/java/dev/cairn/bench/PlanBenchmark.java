@@ -51,7 +51,7 @@ public class PlanBenchmark {
     /** {@code status} with every migration applied: one entry per row, and a check of its checksum. */
     @Benchmark
     public Status status(MigrationFiles files) {
-        return new Planner(files.scanned, files.applied).status();
+        return new Planner(files.scanned, files.applied).status(DIALECT.splitRules());
     }
 
     /**

@@ -59,7 +59,7 @@ final class Workload {
 
     /**
      * The tracking table as it stands after {@code migrations} were applied in one batch by
-     * {@code cairn migrate}: one complete row each, with the checksum of its file, so that nothing is
+     * {@code cairn migrate} on PostgreSQL: one complete row each, with its sections' checksums, so that nothing is
      * pending, edited or missing. Each row has strings of its own, as rows read from the database
      * do, so that comparing a row's name or checksum with its file's reads both, not one object twice.
      */
@@ -67,13 +67,15 @@ final class Workload {
         List<HistoryRow> rows = new ArrayList<>(migrations.size());
         int id = 1;
         for (Migration migration : migrations) {
+            Checksum.Sections checksums = migration.checksums(POSTGRESQL.splitRules());
             rows.add(new HistoryRow(
                     id++,
                     copy(migration.version().text()),
                     copy(migration.name()),
                     1,
-                    copy(migration.checksum()),
+                    copy(checksums.up()),
                     Checksum.ALGORITHM,
+                    copy(checksums.down()),
                     APPLIED_AT,
                     3,
                     null));

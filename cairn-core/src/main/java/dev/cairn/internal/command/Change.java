@@ -6,6 +6,7 @@ import dev.cairn.MigrateResult;
 import dev.cairn.MigrationRun;
 import dev.cairn.Operation;
 import dev.cairn.RollbackResult;
+import dev.cairn.internal.connect.ConnectionFailures;
 import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.plan.Planner;
 import dev.cairn.internal.plan.Work;
@@ -19,8 +20,9 @@ import java.util.OptionalInt;
 
 /**
  * {@code migrate}, {@code up}, {@code down} and every {@code rollback}: read the files (a broken file
- * fails the command before it waits for the lock) → connect → take the lock → read the tracking table →
- * plan → run → commit → release the lock; then write the schema file, if one is configured.
+ * fails the command before it waits for the lock) → connect → take the lock → read the tracking table
+ * (bringing one of an earlier version up to date) → plan → run → commit → release the lock; then
+ * write the schema file, if one is configured.
  */
 public final class Change {
 
@@ -89,7 +91,7 @@ public final class Change {
             List<HistoryRow> history;
             try {
                 tableExists = session.history().exists();
-                history = tableExists ? session.history().read() : List.of();
+                history = tableExists ? upgradedHistory(session, migrations) : List.of();
             } catch (SQLException e) {
                 throw session.failure("reading the tracking table", e);
             }
@@ -128,5 +130,39 @@ public final class Change {
             case DOWN -> "down";
             case ROLLBACK, ROLLBACK_ALL, ROLLBACK_TO, ROLLBACK_TO_BATCH -> "rollback";
         };
+    }
+
+    /**
+     * The tracking table's rows, after bringing a table of an earlier version up to date and
+     * committing that, whatever the command goes on to do: the missing {@code down_checksum} column is
+     * added, and each row of checksum algorithm 1 whose file is unchanged gets the file's checksums by
+     * the current algorithm. A row whose file changed keeps algorithm 1 (and is refused as edited).
+     */
+    private List<HistoryRow> upgradedHistory(Session session, List<Migration> migrations) throws SQLException {
+        List<HistoryRow> history = session.history().read();
+        boolean changed;
+        try {
+            changed = session.history().addMissingColumns();
+        } catch (SQLException e) {
+            throw ConnectionFailures.working(
+                    settings.target(),
+                    "adding the down_checksum column to the tracking table "
+                            + session.history().table() + ", which an earlier version of Cairn made",
+                    session.dialect(),
+                    e,
+                    "Run this command once as a user who may alter that table (its owner); the column is added"
+                            + " once, and later commands need only read and write the table.");
+        }
+        List<HistoryRow> upgrades = new Planner(migrations, history)
+                .checksumUpgrades(session.dialect().splitRules());
+        if (!upgrades.isEmpty()) {
+            session.history().recordChecksums(upgrades);
+            history = session.history().read();
+            changed = true;
+        }
+        if (changed) {
+            session.connection().commit();
+        }
+        return history;
     }
 }

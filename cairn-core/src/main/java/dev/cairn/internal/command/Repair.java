@@ -17,6 +17,7 @@ import dev.cairn.internal.source.Migration;
 import dev.cairn.internal.source.MigrationDirectory;
 import dev.cairn.internal.source.Section;
 import dev.cairn.internal.source.Version;
+import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.Statement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -65,10 +66,11 @@ public final class Repair {
         try (Session session =
                 options.dryRun() ? Session.forReading(settings) : Session.forChange(settings, settings.listener())) {
             Dialect dialect = session.dialect();
+            SplitRules rules = dialect.splitRules();
             List<HistoryRow> rows = session.historyRows();
-            List<HistoryRow> chosen = choose(options, rows, files, dialect);
+            List<HistoryRow> chosen = choose(options, rows, files, dialect, rules);
             List<Problem> lostFiles = new Planner(migrations, rows)
-                    .status().problems().stream()
+                    .status(rules).problems().stream()
                             .filter(problem -> problem.kind() == Problem.Kind.MISSING_FILE)
                             .toList();
             List<Change> changes = new ArrayList<>();
@@ -116,7 +118,10 @@ public final class Repair {
                             refusals);
                 }
                 if (!options.dryRun()) {
-                    apply(session.history(), changes, files);
+                    if (session.history().exists()) {
+                        session.history().addMissingColumns(); // a table of an earlier version: the rows need them
+                    }
+                    apply(session.history(), changes, files, rules);
                     session.connection().commit();
                 }
             } catch (SQLException e) {
@@ -137,10 +142,14 @@ public final class Repair {
      * @throws ConfigurationException if a name matches no row, or a named row has nothing to repair
      */
     private static List<HistoryRow> choose(
-            RepairOptions options, List<HistoryRow> rows, Map<String, Migration> files, Dialect dialect) {
+            RepairOptions options,
+            List<HistoryRow> rows,
+            Map<String, Migration> files,
+            Dialect dialect,
+            SplitRules rules) {
         if (options.migrations().isEmpty()) {
             return rows.stream()
-                    .filter(row -> needsRepair(row, files.get(row.name())))
+                    .filter(row -> needsRepair(row, files.get(row.name()), rules))
                     .toList();
         }
         List<HistoryRow> chosen = new ArrayList<>();
@@ -151,7 +160,7 @@ public final class Repair {
             if (row.isEmpty()) {
                 wrong.add(notTracked(name, files, dialect));
             } else if (!options.forget()
-                    && !needsRepair(row.get(), files.get(row.get().name()))) {
+                    && !needsRepair(row.get(), files.get(row.get().name()), rules)) {
                 wrong.add(row.get().name() + " has nothing to repair: it is applied (batch "
                         + row.get().batch()
                         + ") and its file is unchanged (to take it out of the tracking table all the same, `cairn"
@@ -192,12 +201,16 @@ public final class Repair {
                         : "");
     }
 
-    private static boolean needsRepair(HistoryRow row, Migration file) {
-        return row.isIncomplete() || file == null || !carriesChecksumOf(row, file);
+    private static boolean needsRepair(HistoryRow row, Migration file, SplitRules rules) {
+        return row.isIncomplete() || file == null || !carriesChecksumOf(row, file, rules);
     }
 
-    private static boolean carriesChecksumOf(HistoryRow row, Migration file) {
-        return row.checksum().equals(file.checksum()) && row.checksumAlgorithm() == Checksum.ALGORITHM;
+    private static boolean carriesChecksumOf(HistoryRow row, Migration file, SplitRules rules) {
+        Checksum.Sections now = file.checksums(rules);
+        return row.checksumAlgorithm() == Checksum.ALGORITHM
+                ? row.checksum().equals(now.up()) && now.down().equals(row.downChecksum())
+                : row.checksumAlgorithm() == Checksum.WHOLE_FILE
+                        && row.checksum().equals(file.checksum());
     }
 
     /** Why a part-run section is not recorded as finished without the user's word, and their choices. */
@@ -335,27 +348,30 @@ public final class Repair {
                 + " migration again from its first statement.";
     }
 
-    private static void apply(HistoryStore history, List<Change> changes, Map<String, Migration> files)
+    private static void apply(
+            HistoryStore history, List<Change> changes, Map<String, Migration> files, SplitRules rules)
             throws SQLException {
         for (Change change : changes) {
             HistoryRow row = change.row();
             switch (change.kind()) {
                 case FORGOTTEN, UNDONE -> history.delete(row);
-                case COMPLETED, CHECKSUM -> history.complete(repaired(row, files.get(row.name())));
+                case COMPLETED, CHECKSUM -> history.complete(repaired(row, files.get(row.name()), rules));
                 default -> throw new IllegalStateException("No repair of kind " + change.kind());
             }
         }
     }
 
     /** {@code row} as applied, with the checksum of its file as it is now (or as it was, if it is gone). */
-    private static HistoryRow repaired(HistoryRow row, Migration file) {
+    private static HistoryRow repaired(HistoryRow row, Migration file, SplitRules rules) {
+        Checksum.Sections now = file == null ? null : file.checksums(rules);
         return new HistoryRow(
                 row.id(),
                 row.version(),
                 row.name(),
                 row.batch(),
-                file == null ? row.checksum() : file.checksum(),
+                file == null ? row.checksum() : now.up(),
                 file == null ? row.checksumAlgorithm() : Checksum.ALGORITHM,
+                file == null ? row.downChecksum() : now.down(),
                 row.appliedAt(),
                 row.executionMillis(),
                 null);

@@ -19,7 +19,8 @@ public final class ShowStatus {
     public Status read() {
         BackgroundScan scan = BackgroundScan.start(settings.migrationsDirectory());
         try (Session session = scan.whileConnecting(() -> Session.forReading(settings))) {
-            return new Planner(scan.migrations(), session.historyRows()).status();
+            return new Planner(scan.migrations(), session.historyRows())
+                    .status(session.dialect().splitRules());
         }
     }
 }

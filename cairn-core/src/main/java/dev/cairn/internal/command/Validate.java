@@ -34,7 +34,7 @@ public final class Validate {
         }
         try (Session session = Session.forReading(settings)) {
             Planner planner = new Planner(scan.migrations(), session.historyRows());
-            Status status = planner.status();
+            Status status = planner.status(session.dialect().splitRules());
             problems.addAll(status.problems());
             problems.addAll(planner.unsplittable(
                     session.dialect().splitRules(), session.dialect().transactionalDdl()));

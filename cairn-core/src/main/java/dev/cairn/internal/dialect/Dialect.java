@@ -228,11 +228,28 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
     }
 
     /**
+     * The definition of the tracking table's {@code down_checksum} column, which tables made before
+     * version 2 of the checksum lack; {@link #addDownChecksumColumn} adds it.
+     */
+    String DOWN_CHECKSUM_COLUMN = "down_checksum varchar(64)";
+
+    /**
+     * The statement that adds {@link #DOWN_CHECKSUM_COLUMN} to a tracking table made by an earlier
+     * version. Standard SQL that all four databases take; nullable, so that existing rows stay valid.
+     */
+    default String addDownChecksumColumn(TableName table) {
+        return "ALTER TABLE " + qualify(table) + " ADD COLUMN " + DOWN_CHECKSUM_COLUMN;
+    }
+
+    /**
      * The column definitions of the tracking table, with this database's type for {@code applied_at}.
-     * {@code incomplete}, {@code statements_run} and {@code statements_checksum} are null for a
-     * migration that ran completely; for one whose section stopped part-way outside a transaction
-     * they say which section ({@code up} or {@code down}), how many of its statements ran, and the
-     * checksum of those statements, so that a later run can resume after them.
+     * {@code checksum} is the up section's checksum and {@code down_checksum} the down section's, both
+     * by algorithm {@code checksum_algorithm} (for algorithm 1, {@code checksum} covers the whole file
+     * and {@code down_checksum} is null). {@code incomplete}, {@code statements_run} and
+     * {@code statements_checksum} are null for a migration that ran completely; for one whose
+     * section stopped part-way outside a transaction they say which section ({@code up} or
+     * {@code down}), how many of its statements ran, and the checksum of those statements, so that a
+     * later run can resume after them.
      */
     static String historyColumns(String timestampType) {
         return "id integer NOT NULL PRIMARY KEY,"
@@ -245,7 +262,8 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
                 + " execution_ms bigint NOT NULL,"
                 + " incomplete varchar(4),"
                 + " statements_run integer,"
-                + " statements_checksum varchar(64)";
+                + " statements_checksum varchar(64),"
+                + " " + DOWN_CHECKSUM_COLUMN;
     }
 
     /** Binds a point in time for the tracking table's {@code applied_at}; by default as UTC. */

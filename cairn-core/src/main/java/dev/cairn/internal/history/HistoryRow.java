@@ -11,8 +11,11 @@ import java.time.Instant;
  * @param version the migration's version as written in its name
  * @param name the migration's name
  * @param batch the batch it was applied in
- * @param checksum the hex checksum of its file when it was applied
+ * @param checksum the hex checksum of its up section when it was applied (of the whole file for
+ *     algorithm 1)
  * @param checksumAlgorithm the version of the checksum rule that produced {@code checksum}
+ * @param downChecksum the hex checksum of its down section when it was applied; null for algorithm 1,
+ *     which has one checksum for the whole file
  * @param appliedAt when it was applied
  * @param executionMillis how long its up section took
  * @param progress how far a section got that stopped part-way; null for a migration that is applied
@@ -24,6 +27,7 @@ public record HistoryRow(
         int batch,
         String checksum,
         int checksumAlgorithm,
+        String downChecksum,
         Instant appliedAt,
         long executionMillis,
         Progress progress) {
@@ -36,7 +40,22 @@ public record HistoryRow(
     /** This row with {@code progress} instead. */
     public HistoryRow withProgress(Progress progress) {
         return new HistoryRow(
-                id, version, name, batch, checksum, checksumAlgorithm, appliedAt, executionMillis, progress);
+                id,
+                version,
+                name,
+                batch,
+                checksum,
+                checksumAlgorithm,
+                downChecksum,
+                appliedAt,
+                executionMillis,
+                progress);
+    }
+
+    /** This row with other checksums, by algorithm {@code algorithm}. */
+    public HistoryRow withChecksums(int algorithm, String checksum, String downChecksum) {
+        return new HistoryRow(
+                id, version, name, batch, checksum, algorithm, downChecksum, appliedAt, executionMillis, progress);
     }
 
     /**

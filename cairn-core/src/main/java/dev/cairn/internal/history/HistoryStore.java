@@ -7,27 +7,57 @@ import dev.cairn.internal.sql.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The only code that reads or writes the tracking table. It runs on the caller's connection and
  * transaction, so a migration's row is written in the same transaction as the migration. All SQL is
  * built once from the checked, quoted table name; values are always bound, never spliced.
+ *
+ * <p>Tables made by earlier versions lack the {@code down_checksum} column. Reading copes with that
+ * (the rows read have no down checksum), so read-only commands work on such a table unchanged;
+ * writing needs the column, which {@link #addMissingColumns} adds, under the lock, before a command
+ * writes.
  */
 public final class HistoryStore {
+
+    /** The columns every tracking table has, in the order {@link #read()} takes them. */
+    private static final List<String> COLUMNS = List.of(
+            "id",
+            "version",
+            "name",
+            "batch",
+            "checksum",
+            "checksum_algorithm",
+            "applied_at",
+            "execution_ms",
+            "incomplete",
+            "statements_run",
+            "statements_checksum");
+
+    private static final String DOWN_CHECKSUM = "down_checksum";
 
     private final Connection connection;
     private final Dialect dialect;
     private final TableName table;
     private final String selectAll;
+    private final String selectNone;
+    private final String recordChecksums;
     private final String insert;
     private final String complete;
     private final String progress;
     private final String delete;
+    /** Whether the table has {@code down_checksum}, as the last read or probe found; null before either. */
+    private Boolean hasDownChecksum;
+
     private PreparedStatement insertStatement;
     private PreparedStatement deleteStatement;
 
@@ -37,14 +67,17 @@ public final class HistoryStore {
         this.dialect = dialect;
         this.table = table;
         String name = dialect.qualify(table);
-        this.selectAll = "SELECT id, version, name, batch, checksum, checksum_algorithm, applied_at, execution_ms,"
-                + " incomplete, statements_run, statements_checksum FROM " + name + " ORDER BY id";
+        // Every column, found by name: a table of an earlier version has fewer.
+        this.selectAll = "SELECT * FROM " + name + " ORDER BY id";
+        this.selectNone = "SELECT * FROM " + name + " WHERE 1 = 0";
         this.insert = "INSERT INTO " + name + " (id, version, name, batch, checksum, checksum_algorithm, applied_at,"
-                + " execution_ms, incomplete, statements_run, statements_checksum)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " execution_ms, incomplete, statements_run, statements_checksum, down_checksum)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.complete = "UPDATE " + name + " SET batch = ?, checksum = ?, checksum_algorithm = ?, applied_at = ?,"
-                + " execution_ms = ?, incomplete = NULL, statements_run = NULL, statements_checksum = NULL"
-                + " WHERE id = ?";
+                + " execution_ms = ?, incomplete = NULL, statements_run = NULL, statements_checksum = NULL,"
+                + " down_checksum = ? WHERE id = ?";
+        this.recordChecksums =
+                "UPDATE " + name + " SET checksum = ?, checksum_algorithm = ?, down_checksum = ? WHERE id = ?";
         this.progress =
                 "UPDATE " + name + " SET incomplete = ?, statements_run = ?, statements_checksum = ? WHERE id = ?";
         this.delete = "DELETE FROM " + name + " WHERE id = ?";
@@ -78,6 +111,29 @@ public final class HistoryStore {
         }
     }
 
+    /**
+     * Adds the columns that a tracking table made by an earlier version lacks ({@code down_checksum}).
+     * Only under the migration lock; the caller commits (MySQL, MariaDB and H2 commit DDL at once).
+     *
+     * @return whether a column was added
+     */
+    public boolean addMissingColumns() throws SQLException {
+        if (hasDownChecksum == null) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery(selectNone)) {
+                hasDownChecksum = columnIndexes(result.getMetaData()).containsKey(DOWN_CHECKSUM);
+            }
+        }
+        if (hasDownChecksum) {
+            return false;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(dialect.addDownChecksumColumn(table));
+        }
+        hasDownChecksum = true;
+        return true;
+    }
+
     /** Every row, in the order the migrations were applied; empty if the table does not exist. */
     public List<HistoryRow> readIfExists() throws SQLException {
         return exists() ? read() : List.of();
@@ -88,17 +144,30 @@ public final class HistoryStore {
         List<HistoryRow> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(selectAll)) {
+            Map<String, Integer> columns = columnIndexes(result.getMetaData());
+            int[] at = new int[COLUMNS.size()];
+            for (int i = 0; i < at.length; i++) {
+                Integer index = columns.get(COLUMNS.get(i));
+                if (index == null) {
+                    throw new SQLException("The tracking table " + table + " has no column " + COLUMNS.get(i)
+                            + "; it was not made by Cairn, or was changed by hand");
+                }
+                at[i] = index;
+            }
+            Integer downChecksum = columns.get(DOWN_CHECKSUM);
+            hasDownChecksum = downChecksum != null;
             while (result.next()) {
                 rows.add(new HistoryRow(
-                        result.getInt(1),
-                        result.getString(2),
-                        result.getString(3),
-                        result.getInt(4),
-                        result.getString(5),
-                        result.getInt(6),
-                        dialect.readInstant(result, 7),
-                        result.getLong(8),
-                        progress(result.getString(9), result.getInt(10), result.getString(11))));
+                        result.getInt(at[0]),
+                        result.getString(at[1]),
+                        result.getString(at[2]),
+                        result.getInt(at[3]),
+                        result.getString(at[4]),
+                        result.getInt(at[5]),
+                        downChecksum == null ? null : result.getString(downChecksum),
+                        dialect.readInstant(result, at[6]),
+                        result.getLong(at[7]),
+                        progress(result.getString(at[8]), result.getInt(at[9]), result.getString(at[10]))));
             }
         }
         return rows;
@@ -143,6 +212,7 @@ public final class HistoryStore {
         statement.setString(9, progress == null ? null : progress.direction().label());
         statement.setObject(10, progress == null ? null : progress.statementsRun(), Types.INTEGER);
         statement.setString(11, progress == null ? null : progress.statementsChecksum());
+        statement.setString(12, row.downChecksum());
     }
 
     /** Records that the migration of {@code row}, which stopped part-way before, is now applied. */
@@ -153,8 +223,31 @@ public final class HistoryStore {
             statement.setInt(3, row.checksumAlgorithm());
             dialect.bindInstant(statement, 4, row.appliedAt());
             statement.setLong(5, row.executionMillis());
-            statement.setInt(6, row.id());
+            statement.setString(6, row.downChecksum());
+            statement.setInt(7, row.id());
             requireOne(statement.executeUpdate(), row);
+        }
+    }
+
+    /**
+     * Records other checksums for rows already there (a row of algorithm 1 moving to algorithm 2),
+     * in one batch; nothing else of the rows changes.
+     */
+    public void recordChecksums(List<HistoryRow> rows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(recordChecksums)) {
+            for (HistoryRow row : rows) {
+                statement.setString(1, row.checksum());
+                statement.setInt(2, row.checksumAlgorithm());
+                statement.setString(3, row.downChecksum());
+                statement.setInt(4, row.id());
+                statement.addBatch();
+            }
+            int[] counts = statement.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != Statement.SUCCESS_NO_INFO) {
+                    requireOne(counts[i], rows.get(i));
+                }
+            }
         }
     }
 
@@ -217,6 +310,15 @@ public final class HistoryStore {
             throw new SQLException("The tracking table " + table + " has no row " + row.id() + " for " + row.name()
                     + "; another runner changed it without the lock");
         }
+    }
+
+    /** Each column's 1-based index by its name in lower case (H2 answers unquoted names in upper case). */
+    private static Map<String, Integer> columnIndexes(ResultSetMetaData metaData) throws SQLException {
+        Map<String, Integer> indexes = new HashMap<>();
+        for (int i = 1; i <= metaData.getColumnCount(); i++) {
+            indexes.put(metaData.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
+        }
+        return indexes;
     }
 
     private static HistoryRow.Progress progress(String incomplete, int statementsRun, String statementsChecksum) {

@@ -32,6 +32,12 @@ import java.util.stream.Collectors;
  * Merges the migration files with the tracking table and works out what a command does: the steps
  * of a change, or the status. Pure: no I/O, no database. Refuses, before anything runs, what cannot
  * be done safely (undoing an irreversible migration, or one whose file is gone).
+ *
+ * <p>An applied migration's up section is what the tracking table vouches for: a changed up section
+ * makes every change refuse. Its down section may change (to fix a down that fails): that is a
+ * notice ({@link Problem.Kind#DOWN_CHANGED}), never a refusal. Rows of checksum algorithm 1 have one
+ * checksum for the whole file and are compared as before, whole; {@link #checksumUpgrades} moves the
+ * rows whose file is unchanged to the current algorithm.
  */
 public final class Planner {
 
@@ -49,6 +55,7 @@ public final class Planner {
     private final Set<String> applied;
     private final List<HistoryRow> incomplete;
     private final int currentBatch;
+    private final Map<String, Checksum.Sections> checksums = new HashMap<>();
 
     /**
      * Merges {@code migrations} (ordered by version) with {@code history} (ordered by id).
@@ -82,7 +89,7 @@ public final class Planner {
      * COMMIT} on MySQL).
      */
     public Work plan(Operation operation, SplitRules rules, boolean transactionalDdl) {
-        refuseUnsafeHistory(operation);
+        refuseUnsafeHistory(operation, rules);
         int nextId = history.stream().mapToInt(HistoryRow::id).max().orElse(0) + 1;
         if (operation.direction() == Direction.UP) {
             int batch = currentBatch + 1;
@@ -95,8 +102,7 @@ public final class Planner {
                                     + " statement " + row.progress().statementsRun()
                                     + "; finish undoing it first: run the"
                                     + " rollback again (after fixing its down section), or undo the rest by hand and"
-                                    + " run"
-                                    + " `cairn repair`");
+                                    + " run `cairn repair " + row.name() + " --finished-by-hand`");
                 }
                 steps.add(resume(row, batch, rules, transactionalDdl));
             }
@@ -124,8 +130,7 @@ public final class Planner {
                                 + " of its up section, so its down section cannot be trusted to undo it; finish it"
                                 + " first: fix"
                                 + " the failing statement and run `cairn migrate` (it resumes there), or finish it by"
-                                + " hand and"
-                                + " run `cairn repair`; then roll back");
+                                + " hand and run `cairn repair " + row.name() + " --finished-by-hand`; then roll back");
             }
         }
         List<HistoryRow> toUndo = rowsToUndo(operation);
@@ -177,8 +182,8 @@ public final class Planner {
         return new Work(operation, OptionalInt.empty(), steps, nextId);
     }
 
-    /** Where the database stands against the files. */
-    public Status status() {
+    /** Where the database stands against the files, whose statements {@code rules} cut. */
+    public Status status(SplitRules rules) {
         List<Status.Migration> entries = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (HistoryRow row : history) {
@@ -187,8 +192,8 @@ public final class Planner {
                 problems.add(new Problem(Problem.Kind.INCOMPLETE, row.name(), incompleteProblem(row, migration)));
             } else if (migration == null) {
                 problems.add(new Problem(Problem.Kind.MISSING_FILE, row.name(), missingFile(row)));
-            } else if (isEdited(row, migration)) {
-                problems.add(new Problem(Problem.Kind.EDITED, row.name(), edited(migration)));
+            } else {
+                compare(row, migration, rules).ifPresent(problems::add);
             }
             entries.add(new Status.Migration(
                     row.name(),
@@ -304,7 +309,7 @@ public final class Planner {
      *
      * @throws ValidationException naming every such migration and what to do about it
      */
-    private void refuseUnsafeHistory(Operation operation) {
+    private void refuseUnsafeHistory(Operation operation, SplitRules rules) {
         List<String> problems = new ArrayList<>();
         for (HistoryRow row : history) {
             if (row.isIncomplete()) {
@@ -313,8 +318,10 @@ public final class Planner {
             Migration migration = byName.get(row.name());
             if (migration == null) {
                 problems.add(missingFile(row));
-            } else if (isEdited(row, migration)) {
-                problems.add(edited(migration));
+            } else {
+                compare(row, migration, rules)
+                        .filter(problem -> problem.kind() == Problem.Kind.EDITED)
+                        .ifPresent(problem -> problems.add(problem.message()));
             }
         }
         if (operation.direction() == Direction.UP && !operation.allowsOutOfOrder()) {
@@ -334,8 +341,51 @@ public final class Planner {
         }
     }
 
-    private static boolean isEdited(HistoryRow row, Migration migration) {
-        return row.checksumAlgorithm() == Checksum.ALGORITHM && !row.checksum().equals(migration.checksum());
+    /**
+     * How an applied migration's file compares with its row: nothing (unchanged, or a row of an
+     * algorithm this version does not know), {@link Problem.Kind#EDITED} (the up section, or for
+     * algorithm 1 the file) or {@link Problem.Kind#DOWN_CHANGED}.
+     */
+    private Optional<Problem> compare(HistoryRow row, Migration migration, SplitRules rules) {
+        if (row.checksumAlgorithm() == Checksum.WHOLE_FILE) {
+            return row.checksum().equals(migration.checksum())
+                    ? Optional.empty()
+                    : Optional.of(new Problem(Problem.Kind.EDITED, row.name(), editedSinceWholeFile(migration)));
+        }
+        if (row.checksumAlgorithm() != Checksum.ALGORITHM) {
+            return Optional.empty();
+        }
+        Checksum.Sections now = checksums(migration, rules);
+        if (!row.checksum().equals(now.up())) {
+            return Optional.of(new Problem(Problem.Kind.EDITED, row.name(), upEdited(migration)));
+        }
+        if (row.downChecksum() != null && !row.downChecksum().equals(now.down())) {
+            return Optional.of(new Problem(Problem.Kind.DOWN_CHANGED, row.name(), downChanged(migration)));
+        }
+        return Optional.empty();
+    }
+
+    private Checksum.Sections checksums(Migration migration, SplitRules rules) {
+        return checksums.computeIfAbsent(migration.name(), name -> migration.checksums(rules));
+    }
+
+    /**
+     * The rows of checksum algorithm 1 whose file is unchanged, with the file's checksums by the
+     * current algorithm instead, for a command that changes the database to record (under the lock).
+     * A row whose file changed keeps algorithm 1 and stays {@link Problem.Kind#EDITED}.
+     */
+    public List<HistoryRow> checksumUpgrades(SplitRules rules) {
+        List<HistoryRow> upgrades = new ArrayList<>();
+        for (HistoryRow row : history) {
+            Migration migration = byName.get(row.name());
+            if (row.checksumAlgorithm() == Checksum.WHOLE_FILE
+                    && migration != null
+                    && row.checksum().equals(migration.checksum())) {
+                Checksum.Sections now = checksums(migration, rules);
+                upgrades.add(row.withChecksums(Checksum.ALGORITHM, now.up(), now.down()));
+            }
+        }
+        return upgrades;
     }
 
     private static String missingFile(HistoryRow row) {
@@ -344,9 +394,39 @@ public final class Planner {
                 + row.name() + "`: the tracking table then no longer has it, and what it made stays in the database";
     }
 
-    private static String edited(Migration migration) {
-        return migration.file().getFileName() + " was changed after it was applied; revert the edit and write a new"
-                + " migration instead, or, if the edit is deliberate and reviewed, run `cairn repair` to record it";
+    private static String upEdited(Migration migration) {
+        return migration.file().getFileName() + ": the up section was changed after it was applied (more than"
+                + " comments or whitespace); revert that edit and write a new migration instead (a change to the"
+                + " down section alone is allowed), or, if the edit is deliberate and reviewed, run `cairn repair`"
+                + " to record it";
+    }
+
+    /**
+     * An edited file whose row has one checksum for the whole file: which section changed cannot be
+     * told, so the way to fix a down is to let a write command record the sections' checksums of the
+     * file as it was applied first.
+     */
+    private static String editedSinceWholeFile(Migration migration) {
+        return migration.file().getFileName() + " was changed after it was applied. Its tracking row was written"
+                + " by an earlier Cairn, which checksummed the whole file, so it cannot tell whether only the down"
+                + " section changed. To fix the down section: put the file back as it was applied, run `cairn"
+                + " migrate --to " + migration.name() + "` (it applies nothing newer, and records each section's"
+                + " checksum), then make your change to the down section again. To change the up section, put it"
+                + " back and write a new migration instead; if the edit is deliberate and reviewed, run `cairn"
+                + " repair` to record it";
+    }
+
+    private static String downChanged(Migration migration) {
+        if (!migration.reversible()) {
+            return migration.name() + ": its down section was removed from "
+                    + migration.file().getFileName()
+                    + " after it was applied, so it can no longer be rolled back; put the section back to roll it"
+                    + " back";
+        }
+        return migration.name() + ": its down section (in "
+                + migration.down().file().getFileName()
+                + ") was changed after it was applied; a rollback runs it as it is now. Prove that it undoes the up"
+                + " section with `cairn verify --from " + migration.name() + "`";
     }
 
     private static String outOfOrder(Migration migration, Version newest) {
@@ -418,7 +498,8 @@ public final class Planner {
                     List.of(stopped + ", and statements 1-" + ran + " in "
                             + section.file().getFileName() + " are not the ones that ran, so Cairn cannot tell what the"
                             + " database holds; put them back as they were (only the statements after them may change),"
-                            + " or finish the migration by hand and run `cairn repair`"));
+                            + " or finish the migration by hand and run `cairn repair " + row.name()
+                            + " --finished-by-hand`"));
         }
         return new Step(migration, direction, section, step.statements(), batch, row, ran);
     }
@@ -438,7 +519,11 @@ public final class Planner {
         return what + "; " + where + "fix the failing statement and " + again + " to resume with it (after a"
                 + " runner was stopped, just " + again + "), or finish "
                 + (progress.direction() == Direction.UP ? "the migration" : "undoing it")
-                + " by hand and run `cairn repair`";
+                + " by hand and run `cairn repair " + row.name() + " --finished-by-hand`"
+                + (progress.direction() == Direction.UP
+                        ? ", or undo what ran by hand and run `cairn repair --forget " + row.name()
+                                + "` to start it over"
+                        : "");
     }
 
     private static ValidationException refusal(Operation operation, String problem) {

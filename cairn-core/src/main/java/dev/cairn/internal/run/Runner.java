@@ -173,13 +173,15 @@ public final class Runner {
     }
 
     private HistoryRow newRow(Step step, int id) {
+        Checksum.Sections checksums = step.migration().checksums(dialect.splitRules());
         return new HistoryRow(
                 id,
                 step.migration().version().text(),
                 step.migration().name(),
                 step.batch(),
-                step.migration().checksum(),
+                checksums.up(),
                 Checksum.ALGORITHM,
+                checksums.down(),
                 clock.instant(),
                 0,
                 null);
@@ -214,13 +216,15 @@ public final class Runner {
 
     /** The row of an up step that ran to its end. */
     private HistoryRow applied(Step step, HistoryRow row, Duration took) {
+        Checksum.Sections checksums = step.migration().checksums(dialect.splitRules());
         return new HistoryRow(
                 row.id(),
                 row.version(),
                 row.name(),
                 step.batch(),
-                step.migration().checksum(),
+                checksums.up(),
                 Checksum.ALGORITHM,
+                checksums.down(),
                 clock.instant(),
                 took.toMillis(),
                 null);

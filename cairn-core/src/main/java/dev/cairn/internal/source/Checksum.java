@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.source;
 
+import dev.cairn.MigrationFileException;
+import dev.cairn.internal.sql.CanonicalSql;
+import dev.cairn.internal.sql.SplitRules;
+import dev.cairn.internal.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,15 +12,30 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The checksum recorded for an applied migration: SHA-256 over the file's bytes with a UTF-8 byte
- * order mark removed and CRLF turned into LF, so that a checkout with Windows line endings is not an
- * edit. The paired layout hashes the up file, a NUL byte, then the down file. {@link #ALGORITHM} is
- * recorded beside each checksum so that the rule can change later without calling every file edited.
+ * The checksums recorded for an applied migration, by two rules; {@link #ALGORITHM} is recorded beside
+ * each checksum so that old rows keep being compared by the rule that made them.
+ *
+ * <ul>
+ *   <li><b>Algorithm 2</b> (the current one, {@link #ofSection}): one checksum per section, over the
+ *       statements as the {@link dev.cairn.internal.sql.StatementSplitter} cuts them with the
+ *       database's rules, each in its {@link CanonicalSql canonical form} (comments and whitespace
+ *       outside strings, quoted identifiers and dollar quotes do not count), after the section's
+ *       options ({@code transaction:false} counts). The up section's checksum is what history vouches
+ *       for; the down section's is kept apart so that a changed down can be told and allowed.
+ *   <li><b>Algorithm 1</b> ({@link #of}, {@link #ofPair}): SHA-256 over the whole file's bytes with a
+ *       UTF-8 byte order mark removed and CRLF turned into LF; the paired layout hashes the up file, a
+ *       NUL byte, then the down file. Rows written by earlier versions carry it, and are compared by
+ *       it until a command that changes the database finds the file unchanged and records the file's
+ *       algorithm-2 checksums instead.
+ * </ul>
  */
 public final class Checksum {
 
-    /** The version of this rule, stored in the tracking table. */
-    public static final int ALGORITHM = 1;
+    /** The version of the current rule (a checksum per section), stored in the tracking table. */
+    public static final int ALGORITHM = 2;
+
+    /** The version of the earlier rule (the whole file's bytes), which old tracking rows carry. */
+    public static final int WHOLE_FILE = 1;
 
     private final MessageDigest digest;
 
@@ -28,14 +47,17 @@ public final class Checksum {
         }
     }
 
-    /** The checksum of one file's content. */
+    /** The checksum of one file's content by algorithm 1 ({@link #WHOLE_FILE}). */
     public static String of(byte[] content) {
         Checksum checksum = new Checksum();
         checksum.add(content);
         return checksum.hex();
     }
 
-    /** The checksum of a paired migration: the up file's content, then the down file's, if any. */
+    /**
+     * The checksum of a paired migration by algorithm 1: the up file's content, then the down file's,
+     * if any.
+     */
     public static String ofPair(byte[] up, byte[] down) {
         Checksum checksum = new Checksum();
         checksum.add(up);
@@ -44,6 +66,45 @@ public final class Checksum {
             checksum.add(down);
         }
         return checksum.hex();
+    }
+
+    /**
+     * The checksum of a section by algorithm 2: its options, then each statement that {@code rules}
+     * cut it into, in canonical form. A section that cannot be cut (a string that never ends) gets
+     * the checksum of its text, which no section that can be cut shares. No section at all (an
+     * irreversible migration's down) has a checksum of its own too, unlike an empty one.
+     */
+    public static String ofSection(Section section, SplitRules rules) {
+        Checksum checksum = new Checksum();
+        if (section == null) {
+            checksum.text("absent");
+            return checksum.hex();
+        }
+        try {
+            List<Statement> statements = section.statements(rules);
+            checksum.text("transaction:" + section.transactional());
+            for (Statement statement : statements) {
+                checksum.text(CanonicalSql.of(statement.sql(), rules));
+            }
+        } catch (MigrationFileException e) {
+            checksum = new Checksum();
+            checksum.text("unsplittable");
+            checksum.text(section.text().replace("\r\n", "\n"));
+        }
+        return checksum.hex();
+    }
+
+    /**
+     * A migration's checksums by algorithm 2.
+     *
+     * @param up the up section's
+     * @param down the down section's (also when there is none, see {@link #ofSection})
+     */
+    public record Sections(String up, String down) {}
+
+    private void text(String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
     }
 
     private void add(byte[] content) {

@@ -2,6 +2,7 @@
 package dev.cairn.internal.source;
 
 import dev.cairn.Direction;
+import dev.cairn.internal.sql.SplitRules;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -14,7 +15,8 @@ import java.util.Optional;
  * @param file the file (the {@code .up.sql} file for the paired layout)
  * @param up the up section
  * @param down the down section, or null if the migration is irreversible
- * @param checksum the hex SHA-256 of the normalised file content (see {@link Checksum})
+ * @param checksum the checksum of the whole file by algorithm 1 ({@link Checksum#WHOLE_FILE}), which
+ *     tracking rows of earlier versions are compared with; {@link #checksums} gives the current ones
  */
 public record Migration(
         String name, Version version, String description, Path file, Section up, Section down, String checksum) {
@@ -22,6 +24,14 @@ public record Migration(
     /** Whether the migration has a down section and so can be rolled back. */
     public boolean reversible() {
         return down != null;
+    }
+
+    /**
+     * The checksums of the up and the down section by the current algorithm ({@link Checksum#ALGORITHM}),
+     * with the statements cut by {@code rules}. Computed on each call.
+     */
+    public Checksum.Sections checksums(SplitRules rules) {
+        return new Checksum.Sections(Checksum.ofSection(up, rules), Checksum.ofSection(down, rules));
     }
 
     /** The section that runs in {@code direction}, if there is one. */

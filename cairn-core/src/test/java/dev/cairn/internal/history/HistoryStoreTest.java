@@ -55,7 +55,15 @@ class HistoryStoreTest {
             "execution_ms",
             "incomplete",
             "statements_run",
-            "statements_checksum");
+            "statements_checksum",
+            "down_checksum");
+
+    /** The tracking table as versions before checksum algorithm 2 made it, without down_checksum. */
+    static final String VERSION_1_TABLE = "CREATE TABLE cairn_migrations (id integer NOT NULL PRIMARY KEY,"
+            + " version varchar(255) NOT NULL, name varchar(255) NOT NULL UNIQUE, batch integer NOT NULL,"
+            + " checksum varchar(64) NOT NULL, checksum_algorithm integer NOT NULL, applied_at %s NOT NULL,"
+            + " execution_ms bigint NOT NULL, incomplete varchar(4), statements_run integer,"
+            + " statements_checksum varchar(64))";
 
     private static final Instant FIRST = Instant.parse("2024-05-01T12:34:56.789Z");
     private static final Instant SECOND = Instant.parse("2024-05-02T08:00:00.001Z");
@@ -89,7 +97,16 @@ class HistoryStoreTest {
 
     private static HistoryRow row(int id, String name, int batch, Instant appliedAt, HistoryRow.Progress progress) {
         return new HistoryRow(
-                id, Integer.toString(id), id + "_" + name, batch, "sum" + id, 1, appliedAt, 10L * id, progress);
+                id,
+                Integer.toString(id),
+                id + "_" + name,
+                batch,
+                "sum" + id,
+                2,
+                "down" + id,
+                appliedAt,
+                10L * id,
+                progress);
     }
 
     private static HistoryRow row(int id, String name) {
@@ -192,10 +209,36 @@ class HistoryStoreTest {
         HistoryRow stopped = row(2, "orders", 1, FIRST, new HistoryRow.Progress(Direction.UP, 1, "c1"));
         history.insert(stopped);
 
-        HistoryRow finished = new HistoryRow(2, "2", "2_orders", 3, "newsum", 1, SECOND, 42, null);
+        HistoryRow finished = new HistoryRow(2, "2", "2_orders", 3, "newsum", 2, "newdown", SECOND, 42, null);
         history.complete(finished);
 
         assertThat(history.read()).containsExactly(row(1, "users"), finished);
+    }
+
+    @OnEmbeddedDatabases
+    void aTableOfAnEarlierVersionIsReadAsItIsAndGetsItsMissingColumnOnce(Engine engine) throws SQLException {
+        HistoryStore history = open(engine);
+        execute(VERSION_1_TABLE.formatted(engine == Engine.SQLITE ? "text" : "timestamp with time zone"));
+        execute("INSERT INTO cairn_migrations (id, version, name, batch, checksum, checksum_algorithm, applied_at,"
+                + " execution_ms) VALUES (1, '1', '1_users', 1, 'wholefile', 1, "
+                + (engine == Engine.SQLITE
+                        ? "'2024-05-01T12:34:56.789Z'"
+                        : "TIMESTAMP WITH TIME ZONE" + " '2024-05-01 12:34:56.789+00'")
+                + ", 10)");
+        HistoryRow old = new HistoryRow(1, "1", "1_users", 1, "wholefile", 1, null, FIRST, 10, null);
+
+        assertThat(history.read()).containsExactly(old);
+        assertThat(db.columns("cairn_migrations")).doesNotContain("down_checksum");
+
+        assertThat(history.addMissingColumns()).isTrue();
+        assertThat(history.addMissingColumns()).isFalse();
+        assertThat(db.columns("cairn_migrations")).containsExactlyElementsOf(COLUMNS);
+        assertThat(history.read()).containsExactly(old);
+
+        HistoryRow upgraded = old.withChecksums(2, "up1", "down1");
+        history.recordChecksums(List.of(upgraded));
+        history.insert(row(2, "orders"));
+        assertThat(history.read()).containsExactly(upgraded, row(2, "orders"));
     }
 
     @OnEmbeddedDatabases

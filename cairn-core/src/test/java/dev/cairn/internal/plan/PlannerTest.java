@@ -16,6 +16,7 @@ import dev.cairn.internal.source.Checksum;
 import dev.cairn.internal.source.Migration;
 import dev.cairn.internal.source.MigrationDirectory;
 import dev.cairn.internal.sql.SplitRules;
+import dev.cairn.internal.sql.Statement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,11 +171,11 @@ class PlannerTest {
                             ValidationException.class,
                             e -> assertThat(e.problems())
                                     .containsExactly(
-                                            "2_b.sql was changed after it was applied; revert the edit and write a new"
-                                                    + " migration"
-                                                    + " instead, or, if the edit is deliberate and reviewed, run"
-                                                    + " `cairn repair` to"
-                                                    + " record it",
+                                            "2_b.sql: the up section was changed after it was applied (more"
+                                                    + " than comments or whitespace); revert that edit and write a"
+                                                    + " new migration instead (a change to the down section alone is"
+                                                    + " allowed), or, if the edit is deliberate and reviewed, run"
+                                                    + " `cairn repair` to record it",
                                             "3_gone is applied (batch 1) but its file is gone; restore the file"
                                                     + " (from version control), or, if it was removed on purpose,"
                                                     + " forget it with `cairn repair --forget 3_gone`: the tracking"
@@ -195,8 +196,9 @@ class PlannerTest {
                         "3",
                         "3_gone",
                         1,
-                        migrations.get(2).checksum(),
+                        migrations.get(2).checksums(SplitRules.POSTGRESQL).up(),
                         Checksum.ALGORITHM,
+                        migrations.get(2).checksums(SplitRules.POSTGRESQL).down(),
                         Instant.parse("2026-11-24T15:30:00Z"),
                         1,
                         null));
@@ -283,7 +285,7 @@ class PlannerTest {
         write("0_early.sql", "-- Merged late.\n-- migrate:up\n");
         migrations = MigrationDirectory.scan(dir);
 
-        Status status = planner().status();
+        Status status = planner().status(SplitRules.POSTGRESQL);
 
         assertThat(status.currentBatch()).isEqualTo(2);
         assertThat(status.currentVersion()).contains("7");
@@ -314,11 +316,88 @@ class PlannerTest {
     }
 
     @Test
+    void aChangedDownIsANoticeThatRefusesNothingWhileAChangedUpRefuses() throws IOException {
+        fiveMigrationsThreeApplied();
+        write(
+                "3_m3.sql",
+                "-- migrate:up\nCREATE TABLE t3 (id int); -- the table\n-- migrate:down\nDROP TABLE t3 CASCADE;\n");
+        migrations = MigrationDirectory.scan(dir);
+
+        assertThat(planner().status(SplitRules.POSTGRESQL).problems())
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.kind()).isEqualTo(Problem.Kind.DOWN_CHANGED);
+                    assertThat(problem.isNotice()).isTrue();
+                });
+        assertThat(planner().plan(Operation.rollback(), SplitRules.POSTGRESQL).steps())
+                .singleElement()
+                .satisfies(step -> assertThat(step.statements())
+                        .extracting(Statement::sql)
+                        .containsExactly("DROP TABLE t3 CASCADE"));
+
+        write("3_m3.sql", "-- migrate:up\nCREATE TABLE t3 (id bigint);\n-- migrate:down\nDROP TABLE t3;\n");
+        migrations = MigrationDirectory.scan(dir);
+        assertThat(planner().status(SplitRules.POSTGRESQL).problems())
+                .extracting(Problem::kind)
+                .containsExactly(Problem.Kind.EDITED);
+        assertThatThrownBy(() -> planner().plan(Operation.rollback(), SplitRules.POSTGRESQL))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void rowsOfAlgorithmOneCompareTheWholeFileAndOnlyUnchangedOnesAreUpgraded() throws IOException {
+        fiveMigrationsThreeApplied();
+        history.replaceAll(row ->
+                row.withChecksums(Checksum.WHOLE_FILE, migration(row.name()).checksum(), null));
+        // A comment is an edit to the whole-file rule.
+        write("2_m2.sql", "-- migrate:up\nCREATE TABLE t2 (id int); -- the table\n-- migrate:down\nDROP TABLE t2;\n");
+        migrations = MigrationDirectory.scan(dir);
+
+        assertThat(planner().status(SplitRules.POSTGRESQL).problems())
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.kind()).isEqualTo(Problem.Kind.EDITED);
+                    assertThat(problem.message())
+                            .startsWith("2_m2.sql was changed after it was applied. Its tracking row was written by an"
+                                    + " earlier Cairn")
+                            .contains("run `cairn migrate --to 2_m2`");
+                });
+        List<HistoryRow> upgrades = planner().checksumUpgrades(SplitRules.POSTGRESQL);
+        assertThat(upgrades).extracting(HistoryRow::name).containsExactly("1_m1", "3_m3");
+        Checksum.Sections first = migration("1_m1").checksums(SplitRules.POSTGRESQL);
+        assertThat(upgrades.get(0))
+                .isEqualTo(history.get(0).withChecksums(Checksum.ALGORITHM, first.up(), first.down()));
+
+        history.set(0, upgrades.get(0));
+        history.set(2, upgrades.get(1));
+        assertThat(planner().status(SplitRules.POSTGRESQL).problems())
+                .extracting(Problem::migration)
+                .containsExactly("2_m2");
+        assertThat(planner().checksumUpgrades(SplitRules.POSTGRESQL)).isEmpty();
+    }
+
+    @Test
+    void aRowOfAnAlgorithmThisVersionDoesNotKnowIsNotCompared() throws IOException {
+        fiveMigrationsThreeApplied();
+        history.replaceAll(row -> row.withChecksums(3, "future", null));
+
+        assertThat(planner().status(SplitRules.POSTGRESQL).problems()).isEmpty();
+        assertThat(planner().checksumUpgrades(SplitRules.POSTGRESQL)).isEmpty();
+    }
+
+    private Migration migration(String name) {
+        return migrations.stream()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void statusOfAnEmptyDatabaseIsAllPending() throws IOException {
         fiveMigrationsThreeApplied();
         history.clear();
 
-        Status status = planner().status();
+        Status status = planner().status(SplitRules.POSTGRESQL);
 
         assertThat(status.currentVersion()).isEmpty();
         assertThat(status.currentBatch()).isZero();
@@ -340,8 +419,9 @@ class PlannerTest {
                 migration.version().text(),
                 migration.name(),
                 batch,
-                migration.checksum(),
+                migration.checksums(SplitRules.POSTGRESQL).up(),
                 Checksum.ALGORITHM,
+                migration.checksums(SplitRules.POSTGRESQL).down(),
                 Instant.parse("2026-11-24T15:30:00Z"),
                 12,
                 null));
@@ -355,6 +435,7 @@ class PlannerTest {
                 batch,
                 "0".repeat(64),
                 Checksum.ALGORITHM,
+                "0".repeat(64),
                 Instant.parse("2026-11-24T15:30:00Z"),
                 1,
                 null);

@@ -13,6 +13,7 @@ import dev.cairn.Plan;
 import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.plan.Work;
 import dev.cairn.internal.source.Checksum;
+import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabases;
 import java.nio.file.Path;
@@ -99,8 +100,16 @@ class RunnerOnH2Test {
         assertThat(project.historyRows())
                 .extracting(HistoryRow::checksum, HistoryRow::appliedAt)
                 .containsExactly(
-                        tuple(project.migration("1_users").checksum(), Project.NOW),
-                        tuple(project.migration("2_orders").checksum(), Project.NOW));
+                        tuple(
+                                project.migration("1_users")
+                                        .checksums(SplitRules.H2)
+                                        .up(),
+                                Project.NOW),
+                        tuple(
+                                project.migration("2_orders")
+                                        .checksums(SplitRules.H2)
+                                        .up(),
+                                Project.NOW));
         assertThat(project.tables()).containsExactlyInAnyOrder("cairn_migrations", "users", "orders");
         assertThat(project.count("orders")).isEqualTo(1);
         assertThat(project.heard)
@@ -231,9 +240,13 @@ class RunnerOnH2Test {
 
         project.run(Operation.migrate());
 
+        // The last INSERT reads 2 from the group's one write, or 3 if the group had been open for longer
+        // than Runner.GROUP_NANOS (a slow machine) and committed with its progress before it: never less.
         assertThat(project.db.query("SELECT incomplete, statements_run FROM seen"))
                 .extracting(row -> row.get("incomplete"), row -> row.get("statements_run"))
-                .containsExactly(tuple("up", 0), tuple("up", 2), tuple("up", 2));
+                .satisfiesAnyOf(
+                        seen -> assertThat(seen).containsExactly(tuple("up", 0), tuple("up", 2), tuple("up", 2)),
+                        seen -> assertThat(seen).containsExactly(tuple("up", 0), tuple("up", 2), tuple("up", 3)));
         assertThat(project.db.query("SELECT incomplete, statements_run FROM seen_too"))
                 .extracting(row -> row.get("incomplete"), row -> row.get("statements_run"))
                 .containsExactly(tuple("up", 1));

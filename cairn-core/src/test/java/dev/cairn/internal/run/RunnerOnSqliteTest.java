@@ -12,6 +12,7 @@ import dev.cairn.Operation;
 import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.source.Checksum;
 import dev.cairn.internal.source.Migration;
+import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabases;
 import java.nio.file.Path;
@@ -96,8 +97,9 @@ class RunnerOnSqliteTest {
                 migration.version().text(),
                 name,
                 batch,
-                migration.checksum(),
+                migration.checksums(SplitRules.SQLITE).up(),
                 Checksum.ALGORITHM,
+                migration.checksums(SplitRules.SQLITE).down(),
                 Project.NOW,
                 0,
                 null);
