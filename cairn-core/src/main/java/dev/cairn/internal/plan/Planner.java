@@ -55,6 +55,7 @@ public final class Planner {
     private final Set<String> applied;
     private final List<HistoryRow> incomplete;
     private final int currentBatch;
+    /** The sections' checksums of the files compared so far, by name; a planner serves one database. */
     private final Map<String, Checksum.Sections> checksums = new HashMap<>();
 
     /**
