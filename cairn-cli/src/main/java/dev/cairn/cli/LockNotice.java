@@ -39,6 +39,11 @@ final class LockNotice implements MigrationListener {
     }
 
     @Override
+    public void statementStarting(Plan.Migration migration, int number) {
+        progress.statementStarting(migration, number);
+    }
+
+    @Override
     public void migrationFinished(MigrationRun run) {
         progress.migrationFinished(run);
     }

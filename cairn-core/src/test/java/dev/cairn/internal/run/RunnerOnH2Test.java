@@ -242,11 +242,10 @@ class RunnerOnH2Test {
 
         // The last INSERT reads 2 from the group's one write, or 3 if the group had been open for longer
         // than Runner.GROUP_NANOS (a slow machine) and committed with its progress before it: never less.
-        assertThat(project.db.query("SELECT incomplete, statements_run FROM seen"))
-                .extracting(row -> row.get("incomplete"), row -> row.get("statements_run"))
-                .satisfiesAnyOf(
-                        seen -> assertThat(seen).containsExactly(tuple("up", 0), tuple("up", 2), tuple("up", 2)),
-                        seen -> assertThat(seen).containsExactly(tuple("up", 0), tuple("up", 2), tuple("up", 3)));
+        List<String> seen = project.db.query("SELECT incomplete, statements_run FROM seen").stream()
+                .map(row -> row.get("incomplete") + "/" + row.get("statements_run"))
+                .toList();
+        assertThat(seen).isIn(List.of("up/0", "up/2", "up/2"), List.of("up/0", "up/2", "up/3"));
         assertThat(project.db.query("SELECT incomplete, statements_run FROM seen_too"))
                 .extracting(row -> row.get("incomplete"), row -> row.get("statements_run"))
                 .containsExactly(tuple("up", 1));
