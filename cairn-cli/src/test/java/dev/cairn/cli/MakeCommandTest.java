@@ -94,7 +94,11 @@ class MakeCommandTest {
         assertThat(migrations())
                 .extracting(file -> file.getFileName().toString().substring(15))
                 .containsExactlyInAnyOrder("表.sql", "ünï_cødé.sql");
-        assertThat(cli.run("--json", "status").succeeds().json().get("pendingCount").asInt())
+        assertThat(cli.run("--json", "status")
+                        .succeeds()
+                        .json()
+                        .get("pendingCount")
+                        .asInt())
                 .isEqualTo(2);
     }
 
@@ -111,7 +115,8 @@ class MakeCommandTest {
                 .contains("at most 236 bytes", "Nothing was written")
                 .doesNotContain("internal error");
         assertThat(migrations()).isEmpty();
-        JsonNode error = cli.run("--json", "make", "x".repeat(300)).exits(2).json().get("error");
+        JsonNode error =
+                cli.run("--json", "make", "x".repeat(300)).exits(2).json().get("error");
         assertThat(error.get("type").asText()).isEqualTo("configuration");
     }
 }
