@@ -62,7 +62,7 @@ public final class Main {
         System.setOut(RedactingOutputStream.printStream(System.out, secrets));
         System.setErr(RedactingOutputStream.printStream(System.err, secrets));
         // slf4j-simple reads its settings once, when the first logger is made: set them before the core runs.
-        Logging.configure(args);
+        Logging.configure(args, System.getenv());
         CountDownLatch reported = new CountDownLatch(1);
         String command = firstCommandWord(args);
         // Set.of(...).contains(null) throws: a run without a command (--version, --help) has none.

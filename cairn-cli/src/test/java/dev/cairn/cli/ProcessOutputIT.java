@@ -52,18 +52,21 @@ class ProcessOutputIT {
         for (Cli.Run run : List.of(validate, status)) {
             assertThat(run.err().lines())
                     .containsExactly(
-                            "[WARN] 20260105000000_shouting.SQL is not read as a migration: only files ending in .sql"
+                            "warning: 20260105000000_shouting.SQL is not read as a migration: only files ending in .sql"
                                     + " (lower case) are read; rename it to 20260105000000_shouting.sql, or move it out"
                                     + " of " + migrations + " if it is not one.",
-                            "[WARN] 20260106000000_typo.sq is not read as a migration: its extension .sq is not"
+                            "warning: 20260106000000_typo.sq is not read as a migration: its extension .sq is not"
                                     + " .sql; rename it to 20260106000000_typo.sql, or move it out of " + migrations
                                     + " if it is not one.",
-                            "[WARN] 20260107000000_notes.sql.txt is not read as a migration: it ends in .txt after"
+                            "warning: 20260107000000_notes.sql.txt is not read as a migration: it ends in .txt after"
                                     + " .sql; rename it to 20260107000000_notes.sql, or move it out of " + migrations
                                     + " if it is not one.");
         }
         assertThat(validate.out()).startsWith("No problems: 4 migrations");
         assertThat(status.json().get("migrations")).hasSize(4);
+        // On a terminal, the warning is coloured like the other warnings.
+        assertThat(onATerminal(Map.of(), "validate").out())
+                .contains(ESC + "[33mwarning:" + ESC + "[0m 20260105000000_shouting.SQL is not read");
     }
 
     @Test
