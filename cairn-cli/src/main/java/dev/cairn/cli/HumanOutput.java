@@ -203,7 +203,11 @@ final class HumanOutput implements Output {
                     + String.join(" and ", InitCommand.IGNORED) + " now)");
         }
         for (Path path : kept) {
-            out.println("Kept    " + Terminal.oneLine(invocation.display(path)) + " (it exists)");
+            boolean gitignore = path.getFileName().toString().equals(".gitignore");
+            out.println("Kept    " + Terminal.oneLine(invocation.display(path))
+                    + (gitignore
+                            ? " (it ignores " + String.join(" and ", InitCommand.IGNORED) + " already)"
+                            : " (it exists)"));
         }
         // The next commands must find the same file: with -c, they need it too.
         String cairn = invocation.options.config == null

@@ -164,7 +164,9 @@ class InitCommandTest {
         Files.writeString(directory.resolve(".gitignore"), "*.sqlite3\n/.env\n");
 
         JsonNode json = new Cli(directory).run("init", "--json").succeeds().json();
+        Cli.Run text = new Cli(directory).run("init", "-c", "other.yml").succeeds();
 
+        assertThat(text.out()).contains("Kept    .gitignore (it ignores /dev.sqlite3* and /.env already)");
         assertThat(directory.resolve(".gitignore")).hasContent("*.sqlite3\n/.env");
         assertThat(json.get("kept").toString()).contains(".gitignore");
         assertThat(json.get("updated")).isEmpty();
