@@ -119,4 +119,18 @@ class MakeCommandTest {
                 cli.run("--json", "make", "x".repeat(300)).exits(2).json().get("error");
         assertThat(error.get("type").asText()).isEqualTo("configuration");
     }
+
+    @Test
+    void seedMakeKeepsLettersOfEveryScriptAndRefusesATooLongNameToo() {
+        Cli cli = new Cli(directory);
+        cli.run("init").succeeds();
+
+        cli.run("seed", "make", "données", "表").succeeds();
+        Cli.Run tooLong = cli.run("seed", "make", "y".repeat(300)).exits(2);
+
+        assertThat(directory.resolve("database/seeds/données_表.sql")).isRegularFile();
+        assertThat(tooLong.err()).startsWith("error: A seed's name is too long").contains("at most 251 bytes");
+        assertThat(directory.resolve("database/seeds/" + "y".repeat(250) + ".sql"))
+                .doesNotExist();
+    }
 }
