@@ -121,7 +121,7 @@ class MakeCommandTest {
     }
 
     @Test
-    void seedMakeKeepsLettersOfEveryScriptAndRefusesATooLongNameToo() {
+    void seedMakeKeepsLettersOfEveryScriptAndRefusesATooLongNameToo() throws IOException {
         Cli cli = new Cli(directory);
         cli.run("init").succeeds();
 
@@ -130,7 +130,9 @@ class MakeCommandTest {
 
         assertThat(directory.resolve("database/seeds/données_表.sql")).isRegularFile();
         assertThat(tooLong.err()).startsWith("error: A seed's name is too long").contains("at most 251 bytes");
-        assertThat(directory.resolve("database/seeds/" + "y".repeat(250) + ".sql"))
-                .doesNotExist();
+        // Only the first seed was written.
+        try (Stream<Path> seeds = Files.list(directory.resolve("database/seeds"))) {
+            assertThat(seeds).hasSize(1);
+        }
     }
 }
