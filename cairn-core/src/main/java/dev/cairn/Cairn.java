@@ -292,10 +292,11 @@ public final class Cairn {
      * Writes a new, empty migration file named with the current UTC time ({@code yyyyMMddHHmmss}) and
      * {@code name}, creating the migrations directory if needed.
      *
-     * @param name words describing the change; lower-cased, with anything but letters and digits
-     *     turned into {@code _}
+     * @param name words describing the change; lower-cased, with anything but letters and digits (of
+     *     any script: {@code 表} and {@code ü} stay) turned into {@code _}
      * @return the new file
-     * @throws ConfigurationException if {@code name} has no letter or digit
+     * @throws ConfigurationException if {@code name} has no letter or digit, makes a file name longer
+     *     than the 255 bytes that file systems allow, or the file cannot be written
      */
     public Path make(String name) {
         return new MakeMigration(settings, Clock.systemUTC()).make(name);

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
             "",
             "Exit codes:",
             "  0  success",
-            "  1  a migration or validation failed",
-            "  2  usage or configuration error",
+            "  1  a migration, validation or verification failed, or a change was refused",
+            "  2  usage or configuration error (also a --to that names nothing to stop at)",
             "  3  cannot connect, or the lock could not be had in time"
         })
 final class CairnCommand implements Callable<Integer> {

@@ -16,7 +16,8 @@ import dev.cairn.VerificationException;
  * and the message. This is the one place that maps exceptions to exit codes.
  *
  * @param type a stable snake_case name for scripts ({@code migration_failed}, {@code usage}, ...)
- * @param exitCode 1 a migration or validation failed, 2 usage or configuration, 3 connection or lock
+ * @param exitCode 1 a migration, validation or verification failed (also an internal error), 2 usage or
+ *     configuration, 3 connection or lock
  * @param message what to print after {@code error: }
  * @param cause the exception behind it, or null for a usage error found before anything ran
  */
@@ -41,8 +42,14 @@ record Failure(String type, int exitCode, String message, Throwable cause) {
         if (error instanceof CairnException) {
             return of((CairnException) error);
         }
-        // A bug, or something the core should have wrapped: say so without a wall of text.
-        return new Failure("internal", FAILED, "internal error: " + error + ", run with -v for details", error);
+        // A bug, or something the core should have wrapped: say so without a wall of text. It is no usage
+        // error and no connection failure, so it is the general failure, 1 (README's exit codes say so).
+        return new Failure(
+                "internal",
+                FAILED,
+                "internal error: " + error + ". This is a bug in Cairn: run the command again with -v for the"
+                        + " stack trace, and report it with that.",
+                error);
     }
 
     private static Failure of(CairnException error) {

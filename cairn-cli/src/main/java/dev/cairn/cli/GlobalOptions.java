@@ -70,8 +70,28 @@ final class GlobalOptions {
     @Option(
             names = {"-v", "--verbose"},
             scope = ScopeType.INHERIT,
-            description = "Show more: descriptions and times in status, stack traces of errors.")
+            description = "Show more: descriptions and times in status, stack traces of errors, Cairn's debug"
+                    + " log. -vv also shows the debug log of the JDBC drivers and the pool.")
     boolean verbose;
+
+    @Option(
+            names = "--color",
+            paramLabel = "WHEN",
+            scope = ScopeType.INHERIT,
+            converter = ColorWhen.class,
+            description = "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    Terminal.When color = Terminal.When.AUTO;
+
+    @Option(
+            names = "--no-color",
+            scope = ScopeType.INHERIT,
+            description = "Do not colour the output; the same as --color=never.")
+    boolean noColor;
+
+    /** When to colour: {@code --no-color} wins over {@code --color}. */
+    Terminal.When colorWhen() {
+        return noColor ? Terminal.When.NEVER : color;
+    }
 
     /**
      * Reads {@code --lock-timeout} as {@code cairn.yml} reads {@code lock-timeout}. picocli's message
@@ -85,6 +105,19 @@ final class GlobalOptions {
             } catch (ConfigurationException e) {
                 throw new TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    /** Reads {@code --color}'s value, in any case. */
+    static final class ColorWhen implements ITypeConverter<Terminal.When> {
+        @Override
+        public Terminal.When convert(String value) {
+            for (Terminal.When when : Terminal.When.values()) {
+                if (when.name().equalsIgnoreCase(value)) {
+                    return when;
+                }
+            }
+            throw new TypeConversionException("it must be auto, always or never");
         }
     }
 }

@@ -30,7 +30,10 @@ import java.util.stream.Collectors;
 /**
  * Text for people, ASCII only so that every console shows it. A change prints each migration's name
  * as it starts (flushed, so a slow one shows what it is waiting on) and its time when it finishes,
- * then a summary line.
+ * then a summary line. What comes from files or the database (names, descriptions, SQL, messages)
+ * goes through {@link Terminal#printable} or {@link Terminal#oneLine}, so nothing in it acts on the
+ * terminal; columns are measured in terminal columns, so that wide letters keep tables aligned.
+ * Failures and problems are coloured where {@link Terminal} says so.
  */
 final class HumanOutput implements Output {
 
@@ -40,6 +43,7 @@ final class HumanOutput implements Output {
 
     private final Invocation invocation;
     private final PrintStream out;
+    private final Terminal terminal;
     private String environment = "";
     private String target = "";
     private int nameWidth;
@@ -50,6 +54,7 @@ final class HumanOutput implements Output {
     HumanOutput(Invocation invocation) {
         this.invocation = invocation;
         this.out = invocation.out;
+        this.terminal = invocation.outTerminal();
     }
 
     @Override
@@ -85,7 +90,7 @@ final class HumanOutput implements Output {
             return;
         }
         for (String seed : result.seeds()) {
-            out.println("  seed  " + seed);
+            out.println("  seed  " + Terminal.oneLine(seed));
         }
         out.println("Ran " + count(result.seeds().size(), "seed") + " on " + where() + " (" + millis(result.duration())
                 + ").");
@@ -104,18 +109,18 @@ final class HumanOutput implements Output {
     }
 
     private VerifyReport verifyReport() {
-        return new VerifyReport(out, invocation::display);
+        return new VerifyReport(out, invocation::display, terminal);
     }
 
     @Override
     public void schema(SchemaSnapshot schema) {
-        out.print(schema.text());
+        out.print(Terminal.printable(schema.text()));
         out.flush();
     }
 
     @Override
     public void unlocked(String message) {
-        out.println(message);
+        out.println(Terminal.printable(message));
     }
 
     @Override
@@ -123,7 +128,7 @@ final class HumanOutput implements Output {
         out.println("No problems: " + count(migrations, "migration") + ", and the files agree with the tracking"
                 + " table of " + where() + ".");
         for (Problem notice : notices) {
-            out.println(NOTICE + notice.message());
+            out.println(NOTICE + Terminal.printable(notice.message()));
         }
     }
 
@@ -138,7 +143,7 @@ final class HumanOutput implements Output {
             return;
         }
         for (RepairResult.Repair repair : result.repairs()) {
-            out.println("  " + repair.description());
+            out.println("  " + Terminal.printable(repair.description()));
         }
         if (result.dryRun()) {
             out.println("Dry run: repair would change " + count(result.repairs().size(), "migration")
@@ -170,7 +175,7 @@ final class HumanOutput implements Output {
         if (status.migrations().isEmpty()) {
             out.println("No migrations yet: write one with 'cairn make NAME'.");
         } else {
-            StatusTable.print(out, status.migrations(), verbose);
+            StatusTable.print(out, terminal, status.migrations(), verbose);
         }
         out.println("Version " + status.currentVersion().orElse("(none)") + ", batch " + status.currentBatch()
                 + ": " + status.applied().size() + " applied, "
@@ -181,13 +186,13 @@ final class HumanOutput implements Output {
         List<Problem> notices =
                 status.problems().stream().filter(Problem::isNotice).toList();
         if (!problems.isEmpty()) {
-            out.println("Problems:");
+            out.println(terminal.warning("Problems:"));
             for (Problem problem : problems) {
-                out.println("  - " + problem.message());
+                out.println("  - " + Terminal.printable(problem.message()));
             }
         }
         for (Problem notice : notices) {
-            out.println(NOTICE + notice.message());
+            out.println(NOTICE + Terminal.printable(notice.message()));
         }
     }
 
@@ -195,38 +200,75 @@ final class HumanOutput implements Output {
     public void pinged(ServerInfo server) {
         // A driver may report no version (an SQLite file that does not exist yet): leave out the gap.
         String version = server.version() == null || server.version().isBlank() ? "" : " " + server.version();
-        out.println("Connected to " + server.product() + version + " at " + server.url() + " in "
-                + millis(server.connectTime()) + ".");
+        out.println(Terminal.printable("Connected to " + server.product() + version + " at " + server.url() + " in "
+                + millis(server.connectTime()) + "."));
         if (server.note() != null && !server.note().isBlank()) {
-            out.println(server.note());
+            out.println(Terminal.printable(server.note()));
         }
     }
 
     @Override
     public void made(Path file) {
-        out.println("Created " + invocation.display(file));
+        out.println("Created " + Terminal.oneLine(invocation.display(file)));
     }
 
     @Override
-    public void initialized(List<Path> created, List<Path> kept) {
+    public void initialized(List<Path> created, List<Path> kept, List<Path> updated) {
         for (Path path : created) {
-            out.println("Created " + invocation.display(path));
+            out.println("Created " + Terminal.oneLine(invocation.display(path)));
+        }
+        for (Path path : updated) {
+            out.println("Updated " + Terminal.oneLine(invocation.display(path)) + " (it ignores "
+                    + String.join(" and ", InitCommand.IGNORED) + " now)");
         }
         for (Path path : kept) {
-            out.println("Kept    " + invocation.display(path) + " (it exists)");
+            boolean gitignore = path.getFileName().toString().equals(".gitignore");
+            out.println("Kept    " + Terminal.oneLine(invocation.display(path))
+                    + (gitignore
+                            ? " (it ignores " + String.join(" and ", InitCommand.IGNORED) + " already)"
+                            : " (it exists)"));
+        }
+        // The next commands must find the same file: with -c, they need it too.
+        String cairn = invocation.options.config == null
+                ? "cairn"
+                : "cairn -c " + shellWord(invocation.display(invocation.configFile()));
+        String database = invocation.display(invocation.configFile().resolveSibling(InitCommand.DEVELOPMENT_DATABASE));
+        String[][] steps = {
+            {cairn + " make create_users", "write your first migration, then edit the new file"},
+            {cairn + " migrate", "apply it to the development database (SQLite, " + database + ")"},
+            {cairn + " status", "see what is applied and what is pending"}
+        };
+        int width = 0;
+        for (String[] step : steps) {
+            width = Math.max(width, Terminal.width(Terminal.oneLine(step[0])));
         }
         out.println();
         out.println("Next steps:");
-        out.println("  cairn make create_users   write your first migration, then edit the new file");
-        out.println("  cairn migrate             apply it to the development database (SQLite, dev.sqlite3)");
-        out.println("  cairn status              see what is applied and what is pending");
+        for (String[] step : steps) {
+            out.println(
+                    "  " + Terminal.pad(Terminal.oneLine(step[0]), width, false) + "   " + Terminal.oneLine(step[1]));
+        }
+    }
+
+    /** {@code word} as a shell reads it back: as it is if it is plain, else in single quotes. */
+    static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./@%+=:,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    @Override
+    public void version(String cairn, String java) {
+        out.println("cairn " + cairn);
+        out.println("Java " + java);
     }
 
     @Override
     public void failed(Failure failure) {
         if (lineOpen) {
             // Close the progress line of the migration that failed; the reason is on stderr.
-            out.println(failure.exitCode() == Failure.INTERRUPTED ? "INTERRUPTED" : "FAILED");
+            out.println(
+                    failure.exitCode() == Failure.INTERRUPTED
+                            ? terminal.warning("INTERRUPTED")
+                            : terminal.failure("FAILED"));
             lineOpen = false;
         }
         out.flush();
@@ -253,8 +295,9 @@ final class HumanOutput implements Output {
             String line = migration.statements().isEmpty()
                     ? ""
                     : ":" + migration.statements().get(0).line();
-            out.println("-- " + migration.name() + " (" + migration.direction().label() + ") "
-                    + invocation.display(migration.file()) + line
+            out.println("-- " + Terminal.oneLine(migration.name()) + " ("
+                    + migration.direction().label() + ") "
+                    + Terminal.oneLine(invocation.display(migration.file())) + line
                     + (migration.transactional() ? "" : " transaction:false"));
             if (migration.resumeAfter() > 0) {
                 out.println("-- resumes after statement " + migration.resumeAfter()
@@ -264,7 +307,7 @@ final class HumanOutput implements Output {
                 out.println("-- (no statements)");
             }
             for (Plan.Statement statement : migration.statements()) {
-                out.println(terminated(statement.sql()));
+                out.println(Terminal.printable(terminated(statement.sql())));
             }
         }
     }
@@ -279,7 +322,7 @@ final class HumanOutput implements Output {
     // --- pieces -------------------------------------------------------------------------------------
 
     private String where() {
-        return environment + " (" + target + ")";
+        return Terminal.oneLine(environment + " (" + target + ")");
     }
 
     private void showMissedRuns(List<MigrationRun> runs) {
@@ -287,15 +330,16 @@ final class HumanOutput implements Output {
         // telling the listener (so the output never hides what was done).
         for (MigrationRun run : runs) {
             if (!shown.contains(run.name())) {
-                nameWidth = Math.max(nameWidth, run.name().length());
+                nameWidth = Math.max(nameWidth, Terminal.width(Terminal.oneLine(run.name())));
                 out.println(leader(run.direction(), run.name()) + time(run.duration()));
             }
         }
     }
 
     private String leader(Direction direction, String name) {
-        int dots = Math.max(MIN_LEADER, nameWidth - name.length() + MIN_LEADER);
-        return String.format("  %-6s%s %s ", direction.label(), name, ".".repeat(dots));
+        String shown = Terminal.oneLine(name);
+        int dots = Math.max(MIN_LEADER, nameWidth - Terminal.width(shown) + MIN_LEADER);
+        return String.format("  %-6s%s %s ", direction.label(), shown, ".".repeat(dots));
     }
 
     private static String time(Duration duration) {
@@ -326,7 +370,7 @@ final class HumanOutput implements Output {
                 out.println("Rolling back " + where() + ": " + count(count, "migration"));
             }
             nameWidth = plan.migrations().stream()
-                    .mapToInt(m -> m.name().length())
+                    .mapToInt(m -> Terminal.width(Terminal.oneLine(m.name())))
                     .max()
                     .orElse(0);
             out.flush();
@@ -362,7 +406,7 @@ final class HumanOutput implements Output {
 
         private StatusTable() {}
 
-        static void print(PrintStream out, List<Status.Migration> migrations, boolean verbose) {
+        static void print(PrintStream out, Terminal terminal, List<Status.Migration> migrations, boolean verbose) {
             List<String[]> rows = new ArrayList<>();
             rows.add(
                     verbose
@@ -383,16 +427,16 @@ final class HumanOutput implements Output {
                                             .executionTime()
                                             .map(HumanOutput::millis)
                                             .orElse(""),
-                                    migration.name(),
+                                    Terminal.oneLine(migration.name()),
                                     state
                                 }
-                                : new String[] {batch, appliedAt, migration.name(), state});
+                                : new String[] {batch, appliedAt, Terminal.oneLine(migration.name()), state});
             }
             int columns = rows.get(0).length;
             int[] widths = new int[columns];
             for (String[] row : rows) {
                 for (int i = 0; i < columns; i++) {
-                    widths[i] = Math.max(widths[i], row[i].length());
+                    widths[i] = Math.max(widths[i], Terminal.width(row[i]));
                 }
             }
             int nameColumn = columns - 2;
@@ -407,8 +451,10 @@ final class HumanOutput implements Output {
                     // Numbers read best right-aligned; the last column needs no padding.
                     boolean right = i == 0 || verbose && i == 2;
                     String cell = right
-                            ? pad(row[i], widths[i], true)
-                            : i == columns - 1 ? row[i] : pad(row[i], widths[i], false);
+                            ? Terminal.pad(row[i], widths[i], true)
+                            : i == columns - 1
+                                    ? stateCell(terminal, r == 0, row[i])
+                                    : Terminal.pad(row[i], widths[i], false);
                     line.append(cell);
                     if (i < columns - 1) {
                         line.append("  ");
@@ -419,7 +465,7 @@ final class HumanOutput implements Output {
                     String description = migrations.get(r - 1).description();
                     if (description != null && !description.isBlank()) {
                         for (String text : description.split("\\R")) {
-                            out.println(" ".repeat(descriptionIndent) + "  " + text);
+                            out.println(" ".repeat(descriptionIndent) + "  " + Terminal.oneLine(text));
                         }
                     }
                 }
@@ -445,9 +491,12 @@ final class HumanOutput implements Output {
             }
         }
 
-        private static String pad(String text, int width, boolean right) {
-            String padding = " ".repeat(width - text.length());
-            return right ? padding + text : text + padding;
+        /** The state, coloured when it is a problem: a file gone, or a migration stopped part-way. */
+        private static String stateCell(Terminal terminal, boolean heading, String state) {
+            if (!heading && (state.startsWith("MISSING") || state.startsWith("INCOMPLETE"))) {
+                return terminal.failure(state);
+            }
+            return state;
         }
     }
 }

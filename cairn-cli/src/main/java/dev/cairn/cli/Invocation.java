@@ -24,11 +24,40 @@ final class Invocation {
     private String command;
     private Output output;
 
+    private final boolean outIsTerminal;
+    private final boolean errIsTerminal;
+
     Invocation(Path workingDirectory, Map<String, String> environment, PrintStream out, PrintStream err) {
+        this(workingDirectory, environment, out, err, false, false);
+    }
+
+    /**
+     * One run; {@code outIsTerminal} and {@code errIsTerminal} say whether the streams are known to be a
+     * terminal, where {@code --color=auto} colours them.
+     */
+    Invocation(
+            Path workingDirectory,
+            Map<String, String> environment,
+            PrintStream out,
+            PrintStream err,
+            boolean outIsTerminal,
+            boolean errIsTerminal) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.environment = Map.copyOf(environment);
         this.out = out;
         this.err = err;
+        this.outIsTerminal = outIsTerminal;
+        this.errIsTerminal = errIsTerminal;
+    }
+
+    /** The terminal that stdout is, as the options and the environment say to treat it. */
+    Terminal outTerminal() {
+        return Terminal.of(options.colorWhen(), environment, outIsTerminal);
+    }
+
+    /** The terminal that stderr is, as the options and the environment say to treat it. */
+    Terminal errTerminal() {
+        return Terminal.of(options.colorWhen(), environment, errIsTerminal);
     }
 
     /** Records which command runs, for {@code "command"} in {@code --json}. */

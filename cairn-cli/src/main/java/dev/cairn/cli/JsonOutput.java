@@ -2,7 +2,11 @@
 package dev.cairn.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.cairn.Cairn;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationFailedException;
@@ -35,10 +39,14 @@ import java.util.OptionalInt;
  * and explicit nulls for absent values (so scripts can rely on every key being there). Every
  * document starts with {@code ok} and {@code command}; the environment and target follow once the
  * configuration was loaded. Progress is not shown: stdout must hold nothing but the document.
+ * Strings hold no character that acts on a terminal: JSON escapes control characters below U+0020,
+ * and this document also DEL, the C1 controls and the bidirectional controls ({@link Terminal#printable}
+ * shows the same ones escaped in human output), so that a document printed to a terminal is safe too.
  */
 final class JsonOutput implements Output {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final JsonFactory FACTORY =
+            new JsonFactoryBuilder().characterEscapes(new TerminalSafe()).build();
 
     private final Invocation invocation;
     private String environment;
@@ -336,10 +344,19 @@ final class JsonOutput implements Output {
     }
 
     @Override
-    public void initialized(List<Path> created, List<Path> kept) {
+    public void initialized(List<Path> created, List<Path> kept, List<Path> updated) {
         document(true, json -> {
             paths(json, "created", created);
             paths(json, "kept", kept);
+            paths(json, "updated", updated);
+        });
+    }
+
+    @Override
+    public void version(String cairn, String java) {
+        document(true, json -> {
+            json.writeStringField("version", cairn);
+            json.writeStringField("java", java);
         });
     }
 
@@ -457,5 +474,33 @@ final class JsonOutput implements Output {
             json.writeString(value);
         }
         json.writeEndArray();
+    }
+
+    /** JSON's own escapes, and the same six-character escapes for DEL, the C1 and the bidirectional controls. */
+    private static final class TerminalSafe extends CharacterEscapes {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        TerminalSafe() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            boolean escape = c >= 0x80 && c <= 0x9f
+                    || c == 0x061c
+                    || c == 0x200e
+                    || c == 0x200f
+                    || c >= 0x202a && c <= 0x202e
+                    || c >= 0x2066 && c <= 0x2069;
+            return escape ? new SerializedString(String.format("\\u%04x", c)) : null;
+        }
     }
 }

@@ -24,7 +24,7 @@ final class LockNotice implements MigrationListener {
 
     @Override
     public void waitingForLock(String holder) {
-        err.println("Waiting for the migration lock: " + holder + " (up to lock-timeout) ...");
+        err.println("Waiting for the migration lock: " + Terminal.printable(holder) + " (up to lock-timeout) ...");
         err.flush();
     }
 

@@ -68,10 +68,8 @@ public final class Main {
         // System.err) are masked as well as what the CLI writes.
         System.setOut(RedactingOutputStream.printStream(System.out, secrets));
         System.setErr(RedactingOutputStream.printStream(System.err, secrets));
-        // slf4j-simple reads its level once, when the first logger is made: set it before the core runs.
-        if (Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose")) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
-        }
+        // slf4j-simple reads its settings once, when the first logger is made: set them before the core runs.
+        Logging.configure(args, System.getenv());
         CountDownLatch reported = new CountDownLatch(1);
         String command = firstCommandWord(args);
         // Set.of(...).contains(null) throws: a run without a command (--version, --help) has none.
@@ -114,7 +112,14 @@ public final class Main {
         Secrets secrets = Secrets.fromArguments(args);
         PrintStream safeOut = RedactingOutputStream.printStream(out, secrets);
         PrintStream safeErr = RedactingOutputStream.printStream(err, secrets);
-        Invocation invocation = new Invocation(workingDirectory, environment, safeOut, safeErr);
+        // Only the process's own streams can be a terminal; a caller's stream (a test's buffer) is not.
+        Invocation invocation = new Invocation(
+                workingDirectory,
+                environment,
+                safeOut,
+                safeErr,
+                out == System.out && Terminal.isTerminal(1),
+                err == System.err && Terminal.isTerminal(2));
         try {
             return commandLine(invocation, args).execute(args);
         } finally {
@@ -165,6 +170,10 @@ public final class Main {
                 commandLine.addSubcommand(command(name, invocation));
             }
         }
+        if (only == null) {
+            // "cairn help migrate" = "cairn migrate --help"; it needs every command to find the one named.
+            commandLine.addSubcommand(new CommandLine.HelpCommand());
+        }
         // "cairn -v status -v" is no mistake worth an error: the last value wins.
         commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setOut(new PrintWriter(invocation.out, true));
@@ -205,6 +214,15 @@ public final class Main {
         if (commands.size() > 1) {
             invocation.command(commandName(commands.get(commands.size() - 1)));
         }
+        // Help follows the colour rule of all output; picocli's own guess would not know --no-color.
+        commands.get(0)
+                .setColorScheme(CommandLine.Help.defaultColorScheme(
+                        invocation.outTerminal().colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        if (commands.stream().anyMatch(CommandLine::isVersionHelpRequested)) {
+            // Through the output, so that --json --version is a JSON document like every other.
+            invocation.output().version(Version.number(), Runtime.version().toString());
+            return 0;
+        }
         return new CommandLine.RunLast().execute(parseResult);
     }
 
@@ -221,6 +239,9 @@ public final class Main {
         // Parsing may have stopped before --json was read; it still decides what goes on stdout.
         if (Arrays.asList(args).contains("--json")) {
             invocation.options.json = true;
+        }
+        if (Arrays.asList(args).contains("--no-color")) {
+            invocation.options.noColor = true;
         }
         String message = error.getMessage();
         // Some picocli messages carry their own "Error: "; ours prefixes "error: " already.
@@ -241,10 +262,12 @@ public final class Main {
         boolean verbose = invocation.options.verbose;
         invocation.output().failed(failure);
         PrintStream err = invocation.err;
-        err.println("error: "
-                + (verbose && failure.type().equals("internal")
-                        ? "internal error: " + failure.cause()
-                        : failure.message()));
+        // The message may quote a file name or a database's words: nothing in it may act on the terminal.
+        err.println(invocation.errTerminal().failure("error:") + " "
+                + Terminal.printable(
+                        verbose && failure.type().equals("internal")
+                                ? "internal error: " + failure.cause()
+                                : failure.message()));
         if (verbose && failure.cause() != null) {
             failure.cause().printStackTrace(err);
         }

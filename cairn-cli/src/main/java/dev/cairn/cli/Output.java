@@ -72,9 +72,14 @@ interface Output {
      * {@code init} wrote the configuration file and the directories.
      *
      * @param created what did not exist and was created
-     * @param kept directories that existed already and were left as they were
+     * @param kept what existed already and was left as it was (directories, a {@code .gitignore} that
+     *     ignores what it should)
+     * @param updated files that existed and were added to (a {@code .gitignore})
      */
-    void initialized(List<Path> created, List<Path> kept);
+    void initialized(List<Path> created, List<Path> kept, List<Path> updated);
+
+    /** {@code --version}: this build of Cairn, {@code cairn}, runs on Java {@code java}. */
+    void version(String cairn, String java);
 
     /** The command failed; {@code failure}'s message is already on stderr. */
     void failed(Failure failure);

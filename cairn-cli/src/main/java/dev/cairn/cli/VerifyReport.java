@@ -19,7 +19,9 @@ import java.util.function.Function;
 /**
  * {@code verify}'s report for people: one line per migration, the verdict first so that the names line
  * up, with what differs or failed under it; then the counts and the migrations that failed. A long
- * definition that differs shows as a line diff, under the object and attribute it belongs to.
+ * definition that differs shows as a line diff, under the object and attribute it belongs to. Verdicts
+ * are coloured where the terminal takes colour: green when the schema came back exactly, yellow when
+ * it came back but for differences that change nothing, red for the rest.
  */
 final class VerifyReport {
 
@@ -30,15 +32,17 @@ final class VerifyReport {
 
     private final PrintStream out;
     private final Function<Path, String> display;
+    private final Terminal terminal;
 
-    VerifyReport(PrintStream out, Function<Path, String> display) {
+    VerifyReport(PrintStream out, Function<Path, String> display, Terminal terminal) {
         this.out = out;
-        this.display = display;
+        this.display = path -> Terminal.oneLine(display.apply(path));
+        this.terminal = terminal;
     }
 
     /** One migration's verdict and what backs it, as soon as it is known. */
     void migration(Checked checked) {
-        out.println("  " + pad(checked.verdict().label()) + checked.name());
+        out.println("  " + verdict(checked.verdict()) + Terminal.oneLine(checked.name()));
         if (checked.verdict() == Verdict.IRREVERSIBLE) {
             out.println(DETAIL + "no down section: nothing to prove");
         }
@@ -50,7 +54,8 @@ final class VerifyReport {
     /** The round trip, step by step. */
     void roundTrip(RoundTrip trip) {
         out.println("  " + pad(Step.UP.label()) + "every up of "
-                + HumanOutput.count(trip.migrations().size(), "migration") + range(trip.migrations()));
+                + HumanOutput.count(trip.migrations().size(), "migration")
+                + Terminal.oneLine(range(trip.migrations())));
         Optional<StepFailure> failure = trip.failure();
         if (failure.isPresent() && failure.get().step() == Step.DOWN) {
             out.println("  " + pad(Step.DOWN.label()) + failed(failure.get(), true));
@@ -101,10 +106,12 @@ final class VerifyReport {
             out.println("  " + String.join(", ", counts));
         }
         List<String> failing = result.failing(strict).stream()
-                .map(checked -> checked.name() + " (" + checked.verdict().label() + ")")
+                .map(checked -> Terminal.oneLine(checked.name()) + " ("
+                        + checked.verdict().label() + ")")
                 .toList();
         if (!failing.isEmpty()) {
-            out.println("  Not proven" + (strict ? " (--strict)" : "") + ": " + String.join(", ", failing));
+            out.println("  " + terminal.failure("Not proven") + (strict ? " (--strict)" : "") + ": "
+                    + String.join(", ", failing));
         }
     }
 
@@ -118,16 +125,17 @@ final class VerifyReport {
 
     private void findings(List<Finding> findings, String indent) {
         for (Finding finding : findings) {
-            String by =
-                    finding.migration().map(name -> " (made by " + name + ")").orElse("");
+            String by = finding.migration()
+                    .map(name -> " (made by " + Terminal.oneLine(name) + ")")
+                    .orElse("");
             if (finding.equivalent()) {
-                out.println(indent + finding.object() + ": "
-                        + finding.equivalentBecause().get() + by);
+                out.println(indent + Terminal.oneLine(finding.object()) + ": "
+                        + Terminal.printable(finding.equivalentBecause().get()) + by);
                 continue;
             }
-            out.println(indent + finding.summary() + by);
+            out.println(indent + Terminal.printable(finding.summary()) + by);
             for (String line : finding.diff()) {
-                out.println(indent + "  " + line);
+                out.println(indent + "  " + Terminal.oneLine(line));
             }
         }
     }
@@ -135,9 +143,9 @@ final class VerifyReport {
     private String failed(StepFailure failure, boolean named) {
         String at = failure.line() > 0 ? " at " + display.apply(failure.file()) + ":" + failure.line() : "";
         String step = named
-                ? "the " + failure.step().label() + " of " + failure.migration()
+                ? "the " + failure.step().label() + " of " + Terminal.oneLine(failure.migration())
                 : failure.step().label();
-        return step + " failed" + at + ": " + failure.message();
+        return step + " failed" + at + ": " + Terminal.printable(failure.message());
     }
 
     private static String range(List<String> migrations) {
@@ -147,6 +155,19 @@ final class VerifyReport {
         return migrations.size() == 1
                 ? " (" + migrations.get(0) + ")"
                 : " (" + migrations.get(0) + " .. " + migrations.get(migrations.size() - 1) + ")";
+    }
+
+    /** The verdict, padded to its column and coloured by how good it is. */
+    private String verdict(Verdict verdict) {
+        String padded = pad(verdict.label());
+        String label = padded.stripTrailing();
+        String padding = padded.substring(label.length());
+        String coloured = switch (verdict) {
+            case REVERSIBLE -> terminal.success(label);
+            case EQUIVALENT -> terminal.warning(label);
+            default -> terminal.failure(label);
+        };
+        return coloured + padding;
     }
 
     private static String pad(String label) {

@@ -249,4 +249,28 @@ class ExitCodeTest {
 
         assertThat(run.out() + run.err()).contains("127.0.0.1").doesNotContain(SECRET);
     }
+
+    @Test
+    void aStopPointThatNamesNothingToStopAtIsAUsageErrorLikeAnyBadOptionValue() {
+        Cli cli = Project.create(directory);
+        cli.run("migrate", "--to", "20260101000000").succeeds();
+
+        // No such migration; not applied; no such batch: exit 2, nothing ran, the message says where to look.
+        Cli.Run noSuchMigration = cli.run("migrate", "--to", "20990101000000").exits(2);
+        assertThat(noSuchMigration.err()).startsWith("error: No migration has the version or name '20990101000000'");
+        Cli.Run notApplied = cli.run("rollback", "--to", Project.TAGS).exits(2);
+        assertThat(notApplied.err()).startsWith("error: Cannot roll back to '" + Project.TAGS + "': it is not applied");
+        Cli.Run noSuchBatch = cli.run("rollback", "--to-batch", "7").exits(2);
+        assertThat(noSuchBatch.err()).startsWith("error: Cannot roll back to batch 7: the newest batch is 1");
+        assertThat(cli.run("--json", "rollback", "--to-batch", "7")
+                        .exits(2)
+                        .json()
+                        .at("/error/type")
+                        .asText())
+                .isEqualTo("configuration");
+        assertThat(cli.database().history()).containsExactly(Project.USERS + "@1");
+        // A refusal of what the database holds is a failure (1), not a usage error.
+        cli.migration(Project.USERS, "-- migrate:up\nCREATE TABLE users (id INTEGER, edited INTEGER);\n");
+        assertThat(cli.run("rollback").exits(1).err()).contains(Project.USERS);
+    }
 }

@@ -66,7 +66,8 @@ class FailureTest {
         assertThat(failure.exitCode()).isEqualTo(1);
         assertThat(failure.type()).isEqualTo("internal");
         assertThat(failure.message())
-                .isEqualTo("internal error: java.lang.IllegalStateException: boom, run with -v for details");
+                .isEqualTo("internal error: java.lang.IllegalStateException: boom. This is a bug in Cairn: run the"
+                        + " command again with -v for the stack trace, and report it with that.");
     }
 
     @Test

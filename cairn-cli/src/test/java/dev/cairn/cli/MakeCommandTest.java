@@ -82,4 +82,57 @@ class MakeCommandTest {
     void needsAName() {
         assertThat(new Cli(directory).run("make").exits(2).err()).contains("NAME");
     }
+
+    @Test
+    void keepsLettersOfEveryScript() throws IOException {
+        Cli cli = new Cli(directory);
+        cli.run("init").succeeds();
+
+        cli.run("make", "表").succeeds();
+        cli.run("make", "ünï", "cødé").succeeds();
+
+        assertThat(migrations())
+                .extracting(file -> file.getFileName().toString().substring(15))
+                .containsExactlyInAnyOrder("表.sql", "ünï_cødé.sql");
+        assertThat(cli.run("--json", "status")
+                        .succeeds()
+                        .json()
+                        .get("pendingCount")
+                        .asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aNameTooLongForTheFileSystemIsAUsageErrorThatSaysHowLong() throws IOException {
+        Cli cli = new Cli(directory);
+        cli.run("init").succeeds();
+
+        Cli.Run run = cli.run("make", "x".repeat(300)).exits(2);
+
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err())
+                .startsWith("error: A migration's name is too long")
+                .contains("at most 236 bytes", "Nothing was written")
+                .doesNotContain("internal error");
+        assertThat(migrations()).isEmpty();
+        JsonNode error =
+                cli.run("--json", "make", "x".repeat(300)).exits(2).json().get("error");
+        assertThat(error.get("type").asText()).isEqualTo("configuration");
+    }
+
+    @Test
+    void seedMakeKeepsLettersOfEveryScriptAndRefusesATooLongNameToo() throws IOException {
+        Cli cli = new Cli(directory);
+        cli.run("init").succeeds();
+
+        cli.run("seed", "make", "données", "表").succeeds();
+        Cli.Run tooLong = cli.run("seed", "make", "y".repeat(300)).exits(2);
+
+        assertThat(directory.resolve("database/seeds/données_表.sql")).isRegularFile();
+        assertThat(tooLong.err()).startsWith("error: A seed's name is too long").contains("at most 251 bytes");
+        // Only the first seed was written.
+        try (Stream<Path> seeds = Files.list(directory.resolve("database/seeds"))) {
+            assertThat(seeds).hasSize(1);
+        }
+    }
 }

@@ -116,4 +116,36 @@ class UsageTest {
         assertThat(new Cli(directory).run("status", "--version").succeeds().out())
                 .startsWith("cairn ");
     }
+
+    @Test
+    void helpCommandShowsTheHelpOfTheCommandItNames() {
+        Cli.Run run = new Cli(directory).run("help", "migrate").succeeds();
+
+        assertThat(run.out()).startsWith("Usage: cairn migrate").contains("--dry-run", "--to=V");
+        assertThat(new Cli(directory).run("help").succeeds().out()).contains("Usage: cairn", "Exit codes");
+        assertThat(new Cli(directory).run("help", "seed").succeeds().out())
+                .contains("Usage: cairn seed", "make", "run");
+        Cli.Run unknown = new Cli(directory).run("help", "migrat").exits(2);
+        assertThat(unknown.err()).contains("migrat");
+    }
+
+    @Test
+    void versionWithJsonIsOneJsonDocument() {
+        Cli.Run run = new Cli(directory).run("--json", "--version").succeeds();
+
+        JsonNode json = run.json();
+        assertThat(json.get("ok").asBoolean()).isTrue();
+        assertThat(json.get("version").asText()).isEqualTo(Version.number());
+        assertThat(json.get("java").asText()).isEqualTo(Runtime.version().toString());
+        assertThat(new Cli(directory)
+                        .run("--version", "--json")
+                        .succeeds()
+                        .json()
+                        .get("version")
+                        .asText())
+                .isEqualTo(Version.number());
+        assertThat(new Cli(directory).run("--version").succeeds().out())
+                .isEqualTo("cairn " + Version.number() + System.lineSeparator() + "Java " + Runtime.version()
+                        + System.lineSeparator());
+    }
 }

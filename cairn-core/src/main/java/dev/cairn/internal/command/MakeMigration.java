@@ -4,7 +4,6 @@ package dev.cairn.internal.command;
 import dev.cairn.ConfigurationException;
 import dev.cairn.internal.source.Version;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -37,7 +36,8 @@ public final class MakeMigration {
      * Writes {@code yyyyMMddHHmmss_name.sql}, creating the migrations directory if needed; a version that
      * a file has already (made within the same second) moves on to the next free second.
      *
-     * @throws ConfigurationException if {@code name} has no letter or digit
+     * @throws ConfigurationException if {@code name} has no letter or digit, makes a file name longer than
+     *     file systems allow, or the file cannot be written
      */
     public Path make(String name) {
         String slug = Slug.of(name);
@@ -45,10 +45,12 @@ public final class MakeMigration {
             throw new ConfigurationException(
                     "A migration needs a name with letters or digits, such as `cairn make create_users`.");
         }
-        Path directory = settings.migrationsDirectory();
         LocalDateTime time = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).withNano(0);
+        // Every version has as many digits, so the length is known before a version is chosen.
+        Slug.requireFits("A migration", VERSION_FORMAT.format(time) + "_" + slug + ".sql", slug);
+        Path directory = settings.migrationsDirectory();
+        Slug.createDirectory("a migration", directory, "migrations.directory");
         try {
-            Files.createDirectories(directory);
             while (versionTaken(directory, VERSION_FORMAT.format(time))) {
                 time = time.plusSeconds(1);
             }
@@ -58,7 +60,7 @@ public final class MakeMigration {
         } catch (FileAlreadyExistsException e) {
             throw new ConfigurationException(e.getFile() + " already exists; nothing was written.", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write a migration in " + directory, e);
+            throw Slug.cannotWrite("a migration", directory, "migrations.directory", e);
         }
     }
 

@@ -52,15 +52,16 @@ public final class Seeds {
                     "A seed needs a name with letters or digits, such as `cairn seed make 01_users`.");
         }
         Path directory = settings.seedsDirectory();
+        Slug.requireFits("A seed", slug + ".sql", slug);
         Path file = directory.resolve(slug + ".sql");
+        Slug.createDirectory("a seed", directory, "seeds.directory");
         try {
-            Files.createDirectories(directory);
             Files.writeString(file, TEMPLATE, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             return file;
         } catch (FileAlreadyExistsException e) {
             throw new ConfigurationException(file + " already exists; nothing was written.", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write a seed in " + directory, e);
+            throw Slug.cannotWrite("a seed", directory, "seeds.directory", e);
         }
     }
 

@@ -20,12 +20,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the migrations in a directory: every {@code NAME.sql} (single-file layout) and every
  * {@code NAME.up.sql} with its optional {@code NAME.down.sql} (paired layout), where NAME starts with
  * the version digits. Reads and checks each, and returns them ordered by version, then name.
- * Sub-directories, hidden files and files not ending in {@code .sql} are ignored.
+ * Sub-directories, hidden files and files not ending in {@code .sql} are ignored; a file that looks
+ * meant as a migration ({@code .SQL}, {@code .sq}, {@code .sql.txt}: see {@link NearMiss}) with a
+ * warning in the log that names it.
  */
 public final class MigrationDirectory {
 
@@ -35,6 +39,8 @@ public final class MigrationDirectory {
     private static final String UP_SUFFIX = ".up.sql";
     private static final String DOWN_SUFFIX = ".down.sql";
     private static final String SUFFIX = ".sql";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationDirectory.class);
 
     private MigrationDirectory() {}
 
@@ -138,15 +144,28 @@ public final class MigrationDirectory {
     }
 
     private static List<Path> list(Path directory) {
+        List<Path> files;
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(Files::isRegularFile)
+            files = entries.filter(Files::isRegularFile)
                     .filter(file -> !file.getFileName().toString().startsWith("."))
-                    .filter(file -> file.getFileName().toString().endsWith(SUFFIX))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the migrations directory " + directory, e);
         }
+        for (Path file : files) {
+            String advice = NearMiss.advice(file.getFileName().toString());
+            if (advice != null) {
+                LOG.warn(
+                        "{} is not read as a migration: {}, or move it out of {} if it is not one.",
+                        file.getFileName(),
+                        advice,
+                        directory);
+            }
+        }
+        return files.stream()
+                .filter(file -> file.getFileName().toString().endsWith(SUFFIX))
+                .toList();
     }
 
     private static String nameOf(Path file, String fileName, String suffix) {
