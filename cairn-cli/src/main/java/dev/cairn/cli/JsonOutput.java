@@ -65,6 +65,9 @@ final class JsonOutput implements Output {
         document(true, json -> {
             number(json, "batch", result.batch());
             runs(json, result.applied());
+            if (result.nothingToDo().isPresent()) {
+                json.writeStringField("nothingToDo", result.nothingToDo().get());
+            }
             json.writeNumberField("durationMs", result.duration().toMillis());
         });
     }
@@ -208,6 +211,9 @@ final class JsonOutput implements Output {
             }
             json.writeEndArray();
             runs(json, result.reverted());
+            if (result.nothingToDo().isPresent()) {
+                json.writeStringField("nothingToDo", result.nothingToDo().get());
+            }
             json.writeNumberField("durationMs", result.duration().toMillis());
         });
     }

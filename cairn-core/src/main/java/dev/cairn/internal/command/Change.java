@@ -14,6 +14,7 @@ import dev.cairn.internal.source.Migration;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -35,24 +36,29 @@ public final class Change {
     /** {@code migrate}, {@code migrate --to} or {@code up}. */
     public MigrateResult migrate(Operation operation) {
         Stopwatch stopwatch = new Stopwatch();
-        List<MigrationRun> runs = run(operation);
+        Done done = run(operation);
+        List<MigrationRun> runs = done.runs();
         return new MigrateResult(
                 runs.isEmpty()
                         ? OptionalInt.empty()
                         : OptionalInt.of(runs.get(0).batch()),
                 runs,
-                stopwatch.elapsed());
+                stopwatch.elapsed(),
+                done.nothingToDo());
     }
 
     /** {@code down} or one of the {@code rollback} forms. */
     public RollbackResult rollback(Operation operation) {
         Stopwatch stopwatch = new Stopwatch();
-        List<MigrationRun> runs = run(operation);
-        return new RollbackResult(runs, stopwatch.elapsed());
+        Done done = run(operation);
+        return new RollbackResult(done.runs(), stopwatch.elapsed(), done.nothingToDo());
     }
 
+    /** What ran, or why nothing did. */
+    private record Done(List<MigrationRun> runs, Optional<String> nothingToDo) {}
+
     /** Runs {@code operation} under the lock; returns what ran. */
-    private List<MigrationRun> run(Operation operation) {
+    private Done run(Operation operation) {
         BackgroundScan scan = BackgroundScan.start(settings.migrationsDirectory());
         List<MigrationRun> runs;
         try (Session session =
@@ -72,7 +78,7 @@ public final class Change {
                             session.dialect().splitRules(),
                             session.dialect().transactionalDdl());
             if (work.isEmpty()) {
-                return List.of();
+                return new Done(List.of(), work.nothingToDo());
             }
             settings.listener().planned(work.toPlan());
             Runner runner =
@@ -86,6 +92,6 @@ public final class Change {
         if (!runs.isEmpty()) {
             settings.schemaFile().ifPresent(file -> SchemaFile.write(file, new ShowSchema(settings).read()));
         }
-        return runs;
+        return new Done(runs, Optional.empty());
     }
 }

@@ -101,11 +101,19 @@ public final class Planner {
                 steps.add(resume(row, batch, rules, transactionalDdl));
             }
             List<Migration> pending = pending();
+            Optional<String> nothingToDo = Optional.empty();
             if (operation.version().isPresent()) {
-                Version target = resolveTarget(operation.version().get()).version();
+                Migration targetMigration = resolveTarget(operation.version().get());
+                Version target = targetMigration.version();
+                List<Migration> newer = pending.stream()
+                        .filter(m -> m.version().compareTo(target) > 0)
+                        .toList();
                 pending = pending.stream()
                         .filter(m -> m.version().compareTo(target) <= 0)
                         .toList();
+                if (applied.contains(targetMigration.name())) {
+                    nothingToDo = Optional.of(alreadyApplied(targetMigration, newer));
+                }
             }
             for (Migration migration : pending) {
                 steps.add(step(migration, Direction.UP, migration.up(), batch, null, rules, transactionalDdl));
@@ -113,7 +121,12 @@ public final class Planner {
             if (operation.kind() == Operation.Kind.UP && steps.size() > 1) {
                 steps = steps.subList(0, 1);
             }
-            return new Work(operation, steps.isEmpty() ? OptionalInt.empty() : OptionalInt.of(batch), steps, nextId);
+            return new Work(
+                    operation,
+                    steps.isEmpty() ? OptionalInt.empty() : OptionalInt.of(batch),
+                    steps,
+                    nextId,
+                    nothingToDo);
         }
         for (HistoryRow row : incomplete) {
             if (row.progress().direction() == Direction.UP) {
@@ -159,6 +172,9 @@ public final class Planner {
                     refusals);
         }
         List<Step> steps = new ArrayList<>();
+        if (toUndo.isEmpty()) {
+            return new Work(operation, OptionalInt.empty(), steps, nextId, nothingToUndo(operation));
+        }
         for (HistoryRow row : toUndo) {
             Migration migration = byName.get(row.name());
             steps.add(
@@ -174,6 +190,37 @@ public final class Planner {
                                     transactionalDdl));
         }
         return new Work(operation, OptionalInt.empty(), steps, nextId);
+    }
+
+    /** Why {@code migrate --to} applies nothing: {@code target} is applied, and {@code newer} are pending. */
+    private static String alreadyApplied(Migration target, List<Migration> newer) {
+        String applied = target.name() + " is already applied";
+        if (newer.isEmpty()) {
+            return applied + ", and no newer migration is pending: the database is up to date.";
+        }
+        String which = newer.size() == 1
+                ? "1 newer migration is pending (" + newer.get(0).name() + ")"
+                : newer.size() + " newer migrations are pending ("
+                        + newer.get(0).name() + " .. "
+                        + newer.get(newer.size() - 1).name() + ")";
+        return applied + ", so there is nothing to apply up to it; " + which + ": migrate without a target"
+                + " version to apply " + (newer.size() == 1 ? "it" : "them all") + ", or give a newer target.";
+    }
+
+    /** Why a rollback undoes nothing, when there is more to say than that. */
+    private Optional<String> nothingToUndo(Operation operation) {
+        if (history.isEmpty()) {
+            return Optional.of("No migration is applied, so there is nothing to roll back.");
+        }
+        if (operation.kind() == Operation.Kind.ROLLBACK_TO) {
+            HistoryRow target = resolveApplied(operation.version().orElseThrow());
+            return Optional.of(target.name() + " is the newest applied migration; nothing newer to roll back.");
+        }
+        if (operation.kind() == Operation.Kind.ROLLBACK_TO_BATCH) {
+            return Optional.of(
+                    "Batch " + operation.batch().orElseThrow() + " is the newest batch; nothing newer to roll back.");
+        }
+        return Optional.empty();
     }
 
     /** Where the database stands against the files. */
@@ -288,7 +335,13 @@ public final class Planner {
                 return row;
             }
         }
-        throw new ConfigurationException("Cannot roll back to '" + target + "': it is not applied. "
+        String pendingNote = migrations.stream()
+                .filter(m -> !applied.contains(m.name()))
+                .filter(m -> m.name().equals(target) || isVersion && m.version().sameAs(version))
+                .findFirst()
+                .map(m -> " (" + m.name() + " is pending)")
+                .orElse("");
+        throw new ConfigurationException("Cannot roll back to '" + target + "': it is not applied" + pendingNote + ". "
                 + (history.isEmpty()
                         ? "Nothing is applied."
                         : "The applied versions are "
