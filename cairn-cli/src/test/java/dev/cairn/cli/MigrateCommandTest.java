@@ -96,6 +96,24 @@ class MigrateCommandTest {
     }
 
     @Test
+    void aStatementThatCannotRunInATransactionIsRefusedBeforeAnythingRuns() {
+        Cli cli = Project.create(directory);
+        cli.migration("20260105000000_compact", "-- migrate:up\nCREATE TABLE notes (id INTEGER);\nVACUUM;\n");
+
+        Cli.Run run = cli.run("migrate").exits(1);
+
+        assertThat(run.err())
+                .contains("20260105000000_compact.sql:3: VACUUM cannot run inside a transaction")
+                .contains("mark the section `-- migrate:up transaction:false`");
+        assertThat(cli.database().userTables()).isEmpty();
+        assertThat(cli.run("validate").exits(1).err()).contains("20260105000000_compact.sql:3: VACUUM cannot run");
+
+        cli.migration("20260105000000_compact", "-- migrate:up transaction:false\nVACUUM;\n");
+        cli.run("migrate").succeeds();
+        assertThat(cli.database().history()).endsWith("20260105000000_compact@1");
+    }
+
+    @Test
     void upAppliesOneMigrationAsABatchOfItsOwn() {
         Cli cli = Project.create(directory);
 

@@ -76,7 +76,7 @@ public final class Change {
                     .plan(
                             operation,
                             session.dialect().splitRules(),
-                            session.dialect().transactionalDdl());
+                            session.dialect().transactionRules());
             if (work.isEmpty()) {
                 return new Done(List.of(), work.nothingToDo());
             }

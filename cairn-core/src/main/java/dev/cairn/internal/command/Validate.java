@@ -37,7 +37,7 @@ public final class Validate {
             Status status = planner.status();
             problems.addAll(status.problems());
             problems.addAll(planner.unsplittable(
-                    session.dialect().splitRules(), session.dialect().transactionalDdl()));
+                    session.dialect().splitRules(), session.dialect().transactionRules()));
             return new ValidateResult(status.migrations().size(), problems);
         }
     }

@@ -8,6 +8,7 @@ import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.TableName;
+import dev.cairn.internal.sql.TransactionRules;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -188,6 +189,14 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
      * statement and its tracking row follows each statement's progress.
      */
     boolean transactionalDdl();
+
+    /**
+     * Whether DDL is transactional, and which statements this database refuses inside a transaction
+     * block, so that the planner refuses them in a transactional section before anything runs.
+     */
+    default TransactionRules transactionRules() {
+        return transactionalDdl() ? TransactionRules.TRANSACTIONAL : TransactionRules.AUTOCOMMIT;
+    }
 
     /** Quotes a plain identifier (one that {@link TableName} has checked). */
     default String quote(String identifier) {

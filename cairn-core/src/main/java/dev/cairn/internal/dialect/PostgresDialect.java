@@ -9,6 +9,7 @@ import dev.cairn.internal.schema.PostgresSchemaReader;
 import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.TableName;
+import dev.cairn.internal.sql.TransactionRules;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -109,6 +110,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    @Override
+    public TransactionRules transactionRules() {
+        return TransactionRules.POSTGRESQL;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.schema.SqliteSchemaReader;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.TableName;
+import dev.cairn.internal.sql.TransactionRules;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -137,6 +138,11 @@ public final class SqliteDialect implements Dialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    @Override
+    public TransactionRules transactionRules() {
+        return TransactionRules.SQLITE;
     }
 
     @Override

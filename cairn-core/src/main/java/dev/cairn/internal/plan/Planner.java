@@ -15,6 +15,7 @@ import dev.cairn.internal.source.Section;
 import dev.cairn.internal.source.Version;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.Statement;
+import dev.cairn.internal.sql.TransactionRules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,6 +83,19 @@ public final class Planner {
      * COMMIT} on MySQL).
      */
     public Work plan(Operation operation, SplitRules rules, boolean transactionalDdl) {
+        return plan(operation, rules, transactionalDdl ? TransactionRules.TRANSACTIONAL : TransactionRules.AUTOCOMMIT);
+    }
+
+    /**
+     * The steps of {@code operation}, split into statements with {@code rules}, for a database whose
+     * transactions follow {@code transactions}: where DDL is transactional, a transactional section
+     * may hold neither transaction control nor a statement the database refuses in a transaction
+     * ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}, ...).
+     *
+     * @throws MigrationFileException for the first such statement in a section to run, naming the
+     *     file, the line and {@code transaction:false}
+     */
+    public Work plan(Operation operation, SplitRules rules, TransactionRules transactions) {
         refuseUnsafeHistory(operation);
         int nextId = history.stream().mapToInt(HistoryRow::id).max().orElse(0) + 1;
         if (operation.direction() == Direction.UP) {
@@ -98,7 +112,7 @@ public final class Planner {
                                     + " run"
                                     + " `cairn repair`");
                 }
-                steps.add(resume(row, batch, rules, transactionalDdl));
+                steps.add(resume(row, batch, rules, transactions));
             }
             List<Migration> pending = pending();
             Optional<String> nothingToDo = Optional.empty();
@@ -116,7 +130,7 @@ public final class Planner {
                 }
             }
             for (Migration migration : pending) {
-                steps.add(step(migration, Direction.UP, migration.up(), batch, null, rules, transactionalDdl));
+                steps.add(step(migration, Direction.UP, migration.up(), batch, null, rules, transactions));
             }
             if (operation.kind() == Operation.Kind.UP && steps.size() > 1) {
                 steps = steps.subList(0, 1);
@@ -179,15 +193,8 @@ public final class Planner {
             Migration migration = byName.get(row.name());
             steps.add(
                     row.isIncomplete()
-                            ? resume(row, row.batch(), rules, transactionalDdl)
-                            : step(
-                                    migration,
-                                    Direction.DOWN,
-                                    migration.down(),
-                                    row.batch(),
-                                    row,
-                                    rules,
-                                    transactionalDdl));
+                            ? resume(row, row.batch(), rules, transactions)
+                            : step(migration, Direction.DOWN, migration.down(), row.batch(), row, rules, transactions));
         }
         return new Work(operation, OptionalInt.empty(), steps, nextId);
     }
@@ -418,6 +425,14 @@ public final class Planner {
      * body), or that holds transaction control where Cairn runs it in a transaction.
      */
     public List<Problem> unsplittable(SplitRules rules, boolean transactionalDdl) {
+        return unsplittable(rules, transactionalDdl ? TransactionRules.TRANSACTIONAL : TransactionRules.AUTOCOMMIT);
+    }
+
+    /**
+     * A problem for each section that cannot be cut into statements, or that holds transaction
+     * control or a statement the database refuses in a transaction where Cairn runs it in one.
+     */
+    public List<Problem> unsplittable(SplitRules rules, TransactionRules transactions) {
         List<Problem> problems = new ArrayList<>();
         for (Migration migration : migrations) {
             for (Direction direction : Direction.values()) {
@@ -426,7 +441,7 @@ public final class Planner {
                     continue;
                 }
                 try {
-                    step(migration, direction, section, 0, null, rules, transactionalDdl);
+                    step(migration, direction, section, 0, null, rules, transactions);
                 } catch (MigrationFileException e) {
                     problems.add(new Problem(Problem.Kind.UNPARSEABLE, migration.name(), e.getMessage()));
                 }
@@ -436,7 +451,7 @@ public final class Planner {
     }
 
     /** The step that carries on a section that stopped part-way, after the statements that ran. */
-    private Step resume(HistoryRow row, int batch, SplitRules rules, boolean transactionalDdl) {
+    private Step resume(HistoryRow row, int batch, SplitRules rules, TransactionRules transactions) {
         HistoryRow.Progress progress = row.progress();
         Direction direction = progress.direction();
         Migration migration = byName.get(row.name());
@@ -455,7 +470,7 @@ public final class Planner {
                             + " section now. Nothing was changed.",
                     List.of(stopped + "; put the section back"));
         }
-        Step step = step(migration, direction, section, batch, row, rules, transactionalDdl);
+        Step step = step(migration, direction, section, batch, row, rules, transactions);
         int ran = progress.statementsRun();
         List<String> sql = step.statements().stream().map(Statement::sql).toList();
         if (ran > sql.size() || !Checksum.OfStatements.of(sql, ran).equals(progress.statementsChecksum())) {
@@ -500,10 +515,21 @@ public final class Planner {
             int batch,
             HistoryRow row,
             SplitRules rules,
-            boolean transactionalDdl) {
+            TransactionRules transactions) {
         List<Statement> statements = section.statements(rules);
-        if (section.transactional() && transactionalDdl) {
+        if (section.transactional() && transactions.transactionalDdl()) {
             for (Statement statement : statements) {
+                Optional<String> refused = transactions.refusedInTransaction(statement.sql());
+                if (refused.isPresent()) {
+                    throw new MigrationFileException(
+                            section.file(),
+                            statement.line(),
+                            refused.get() + " cannot run inside a transaction, and Cairn runs this section in one"
+                                    + " (so it is refused before anything runs); mark the section `-- migrate:"
+                                    + direction.label()
+                                    + " transaction:false` (best in a migration of its own: such a section runs"
+                                    + " outside the batch's transaction, and a failure in it is not rolled back)");
+                }
                 if (TRANSACTION_CONTROL.matcher(statement.sql()).matches()) {
                     String word = statement.sql().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
                     throw new MigrationFileException(
