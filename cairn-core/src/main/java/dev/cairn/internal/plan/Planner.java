@@ -16,6 +16,7 @@ import dev.cairn.internal.source.Version;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.Statement;
 import dev.cairn.internal.sql.TransactionRules;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -232,12 +233,24 @@ public final class Planner {
 
     /** Where the database stands against the files. */
     public Status status() {
+        return status(Map.of());
+    }
+
+    /**
+     * Where the database stands against the files, when the files in {@code unusable} (by migration
+     * name) could not be read: an applied migration among them is applied, with its file present, not
+     * gone; the caller reports what is wrong with each file.
+     */
+    public Status status(Map<String, Path> unusable) {
         List<Status.Migration> entries = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (HistoryRow row : history) {
             Migration migration = byName.get(row.name());
+            Path unusableFile = migration == null ? unusable.get(row.name()) : null;
             if (row.isIncomplete()) {
                 problems.add(new Problem(Problem.Kind.INCOMPLETE, row.name(), incompleteProblem(row, migration)));
+            } else if (unusableFile != null) {
+                // Its file is there but cannot be read; the problem with the file says what to fix.
             } else if (migration == null) {
                 problems.add(new Problem(Problem.Kind.MISSING_FILE, row.name(), missingFile(row)));
             } else if (isEdited(row, migration)) {
@@ -249,12 +262,12 @@ public final class Planner {
                     migration == null ? "" : migration.description(),
                     row.isIncomplete()
                             ? Status.State.INCOMPLETE
-                            : migration == null ? Status.State.MISSING : Status.State.APPLIED,
+                            : migration == null && unusableFile == null ? Status.State.MISSING : Status.State.APPLIED,
                     Optional.of(row.batch()),
                     Optional.ofNullable(row.appliedAt()),
                     Optional.of(Duration.ofMillis(row.executionMillis())),
                     migration != null && migration.reversible(),
-                    Optional.ofNullable(migration).map(Migration::file),
+                    Optional.ofNullable(migration).map(Migration::file).or(() -> Optional.ofNullable(unusableFile)),
                     Optional.ofNullable(row.progress())
                             .map(p -> new Status.Incomplete(p.direction(), p.statementsRun()))));
         }
