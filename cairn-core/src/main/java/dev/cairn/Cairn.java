@@ -13,6 +13,7 @@ import dev.cairn.internal.command.ShowStatus;
 import dev.cairn.internal.command.Unlock;
 import dev.cairn.internal.command.Validate;
 import dev.cairn.internal.command.Verification;
+import dev.cairn.internal.config.Durations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -386,9 +387,20 @@ public final class Cairn {
             return this;
         }
 
-        /** Waits this long for another runner's lock before giving up, overriding {@code lock-timeout}. */
+        /**
+         * Waits this long for another runner's lock before giving up, overriding {@code lock-timeout}.
+         *
+         * @throws ConfigurationException if {@code timeout} is not more than 0, or longer than a day
+         */
         public Builder lockTimeout(Duration timeout) {
-            draft.lockTimeout = Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new ConfigurationException("lockTimeout must be more than 0, not " + timeout + ".");
+            }
+            if (timeout.compareTo(Durations.MAXIMUM) > 0) {
+                throw new ConfigurationException(Durations.tooLong("lockTimeout", timeout.toString()));
+            }
+            draft.lockTimeout = timeout;
             return this;
         }
 
