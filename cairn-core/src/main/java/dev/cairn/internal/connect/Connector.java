@@ -118,6 +118,11 @@ public abstract class Connector {
                 }
                 return new Opened(connection, dialect);
             } catch (SQLException e) {
+                Optional<ConfigurationException> invalid =
+                        ConnectionFailures.invalidParameter(target(), dialect, e, secrets);
+                if (invalid.isPresent()) {
+                    throw invalid.get();
+                }
                 throw ConnectionFailures.connecting(target(), dialect, e, secrets);
             }
         }

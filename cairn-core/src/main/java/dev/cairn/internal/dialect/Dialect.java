@@ -117,6 +117,16 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
         return false;
     }
 
+    /** The SSL modes its driver takes in the URL, as a clause for messages ("use one of ..."). */
+    default String sslModes() {
+        return "this database's driver takes no SSL mode";
+    }
+
+    /** How to make the driver trust the server's certificate, as a sentence for messages. */
+    default String trustCertificate() {
+        return "Give the driver the certificate of the authority that signed the server's";
+    }
+
     /** Adds the driver's own properties for the environment's {@code ssl} and {@code connect-timeout}. */
     default void addDriverProperties(Properties properties, Optional<Ssl> ssl, Duration connectTimeout) {}
 

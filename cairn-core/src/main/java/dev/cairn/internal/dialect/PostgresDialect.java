@@ -72,6 +72,19 @@ public final class PostgresDialect implements Dialect {
         return true;
     }
 
+    /** pgjdbc's sslmode values: https://jdbc.postgresql.org/documentation/ssl/ */
+    @Override
+    public String sslModes() {
+        return "use one of disable, allow, prefer, require, verify-ca, verify-full";
+    }
+
+    /** pgjdbc checks against its own root file, not Java's trust store (LibPQFactory). */
+    @Override
+    public String trustCertificate() {
+        return "Put the certificate of the authority that signed the server's in ~/.postgresql/root.crt, or name"
+                + " its file with sslrootcert=FILE in the URL";
+    }
+
     /** pgjdbc's names: https://jdbc.postgresql.org/documentation/use/#connection-parameters (timeouts in seconds). */
     @Override
     public void addDriverProperties(Properties properties, Optional<Ssl> ssl, Duration connectTimeout) {

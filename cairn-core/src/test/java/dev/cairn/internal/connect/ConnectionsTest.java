@@ -8,6 +8,7 @@ import dev.cairn.ConfigurationException;
 import dev.cairn.ConnectionException;
 import dev.cairn.internal.dialect.Dialect;
 import java.nio.file.Path;
+import java.security.cert.CertPathBuilderException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +16,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,6 +130,36 @@ class ConnectionsTest {
                 .startsWith("Cannot connect to jdbc:postgresql://db/app: password authentication failed (tried ****)")
                 .contains("check the user and password")
                 .doesNotContain("hunter2");
+    }
+
+    @Test
+    void anUntrustedCertificateGetsTheHintOfItsDriverNotHostAndPort() {
+        // As pgjdbc and MariaDB Connector/J report a certificate that Java cannot trace to a trusted authority.
+        SQLException e = new SQLException(
+                "SSL error: PKIX path building failed",
+                "08006",
+                new SSLHandshakeException("PKIX path building failed"));
+        e.getCause().initCause(new CertPathBuilderException("unable to find valid certification path"));
+
+        ConnectionException postgres = ConnectionFailures.connecting(
+                "jdbc:postgresql://db/app", Dialect.forUrl("jdbc:postgresql://db/app"), e, List.of());
+        ConnectionException mariadb = ConnectionFailures.connecting(
+                "jdbc:mariadb://db/app", Dialect.forUrl("jdbc:mariadb://db/app"), e, List.of());
+
+        assertThat(postgres.getMessage())
+                .contains("The server's certificate is not trusted here, or does not name this host")
+                .contains("~/.postgresql/root.crt", "sslrootcert=FILE")
+                .contains("set the environment's ssl: to require")
+                .doesNotContain("host and port");
+        assertThat(mariadb.getMessage()).contains("serverSslCert=FILE", "Java's trust store");
+        SQLException handshake = new SQLException("SSL error", "08006", new SSLException("protocol_version"));
+        assertThat(ConnectionFailures.connecting(
+                                "jdbc:postgresql://db/app",
+                                Dialect.forUrl("jdbc:postgresql://db/app"),
+                                handshake,
+                                List.of())
+                        .getMessage())
+                .contains("The SSL/TLS handshake with the server failed");
     }
 
     private static int busyTimeout(Connection connection) throws SQLException {
