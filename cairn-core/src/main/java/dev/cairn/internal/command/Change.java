@@ -70,7 +70,7 @@ public final class Change {
                 tableExists = session.history().exists();
                 history = tableExists ? session.history().read() : List.of();
             } catch (SQLException e) {
-                throw session.failure("reading the tracking table", e);
+                throw session.readFailure(e);
             }
             Work work = new Planner(migrations, history)
                     .plan(

@@ -27,6 +27,15 @@ public final class ConnectionFailures {
     /** MySQL's and MariaDB's error number for "Unknown database". */
     private static final int MYSQL_UNKNOWN_DATABASE = 1049;
 
+    /** MySQL's and MariaDB's ER_TABLEACCESS_DENIED_ERROR, ER_COLUMNACCESS_DENIED_ERROR, ER_DBACCESS_DENIED_ERROR. */
+    private static final int MYSQL_TABLE_DENIED = 1142;
+
+    private static final int MYSQL_COLUMN_DENIED = 1143;
+    private static final int MYSQL_DATABASE_DENIED = 1044;
+
+    /** sqlite-jdbc names the result code at the start of its message: https://sqlite.org/rescode.html */
+    private static final Pattern SQLITE_DENIED = Pattern.compile("^\\[SQLITE_(READONLY|PERM|AUTH)");
+
     /**
      * A server that does not do SSL, as pgjdbc ("The server does not support SSL.") and MariaDB
      * Connector/J ("Trying to connect with ssl, but ssl not enabled in the server") say it.
@@ -146,6 +155,29 @@ public final class ConnectionFailures {
                         + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
                         + System.lineSeparator() + advice,
                 e);
+    }
+
+    /**
+     * Whether {@code e} says the user lacks a privilege: SQLSTATE 42501 (PostgreSQL, H2), MySQL's and
+     * MariaDB's "command denied" errors (1142, 1143, 1044), or SQLite's READONLY, PERM and AUTH codes.
+     */
+    public static boolean isPermissionDenied(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int code = e.getErrorCode();
+        return "42501".equals(e.getSQLState())
+                || code == MYSQL_TABLE_DENIED
+                || code == MYSQL_COLUMN_DENIED
+                || code == MYSQL_DATABASE_DENIED
+                || SQLITE_DENIED.matcher(message).find();
+    }
+
+    /**
+     * Whether {@code e} says a column is missing: SQLSTATE 42703 (PostgreSQL), 42S22 (MySQL, MariaDB,
+     * H2), or SQLite's "no such column".
+     */
+    public static boolean isUnknownColumn(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return "42703".equals(e.getSQLState()) || "42S22".equals(e.getSQLState()) || message.contains("no such column");
     }
 
     /** A connection could not be had from the application's data source, or used as it came. */

@@ -130,6 +130,15 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
     /** Adds the driver's own properties for the environment's {@code ssl} and {@code connect-timeout}. */
     default void addDriverProperties(Properties properties, Optional<Ssl> ssl, Duration connectTimeout) {}
 
+    /**
+     * The statement that sets how long this connection's statements wait for another writer, where
+     * the driver does that waiting (SQLite's busy timeout), so that a reader can first try without
+     * waiting and say that it waits before it does. Empty where readers never wait for writers.
+     */
+    default Optional<String> busyTimeout(Duration timeout) {
+        return Optional.empty();
+    }
+
     /** Adds what a connection needs in the given mode: read-only, and how long it waits for a writer. */
     default void addSessionProperties(Properties properties, boolean readOnly, Duration lockTimeout) {}
 

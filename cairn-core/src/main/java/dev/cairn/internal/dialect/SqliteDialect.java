@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -81,6 +82,12 @@ public final class SqliteDialect implements Dialect {
             properties.setProperty("transaction_mode", "IMMEDIATE");
         }
         properties.setProperty("busy_timeout", Long.toString(Math.min(Integer.MAX_VALUE, lockTimeout.toMillis())));
+    }
+
+    /** https://sqlite.org/pragma.html#pragma_busy_timeout, in milliseconds (an int). */
+    @Override
+    public Optional<String> busyTimeout(Duration timeout) {
+        return Optional.of("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     }
 
     /**

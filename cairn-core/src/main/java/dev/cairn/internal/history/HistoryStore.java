@@ -7,11 +7,15 @@ import dev.cairn.internal.sql.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The only code that reads or writes the tracking table. It runs on the caller's connection and
@@ -37,8 +41,7 @@ public final class HistoryStore {
         this.dialect = dialect;
         this.table = table;
         String name = dialect.qualify(table);
-        this.selectAll = "SELECT id, version, name, batch, checksum, checksum_algorithm, applied_at, execution_ms,"
-                + " incomplete, statements_run, statements_checksum FROM " + name + " ORDER BY id";
+        this.selectAll = "SELECT " + String.join(", ", expectedColumns()) + " FROM " + name + " ORDER BY id";
         this.insert = "INSERT INTO " + name + " (id, version, name, batch, checksum, checksum_algorithm, applied_at,"
                 + " execution_ms, incomplete, statements_run, statements_checksum)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -75,6 +78,71 @@ public final class HistoryStore {
             for (String sql : dialect.createHistoryTable(table)) {
                 statement.execute(sql);
             }
+        }
+    }
+
+    /**
+     * The names of the columns the table of this name has, in lower case, as a query of it reports
+     * them (resolved as {@link #read()} resolves the table): to tell a table of another tool that has
+     * the same name from Cairn's. Reads no row.
+     */
+    public List<String> columns() throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT * FROM " + dialect.qualify(table) + " WHERE 1 = 0")) {
+            ResultSetMetaData metadata = result.getMetaData();
+            for (int i = 1; i <= metadata.getColumnCount(); i++) {
+                columns.add(metadata.getColumnName(i).toLowerCase(Locale.ROOT));
+            }
+        }
+        return columns;
+    }
+
+    /** The columns of Cairn's tracking table, as {@link #read()} selects them. */
+    public static List<String> expectedColumns() {
+        return List.of(
+                "id",
+                "version",
+                "name",
+                "batch",
+                "checksum",
+                "checksum_algorithm",
+                "applied_at",
+                "execution_ms",
+                "incomplete",
+                "statements_run",
+                "statements_checksum");
+    }
+
+    /**
+     * As {@link #readIfExists()}, for a reader that must say when it waits for another writer: where
+     * the database makes readers wait for a committing writer (SQLite), it first reads without
+     * waiting; if a writer is in the way, it runs {@code waiting}, then reads again waiting up to
+     * {@code timeout}. The connection waits up to {@code timeout} afterwards, as before.
+     */
+    public List<HistoryRow> readIfExists(Duration timeout, Runnable waiting) throws SQLException {
+        Optional<String> noWait = dialect.busyTimeout(Duration.ZERO);
+        if (noWait.isEmpty()) {
+            return readIfExists();
+        }
+        execute(noWait.get());
+        try {
+            return readIfExists();
+        } catch (SQLException e) {
+            if (!dialect.isBusy(e)) {
+                throw e;
+            }
+            execute(dialect.busyTimeout(timeout).orElseThrow());
+            waiting.run();
+            return readIfExists();
+        } finally {
+            execute(dialect.busyTimeout(timeout).orElseThrow());
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
