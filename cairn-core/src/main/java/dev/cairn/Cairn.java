@@ -194,7 +194,14 @@ public final class Cairn {
      *
      * @return a verdict per migration; {@link VerifyResult#passed} says whether the check passed, and
      *     {@link VerifyResult#requirePassed} throws if it did not
-     * @throws ConfigurationException if Cairn was configured with a data source, not a URL
+     * <p>Configured with a {@link Builder#dataSource data source}, the scratch database goes beside the
+     * URL given with {@link Builder#url} if any, else the URL the data source's connections report; it
+     * is reached by URL as {@link Builder#user} with {@link Builder#password} if given, else as the
+     * data source's user without a password (a data source does not tell its password: give it
+     * where the server asks for one). On a server, the scratch database is created and dropped
+     * through the data source.
+     *
+     * @throws ConfigurationException if the data source's connections report no URL and none was given
      * @throws CancelledException if the JVM began to shut down (Ctrl-C) during the check
      */
     public VerifyResult verify() {
@@ -322,19 +329,29 @@ public final class Cairn {
             return this;
         }
 
-        /** Connects to this JDBC URL, overriding the file ({@code --url}). */
+        /**
+         * Connects to this JDBC URL, overriding the file ({@code --url}). With a {@link #dataSource}, the
+         * data source still gives the connections and this URL only says where {@link Cairn#verify()}
+         * makes its scratch database.
+         */
         public Builder url(String url) {
             draft.url = url;
             return this;
         }
 
-        /** Connects as this user, overriding the file ({@code --user}). */
+        /**
+         * Connects as this user, overriding the file ({@code --user}); with a {@link #dataSource}, the user
+         * for {@link Cairn#verify()}'s scratch database.
+         */
         public Builder user(String user) {
             draft.user = user;
             return this;
         }
 
-        /** Connects with this password, overriding the file ({@code --password}). */
+        /**
+         * Connects with this password, overriding the file ({@code --password}); with a {@link #dataSource},
+         * the password for {@link Cairn#verify()}'s scratch database.
+         */
         public Builder password(String password) {
             draft.password = password;
             return this;
@@ -342,7 +359,8 @@ public final class Cairn {
 
         /**
          * Takes connections from this data source instead of a URL. Cairn borrows one connection per
-         * command and closes it (returning it to a pool); it never closes the data source.
+         * command and closes it (returning it to a pool); it never closes the data source. See
+         * {@link Cairn#verify()} for where its scratch database goes then.
          */
         public Builder dataSource(DataSource dataSource) {
             draft.dataSource = Objects.requireNonNull(dataSource, "dataSource");

@@ -393,8 +393,9 @@ public final class Planner {
             Optional<Version> newest = newestApplied();
             for (Migration migration : pending()) {
                 if (newest.isPresent() && migration.version().compareTo(newest.get()) < 0) {
-                    problems.add(outOfOrder(migration, newest.get()) + "; apply it with --allow-out-of-order if"
-                            + " it does not depend on the newer ones, or give it a newer version");
+                    problems.add(outOfOrder(migration, newest.get()) + "; if it does not depend on the newer ones,"
+                            + " apply it allowing out-of-order migrations (Operation.allowingOutOfOrder(); in the"
+                            + " cairn tool, --allow-out-of-order), or give it a newer version");
                 }
             }
         }
