@@ -342,8 +342,15 @@ public final class Planner {
                 }
             }
         }
-        throw new ConfigurationException(
-                "No migration has the version or name '" + target + "'; `cairn status` lists them.");
+        throw new ConfigurationException("No migration has the version or name '" + target + "'; "
+                + (migrations.isEmpty()
+                        ? "there are no migrations yet."
+                        : "the versions run from " + migrations.get(0).version().text() + " to "
+                                + migrations
+                                        .get(migrations.size() - 1)
+                                        .version()
+                                        .text()
+                                + " (the status lists them all)."));
     }
 
     /** The applied row that {@code target} (a version or a full name) names. */

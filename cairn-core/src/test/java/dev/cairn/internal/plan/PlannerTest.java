@@ -117,7 +117,7 @@ class PlannerTest {
         assertThatThrownBy(() -> planner().plan(Operation.migrateTo("42"), SplitRules.POSTGRESQL))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("No migration has the version or name '42'")
-                .hasMessageContaining("cairn status");
+                .hasMessageContaining("the versions run from 1 to 5 (the status lists them all).");
         assertThatThrownBy(() -> planner().plan(Operation.rollbackTo("4"), SplitRules.POSTGRESQL))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'4': it is not applied")
