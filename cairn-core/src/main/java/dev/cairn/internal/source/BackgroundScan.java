@@ -53,7 +53,10 @@ public final class BackgroundScan {
         try {
             return connect.get();
         } catch (RuntimeException e) {
-            migrations();
+            MigrationDirectory.Scan scan = scan();
+            if (!scan.errors().isEmpty()) {
+                throw scan.errors().get(0).error(); // also for startAll: without a connection, a bad file is news
+            }
             throw e;
         }
     }
