@@ -126,18 +126,25 @@ public final class HistoryStore {
             return readIfExists();
         }
         execute(noWait.get());
+        String wait = dialect.busyTimeout(timeout).orElseThrow();
+        List<HistoryRow> rows;
         try {
-            return readIfExists();
+            rows = readIfExists();
         } catch (SQLException e) {
+            try {
+                execute(wait);
+            } catch (SQLException restoring) {
+                e.addSuppressed(restoring);
+                throw e;
+            }
             if (!dialect.isBusy(e)) {
                 throw e;
             }
-            execute(dialect.busyTimeout(timeout).orElseThrow());
             waiting.run();
             return readIfExists();
-        } finally {
-            execute(dialect.busyTimeout(timeout).orElseThrow());
         }
+        execute(wait);
+        return rows;
     }
 
     private void execute(String sql) throws SQLException {
