@@ -319,7 +319,7 @@ public final class Planner {
                 int batch = operation.batch().orElseThrow();
                 if (batch > currentBatch) {
                     throw new ConfigurationException("Cannot roll back to batch " + batch + ": the newest batch is "
-                            + currentBatch + ". `cairn status` shows the batches.");
+                            + currentBatch + "; the status shows every batch.");
                 }
                 return newestFirst.stream().filter(row -> row.batch() > batch).toList();
             }
