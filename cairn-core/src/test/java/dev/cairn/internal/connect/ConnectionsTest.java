@@ -4,7 +4,6 @@ package dev.cairn.internal.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.ConfigurationException;
 import dev.cairn.ConnectionException;
 import dev.cairn.internal.dialect.Dialect;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -71,6 +71,7 @@ class ConnectionsTest {
     void aDataSourceIsBorrowedAsItIsAndItsDatabaseTellsTheDialect() throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:borrowed;DB_CLOSE_DELAY=-1");
+        h2.setUser("owner");
         Connector connector = Connector.of(h2);
 
         // Reading asks the driver to refuse writes (H2 ignores it): the connection still reads.
@@ -86,9 +87,16 @@ class ConnectionsTest {
         }
         assertThat(connector.target()).isEqualTo("data source JdbcDataSource");
         assertThat(connector.url()).isEmpty();
-        assertThatThrownBy(() -> connector.forUrl("jdbc:h2:mem:other"))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("configure Cairn with the database's URL");
+        // verify's scratch database goes beside the URL the data source's connections report, as its user.
+        assertThat(connector.verifyUrl()).isEqualTo("jdbc:h2:mem:borrowed");
+        Connector other = connector.forUrl("jdbc:h2:mem:other");
+        assertThat(other.url()).contains("jdbc:h2:mem:other");
+        try (Connection connection = other.open(false, Duration.ofSeconds(1)).connection()) {
+            assertThat(connection.getMetaData().getUserName()).isEqualToIgnoringCase("owner");
+        }
+        assertThat(Connector.of(h2, Optional.empty(), Optional.empty(), Optional.of("jdbc:h2:mem:given"))
+                        .verifyUrl())
+                .isEqualTo("jdbc:h2:mem:given");
     }
 
     @Test
