@@ -13,6 +13,7 @@ import dev.cairn.internal.command.ShowStatus;
 import dev.cairn.internal.command.Unlock;
 import dev.cairn.internal.command.Validate;
 import dev.cairn.internal.command.Verification;
+import dev.cairn.internal.config.Durations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -233,7 +234,14 @@ public final class Cairn {
      *
      * @return a verdict per migration; {@link VerifyResult#passed} says whether the check passed, and
      *     {@link VerifyResult#requirePassed} throws if it did not
-     * @throws ConfigurationException if Cairn was configured with a data source, not a URL
+     * <p>Configured with a {@link Builder#dataSource data source}, the scratch database goes beside the
+     * URL given with {@link Builder#url} if any, else the URL the data source's connections report; it
+     * is reached by URL as {@link Builder#user} with {@link Builder#password} if given, else as the
+     * data source's user without a password (a data source does not tell its password: give it
+     * where the server asks for one). On a server, the scratch database is created and dropped
+     * through the data source.
+     *
+     * @throws ConfigurationException if the data source's connections report no URL and none was given
      * @throws CancelledException if the JVM began to shut down (Ctrl-C) during the check
      */
     public VerifyResult verify() {
@@ -362,19 +370,29 @@ public final class Cairn {
             return this;
         }
 
-        /** Connects to this JDBC URL, overriding the file ({@code --url}). */
+        /**
+         * Connects to this JDBC URL, overriding the file ({@code --url}). With a {@link #dataSource}, the
+         * data source still gives the connections and this URL only says where {@link Cairn#verify()}
+         * makes its scratch database.
+         */
         public Builder url(String url) {
             draft.url = url;
             return this;
         }
 
-        /** Connects as this user, overriding the file ({@code --user}). */
+        /**
+         * Connects as this user, overriding the file ({@code --user}); with a {@link #dataSource}, the user
+         * for {@link Cairn#verify()}'s scratch database.
+         */
         public Builder user(String user) {
             draft.user = user;
             return this;
         }
 
-        /** Connects with this password, overriding the file ({@code --password}). */
+        /**
+         * Connects with this password, overriding the file ({@code --password}); with a {@link #dataSource},
+         * the password for {@link Cairn#verify()}'s scratch database.
+         */
         public Builder password(String password) {
             draft.password = password;
             return this;
@@ -382,7 +400,8 @@ public final class Cairn {
 
         /**
          * Takes connections from this data source instead of a URL. Cairn borrows one connection per
-         * command and closes it (returning it to a pool); it never closes the data source.
+         * command and closes it (returning it to a pool); it never closes the data source. See
+         * {@link Cairn#verify()} for where its scratch database goes then.
          */
         public Builder dataSource(DataSource dataSource) {
             draft.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -427,9 +446,20 @@ public final class Cairn {
             return this;
         }
 
-        /** Waits this long for another runner's lock before giving up, overriding {@code lock-timeout}. */
+        /**
+         * Waits this long for another runner's lock before giving up, overriding {@code lock-timeout}.
+         *
+         * @throws ConfigurationException if {@code timeout} is not more than 0, or longer than a day
+         */
         public Builder lockTimeout(Duration timeout) {
-            draft.lockTimeout = Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new ConfigurationException("lockTimeout must be more than 0, not " + timeout + ".");
+            }
+            if (timeout.compareTo(Durations.MAXIMUM) > 0) {
+                throw new ConfigurationException(Durations.tooLong("lockTimeout", timeout.toString()));
+            }
+            draft.lockTimeout = timeout;
             return this;
         }
 

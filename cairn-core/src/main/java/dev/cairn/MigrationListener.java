@@ -19,6 +19,15 @@ public interface MigrationListener {
      */
     default void waitingForLock(String holder) {}
 
+    /**
+     * A read (of the tracking table, for {@code status}, {@code validate} or a dry run) waits for
+     * another writer, which SQLite makes readers do while a writer commits; it waits up to
+     * {@code lock-timeout}. Called once per wait, before the wait.
+     *
+     * @param situation who is writing where, what the read waits for, and for how long at most
+     */
+    default void waitingForWriter(String situation) {}
+
     /** The change was planned under the lock and is about to start; {@code plan} is not empty. */
     default void planned(Plan plan) {}
 

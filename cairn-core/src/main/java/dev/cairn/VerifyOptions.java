@@ -26,7 +26,7 @@ public record VerifyOptions(Optional<String> from, boolean pendingOnly, boolean 
         Objects.requireNonNull(from, "from");
         if (from.isPresent() && pendingOnly) {
             throw new ConfigurationException("Give verify a version to start from or ask for the pending migrations,"
-                    + " not both (--from or --pending).");
+                    + " not both (startingAt or onlyPending; in the cairn tool, --from or --pending).");
         }
     }
 

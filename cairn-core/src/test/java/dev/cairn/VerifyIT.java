@@ -363,8 +363,8 @@ class VerifyIT {
 
         assertThatThrownBy(() -> cairn.verify(VerifyOptions.all().startingAt("20990101000000")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("verify --from 20990101000000: no migration has that version or name;"
-                        + " `cairn status` lists them.");
+                .hasMessage("Cannot verify from '20990101000000': no migration has that version or name, so"
+                        + " nothing would be checked. Start from a version such as 1 (1_base), the one before.");
         assertThat(verdicts(cairn.verify(VerifyOptions.all().startingAt("1")))).containsExactly("1_base reversible");
         assertThat(verdicts(cairn.verify(VerifyOptions.all().startingAt("1_base"))))
                 .containsExactly("1_base reversible");

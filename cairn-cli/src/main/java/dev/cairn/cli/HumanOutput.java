@@ -73,7 +73,7 @@ final class HumanOutput implements Output {
     @Override
     public void migrated(MigrateResult result) {
         if (result.applied().isEmpty()) {
-            out.println("Nothing to migrate: the database is up to date.");
+            out.println(result.nothingToDo().orElse("Nothing to migrate: the database is up to date."));
             return;
         }
         showMissedRuns(result.applied());
@@ -157,7 +157,7 @@ final class HumanOutput implements Output {
     @Override
     public void rolledBack(RollbackResult result) {
         if (result.reverted().isEmpty()) {
-            out.println("Nothing to roll back.");
+            out.println(result.nothingToDo().orElse("Nothing to roll back."));
             return;
         }
         showMissedRuns(result.reverted());

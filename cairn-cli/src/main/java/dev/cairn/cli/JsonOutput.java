@@ -73,6 +73,9 @@ final class JsonOutput implements Output {
         document(true, json -> {
             number(json, "batch", result.batch());
             runs(json, result.applied());
+            if (result.nothingToDo().isPresent()) {
+                json.writeStringField("nothingToDo", result.nothingToDo().get());
+            }
             json.writeNumberField("durationMs", result.duration().toMillis());
         });
     }
@@ -220,6 +223,9 @@ final class JsonOutput implements Output {
             }
             json.writeEndArray();
             runs(json, result.reverted());
+            if (result.nothingToDo().isPresent()) {
+                json.writeStringField("nothingToDo", result.nothingToDo().get());
+            }
             json.writeNumberField("durationMs", result.duration().toMillis());
         });
     }

@@ -29,6 +29,12 @@ final class LockNotice implements MigrationListener {
     }
 
     @Override
+    public void waitingForWriter(String situation) {
+        err.println(situation + " ...");
+        err.flush();
+    }
+
+    @Override
     public void planned(Plan plan) {
         progress.planned(plan);
     }

@@ -71,6 +71,49 @@ class MigrateCommandTest {
     }
 
     @Test
+    void migrateToAnAppliedVersionSaysSoAndNamesTheNewerPendingOnes() {
+        Cli cli = Project.create(directory);
+        cli.run("migrate", "--to", "20260102000000").succeeds();
+
+        Cli.Run run = cli.run("migrate", "--to", "20260101000000").succeeds();
+
+        assertThat(run.out())
+                .isEqualTo(USERS + " is already applied, so there is nothing to apply up to it; 1 newer migration is"
+                        + " pending (" + TAGS + "): migrate without a target version to apply it, or give a newer"
+                        + " target." + System.lineSeparator());
+        assertThat(cli.database().history()).containsExactly(USERS + "@1", POSTS + "@1");
+        assertThat(cli.run("migrate", "--to", POSTS, "--json")
+                        .succeeds()
+                        .json()
+                        .path("nothingToDo")
+                        .asText())
+                .startsWith(POSTS + " is already applied")
+                .contains("(" + TAGS + ")");
+        cli.run("migrate").succeeds();
+        assertThat(cli.run("migrate", "--to", "20260101000000").succeeds().out())
+                .startsWith(USERS + " is already applied, and no newer migration is pending: the database is up to"
+                        + " date.");
+    }
+
+    @Test
+    void aStatementThatCannotRunInATransactionIsRefusedBeforeAnythingRuns() {
+        Cli cli = Project.create(directory);
+        cli.migration("20260105000000_compact", "-- migrate:up\nCREATE TABLE notes (id INTEGER);\nVACUUM;\n");
+
+        Cli.Run run = cli.run("migrate").exits(1);
+
+        assertThat(run.err())
+                .contains("20260105000000_compact.sql:3: VACUUM cannot run inside a transaction")
+                .contains("mark the section `-- migrate:up transaction:false`");
+        assertThat(cli.database().userTables()).isEmpty();
+        assertThat(cli.run("validate").exits(1).err()).contains("20260105000000_compact.sql:3: VACUUM cannot run");
+
+        cli.migration("20260105000000_compact", "-- migrate:up transaction:false\nVACUUM;\n");
+        cli.run("migrate").succeeds();
+        assertThat(cli.database().history()).endsWith("20260105000000_compact@1");
+    }
+
+    @Test
     void upAppliesOneMigrationAsABatchOfItsOwn() {
         Cli cli = Project.create(directory);
 

@@ -62,6 +62,20 @@ class RollbackCommandTest {
     }
 
     @Test
+    void toTheNewestVersionOrBatchSaysThereIsNothingNewer() {
+        assertThat(cli.run("rollback", "--to", "20260103000000").succeeds().out())
+                .isEqualTo(TAGS + " is the newest applied migration; nothing newer to roll back."
+                        + System.lineSeparator());
+        assertThat(cli.run("rollback", "--to-batch", "3").succeeds().out())
+                .isEqualTo("Batch 3 is the newest batch; nothing newer to roll back." + System.lineSeparator());
+        assertThat(cli.database().history()).containsExactly(USERS + "@1", POSTS + "@2", TAGS + "@3");
+
+        cli.run("rollback", "--to", "20260102000000").succeeds();
+        assertThat(cli.run("rollback", "--to", "20260103000000").exits(2).err())
+                .contains("Cannot roll back to '20260103000000': it is not applied (" + TAGS + " is pending).");
+    }
+
+    @Test
     void toBatchUndoesTheNewerBatches() {
         cli.run("rollback", "--to-batch", "1").succeeds();
 
@@ -91,7 +105,8 @@ class RollbackCommandTest {
     void nothingToRollBack() {
         cli.run("rollback", "--all").succeeds();
 
-        assertThat(cli.run("rollback").succeeds().out()).isEqualTo("Nothing to roll back." + System.lineSeparator());
+        assertThat(cli.run("rollback").succeeds().out())
+                .isEqualTo("No migration is applied, so there is nothing to roll back." + System.lineSeparator());
     }
 
     @Test

@@ -61,6 +61,38 @@ class StatusCommandTest {
     }
 
     @Test
+    void everyBadFileIsAProblemAndHidesNothingElse() {
+        Cli cli = Project.create(directory);
+        cli.run("migrate", "--to", "20260102000000").succeeds();
+        // An applied migration's file broken after the fact, a pending one without a marker, a misnamed file.
+        cli.migration(POSTS, "CREATE TABLE posts (id INTEGER);\n");
+        cli.migration("20260105000000_no_marker", "-- a description\n\nCREATE TABLE later (id INTEGER);\n");
+        cli.migration("create_without_version", "-- migrate:up\nSELECT 1;\n");
+
+        Cli.Run run = cli.run("status").succeeds();
+
+        assertThat(run.out())
+                .containsPattern("    1  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  " + USERS + " +applied")
+                .containsPattern("    1  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  " + POSTS + " +applied")
+                .containsPattern(" +-  +" + TAGS + " +pending")
+                .doesNotContain("MISSING")
+                .contains("Version 20260102000000, batch 1: 2 applied, 1 pending")
+                .contains("Problems:")
+                .contains(POSTS + ".sql:1: SQL before the `-- migrate:up` marker")
+                .contains("20260105000000_no_marker.sql:3: SQL before the `-- migrate:up` marker")
+                .contains("create_without_version.sql: does not start with a version");
+        JsonNode problems = cli.run("status", "--json").succeeds().json().path("problems");
+        assertThat(problems).hasSize(3);
+
+        Cli.Run validate = cli.run("validate").exits(1);
+        assertThat(validate.err())
+                .contains("3 problems")
+                .contains(POSTS + ".sql:1:", "20260105000000_no_marker.sql:3:", "create_without_version.sql:");
+        assertThat(cli.run("migrate").exits(1).err()).contains(".sql:");
+        assertThat(cli.database().history()).containsExactly(USERS + "@1", POSTS + "@1");
+    }
+
+    @Test
     void readsOnly() {
         Cli cli = Project.create(directory);
 

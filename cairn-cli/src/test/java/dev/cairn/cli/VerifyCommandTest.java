@@ -182,7 +182,30 @@ class VerifyCommandTest {
         Cli cli = Project.create(directory);
 
         assertThat(cli.run("verify", "--from", "20990101000000").exits(2).err())
-                .contains("verify --from 20990101000000: no migration has that version or name");
+                .contains("Cannot verify from '20990101000000': no migration has that version or name, so nothing"
+                        + " would be checked. Start from a version such as 20260103000000 (" + Project.TAGS
+                        + "), the one before.");
+        // A version between two migrations, a full name that names none, a prefix of a version, the round trip.
+        assertThat(cli.run("verify", "--from", "20260101500000").exits(2).err())
+                .contains("Cannot verify from '20260101500000'")
+                .contains("Start from a version such as 20260102000000 (" + Project.POSTS + "), the next one, or"
+                        + " 20260101000000 (" + Project.USERS + "), the one before.");
+        assertThat(cli.run("verify", "--from", "20260102000000_create_post")
+                        .exits(2)
+                        .err())
+                .contains("Cannot verify from '20260102000000_create_post'");
+        assertThat(cli.run("verify", "--from", "2026").exits(2).err()).contains("Cannot verify from '2026'");
+        assertThat(cli.run("verify", "--round-trip", "--from", "20260101500000")
+                        .exits(2)
+                        .err())
+                .contains("Cannot verify from '20260101500000'");
+        assertThat(cli.run("verify", "--round-trip", "--from", "20260101500000", "--json")
+                        .exits(2)
+                        .json()
+                        .path("error")
+                        .path("exitCode")
+                        .asInt())
+                .isEqualTo(2);
         assertThat(cli.run("verify", "--from", "20260101000000", "--pending")
                         .exits(2)
                         .err())

@@ -16,6 +16,7 @@ import dev.cairn.internal.source.Migration;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -38,34 +39,39 @@ public final class Change {
     /** {@code migrate}, {@code migrate --to} or {@code up}. */
     public MigrateResult migrate(Operation operation) {
         Stopwatch stopwatch = new Stopwatch();
-        List<MigrationRun> runs = run(operation);
+        Done done = run(operation);
+        List<MigrationRun> runs = done.runs();
         return new MigrateResult(
                 runs.isEmpty()
                         ? OptionalInt.empty()
                         : OptionalInt.of(runs.get(0).batch()),
                 runs,
-                stopwatch.elapsed());
+                stopwatch.elapsed(),
+                done.nothingToDo());
     }
 
     /** {@code down} or one of the {@code rollback} forms. */
     public RollbackResult rollback(Operation operation) {
         Stopwatch stopwatch = new Stopwatch();
-        List<MigrationRun> runs = run(operation);
-        return new RollbackResult(runs, stopwatch.elapsed());
+        Done done = run(operation);
+        return new RollbackResult(done.runs(), stopwatch.elapsed(), done.nothingToDo());
     }
+
+    /** What ran, or why nothing did. */
+    private record Done(List<MigrationRun> runs, Optional<String> nothingToDo) {}
 
     /**
      * Runs {@code operation} under the lock; returns what ran. An interrupt (the JVM shutting down)
      * cancels the statement running on the server and ends the run with a {@link CancelledException}
      * that says what stays applied.
      */
-    private List<MigrationRun> run(Operation operation) {
+    private Done run(Operation operation) {
         BackgroundScan scan = BackgroundScan.start(settings.migrationsDirectory());
-        List<MigrationRun> runs;
+        Done done;
         try (Cancellation cancellation = new Cancellation(commandOf(operation), "Nothing was changed.")) {
             cancellation.doing("connecting to " + settings.target());
             try {
-                runs = run(operation, scan, cancellation);
+                done = run(operation, scan, cancellation);
             } catch (CancelledException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -76,13 +82,13 @@ public final class Change {
                 throw e;
             }
         }
-        if (!runs.isEmpty()) {
+        if (!done.runs().isEmpty()) {
             settings.schemaFile().ifPresent(file -> SchemaFile.write(file, new ShowSchema(settings).read()));
         }
-        return runs;
+        return done;
     }
 
-    private List<MigrationRun> run(Operation operation, BackgroundScan scan, Cancellation cancellation) {
+    private Done run(Operation operation, BackgroundScan scan, Cancellation cancellation) {
         try (Session session = scan.whileConnecting(
                 () -> Session.forChange(settings, settings.listener(), scan::migrations, cancellation))) {
             cancellation.doing("reading the tracking table");
@@ -93,15 +99,15 @@ public final class Change {
                 tableExists = session.history().exists();
                 history = tableExists ? upgradedHistory(session, migrations) : List.of();
             } catch (SQLException e) {
-                throw session.failure("reading the tracking table", e);
+                throw session.readFailure(e);
             }
             Work work = new Planner(migrations, history)
                     .plan(
                             operation,
                             session.dialect().splitRules(),
-                            session.dialect().transactionalDdl());
+                            session.dialect().transactionRules());
             if (work.isEmpty()) {
-                return List.of();
+                return new Done(List.of(), work.nothingToDo());
             }
             settings.listener().planned(work.toPlan());
             Runner runner = new Runner(
@@ -115,7 +121,7 @@ public final class Change {
                     "recording the migrations",
                     "Where the database could, the transaction was rolled back; `cairn status` shows what is applied.");
             try {
-                return runner.run(work, !tableExists);
+                return new Done(runner.run(work, !tableExists), Optional.empty());
             } catch (SQLException e) {
                 throw session.failure("recording the migrations", e);
             }

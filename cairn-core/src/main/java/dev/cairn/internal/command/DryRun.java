@@ -24,7 +24,7 @@ public final class DryRun {
                     .plan(
                             operation,
                             session.dialect().splitRules(),
-                            session.dialect().transactionalDdl())
+                            session.dialect().transactionRules())
                     .toPlan();
         }
     }

@@ -123,7 +123,8 @@ final class RoundTripCheck {
                         migration.file(),
                         0,
                         "it has no down section, so a rollback of the range stops there; check the migrations"
-                                + " after it with --from"));
+                                + " after it by starting from the next one (VerifyOptions.startingAt; in the cairn"
+                                + " tool, --from)"));
             }
         }
         for (Migration migration : newestFirst) {

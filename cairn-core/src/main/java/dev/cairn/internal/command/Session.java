@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.command;
 
+import dev.cairn.CairnException;
+import dev.cairn.ConfigurationException;
 import dev.cairn.ConnectionException;
 import dev.cairn.LockException;
 import dev.cairn.MigrationListener;
@@ -12,6 +14,7 @@ import dev.cairn.internal.history.HistoryStore;
 import dev.cairn.internal.lock.Lock;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -25,6 +28,8 @@ final class Session implements AutoCloseable {
     private final Dialect dialect;
     private final HistoryStore history;
     private final String target;
+    private final Duration lockTimeout;
+    private final MigrationListener listener;
     private Lock lock;
 
     private Session(Connector.Opened opened, Settings settings) {
@@ -32,6 +37,8 @@ final class Session implements AutoCloseable {
         this.dialect = opened.dialect();
         this.history = new HistoryStore(connection, dialect, settings.table());
         this.target = settings.target();
+        this.lockTimeout = settings.lockTimeout();
+        this.listener = settings.listener();
     }
 
     /**
@@ -111,15 +118,59 @@ final class Session implements AutoCloseable {
         return history;
     }
 
-    /** An error from the database during {@code doing}, as a {@link ConnectionException} that says so. */
-    ConnectionException failure(String doing, SQLException e) {
+    /**
+     * An error from the database during {@code doing}, told apart by what it is: another writer that
+     * kept the database busy for all of {@code lock-timeout} (a {@link LockException}), a missing
+     * privilege (what to grant), or anything else (a {@link ConnectionException} with the database's
+     * message).
+     */
+    CairnException failure(String doing, SQLException e) {
+        if (dialect.isBusy(e)) {
+            return LockException.writerBusy(target, lockTimeout);
+        }
         return ConnectionFailures.working(
                 target,
                 doing,
                 dialect,
                 e,
-                "Check that the user may read and write the tracking table " + history.table()
-                        + " (set migrations.table or migrations.schema to put it elsewhere).");
+                ConnectionFailures.isPermissionDenied(e)
+                        ? dialect.kind() == Dialect.Kind.FILE
+                                ? "The database file, or its directory, is not writable for this user: make both"
+                                        + " writable, or point the URL at a copy this user may write."
+                                : "The user lacks a privilege: grant it the right to read and write the tracking"
+                                        + " table " + history.table() + " (and to change the schema, for"
+                                        + " migrations), or set migrations.table or migrations.schema to put the"
+                                        + " table where it may."
+                        : "The database's message above says what failed.");
+    }
+
+    /**
+     * An error from reading the tracking table: as {@link #failure}, except that a table of that name
+     * without Cairn's columns is another tool's, which is a configuration error that says so.
+     */
+    CairnException readFailure(SQLException e) {
+        if (!dialect.isBusy(e) && ConnectionFailures.isUnknownColumn(e)) {
+            List<String> columns;
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback(); // PostgreSQL reads nothing more in a transaction that failed
+                }
+                columns = history.columns();
+            } catch (SQLException unreadable) {
+                e.addSuppressed(unreadable);
+                columns = List.of();
+            }
+            if (!columns.isEmpty() && !columns.containsAll(HistoryStore.expectedColumns())) {
+                return new ConfigurationException(
+                        "The table " + history.table() + " in " + target + " is not Cairn's tracking table: it has"
+                                + " the columns " + String.join(", ", columns) + ", and Cairn's has "
+                                + String.join(", ", HistoryStore.expectedColumns()) + ". Another tool's table has"
+                                + " that name; give Cairn's a name of its own with migrations.table (or another"
+                                + " schema with migrations.schema). Cairn changed nothing.",
+                        e);
+            }
+        }
+        return failure("reading the tracking table", e);
     }
 
     /** The tracking table's rows; none if the table, or the whole (embedded) database, does not exist yet. */
@@ -128,9 +179,16 @@ final class Session implements AutoCloseable {
             return List.of();
         }
         try {
-            return history.readIfExists();
+            return history.readIfExists(
+                    lockTimeout,
+                    () -> listener.waitingForWriter("Another writer is committing to "
+                            + target + ", and SQLite lets no one read until it has; waiting up to "
+                            + (lockTimeout.toMillis() % 1000 == 0
+                                    ? lockTimeout.toSeconds() + "s"
+                                    : lockTimeout.toMillis() + "ms")
+                            + " (lock-timeout)"));
         } catch (SQLException e) {
-            throw failure("reading the tracking table", e);
+            throw readFailure(e);
         }
     }
 

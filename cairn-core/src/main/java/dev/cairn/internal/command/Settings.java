@@ -124,7 +124,11 @@ public record Settings(
     /** Connects through the draft's data source, or to the URL with the file's credentials and options. */
     private static Connector connector(Draft draft, EnvironmentConfig file) {
         if (draft.dataSource != null) {
-            return Connector.of(draft.dataSource);
+            return Connector.of(
+                    draft.dataSource,
+                    Optional.ofNullable(draft.user),
+                    Optional.ofNullable(draft.password),
+                    Optional.ofNullable(draft.url));
         }
         if (draft.url == null && file == null) {
             throw new IllegalArgumentException("Nothing to connect to: no URL, data source or cairn.yml");

@@ -6,8 +6,11 @@ import dev.cairn.Status;
 import dev.cairn.ValidateResult;
 import dev.cairn.internal.plan.Planner;
 import dev.cairn.internal.source.MigrationDirectory;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code validate}: every disagreement between the files and the tracking table, not only the first,
@@ -25,6 +28,19 @@ public final class Validate {
     /** The problems, with how many migrations were checked. */
     public ValidateResult validate() {
         MigrationDirectory.Scan scan = MigrationDirectory.scanAll(settings.migrationsDirectory());
+        List<Problem> problems = new ArrayList<>(fileProblems(scan));
+        try (Session session = Session.forReading(settings)) {
+            Planner planner = new Planner(scan.migrations(), session.historyRows());
+            Status status = planner.status(session.dialect().splitRules(), unusable(scan));
+            problems.addAll(status.problems());
+            problems.addAll(planner.unsplittable(
+                    session.dialect().splitRules(), session.dialect().transactionRules()));
+            return new ValidateResult(status.migrations().size(), problems);
+        }
+    }
+
+    /** A problem for every file that cannot be used, with its file and line, in the order of the scan. */
+    static List<Problem> fileProblems(MigrationDirectory.Scan scan) {
         List<Problem> problems = new ArrayList<>();
         for (MigrationDirectory.FileError error : scan.errors()) {
             problems.add(new Problem(
@@ -32,13 +48,15 @@ public final class Validate {
                     error.error().file().getFileName().toString(),
                     error.error().getMessage()));
         }
-        try (Session session = Session.forReading(settings)) {
-            Planner planner = new Planner(scan.migrations(), session.historyRows());
-            Status status = planner.status(session.dialect().splitRules());
-            problems.addAll(status.problems());
-            problems.addAll(planner.unsplittable(
-                    session.dialect().splitRules(), session.dialect().transactionalDdl()));
-            return new ValidateResult(status.migrations().size(), problems);
+        return problems;
+    }
+
+    /** The files that cannot be used, by the name of the migration each would be. */
+    static Map<String, Path> unusable(MigrationDirectory.Scan scan) {
+        Map<String, Path> unusable = new HashMap<>();
+        for (MigrationDirectory.FileError error : scan.errors()) {
+            unusable.putIfAbsent(error.migrationName(), error.error().file());
         }
+        return unusable;
     }
 }

@@ -29,7 +29,10 @@ public final class Verification {
 
     private final Settings settings;
 
-    /** The check for these settings; it needs a URL, not a data source. */
+    /**
+     * The check for these settings. With a data source, the scratch database goes beside the URL
+     * given with it, else the URL its connections report.
+     */
     public Verification(Settings settings) {
         this.settings = settings;
     }
@@ -39,11 +42,8 @@ public final class Verification {
         Stopwatch stopwatch = new Stopwatch();
         Findings findings = new Findings(Instant.now());
         List<Migration> migrations = MigrationDirectory.scan(settings.migrationsDirectory());
-        String targetUrl = settings.connector()
-                .url()
-                .orElseThrow(() -> new ConfigurationException("verify needs the database's URL to make a scratch"
-                        + " database beside it; configure Cairn with url: (or --url) instead of a data source."));
         Predicate<Migration> inRange = range(options, migrations);
+        String targetUrl = settings.connector().verifyUrl();
         Dialect dialect = Dialect.forUrl(targetUrl);
         try (Cancellation cancellation = new Cancellation(
                         "verify", "Its scratch database is dropped; the target database was not touched.");
@@ -94,8 +94,31 @@ public final class Verification {
                 return migration;
             }
         }
-        throw new ConfigurationException(
-                "verify --from " + target + ": no migration has that version or name;" + " `cairn status` lists them.");
+        throw new ConfigurationException("Cannot verify from '" + target + "': no migration has that version or"
+                + " name, so nothing would be checked. " + nearest(version, migrations));
+    }
+
+    /** The migrations on either side of {@code version}, to say what to start from instead. */
+    private static String nearest(Version version, List<Migration> migrations) {
+        if (migrations.isEmpty()) {
+            return "There are no migrations yet.";
+        }
+        Migration before = null;
+        Migration after = null;
+        for (Migration migration : migrations) {
+            if (version != null && migration.version().compareTo(version) < 0) {
+                before = migration;
+            } else if (after == null) {
+                after = migration;
+            }
+        }
+        if (version == null || before == null && after != null) {
+            return "Start from a version such as " + after.version().text() + " (" + after.name()
+                    + "), the first migration.";
+        }
+        return "Start from a version such as "
+                + (after == null ? "" : after.version().text() + " (" + after.name() + "), the next one, or ")
+                + before.version().text() + " (" + before.name() + "), the one before.";
     }
 
     /** The names of the migrations the target has applied (read-only). */

@@ -55,12 +55,13 @@ public final class ConfigFile {
         Objects.requireNonNull(variables, "variables");
         Path absolute = file.toAbsolutePath().normalize();
         if (!Files.exists(absolute)) {
-            throw new ConfigurationException(absolute + " does not exist. Run `cairn init` to create one, or point"
-                    + " -c/--config at your file.");
+            throw new ConfigurationException(absolute + " does not exist. Create it (`cairn init` writes one), or"
+                    + " name your file (Cairn.Builder.configFile; in the cairn tool, -c/--config).");
         }
         if (Files.isDirectory(absolute)) {
             throw new ConfigurationException(
-                    absolute + " is a directory. Point -c/--config at the cairn.yml file itself.");
+                    absolute + " is a directory. Name the cairn.yml file itself (Cairn.Builder.configFile; in the"
+                            + " cairn tool, -c/--config).");
         }
         SourceFile source = new SourceFile(file.toString(), absolute);
         LOG.debug("Reading {}", absolute);
@@ -127,7 +128,8 @@ public final class ConfigFile {
         YamlMap environment = Optional.ofNullable(environments.sections().get(chosen))
                 .orElseThrow(() -> new ConfigurationException("Environment '" + chosen + "' is not in "
                         + source.path() + "; it has: " + String.join(", ", environmentNames())
-                        + ". Choose one with -e/--env or " + ENVIRONMENT_VARIABLE + "."));
+                        + ". Choose one with " + ENVIRONMENT_VARIABLE + " (or Cairn.Builder.environment; in the"
+                        + " cairn tool, -e/--env)."));
         EnvironmentConfig resolved = EnvironmentResolver.resolve(chosen, environment, top, variables, source);
         // EnvironmentConfig.toString() masks the password and redacts the URL.
         LOG.debug("Resolved {}", resolved);

@@ -10,12 +10,21 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as {@code cairn.yml} writes them: a whole number with a unit, {@code 500ms}, {@code 10s},
- * {@code 2m}, {@code 1h}, or a bare whole number meaning seconds; every duration setting is more than 0.
+ * {@code 2m}, {@code 1h}, or a bare whole number meaning seconds; every duration setting is more than 0
+ * and at most {@link #MAXIMUM}.
  */
 public final class Durations {
 
     /** What to write, for messages. */
     static final String FORMS = "such as 500ms, 10s, 2m or 1h (a bare number means seconds)";
+
+    /**
+     * The longest duration any setting takes: a day. Longer is a typo rather than a wish (no connection
+     * or lock wait should take days), and drivers take timeouts as an int of seconds or milliseconds
+     * (pgjdbc's connectTimeout, MariaDB's connectTimeout, SQLite's busy_timeout), which a day in
+     * milliseconds (86,400,000) fits and 25 days do not.
+     */
+    public static final Duration MAXIMUM = Duration.ofHours(24);
 
     // Nine digits keep every unit far from overflowing a Duration.
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
@@ -34,7 +43,16 @@ public final class Durations {
         if (duration.isZero()) {
             throw error.apply(setting + " must be more than 0. Give a duration " + FORMS + ".");
         }
+        if (duration.compareTo(MAXIMUM) > 0) {
+            throw error.apply(tooLong(setting, text.strip()));
+        }
         return duration;
+    }
+
+    /** The sentence for a duration longer than {@link #MAXIMUM}, as written ({@code given}). */
+    public static String tooLong(String setting, String given) {
+        return setting + " must be at most " + format(MAXIMUM) + " (a longer wait is almost certainly a typo, and"
+                + " drivers cannot take it), not " + given + ".";
     }
 
     /** The duration {@code text} writes, or empty if it is not written in one of the forms. */

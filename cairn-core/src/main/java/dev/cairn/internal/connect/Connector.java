@@ -3,9 +3,11 @@ package dev.cairn.internal.connect;
 
 import dev.cairn.ConfigurationException;
 import dev.cairn.ConnectionException;
+import dev.cairn.EnvironmentConfig;
 import dev.cairn.Redaction;
 import dev.cairn.internal.dialect.Dialect;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -62,8 +64,30 @@ public abstract class Connector {
 
     /** Borrows connections from the application's data source. */
     public static Connector of(DataSource dataSource) {
-        return new DataSourceConnector(dataSource);
+        return of(dataSource, Optional.empty(), Optional.empty(), Optional.empty());
     }
+
+    /**
+     * Borrows connections from the application's data source; {@link #forUrl} connects to another
+     * database of the same server (verify's scratch database) by URL, as {@code user} with
+     * {@code password} when given, else as the data source's user without a password.
+     *
+     * @param verifyUrl the URL that {@link #verifyUrl()} gives, instead of the one the data source's
+     *     connections report
+     */
+    public static Connector of(
+            DataSource dataSource, Optional<String> user, Optional<String> password, Optional<String> verifyUrl) {
+        return new DataSourceConnector(dataSource, user, password, verifyUrl);
+    }
+
+    /**
+     * The URL of the database, for {@code verify} to make a scratch database beside it: the URL, or
+     * for a data source the URL given for verify, else the one its connections report.
+     *
+     * @throws ConfigurationException if a data source's connections report no URL
+     * @throws ConnectionException if the data source gives no connection to ask
+     */
+    public abstract String verifyUrl();
 
     private static final class UrlConnector extends Connector {
         private final String url;
@@ -94,6 +118,11 @@ public abstract class Connector {
         }
 
         @Override
+        public String verifyUrl() {
+            return url;
+        }
+
+        @Override
         public Opened open(boolean readOnly, Duration lockTimeout) {
             Dialect dialect = Dialect.forUrl(url);
             if (readOnly && dialect.isMissing(url)) {
@@ -118,6 +147,11 @@ public abstract class Connector {
                 }
                 return new Opened(connection, dialect);
             } catch (SQLException e) {
+                Optional<ConfigurationException> invalid =
+                        ConnectionFailures.invalidParameter(target(), dialect, e, secrets);
+                if (invalid.isPresent()) {
+                    throw invalid.get();
+                }
                 throw ConnectionFailures.connecting(target(), dialect, e, secrets);
             }
         }
@@ -125,9 +159,16 @@ public abstract class Connector {
 
     private static final class DataSourceConnector extends Connector {
         private final DataSource dataSource;
+        private final Optional<String> user;
+        private final Optional<String> password;
+        private final Optional<String> verifyUrl;
 
-        DataSourceConnector(DataSource dataSource) {
+        DataSourceConnector(
+                DataSource dataSource, Optional<String> user, Optional<String> password, Optional<String> verifyUrl) {
             this.dataSource = dataSource;
+            this.user = user;
+            this.password = password;
+            this.verifyUrl = verifyUrl;
         }
 
         @Override
@@ -135,11 +176,41 @@ public abstract class Connector {
             return "data source " + dataSource.getClass().getSimpleName();
         }
 
+        /**
+         * Another database by URL, as the builder's user (else the data source's, asked of a connection)
+         * with the builder's password (else none): a data source cannot be asked for its password.
+         */
         @Override
         public Connector forUrl(String otherUrl) {
-            throw new ConfigurationException("Cairn cannot make a scratch database beside a data source, whose URL"
-                    + " it does not know; configure Cairn with the database's URL (url: in cairn.yml, or --url) to"
-                    + " run verify.");
+            Optional<String> login = user.isPresent() ? user : reported(metadata -> metadata.getUserName());
+            Properties properties = DriverProperties.of(
+                    otherUrl, login, password, Optional.empty(), EnvironmentConfig.DEFAULT_CONNECT_TIMEOUT);
+            return new UrlConnector(otherUrl, properties, password.map(List::of).orElse(List.of()));
+        }
+
+        @Override
+        public String verifyUrl() {
+            if (verifyUrl.isPresent()) {
+                return verifyUrl.get();
+            }
+            return reported(metadata -> metadata.getURL())
+                    .orElseThrow(() -> new ConfigurationException("verify needs the database's URL to make a scratch"
+                            + " database beside it, and the connections of " + target() + " report none; give it"
+                            + " with Cairn.Builder.url(...) beside the data source."));
+        }
+
+        /** What a connection's metadata says, asked of one borrowed connection. */
+        private Optional<String> reported(MetadataQuestion question) {
+            try (Connection connection = dataSource.getConnection()) {
+                String answer = question.ask(connection.getMetaData());
+                return answer == null || answer.isBlank() ? Optional.empty() : Optional.of(answer);
+            } catch (SQLException e) {
+                throw ConnectionFailures.fromDataSource("get a connection from", target(), e);
+            }
+        }
+
+        private interface MetadataQuestion {
+            String ask(DatabaseMetaData metadata) throws SQLException;
         }
 
         @Override

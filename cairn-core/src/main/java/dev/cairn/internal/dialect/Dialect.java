@@ -8,6 +8,7 @@ import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.TableName;
+import dev.cairn.internal.sql.TransactionRules;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -116,8 +117,27 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
         return false;
     }
 
+    /** The SSL modes its driver takes in the URL, as a clause for messages ("use one of ..."). */
+    default String sslModes() {
+        return "this database's driver takes no SSL mode";
+    }
+
+    /** How to make the driver trust the server's certificate, as a sentence for messages. */
+    default String trustCertificate() {
+        return "Give the driver the certificate of the authority that signed the server's";
+    }
+
     /** Adds the driver's own properties for the environment's {@code ssl} and {@code connect-timeout}. */
     default void addDriverProperties(Properties properties, Optional<Ssl> ssl, Duration connectTimeout) {}
+
+    /**
+     * The statement that sets how long this connection's statements wait for another writer, where
+     * the driver does that waiting (SQLite's busy timeout), so that a reader can first try without
+     * waiting and say that it waits before it does. Empty where readers never wait for writers.
+     */
+    default Optional<String> busyTimeout(Duration timeout) {
+        return Optional.empty();
+    }
 
     /** Adds what a connection needs in the given mode: read-only, and how long it waits for a writer. */
     default void addSessionProperties(Properties properties, boolean readOnly, Duration lockTimeout) {}
@@ -188,6 +208,14 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
      * statement and its tracking row follows each statement's progress.
      */
     boolean transactionalDdl();
+
+    /**
+     * Whether DDL is transactional, and which statements this database refuses inside a transaction
+     * block, so that the planner refuses them in a transactional section before anything runs.
+     */
+    default TransactionRules transactionRules() {
+        return transactionalDdl() ? TransactionRules.TRANSACTIONAL : TransactionRules.AUTOCOMMIT;
+    }
 
     /** Quotes a plain identifier (one that {@link TableName} has checked). */
     default String quote(String identifier) {

@@ -83,6 +83,19 @@ public final class MysqlDialect implements Dialect {
         return true;
     }
 
+    /** MariaDB Connector/J's sslMode values (its "Wrong argument value" message lists none). */
+    @Override
+    public String sslModes() {
+        return "use one of disable, trust, verify-ca, verify-full";
+    }
+
+    /** MariaDB Connector/J checks against Java's trust store, or the certificate named by serverSslCert. */
+    @Override
+    public String trustCertificate() {
+        return "Name the certificate of the authority that signed the server's with serverSslCert=FILE in the URL,"
+                + " or add it to Java's trust store";
+    }
+
     /**
      * MariaDB Connector/J's names
      * (https://mariadb.com/docs/connectors/mariadb-connector-j/about-mariadb-connector-j): the connect

@@ -9,6 +9,7 @@ import dev.cairn.internal.schema.PostgresSchemaReader;
 import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.TableName;
+import dev.cairn.internal.sql.TransactionRules;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -71,6 +72,19 @@ public final class PostgresDialect implements Dialect {
         return true;
     }
 
+    /** pgjdbc's sslmode values: https://jdbc.postgresql.org/documentation/ssl/ */
+    @Override
+    public String sslModes() {
+        return "use one of disable, allow, prefer, require, verify-ca, verify-full";
+    }
+
+    /** pgjdbc checks against its own root file, not Java's trust store (LibPQFactory). */
+    @Override
+    public String trustCertificate() {
+        return "Put the certificate of the authority that signed the server's in ~/.postgresql/root.crt, or name"
+                + " its file with sslrootcert=FILE in the URL";
+    }
+
     /** pgjdbc's names: https://jdbc.postgresql.org/documentation/use/#connection-parameters (timeouts in seconds). */
     @Override
     public void addDriverProperties(Properties properties, Optional<Ssl> ssl, Duration connectTimeout) {
@@ -109,6 +123,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    @Override
+    public TransactionRules transactionRules() {
+        return TransactionRules.POSTGRESQL;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.schema.SqliteSchemaReader;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.TableName;
+import dev.cairn.internal.sql.TransactionRules;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -82,6 +84,12 @@ public final class SqliteDialect implements Dialect {
         properties.setProperty("busy_timeout", Long.toString(Math.min(Integer.MAX_VALUE, lockTimeout.toMillis())));
     }
 
+    /** https://sqlite.org/pragma.html#pragma_busy_timeout, in milliseconds (an int). */
+    @Override
+    public Optional<String> busyTimeout(Duration timeout) {
+        return Optional.of("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    }
+
     /**
      * In-memory databases ({@code jdbc:sqlite:}, {@code jdbc:sqlite::memory:}, any special form starting
      * with {@code :}) and {@code file:} URIs stay as they are, as knexfile keeps them; parameters after
@@ -137,6 +145,11 @@ public final class SqliteDialect implements Dialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    @Override
+    public TransactionRules transactionRules() {
+        return TransactionRules.SQLITE;
     }
 
     @Override

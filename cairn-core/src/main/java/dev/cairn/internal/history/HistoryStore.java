@@ -11,11 +11,13 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The only code that reads or writes the tracking table. It runs on the caller's connection and
@@ -132,6 +134,78 @@ public final class HistoryStore {
         }
         hasDownChecksum = true;
         return true;
+    }
+
+    /**
+     * The names of the columns the table of this name has, in lower case, as a query of it reports
+     * them (resolved as {@link #read()} resolves the table): to tell a table of another tool that has
+     * the same name from Cairn's. Reads no row.
+     */
+    public List<String> columns() throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(selectNone)) {
+            ResultSetMetaData metadata = result.getMetaData();
+            for (int i = 1; i <= metadata.getColumnCount(); i++) {
+                columns.add(metadata.getColumnName(i).toLowerCase(Locale.ROOT));
+            }
+        }
+        return columns;
+    }
+
+    /** The columns of Cairn's tracking table, as {@link #read()} selects them. */
+    public static List<String> expectedColumns() {
+        return List.of(
+                "id",
+                "version",
+                "name",
+                "batch",
+                "checksum",
+                "checksum_algorithm",
+                "applied_at",
+                "execution_ms",
+                "incomplete",
+                "statements_run",
+                "statements_checksum");
+    }
+
+    /**
+     * As {@link #readIfExists()}, for a reader that must say when it waits for another writer: where
+     * the database makes readers wait for a committing writer (SQLite), it first reads without
+     * waiting; if a writer is in the way, it runs {@code waiting}, then reads again waiting up to
+     * {@code timeout}. The connection waits up to {@code timeout} afterwards, as before.
+     */
+    public List<HistoryRow> readIfExists(Duration timeout, Runnable waiting) throws SQLException {
+        Optional<String> noWait = dialect.busyTimeout(Duration.ZERO);
+        if (noWait.isEmpty()) {
+            return readIfExists();
+        }
+        execute(noWait.get());
+        String wait = dialect.busyTimeout(timeout).orElseThrow();
+        List<HistoryRow> rows;
+        try {
+            rows = readIfExists();
+        } catch (SQLException e) {
+            try {
+                execute(wait);
+            } catch (SQLException restoring) {
+                e.addSuppressed(restoring);
+                throw e;
+            }
+            if (!dialect.isBusy(e)) {
+                throw e;
+            }
+            waiting.run();
+            return readIfExists();
+        }
+        execute(wait);
+        return rows;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     /** Every row, in the order the migrations were applied; empty if the table does not exist. */

@@ -15,6 +15,8 @@ import dev.cairn.internal.source.Section;
 import dev.cairn.internal.source.Version;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.Statement;
+import dev.cairn.internal.sql.TransactionRules;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -90,6 +92,19 @@ public final class Planner {
      * COMMIT} on MySQL).
      */
     public Work plan(Operation operation, SplitRules rules, boolean transactionalDdl) {
+        return plan(operation, rules, transactionalDdl ? TransactionRules.TRANSACTIONAL : TransactionRules.AUTOCOMMIT);
+    }
+
+    /**
+     * The steps of {@code operation}, split into statements with {@code rules}, for a database whose
+     * transactions follow {@code transactions}: where DDL is transactional, a transactional section
+     * may hold neither transaction control nor a statement the database refuses in a transaction
+     * ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}, ...).
+     *
+     * @throws MigrationFileException for the first such statement in a section to run, naming the
+     *     file, the line and {@code transaction:false}
+     */
+    public Work plan(Operation operation, SplitRules rules, TransactionRules transactions) {
         refuseUnsafeHistory(operation, rules);
         int nextId = history.stream().mapToInt(HistoryRow::id).max().orElse(0) + 1;
         if (operation.direction() == Direction.UP) {
@@ -105,22 +120,35 @@ public final class Planner {
                                     + " rollback again (after fixing its down section), or undo the rest by hand and"
                                     + " run `cairn repair " + row.name() + " --finished-by-hand`");
                 }
-                steps.add(resume(row, batch, rules, transactionalDdl));
+                steps.add(resume(row, batch, rules, transactions));
             }
             List<Migration> pending = pending();
+            Optional<String> nothingToDo = Optional.empty();
             if (operation.version().isPresent()) {
-                Version target = resolveTarget(operation.version().get()).version();
+                Migration targetMigration = resolveTarget(operation.version().get());
+                Version target = targetMigration.version();
+                List<Migration> newer = pending.stream()
+                        .filter(m -> m.version().compareTo(target) > 0)
+                        .toList();
                 pending = pending.stream()
                         .filter(m -> m.version().compareTo(target) <= 0)
                         .toList();
+                if (applied.contains(targetMigration.name())) {
+                    nothingToDo = Optional.of(alreadyApplied(targetMigration, newer));
+                }
             }
             for (Migration migration : pending) {
-                steps.add(step(migration, Direction.UP, migration.up(), batch, null, rules, transactionalDdl));
+                steps.add(step(migration, Direction.UP, migration.up(), batch, null, rules, transactions));
             }
             if (operation.kind() == Operation.Kind.UP && steps.size() > 1) {
                 steps = steps.subList(0, 1);
             }
-            return new Work(operation, steps.isEmpty() ? OptionalInt.empty() : OptionalInt.of(batch), steps, nextId);
+            return new Work(
+                    operation,
+                    steps.isEmpty() ? OptionalInt.empty() : OptionalInt.of(batch),
+                    steps,
+                    nextId,
+                    nothingToDo);
         }
         for (HistoryRow row : incomplete) {
             if (row.progress().direction() == Direction.UP) {
@@ -166,31 +194,70 @@ public final class Planner {
                     refusals);
         }
         List<Step> steps = new ArrayList<>();
+        if (toUndo.isEmpty()) {
+            return new Work(operation, OptionalInt.empty(), steps, nextId, nothingToUndo(operation));
+        }
         for (HistoryRow row : toUndo) {
             Migration migration = byName.get(row.name());
             steps.add(
                     row.isIncomplete()
-                            ? resume(row, row.batch(), rules, transactionalDdl)
-                            : step(
-                                    migration,
-                                    Direction.DOWN,
-                                    migration.down(),
-                                    row.batch(),
-                                    row,
-                                    rules,
-                                    transactionalDdl));
+                            ? resume(row, row.batch(), rules, transactions)
+                            : step(migration, Direction.DOWN, migration.down(), row.batch(), row, rules, transactions));
         }
         return new Work(operation, OptionalInt.empty(), steps, nextId);
     }
 
+    /** Why {@code migrate --to} applies nothing: {@code target} is applied, and {@code newer} are pending. */
+    private static String alreadyApplied(Migration target, List<Migration> newer) {
+        String applied = target.name() + " is already applied";
+        if (newer.isEmpty()) {
+            return applied + ", and no newer migration is pending: the database is up to date.";
+        }
+        String which = newer.size() == 1
+                ? "1 newer migration is pending (" + newer.get(0).name() + ")"
+                : newer.size() + " newer migrations are pending ("
+                        + newer.get(0).name() + " .. "
+                        + newer.get(newer.size() - 1).name() + ")";
+        return applied + ", so there is nothing to apply up to it; " + which + ": migrate without a target"
+                + " version to apply " + (newer.size() == 1 ? "it" : "them all") + ", or give a newer target.";
+    }
+
+    /** Why a rollback undoes nothing, when there is more to say than that. */
+    private Optional<String> nothingToUndo(Operation operation) {
+        if (history.isEmpty()) {
+            return Optional.of("No migration is applied, so there is nothing to roll back.");
+        }
+        if (operation.kind() == Operation.Kind.ROLLBACK_TO) {
+            HistoryRow target = resolveApplied(operation.version().orElseThrow());
+            return Optional.of(target.name() + " is the newest applied migration; nothing newer to roll back.");
+        }
+        if (operation.kind() == Operation.Kind.ROLLBACK_TO_BATCH) {
+            return Optional.of(
+                    "Batch " + operation.batch().orElseThrow() + " is the newest batch; nothing newer to roll back.");
+        }
+        return Optional.empty();
+    }
+
     /** Where the database stands against the files, whose statements {@code rules} cut. */
     public Status status(SplitRules rules) {
+        return status(rules, Map.of());
+    }
+
+    /**
+     * Where the database stands against the files, whose statements {@code rules} cut, when the files
+     * in {@code unusable} (by migration name) could not be read: an applied migration among them is
+     * applied, with its file present, not gone; the caller reports what is wrong with each file.
+     */
+    public Status status(SplitRules rules, Map<String, Path> unusable) {
         List<Status.Migration> entries = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (HistoryRow row : history) {
             Migration migration = byName.get(row.name());
+            Path unusableFile = migration == null ? unusable.get(row.name()) : null;
             if (row.isIncomplete()) {
                 problems.add(new Problem(Problem.Kind.INCOMPLETE, row.name(), incompleteProblem(row, migration)));
+            } else if (unusableFile != null) {
+                // Its file is there but cannot be read; the problem with the file says what to fix.
             } else if (migration == null) {
                 problems.add(new Problem(Problem.Kind.MISSING_FILE, row.name(), missingFile(row)));
             } else {
@@ -202,12 +269,12 @@ public final class Planner {
                     migration == null ? "" : migration.description(),
                     row.isIncomplete()
                             ? Status.State.INCOMPLETE
-                            : migration == null ? Status.State.MISSING : Status.State.APPLIED,
+                            : migration == null && unusableFile == null ? Status.State.MISSING : Status.State.APPLIED,
                     Optional.of(row.batch()),
                     Optional.ofNullable(row.appliedAt()),
                     Optional.of(Duration.ofMillis(row.executionMillis())),
                     migration != null && migration.reversible(),
-                    Optional.ofNullable(migration).map(Migration::file),
+                    Optional.ofNullable(migration).map(Migration::file).or(() -> Optional.ofNullable(unusableFile)),
                     Optional.ofNullable(row.progress())
                             .map(p -> new Status.Incomplete(p.direction(), p.statementsRun()))));
         }
@@ -259,7 +326,7 @@ public final class Planner {
                 int batch = operation.batch().orElseThrow();
                 if (batch > currentBatch) {
                     throw new ConfigurationException("Cannot roll back to batch " + batch + ": the newest batch is "
-                            + currentBatch + ". `cairn status` shows the batches.");
+                            + currentBatch + "; the status shows every batch.");
                 }
                 return newestFirst.stream().filter(row -> row.batch() > batch).toList();
             }
@@ -282,8 +349,15 @@ public final class Planner {
                 }
             }
         }
-        throw new ConfigurationException(
-                "No migration has the version or name '" + target + "'; `cairn status` lists them.");
+        throw new ConfigurationException("No migration has the version or name '" + target + "'; "
+                + (migrations.isEmpty()
+                        ? "there are no migrations yet."
+                        : "the versions run from " + migrations.get(0).version().text() + " to "
+                                + migrations
+                                        .get(migrations.size() - 1)
+                                        .version()
+                                        .text()
+                                + " (the status lists them all)."));
     }
 
     /** The applied row that {@code target} (a version or a full name) names. */
@@ -295,7 +369,13 @@ public final class Planner {
                 return row;
             }
         }
-        throw new ConfigurationException("Cannot roll back to '" + target + "': it is not applied. "
+        String pendingNote = migrations.stream()
+                .filter(m -> !applied.contains(m.name()))
+                .filter(m -> m.name().equals(target) || isVersion && m.version().sameAs(version))
+                .findFirst()
+                .map(m -> " (" + m.name() + " is pending)")
+                .orElse("");
+        throw new ConfigurationException("Cannot roll back to '" + target + "': it is not applied" + pendingNote + ". "
                 + (history.isEmpty()
                         ? "Nothing is applied."
                         : "The applied versions are "
@@ -329,8 +409,9 @@ public final class Planner {
             Optional<Version> newest = newestApplied();
             for (Migration migration : pending()) {
                 if (newest.isPresent() && migration.version().compareTo(newest.get()) < 0) {
-                    problems.add(outOfOrder(migration, newest.get()) + "; apply it with --allow-out-of-order if"
-                            + " it does not depend on the newer ones, or give it a newer version");
+                    problems.add(outOfOrder(migration, newest.get()) + "; if it does not depend on the newer ones,"
+                            + " apply it allowing out-of-order migrations (Operation.allowingOutOfOrder(); in the"
+                            + " cairn tool, --allow-out-of-order), or give it a newer version");
                 }
             }
         }
@@ -448,6 +529,14 @@ public final class Planner {
      * body), or that holds transaction control where Cairn runs it in a transaction.
      */
     public List<Problem> unsplittable(SplitRules rules, boolean transactionalDdl) {
+        return unsplittable(rules, transactionalDdl ? TransactionRules.TRANSACTIONAL : TransactionRules.AUTOCOMMIT);
+    }
+
+    /**
+     * A problem for each section that cannot be cut into statements, or that holds transaction
+     * control or a statement the database refuses in a transaction where Cairn runs it in one.
+     */
+    public List<Problem> unsplittable(SplitRules rules, TransactionRules transactions) {
         List<Problem> problems = new ArrayList<>();
         for (Migration migration : migrations) {
             for (Direction direction : Direction.values()) {
@@ -456,7 +545,7 @@ public final class Planner {
                     continue;
                 }
                 try {
-                    step(migration, direction, section, 0, null, rules, transactionalDdl);
+                    step(migration, direction, section, 0, null, rules, transactions);
                 } catch (MigrationFileException e) {
                     problems.add(new Problem(Problem.Kind.UNPARSEABLE, migration.name(), e.getMessage()));
                 }
@@ -466,7 +555,7 @@ public final class Planner {
     }
 
     /** The step that carries on a section that stopped part-way, after the statements that ran. */
-    private Step resume(HistoryRow row, int batch, SplitRules rules, boolean transactionalDdl) {
+    private Step resume(HistoryRow row, int batch, SplitRules rules, TransactionRules transactions) {
         HistoryRow.Progress progress = row.progress();
         Direction direction = progress.direction();
         Migration migration = byName.get(row.name());
@@ -489,7 +578,7 @@ public final class Planner {
                             + " section now. Nothing was changed.",
                     List.of(stopped + "; put the section back"));
         }
-        Step step = step(migration, direction, section, batch, row, rules, transactionalDdl);
+        Step step = step(migration, direction, section, batch, row, rules, transactions);
         int ran = progress.statementsRun();
         List<String> sql = step.statements().stream().map(Statement::sql).toList();
         if (ran > sql.size() || !Checksum.OfStatements.of(sql, ran).equals(progress.statementsChecksum())) {
@@ -539,10 +628,21 @@ public final class Planner {
             int batch,
             HistoryRow row,
             SplitRules rules,
-            boolean transactionalDdl) {
+            TransactionRules transactions) {
         List<Statement> statements = section.statements(rules);
-        if (section.transactional() && transactionalDdl) {
+        if (section.transactional() && transactions.transactionalDdl()) {
             for (Statement statement : statements) {
+                Optional<String> refused = transactions.refusedInTransaction(statement.sql());
+                if (refused.isPresent()) {
+                    throw new MigrationFileException(
+                            section.file(),
+                            statement.line(),
+                            refused.get() + " cannot run inside a transaction, and Cairn runs this section in one"
+                                    + " (so it is refused before anything runs); mark the section `-- migrate:"
+                                    + direction.label()
+                                    + " transaction:false` (best in a migration of its own: such a section runs"
+                                    + " outside the batch's transaction, and a failure in it is not rolled back)");
+                }
                 if (TRANSACTION_CONTROL.matcher(statement.sql()).matches()) {
                     String word = statement.sql().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
                     throw new MigrationFileException(

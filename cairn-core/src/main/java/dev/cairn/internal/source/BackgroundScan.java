@@ -15,19 +15,34 @@ import java.util.function.Supplier;
  */
 public final class BackgroundScan {
 
-    private final FutureTask<List<Migration>> task;
+    private final FutureTask<MigrationDirectory.Scan> task;
+    private final boolean everyFile;
 
-    private BackgroundScan(FutureTask<List<Migration>> task) {
+    private BackgroundScan(FutureTask<MigrationDirectory.Scan> task, boolean everyFile) {
         this.task = task;
+        this.everyFile = everyFile;
     }
 
-    /** Starts reading {@code directory} (see {@link MigrationDirectory#scan}). */
+    /** Starts reading {@code directory}; a bad file fails {@link #migrations()}, as {@link MigrationDirectory#scan}. */
     public static BackgroundScan start(Path directory) {
-        FutureTask<List<Migration>> task = new FutureTask<>(() -> MigrationDirectory.scan(directory));
+        return start(directory, false);
+    }
+
+    /**
+     * Starts reading {@code directory} for a command that reports every bad file instead of failing on
+     * the first ({@code status}): {@link #migrations()} holds the usable ones, {@link #scan()} also the
+     * bad files (see {@link MigrationDirectory#scanAll}).
+     */
+    public static BackgroundScan startAll(Path directory) {
+        return start(directory, true);
+    }
+
+    private static BackgroundScan start(Path directory, boolean everyFile) {
+        FutureTask<MigrationDirectory.Scan> task = new FutureTask<>(() -> MigrationDirectory.scanAll(directory));
         Thread thread = new Thread(task, "cairn-scan");
         thread.setDaemon(true); // an exiting JVM need not wait for files nobody will look at
         thread.start();
-        return new BackgroundScan(task);
+        return new BackgroundScan(task, everyFile);
     }
 
     /**
@@ -38,13 +53,28 @@ public final class BackgroundScan {
         try {
             return connect.get();
         } catch (RuntimeException e) {
-            migrations();
+            MigrationDirectory.Scan scan = scan();
+            if (!scan.errors().isEmpty()) {
+                throw scan.errors().get(0).error(); // also for startAll: without a connection, a bad file is news
+            }
             throw e;
         }
     }
 
-    /** The migrations, once read; throws what the scan threw. */
+    /**
+     * The migrations, once read; throws what the scan threw, and, unless started with
+     * {@link #startAll}, the first bad file's error.
+     */
     public List<Migration> migrations() {
+        MigrationDirectory.Scan scan = scan();
+        if (!everyFile && !scan.errors().isEmpty()) {
+            throw scan.errors().get(0).error();
+        }
+        return scan.migrations();
+    }
+
+    /** The usable migrations and every bad file, once read; throws what the scan threw (no directory). */
+    public MigrationDirectory.Scan scan() {
         boolean interrupted = false;
         try {
             while (true) {

@@ -74,7 +74,23 @@ public final class MigrationDirectory {
      * @param duplicateVersion whether the file is fine in itself but shares its version with another
      * @param error what is wrong, with the file and line
      */
-    public record FileError(boolean duplicateVersion, MigrationFileException error) {}
+    public record FileError(boolean duplicateVersion, MigrationFileException error) {
+
+        /**
+         * The name of the migration the file would be: its file name without {@code .sql},
+         * {@code .up.sql} or {@code .down.sql}, so that an applied migration whose file cannot be read
+         * is told apart from one whose file is gone.
+         */
+        public String migrationName() {
+            String fileName = error.file().getFileName().toString();
+            for (String suffix : List.of(UP_SUFFIX, DOWN_SUFFIX, SUFFIX)) {
+                if (fileName.endsWith(suffix)) {
+                    return fileName.substring(0, fileName.length() - suffix.length());
+                }
+            }
+            return fileName;
+        }
+    }
 
     /**
      * Reads every migration in {@code directory}, collecting every unusable file instead of stopping

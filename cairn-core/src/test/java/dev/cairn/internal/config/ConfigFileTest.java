@@ -44,8 +44,8 @@ class ConfigFileTest {
         String message = error(() -> ConfigFile.read(missing, Map.of()));
 
         assertThat(message)
-                .isEqualTo(missing.toAbsolutePath() + " does not exist. Run `cairn init` to create one,"
-                        + " or point -c/--config at your file.");
+                .isEqualTo(missing.toAbsolutePath() + " does not exist. Create it (`cairn init` writes one), or name"
+                        + " your file (Cairn.Builder.configFile; in the cairn tool, -c/--config).");
     }
 
     @Test
@@ -453,7 +453,8 @@ class ConfigFileTest {
 
         assertThat(message)
                 .isEqualTo("Environment 'prod' is not in " + config.path() + "; it has: development,"
-                        + " staging, production. Choose one with -e/--env or CAIRN_ENV.");
+                        + " staging, production. Choose one with CAIRN_ENV (or Cairn.Builder.environment; in the"
+                        + " cairn tool, -e/--env).");
     }
 
     @Test

@@ -56,5 +56,11 @@ class DurationsTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("--lock-timeout must be more than 0. Give a duration such as 500ms, 10s, 2m or 1h (a"
                         + " bare number means seconds).");
+        assertThat(Durations.parse("--lock-timeout", "24h", ConfigurationException::new))
+                .isEqualTo(Duration.ofHours(24));
+        assertThatThrownBy(() -> Durations.parse("--lock-timeout", "1441m", ConfigurationException::new))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("--lock-timeout must be at most 24h (a longer wait is almost certainly a typo, and"
+                        + " drivers cannot take it), not 1441m.");
     }
 }

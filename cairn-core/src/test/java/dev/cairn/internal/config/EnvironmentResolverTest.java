@@ -396,6 +396,18 @@ class EnvironmentResolverTest {
                         + " such as 500ms, 10s, 2m or 1h (a bare number means seconds).");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"connect-timeout: 99999999h", "lock-timeout: 25h", "connect-timeout: 86400001ms"})
+    void durationsBeyondADayAreErrorsWithFileAndLine(String written) {
+        String key = written.substring(0, written.indexOf(':'));
+        String value = written.substring(written.indexOf(':') + 2);
+        assertThat(developmentError("url: jdbc:sqlite:a.db", written))
+                .endsWith("cairn.yml:4: environments.development." + key + " must be at most 24h (a longer wait is"
+                        + " almost certainly a typo, and drivers cannot take it), not " + value + ".");
+        assertThat(development("url: jdbc:sqlite:a.db", key + ": 24h").connectTimeout())
+                .isLessThanOrEqualTo(Duration.ofHours(24));
+    }
+
     @Test
     void durationsBelowThePoolsMinimumAreErrors() {
         assertThat(developmentError("url: jdbc:sqlite:a.db", "connect-timeout: 100ms"))

@@ -4,17 +4,20 @@ package dev.cairn.internal.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.ConfigurationException;
 import dev.cairn.ConnectionException;
 import dev.cairn.internal.dialect.Dialect;
 import java.nio.file.Path;
+import java.security.cert.CertPathBuilderException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +71,7 @@ class ConnectionsTest {
     void aDataSourceIsBorrowedAsItIsAndItsDatabaseTellsTheDialect() throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:borrowed;DB_CLOSE_DELAY=-1");
+        h2.setUser("owner");
         Connector connector = Connector.of(h2);
 
         // Reading asks the driver to refuse writes (H2 ignores it): the connection still reads.
@@ -83,9 +87,16 @@ class ConnectionsTest {
         }
         assertThat(connector.target()).isEqualTo("data source JdbcDataSource");
         assertThat(connector.url()).isEmpty();
-        assertThatThrownBy(() -> connector.forUrl("jdbc:h2:mem:other"))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("configure Cairn with the database's URL");
+        // verify's scratch database goes beside the URL the data source's connections report, as its user.
+        assertThat(connector.verifyUrl()).isEqualTo("jdbc:h2:mem:borrowed");
+        Connector other = connector.forUrl("jdbc:h2:mem:other");
+        assertThat(other.url()).contains("jdbc:h2:mem:other");
+        try (Connection connection = other.open(false, Duration.ofSeconds(1)).connection()) {
+            assertThat(connection.getMetaData().getUserName()).isEqualToIgnoringCase("owner");
+        }
+        assertThat(Connector.of(h2, Optional.empty(), Optional.empty(), Optional.of("jdbc:h2:mem:given"))
+                        .verifyUrl())
+                .isEqualTo("jdbc:h2:mem:given");
     }
 
     @Test
@@ -127,6 +138,36 @@ class ConnectionsTest {
                 .startsWith("Cannot connect to jdbc:postgresql://db/app: password authentication failed (tried ****)")
                 .contains("check the user and password")
                 .doesNotContain("hunter2");
+    }
+
+    @Test
+    void anUntrustedCertificateGetsTheHintOfItsDriverNotHostAndPort() {
+        // As pgjdbc and MariaDB Connector/J report a certificate that Java cannot trace to a trusted authority.
+        SQLException e = new SQLException(
+                "SSL error: PKIX path building failed",
+                "08006",
+                new SSLHandshakeException("PKIX path building failed"));
+        e.getCause().initCause(new CertPathBuilderException("unable to find valid certification path"));
+
+        ConnectionException postgres = ConnectionFailures.connecting(
+                "jdbc:postgresql://db/app", Dialect.forUrl("jdbc:postgresql://db/app"), e, List.of());
+        ConnectionException mariadb = ConnectionFailures.connecting(
+                "jdbc:mariadb://db/app", Dialect.forUrl("jdbc:mariadb://db/app"), e, List.of());
+
+        assertThat(postgres.getMessage())
+                .contains("The server's certificate is not trusted here, or does not name this host")
+                .contains("~/.postgresql/root.crt", "sslrootcert=FILE")
+                .contains("set the environment's ssl: to require")
+                .doesNotContain("host and port");
+        assertThat(mariadb.getMessage()).contains("serverSslCert=FILE", "Java's trust store");
+        SQLException handshake = new SQLException("SSL error", "08006", new SSLException("protocol_version"));
+        assertThat(ConnectionFailures.connecting(
+                                "jdbc:postgresql://db/app",
+                                Dialect.forUrl("jdbc:postgresql://db/app"),
+                                handshake,
+                                List.of())
+                        .getMessage())
+                .contains("The SSL/TLS handshake with the server failed");
     }
 
     private static int busyTimeout(Connection connection) throws SQLException {

@@ -17,6 +17,7 @@ import dev.cairn.internal.source.Migration;
 import dev.cairn.internal.source.MigrationDirectory;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.Statement;
+import dev.cairn.internal.sql.TransactionRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +118,7 @@ class PlannerTest {
         assertThatThrownBy(() -> planner().plan(Operation.migrateTo("42"), SplitRules.POSTGRESQL))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("No migration has the version or name '42'")
-                .hasMessageContaining("cairn status");
+                .hasMessageContaining("the versions run from 1 to 5 (the status lists them all).");
         assertThatThrownBy(() -> planner().plan(Operation.rollbackTo("4"), SplitRules.POSTGRESQL))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'4': it is not applied")
@@ -225,7 +226,7 @@ class PlannerTest {
                                 .asString()
                                 .startsWith("2_from_a_branch is pending but older than the newest applied"
                                         + " migration (3)")
-                                .contains("--allow-out-of-order"));
+                                .contains("Operation.allowingOutOfOrder()", "--allow-out-of-order"));
         assertThatThrownBy(() -> planner().plan(Operation.up(), SplitRules.POSTGRESQL))
                 .isInstanceOf(ValidationException.class);
 
@@ -246,6 +247,49 @@ class PlannerTest {
         write("1_a.sql", "-- migrate:up transaction:false\nCREATE TABLE a (id int);\nCOMMIT;\n");
         migrations = MigrationDirectory.scan(dir);
         assertThat(planner().plan(Operation.migrate(), SplitRules.POSTGRESQL).steps())
+                .hasSize(1);
+    }
+
+    @Test
+    void refusesAStatementThatCannotRunInATransactionBeforeAnythingRunsWithFileLineAndHint() throws IOException {
+        write("1_a.sql", "-- migrate:up\nCREATE TABLE a (id int);\n\nCREATE INDEX\n  CONCURRENTLY a_id ON a (id);\n");
+        write("2_b.sql", "-- migrate:up\nCREATE TABLE b (id int);\n-- migrate:down\nDROP INDEX CONCURRENTLY b_id;\n");
+        migrations = MigrationDirectory.scan(dir);
+
+        assertThatThrownBy(
+                        () -> planner().plan(Operation.migrate(), SplitRules.POSTGRESQL, TransactionRules.POSTGRESQL))
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessageContaining("1_a.sql:4: CREATE INDEX CONCURRENTLY cannot run inside a transaction")
+                .hasMessageContaining("refused before anything runs")
+                .hasMessageContaining("mark the section `-- migrate:up transaction:false`");
+        assertThat(planner().unsplittable(SplitRules.POSTGRESQL, TransactionRules.POSTGRESQL))
+                .extracting(Problem::message)
+                .containsExactly(
+                        dir.resolve("1_a.sql") + ":4: CREATE INDEX CONCURRENTLY cannot run inside a transaction, and"
+                                + " Cairn runs this section in one (so it is refused before anything runs); mark the"
+                                + " section `-- migrate:up transaction:false` (best in a migration of its own: such a"
+                                + " section runs outside the batch's transaction, and a failure in it is not rolled"
+                                + " back)",
+                        dir.resolve("2_b.sql") + ":4: DROP INDEX CONCURRENTLY cannot run inside a transaction, and"
+                                + " Cairn runs this section in one (so it is refused before anything runs); mark the"
+                                + " section `-- migrate:down transaction:false` (best in a migration of its own: such a"
+                                + " section runs outside the batch's transaction, and a failure in it is not rolled"
+                                + " back)");
+        // Where DDL auto-commits nothing runs in Cairn's transaction; SQLite refuses only VACUUM.
+        assertThat(planner()
+                        .plan(Operation.migrate(), SplitRules.POSTGRESQL, TransactionRules.AUTOCOMMIT)
+                        .steps())
+                .hasSize(2);
+        assertThat(planner()
+                        .plan(Operation.migrate(), SplitRules.SQLITE, TransactionRules.SQLITE)
+                        .steps())
+                .hasSize(2);
+
+        write("1_a.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY a_id ON a (id);\n");
+        migrations = MigrationDirectory.scan(dir);
+        assertThat(planner()
+                        .plan(Operation.up(), SplitRules.POSTGRESQL, TransactionRules.POSTGRESQL)
+                        .steps())
                 .hasSize(1);
     }
 
