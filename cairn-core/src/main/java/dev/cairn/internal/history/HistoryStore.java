@@ -153,20 +153,9 @@ public final class HistoryStore {
         return columns;
     }
 
-    /** The columns of Cairn's tracking table, as {@link #read()} selects them. */
+    /** The columns that every version of Cairn's tracking table has, which {@link #read()} needs. */
     public static List<String> expectedColumns() {
-        return List.of(
-                "id",
-                "version",
-                "name",
-                "batch",
-                "checksum",
-                "checksum_algorithm",
-                "applied_at",
-                "execution_ms",
-                "incomplete",
-                "statements_run",
-                "statements_checksum");
+        return COLUMNS;
     }
 
     /**
@@ -223,8 +212,10 @@ public final class HistoryStore {
             for (int i = 0; i < at.length; i++) {
                 Integer index = columns.get(COLUMNS.get(i));
                 if (index == null) {
-                    throw new SQLException("The tracking table " + table + " has no column " + COLUMNS.get(i)
-                            + "; it was not made by Cairn, or was changed by hand");
+                    throw new SQLException(
+                            "The tracking table " + table + " has no column " + COLUMNS.get(i)
+                                    + "; it was not made by Cairn, or was changed by hand",
+                            "42S22"); // SQL's "column not found", as a database would say it
                 }
                 at[i] = index;
             }
