@@ -13,6 +13,8 @@ import dev.cairn.internal.lock.Lock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One command's connection, with its dialect and tracking table. A write session has autocommit off
@@ -20,6 +22,8 @@ import java.util.List;
  * connection, in that order, whatever happened before.
  */
 final class Session implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
     private final Connection connection;
     private final Dialect dialect;
@@ -78,10 +82,45 @@ final class Session implements AutoCloseable {
 
     /**
      * Opens a session that only reads. For an embedded database that does not exist yet it holds no
-     * connection ({@link #exists()} is false) rather than create the file.
+     * connection ({@link #exists()} is false) rather than create the file. Where a runner that was
+     * stopped left an unfinished write that a read-only connection cannot get past (SQLite's hot
+     * journal), a connection that may write rolls it back first, as the database itself would for its
+     * next writer, and a log line says so; that undoes only the stopped runner's uncommitted work.
+     *
+     * @throws ConnectionException if that rollback is needed and fails, saying why and what to do
      */
     static Session forReading(Settings settings) {
-        return new Session(settings.connector().open(true, settings.lockTimeout()), settings);
+        Session session = new Session(settings.connector().open(true, settings.lockTimeout()), settings);
+        if (!session.exists()) {
+            return session;
+        }
+        try {
+            if (session.dialect.undoInterruptedWrite(
+                    session.connection,
+                    () -> settings.connector()
+                            .open(false, settings.lockTimeout())
+                            .connection())) {
+                LOG.info(
+                        "{} held the unfinished write of a runner that was stopped (a hot journal); it is rolled"
+                                + " back now, as SQLite does for the next connection that may write, so the"
+                                + " database is as it was before that write.",
+                        settings.target());
+            }
+            return session;
+        } catch (SQLException e) {
+            session.close();
+            throw ConnectionFailures.working(
+                    settings.target(),
+                    "rolling back the unfinished write of a runner that was stopped (a hot journal, which only a"
+                            + " connection that may write can roll back)",
+                    session.dialect,
+                    e,
+                    "Run the command once as a user who may write the database file and its directory; after"
+                            + " that, read-only commands work for every user.");
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
     }
 
     /** Whether the database exists; false only for an embedded database not created yet. */
