@@ -10,9 +10,12 @@ import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.history.HistoryStore;
 import dev.cairn.internal.lock.Lock;
+import dev.cairn.internal.lock.LockHolder;
+import dev.cairn.internal.sql.TableName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,7 @@ final class Session implements AutoCloseable {
     private final Dialect dialect;
     private final HistoryStore history;
     private final String target;
+    private final TableName table;
     private Lock lock;
 
     private Session(Connector.Opened opened, Settings settings) {
@@ -36,6 +40,7 @@ final class Session implements AutoCloseable {
         this.dialect = opened.dialect();
         this.history = new HistoryStore(connection, dialect, settings.table());
         this.target = settings.target();
+        this.table = settings.table();
     }
 
     /**
@@ -138,6 +143,25 @@ final class Session implements AutoCloseable {
 
     HistoryStore history() {
         return history;
+    }
+
+    /**
+     * Who holds the migration lock now, asked without taking it, waiting or writing; empty if nobody
+     * does, or the database cannot tell (H2, or a question the database refused, logged at debug level).
+     */
+    Optional<LockHolder> lockHolder() {
+        if (!exists()) {
+            return Optional.empty();
+        }
+        try {
+            return dialect.lock(connection, table, () -> {
+                        throw new SQLException("asking who holds the lock opens no connection");
+                    })
+                    .holder();
+        } catch (SQLException e) {
+            LOG.debug("Could not tell who holds the migration lock on {}", table, e);
+            return Optional.empty();
+        }
     }
 
     /** An error from the database during {@code doing}, as a {@link ConnectionException} that says so. */

@@ -1,11 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.command;
 
+import dev.cairn.Problem;
 import dev.cairn.Status;
 import dev.cairn.internal.plan.Planner;
 import dev.cairn.internal.source.BackgroundScan;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** {@code status}: the files merged with the tracking table, read without the lock. */
+/**
+ * {@code status}: the files merged with the tracking table, read without the lock, and who holds the
+ * lock, asked without taking it. A migration that the tracking table shows part-way while another
+ * runner holds the lock is most likely running in that runner, so it is shown as
+ * {@link Status.State#RUNNING}, and its problem says to wait rather than how to get out of a stopped
+ * one ({@code repair}, which would record a running migration as done).
+ */
 public final class ShowStatus {
 
     private final Settings settings;
@@ -19,7 +30,62 @@ public final class ShowStatus {
     public Status read() {
         BackgroundScan scan = BackgroundScan.start(settings.migrationsDirectory());
         try (Session session = scan.whileConnecting(() -> Session.forReading(settings))) {
-            return new Planner(scan.migrations(), session.historyRows()).status();
+            Status status = new Planner(scan.migrations(), session.historyRows()).status();
+            return whileLocked(status, session);
         }
+    }
+
+    /** {@code status} as it reads while the lock's holder, if {@code session} sees one, runs. */
+    static Status whileLocked(Status status, Session session) {
+        Optional<String> holder = session.lockHolder().map(h -> h.description());
+        if (holder.isEmpty()) {
+            return status;
+        }
+        List<Status.Migration> migrations = status.migrations().stream()
+                .map(m -> m.state() == Status.State.INCOMPLETE ? running(m) : m)
+                .toList();
+        Set<String> running = migrations.stream()
+                .filter(m -> m.state() == Status.State.RUNNING)
+                .map(Status.Migration::name)
+                .collect(Collectors.toSet());
+        List<Problem> problems = status.problems().stream()
+                .map(problem -> problem.kind() == Problem.Kind.INCOMPLETE && running.contains(problem.migration())
+                        ? new Problem(
+                                problem.kind(),
+                                problem.migration(),
+                                runningProblem(
+                                        migrations.stream()
+                                                .filter(m -> m.name().equals(problem.migration()))
+                                                .findFirst()
+                                                .orElseThrow(),
+                                        holder.get()))
+                        : problem)
+                .toList();
+        return new Status(status.currentVersion(), status.currentBatch(), migrations, problems, holder);
+    }
+
+    private static Status.Migration running(Status.Migration m) {
+        return new Status.Migration(
+                m.name(),
+                m.version(),
+                m.description(),
+                Status.State.RUNNING,
+                m.batch(),
+                m.appliedAt(),
+                m.executionTime(),
+                m.reversible(),
+                m.file(),
+                m.incomplete());
+    }
+
+    private static String runningProblem(Status.Migration migration, String holder) {
+        String sofar = migration
+                .incomplete()
+                .map(i -> "its " + i.section().label() + " section is part-way ("
+                        + (i.statementsRun() == 1 ? "1 statement" : i.statementsRun() + " statements") + " so far)")
+                .orElse("it is part-way");
+        return migration.name() + ": " + sofar + " while another runner holds the migration lock (" + holder
+                + "), so it is most likely running now. Do not repair it; run `cairn status` again when that runner"
+                + " has finished (if it still shows as incomplete then, it stopped, and status says the way out).";
     }
 }

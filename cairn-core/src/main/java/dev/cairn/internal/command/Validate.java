@@ -34,11 +34,11 @@ public final class Validate {
         }
         try (Session session = Session.forReading(settings)) {
             Planner planner = new Planner(scan.migrations(), session.historyRows());
-            Status status = planner.status();
+            Status status = ShowStatus.whileLocked(planner.status(), session);
             problems.addAll(status.problems());
             problems.addAll(planner.unsplittable(
                     session.dialect().splitRules(), session.dialect().transactionalDdl()));
-            return new ValidateResult(status.migrations().size(), problems);
+            return new ValidateResult(status.migrations().size(), problems, status.lockHolder());
         }
     }
 }

@@ -20,9 +20,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SQLite's lock: an operating-system lock on a small file beside the database
@@ -38,6 +41,12 @@ import java.util.function.Consumer;
 public final class LockFile implements Lock {
 
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Path, FileChannel> PROBES = new ConcurrentHashMap<>();
+
+    private static final String IN_THIS_PROCESS = "held by another runner in this process";
+
+    /** The holder's pid and host, as {@link #me()} writes them. */
+    private static final Pattern HOLDER_PID = Pattern.compile("^held by pid (\\d+) on (.+?), since ");
 
     private final Path file;
     private final String what;
@@ -98,7 +107,7 @@ public final class LockFile implements Lock {
                         }
                         return inProcess != null && (held = tryLock()) != null;
                     },
-                    () -> inProcess == null ? "held by another runner in this process" : holder(),
+                    () -> inProcess == null ? IN_THIS_PROCESS : describeHolder(),
                     waiting);
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(me().getBytes(StandardCharsets.UTF_8)), 0);
@@ -144,8 +153,62 @@ public final class LockFile implements Lock {
         }
     }
 
+    /**
+     * Asks the operating system for a shared lock on the file, which only the holder's exclusive lock
+     * refuses, and lets go at once; the file is opened for reading only, and not created.
+     */
+    @Override
+    public Optional<LockHolder> holder() {
+        ReentrantLock inThisProcess = IN_PROCESS.get(file);
+        if (inThisProcess != null && inThisProcess.isLocked()) {
+            return Optional.of(new LockHolder(IN_THIS_PROCESS, Optional.empty(), Optional.empty(), "wait for it"));
+        }
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            FileLock shared = probe(file).tryLock(0, Long.MAX_VALUE, true);
+            if (shared != null) {
+                shared.release();
+                return Optional.empty();
+            }
+        } catch (OverlappingFileLockException e) {
+            // Another channel of this JVM holds it: fall through to the file's words.
+        } catch (IOException e) {
+            return Optional.empty(); // cannot tell: the lock file cannot be read
+        }
+        String who = describeHolder();
+        Matcher pid = HOLDER_PID.matcher(who);
+        return Optional.of(new LockHolder(
+                who,
+                Optional.empty(),
+                Optional.empty(),
+                pid.find()
+                        ? "end that process (kill " + pid.group(1) + " on " + pid.group(2) + ")"
+                        : "end that process"));
+    }
+
+    /**
+     * The channel that asks about {@code file}, opened once and never closed: on Linux, closing any channel
+     * of a file releases every lock this JVM holds on it, also those taken through other channels.
+     */
+    private static FileChannel probe(Path file) throws IOException {
+        FileChannel channel = PROBES.get(file);
+        if (channel == null || !channel.isOpen()) {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+            FileChannel raced = PROBES.putIfAbsent(file, channel);
+            if (raced != null && raced.isOpen()) {
+                channel.close(); // nothing is locked through it yet
+                channel = raced;
+            } else if (raced != null) {
+                PROBES.put(file, channel);
+            }
+        }
+        return channel;
+    }
+
     /** Who holds the lock, as the holder wrote it into the file. */
-    private String holder() {
+    private String describeHolder() {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8).strip();
             return text.isEmpty() ? "held by another process" : "held by " + text;
