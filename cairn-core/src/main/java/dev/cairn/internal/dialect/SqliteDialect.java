@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,17 +43,6 @@ public final class SqliteDialect implements Dialect {
     private static final int BUSY = 5;
 
     private static final int LOCKED = 6;
-
-    /**
-     * SQLITE_READONLY, which a plain read on a read-only connection gets only when SQLite must write
-     * first: for a hot journal, the record of a write whose process died before it committed or rolled
-     * back, it is SQLITE_READONLY_ROLLBACK (https://www.sqlite.org/rescode.html#readonly_rollback).
-     * sqlite-jdbc reports the primary code, as for {@link #BUSY}.
-     */
-    private static final int READ_ONLY = 8;
-
-    /** A read that every SQLite file answers, and that makes SQLite look for a hot journal first. */
-    private static final String PROBE = "SELECT count(*) FROM sqlite_master";
 
     private static final DateTimeFormatter APPLIED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -179,28 +167,10 @@ public final class SqliteDialect implements Dialect {
         return LockFile.besideDatabase(connection, table);
     }
 
-    /**
-     * A runner killed during a write (SIGKILL, or Ctrl-C before it could roll back) leaves a hot journal
-     * beside the file. SQLite rolls it back on the first read of a connection that may write
-     * (https://www.sqlite.org/atomiccommit.html#_hot_rollback_journals), and refuses every read of a
-     * read-only one until then. So {@code writer}'s connection reads once and closes; what it undoes is
-     * the stopped runner's transaction, which never committed: the database is as before it.
-     */
+    /** See {@link LockFile#undoHotJournal}. */
     @Override
     public boolean undoInterruptedWrite(Connection reading, ConnectionOpener writer) throws SQLException {
-        try (Statement probe = reading.createStatement()) {
-            probe.executeQuery(PROBE).close();
-            return false;
-        } catch (SQLException e) {
-            if ((e.getErrorCode() & 0xFF) != READ_ONLY) {
-                return false; // the command's own read reports it, with its own context
-            }
-        }
-        try (Connection undo = writer.open();
-                Statement probe = undo.createStatement()) {
-            probe.executeQuery(PROBE).close();
-        }
-        return true;
+        return LockFile.undoHotJournal(reading, writer);
     }
 
     @Override

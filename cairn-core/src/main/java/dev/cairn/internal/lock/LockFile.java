@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,6 +43,16 @@ public final class LockFile implements Lock {
 
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<Path, FileChannel> PROBES = new ConcurrentHashMap<>();
+
+    /**
+     * SQLITE_READONLY, which a plain read on a read-only connection gets only when SQLite must write
+     * first: for a hot journal it is SQLITE_READONLY_ROLLBACK
+     * (https://www.sqlite.org/rescode.html#readonly_rollback); sqlite-jdbc reports the primary code.
+     */
+    private static final int READ_ONLY = 8;
+
+    /** A read that every SQLite file answers, and that makes SQLite look for a hot journal first. */
+    private static final String PROBE = "SELECT count(*) FROM sqlite_master";
 
     private static final String IN_THIS_PROCESS = "held by another runner in this process";
 
@@ -78,6 +89,34 @@ public final class LockFile implements Lock {
         } catch (SQLException e) {
             return null;
         }
+    }
+
+    /**
+     * Undoes the write that a runner killed inside a transaction left in SQLite's hot journal (SIGKILL,
+     * or Ctrl-C before it could roll back), so that {@code reading}, a read-only connection, can read.
+     * SQLite refuses every read of a read-only connection while there is one, and rolls it back on the
+     * first read of a connection that may write
+     * (https://www.sqlite.org/atomiccommit.html#_hot_rollback_journals); so a cheap read on {@code
+     * reading} tells, and if it is refused for that reason, a connection from {@code writer} reads once
+     * and closes. What it undoes never committed: the database is as it was before that transaction.
+     *
+     * @return whether a hot journal was rolled back
+     * @throws SQLException if there is one and it could not be rolled back (the user may not write)
+     */
+    public static boolean undoHotJournal(Connection reading, ConnectionOpener writer) throws SQLException {
+        try (Statement probe = reading.createStatement()) {
+            probe.executeQuery(PROBE).close();
+            return false;
+        } catch (SQLException e) {
+            if ((e.getErrorCode() & 0xFF) != READ_ONLY) {
+                return false; // the command's own read reports it, with its own context
+            }
+        }
+        try (Connection undo = writer.open();
+                Statement probe = undo.createStatement()) {
+            probe.executeQuery(PROBE).close();
+        }
+        return true;
     }
 
     /**
