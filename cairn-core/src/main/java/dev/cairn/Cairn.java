@@ -321,13 +321,20 @@ public final class Cairn {
             return this;
         }
 
-        /** Connects to this JDBC URL, overriding the file ({@code --url}). */
+        /**
+         * Connects to this JDBC URL, overriding the file ({@code --url}). A URL that carries its own
+         * credentials ({@code user=}, {@code password=}, {@code user:secret@}) takes neither the file's user
+         * nor its password; one without keeps them.
+         */
         public Builder url(String url) {
             draft.url = url;
             return this;
         }
 
-        /** Connects as this user, overriding the file ({@code --user}). */
+        /**
+         * Connects as this user, overriding the file ({@code --user}); the file's password, which belongs
+         * to the file's user, is then not sent unless {@link #password} gives one.
+         */
         public Builder user(String user) {
             draft.user = user;
             return this;
