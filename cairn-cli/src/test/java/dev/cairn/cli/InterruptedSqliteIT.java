@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * statement, by a real signal to a real process: Ctrl-C (SIGINT), SIGTERM, or SIGKILL, which leaves
  * the batch's transaction behind as a hot journal ({@code dev.sqlite3-journal}). {@code status},
  * {@code validate}, {@code schema} and {@code migrate --dry-run} must work, say what happened to the
- * unfinished write, and show the database as it was before the batch; none blames permissions.
+ * unfinished write, and show the database as it was before the batch; none blames permissions. And
+ * while a runner works, {@code status} and {@code unlock} name its process, as the lock file records it.
  */
 class InterruptedSqliteIT {
 
@@ -73,6 +75,50 @@ class InterruptedSqliteIT {
                 .isFalse();
         assertThat(cli.database().userTables()).isEmpty();
         assertThat(cli.database().history()).isEmpty();
+    }
+
+    @Test
+    void whileARunnerWorksStatusNamesItsProcessAndUnlockSaysHowToEndIt() throws Exception {
+        Cli cli = new Cli(directory)
+                .withSqliteConfig()
+                .migration(
+                        BIG,
+                        String.join(
+                                "\n",
+                                "-- migrate:up",
+                                "CREATE TABLE numbers (n integer);",
+                                // Reads for minutes, so other connections may read meanwhile.
+                                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000000)",
+                                "SELECT count(*) FROM c;",
+                                "-- migrate:down",
+                                "DROP TABLE numbers;",
+                                ""));
+        Path lockFile = directory.resolve("dev.sqlite3.cairn_migrations.lock");
+        CairnProcess.Running migrate = CairnProcess.start(directory, Map.of(), "migrate");
+        try {
+            long deadline = System.nanoTime() + PROCESS_TIMEOUT.toNanos();
+            while (!(Files.exists(lockFile) && Files.readString(lockFile).startsWith("pid " + migrate.pid() + " "))) {
+                assertThat(migrate.isAlive()).as("migrate runs").isTrue();
+                assertThat(System.nanoTime()).as("migrate took the lock").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            Thread.sleep(300);
+
+            Cli.Run status = cli.run("status").succeeds();
+            Cli.Run unlock = cli.run("unlock").exits(3);
+
+            assertThat(status.out())
+                    .contains("A runner holds the migration lock and is changing the database now (held by pid "
+                            + migrate.pid() + " on ")
+                    .contains("0 applied, 1 pending");
+            assertThat(unlock.err())
+                    .contains("(held by pid " + migrate.pid() + " on ", "It is still alive")
+                    .containsPattern(
+                            "Wait for it to finish, or end that process \\(kill " + migrate.pid() + " on .+\\)\\.");
+        } finally {
+            migrate.killHard();
+        }
+        assertThat(cli.run("unlock").succeeds().out()).contains("is free");
     }
 
     /** Waits until the runner has started writing the long statement's rows: its journal is there. */
