@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,13 +77,13 @@ class ServerLockIT extends LockRunners {
         lock(holder, TABLE).acquire(shortWait(engine), told::add);
         long session = session(engine, holder);
         String sleep = engine == Engine.POSTGRESQL ? "SELECT pg_sleep(5)" : "DO SLEEP(5)";
-        Future<?> sleeping = java.util.concurrent.Executors.newSingleThreadExecutor()
-                .submit(() -> {
-                    try (Statement statement = holder.createStatement()) {
-                        statement.execute(sleep);
-                    }
-                    return null;
-                });
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        Future<?> sleeping = executor.submit(() -> {
+            try (Statement statement = holder.createStatement()) {
+                statement.execute(sleep);
+            }
+            return null;
+        });
         try {
             Thread.sleep(1500);
 
