@@ -107,7 +107,7 @@ final class Session implements AutoCloseable {
                             .connection())) {
                 LOG.info(
                         "{} held the unfinished write of a runner that was stopped (a hot journal); it is rolled"
-                                + " back now, as SQLite does for the next connection that may write, so the"
+                                + " back now, as the database does for the next connection that may write, so the"
                                 + " database is as it was before that write.",
                         settings.target());
             }
