@@ -371,9 +371,10 @@ public final class Cairn {
         }
 
         /**
-         * Connects to this JDBC URL, overriding the file ({@code --url}). With a {@link #dataSource}, the
-         * data source still gives the connections and this URL only says where {@link Cairn#verify()}
-         * makes its scratch database.
+         * Connects to this JDBC URL, overriding the file ({@code --url}). A URL that carries its own
+         * credentials ({@code user=}, {@code password=}, {@code user:secret@}) takes neither the file's user
+         * nor its password; one without keeps them. With a {@link #dataSource}, the data source still gives
+         * the connections and this URL only says where {@link Cairn#verify()} makes its scratch database.
          */
         public Builder url(String url) {
             draft.url = url;
@@ -381,8 +382,9 @@ public final class Cairn {
         }
 
         /**
-         * Connects as this user, overriding the file ({@code --user}); with a {@link #dataSource}, the user
-         * for {@link Cairn#verify()}'s scratch database.
+         * Connects as this user, overriding the file ({@code --user}); the file's password, which belongs
+         * to the file's user, is then not sent unless {@link #password} gives one. With a
+         * {@link #dataSource}, the user for {@link Cairn#verify()}'s scratch database.
          */
         public Builder user(String user) {
             draft.user = user;

@@ -19,6 +19,15 @@ public final class Redaction {
     /** What a password is replaced with. */
     public static final String MASK = "****";
 
+    /** The length from which a secret is masked also inside a longer word; see {@link #text}. */
+    public static final int LONG_SECRET = 12;
+
+    /** The length below which a secret is masked only where text marks it as a password; see {@link #text}. */
+    public static final int SHORT_SECRET = 4;
+
+    // Text that ends where a password begins: "password=" or "password:" (with spaces around), any case.
+    private static final Pattern MARKED = Pattern.compile("(?i)password\\s*[=:]\\s*$");
+
     // Any parameter whose name ends in "password" (password, sslpassword, …), in any case, as a query
     // parameter (?password=, &password=) or a property (;password=), up to the next separator.
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password\\s*=)([^&;]*)");
@@ -76,8 +85,22 @@ public final class Redaction {
     }
 
     /**
-     * {@code text} with every occurrence of each non-empty secret replaced by {@value #MASK}. For text
-     * that may also hold a JDBC URL with a password in it, apply {@link #url(String)} as well.
+     * {@code text} with each non-empty secret replaced by {@value #MASK} wherever it can be that secret,
+     * rather than wherever its characters occur:
+     *
+     * <ul>
+     *   <li>a secret of {@value #LONG_SECRET} characters or more, everywhere: a text that long turns up
+     *       inside another word only because it is the secret;
+     *   <li>a shorter one where it stands on its own: not where a letter, digit or {@code _} continues it
+     *       on a side where it begins or ends with one (a password {@code postgres} is not cut out of
+     *       {@code jdbc:postgresql:}, nor {@code 2026} out of a version {@code 20261124153000});
+     *   <li>one of fewer than {@value #SHORT_SECRET} characters, whose characters stand alone everywhere
+     *       (a batch number, a port, a line), only where text marks it as a password: right after
+     *       {@code password=} or {@code password:} (in any case), quoted whole ({@code '1'}, {@code "1"}),
+     *       or as the secret of {@code user:1@}.
+     * </ul>
+     *
+     * For text that may also hold a JDBC URL with a password in it, apply {@link #url(String)} as well.
      *
      * @param text the text, or null
      * @param secrets the values to hide; nulls and empty strings are ignored
@@ -91,11 +114,56 @@ public final class Redaction {
         // Longest first, so that a secret containing another is hidden whole.
         List<String> ordered = secrets.stream()
                 .filter(secret -> secret != null && !secret.isEmpty())
+                .distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .toList();
         for (String secret : ordered) {
-            result = result.replace(secret, MASK);
+            result = mask(result, secret);
         }
         return result;
+    }
+
+    private static String mask(String text, String secret) {
+        int found = text.indexOf(secret);
+        if (found < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        while (found >= 0) {
+            int end = found + secret.length();
+            if (isSecretAt(text, found, end, secret)) {
+                out.append(text, copied, found).append(MASK);
+                copied = end;
+                found = text.indexOf(secret, end);
+            } else {
+                found = text.indexOf(secret, found + 1);
+            }
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    /** Whether {@code secret}, found at {@code start} to {@code end} of {@code text}, can be the secret there. */
+    private static boolean isSecretAt(String text, int start, int end, String secret) {
+        if (secret.length() >= LONG_SECRET) {
+            return true;
+        }
+        char before = start > 0 ? text.charAt(start - 1) : ' ';
+        char after = end < text.length() ? text.charAt(end) : ' ';
+        boolean continued = isWordChar(secret.charAt(0)) && isWordChar(before)
+                || isWordChar(secret.charAt(secret.length() - 1)) && isWordChar(after);
+        if (continued) {
+            return false;
+        }
+        if (secret.length() >= SHORT_SECRET) {
+            return true;
+        }
+        boolean quoted = (before == '\'' || before == '"') && after == before;
+        boolean userInfo = before == ':' && after == '@';
+        return quoted || userInfo || MARKED.matcher(text.substring(0, start)).find();
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 }

@@ -16,14 +16,28 @@ import java.util.Optional;
  *     pending ones in the order they would be applied
  * @param problems disagreements between the files and the tracking table, notices
  *     ({@link Problem#isNotice()}) included
+ * @param lockHolder who held the migration lock when the status was read, as the lock names it (such
+ *     as {@code held by connection 42 of user deploy from 10.0.0.7:51234}): a runner that is changing
+ *     the database now, whose work shows once it commits (on MySQL and MariaDB, as it goes: see
+ *     {@link State#RUNNING}); empty if the lock was free, or the database cannot tell (H2)
  */
 public record Status(
-        Optional<String> currentVersion, int currentBatch, List<Migration> migrations, List<Problem> problems) {
+        Optional<String> currentVersion,
+        int currentBatch,
+        List<Migration> migrations,
+        List<Problem> problems,
+        Optional<String> lockHolder) {
 
     /** Creates the status; the lists are copied. */
     public Status {
         migrations = List.copyOf(migrations);
         problems = List.copyOf(problems);
+    }
+
+    /** Creates the status of a database whose migration lock was free. */
+    public Status(
+            Optional<String> currentVersion, int currentBatch, List<Migration> migrations, List<Problem> problems) {
+        this(currentVersion, currentBatch, migrations, problems, Optional.empty());
     }
 
     /** The applied migrations (including those whose file is gone), in the order they were applied. */
@@ -36,6 +50,11 @@ public record Status(
     /** The migrations whose section stopped part-way; see {@link State#INCOMPLETE}. */
     public List<Migration> incomplete() {
         return migrations.stream().filter(m -> m.state() == State.INCOMPLETE).toList();
+    }
+
+    /** The migrations that a runner holding the lock is most likely running now; see {@link State#RUNNING}. */
+    public List<Migration> running() {
+        return migrations.stream().filter(m -> m.state() == State.RUNNING).toList();
     }
 
     /** The pending migrations, in the order they would be applied. */
@@ -83,7 +102,14 @@ public record Status(
          * {@code migrate} (for up) or rollback (for down) resumes after them; {@code repair} records
          * it as done after it was finished by hand.
          */
-        INCOMPLETE
+        INCOMPLETE,
+        /**
+         * As {@link #INCOMPLETE}, but read while another runner held the migration lock: the section is
+         * most likely running in that runner now (on MySQL, MariaDB and H2 its tracking row follows it
+         * statement by statement), so it must not be repaired. If it still shows as incomplete once the
+         * runner has finished, it stopped.
+         */
+        RUNNING
     }
 
     /**

@@ -2,6 +2,7 @@
 package dev.cairn;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@code validate} found: every disagreement between the migration files and the tracking table.
@@ -10,12 +11,20 @@ import java.util.List;
  *     is gone
  * @param problems the disagreements, in the order of the files and the tracking table, notices
  *     ({@link Problem#isNotice()}) included; empty when they agree
+ * @param lockHolder who held the migration lock while {@code validate} read, as the lock names it: a
+ *     runner changing the database at that moment, so that what was read may be out of date already;
+ *     empty if the lock was free, or the database cannot tell (H2). See {@link Status#lockHolder()}
  */
-public record ValidateResult(int migrations, List<Problem> problems) {
+public record ValidateResult(int migrations, List<Problem> problems, Optional<String> lockHolder) {
 
     /** Creates the result; {@code problems} is copied. */
     public ValidateResult {
         problems = List.copyOf(problems);
+    }
+
+    /** Creates the result of a validation that found the migration lock free. */
+    public ValidateResult(int migrations, List<Problem> problems) {
+        this(migrations, problems, Optional.empty());
     }
 
     /** Whether the files and the tracking table agree, but for notices. */

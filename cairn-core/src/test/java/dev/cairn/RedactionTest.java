@@ -47,10 +47,41 @@ class RedactionTest {
 
     @Test
     void textReplacesEverySecret() {
-        String text = "login as deploy with hunter2 failed; hunter2 was refused (key k3y, hunter2k3y)";
+        String text = "login as deploy with hunter2 failed; hunter2 was refused (key k3yz, hunter2k3yz)";
 
-        assertThat(Redaction.text(text, List.of("hunter2", "k3y", "hunter2k3y")))
+        assertThat(Redaction.text(text, List.of("hunter2", "k3yz", "hunter2k3yz")))
                 .isEqualTo("login as deploy with **** failed; **** was refused (key ****, ****)");
+    }
+
+    @Test
+    void textLeavesASecretAloneWhereItIsOnlyPartOfALongerWord() {
+        assertThat(Redaction.text("Status of development (jdbc:postgresql://db:5432/app)", List.of("postgres")))
+                .isEqualTo("Status of development (jdbc:postgresql://db:5432/app)");
+        assertThat(Redaction.text("user postgres, password postgres.", List.of("postgres")))
+                .isEqualTo("user ****, password ****.");
+        assertThat(Redaction.text("version 20261204130000, in 2026", List.of("2026")))
+                .isEqualTo("version 20261204130000, in ****");
+        // Where the secret begins or ends with a character that no word continues, it stands on its own.
+        assertThat(Redaction.text("x:=pa$$:x and a=pa$$", List.of("=pa$$:"))).isEqualTo("x:****x and a=pa$$");
+    }
+
+    @Test
+    void textMasksAVeryShortSecretOnlyWhereItIsMarkedAsAPassword() {
+        String text = "\"version\":\"20261204130000\",\"batch\":1 at 127.0.0.1:5432, line 1;"
+                + " password=1&x, Password: 1, argument '1', \"1\", //u:1@db";
+
+        assertThat(Redaction.text(text, List.of("1")))
+                .isEqualTo("\"version\":\"20261204130000\",\"batch\":1 at 127.0.0.1:5432, line 1;"
+                        + " password=****&x, Password: ****, argument '****', \"****\", //u:****@db");
+    }
+
+    @Test
+    void textMasksALongSecretEvenInsideAWord() {
+        String secret = "Xk9mQ2LongPassw0rd";
+        assertThat(secret.length()).isGreaterThanOrEqualTo(Redaction.LONG_SECRET);
+
+        assertThat(Redaction.text("FATAL: unexpected option value" + secret + "x for user deploy", List.of(secret)))
+                .isEqualTo("FATAL: unexpected option value****x for user deploy");
     }
 
     @Test

@@ -172,6 +172,9 @@ final class HumanOutput implements Output {
     public void status(Status status) {
         boolean verbose = invocation.options.verbose;
         out.println("Status of " + where());
+        status.lockHolder()
+                .ifPresent(holder -> out.println("A runner holds the migration lock and is changing the database now ("
+                        + holder + "): what it applies shows once it commits; run status again when it has finished."));
         if (status.migrations().isEmpty()) {
             out.println("No migrations yet: write one with 'cairn make NAME'.");
         } else {
@@ -179,6 +182,7 @@ final class HumanOutput implements Output {
         }
         out.println("Version " + status.currentVersion().orElse("(none)") + ", batch " + status.currentBatch()
                 + ": " + status.applied().size() + " applied, "
+                + (status.running().isEmpty() ? "" : status.running().size() + " running, ")
                 + (status.incomplete().isEmpty() ? "" : status.incomplete().size() + " incomplete, ")
                 + status.pending().size() + " pending");
         List<Problem> problems =
@@ -486,6 +490,12 @@ final class HumanOutput implements Output {
                             .map(i -> "INCOMPLETE: " + i.section().label() + " stopped after "
                                     + count(i.statementsRun(), "statement"))
                             .orElse("INCOMPLETE");
+                case RUNNING:
+                    return migration
+                            .incomplete()
+                            .map(i -> "RUNNING: " + i.section().label() + ", " + count(i.statementsRun(), "statement")
+                                    + " done")
+                            .orElse("RUNNING");
                 default:
                     throw new AssertionError(migration.state());
             }

@@ -267,6 +267,8 @@ final class JsonOutput implements Output {
             json.writeNumberField("currentBatch", status.currentBatch());
             json.writeNumberField("appliedCount", status.applied().size());
             json.writeNumberField("incompleteCount", status.incomplete().size());
+            json.writeNumberField("runningCount", status.running().size());
+            json.writeStringField("lockHolder", status.lockHolder().orElse(null));
             json.writeNumberField("pendingCount", status.pending().size());
             json.writeArrayFieldStart("migrations");
             for (Status.Migration migration : status.migrations()) {

@@ -8,9 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Removes secrets from everything written through it. Text is held back until a line ends or the
- * stream is flushed, so that a secret written in pieces (as a stack trace or picocli may do) is still
- * seen whole; progress output flushes after each partial line, which keeps it live.
+ * Removes secrets from everything written through it, where they can be secrets ({@link Secrets#redact}):
+ * in a line that is one JSON document ({@code --json}), only inside its strings, so that the document
+ * stays valid. Text is held back until a line ends or the stream is flushed, so that a secret written
+ * in pieces (as a stack trace or picocli may do) is still seen whole; progress output flushes after
+ * each partial line, which keeps it live.
  */
 final class RedactingOutputStream extends OutputStream {
 
@@ -73,7 +75,8 @@ final class RedactingOutputStream extends OutputStream {
         // Keep an unfinished UTF-8 sequence for the next write rather than garbling it.
         int complete = completeLength(bytes);
         String text = new String(bytes, 0, complete, StandardCharsets.UTF_8);
-        target.write(secrets.redact(text).getBytes(StandardCharsets.UTF_8));
+        String safe = Secrets.isJsonDocument(text) ? secrets.redactJson(text) : secrets.redact(text);
+        target.write(safe.getBytes(StandardCharsets.UTF_8));
         pending.reset();
         pending.write(bytes, complete, bytes.length - complete);
     }

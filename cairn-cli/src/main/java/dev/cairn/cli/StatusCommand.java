@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code cairn status}: where the database stands against the migration files; reads only. */
 @Command(
         name = "status",
-        description = "Show the current version, the applied and pending migrations, and any problems.")
+        description = "Show the current version, the applied and pending migrations, any problems, and the"
+                + " runner that holds the migration lock, if one does.")
 final class StatusCommand extends DatabaseCommand {
 
     StatusCommand(Invocation invocation) {

@@ -5,14 +5,16 @@ import dev.cairn.Cairn;
 import picocli.CommandLine.Command;
 
 /**
- * {@code cairn unlock}: says whether the migration lock is free, or which live runner holds it
- * (exit 3). Cairn's locks end with their runner, so there is never a dead one to clear.
+ * {@code cairn unlock}: says whether the migration lock is free, or what holds it (exit 3): the runner's
+ * process, or its server session with the statement it runs and for how long, and the commands that
+ * end it. Cairn's locks end with their runner's session, so there is never a dead one to clear.
  */
 @Command(
         name = "unlock",
         description = {
-            "Check the migration lock: free, or held by a live runner (named; exit 3). Cairn's locks"
-                    + " end with the runner that holds them, even a killed one, so none is ever left to clear."
+            "Check the migration lock: free, or what holds it (exit 3): the runner, or its server session"
+                    + " with the statement it runs, and how to end it. Cairn's locks end with their runner's"
+                    + " session, even a killed one's, so none is ever left to clear."
         })
 final class UnlockCommand extends DatabaseCommand {
 

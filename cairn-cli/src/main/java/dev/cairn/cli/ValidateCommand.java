@@ -19,13 +19,21 @@ import picocli.CommandLine.Command;
                 + " duplicate versions, unparseable files. Exit 1 if there is any problem.")
 final class ValidateCommand extends DatabaseCommand {
 
+    private final Invocation invocation;
+
     ValidateCommand(Invocation invocation) {
         super(invocation);
+        this.invocation = invocation;
     }
 
     @Override
     void run(Cairn cairn, Output output) {
         ValidateResult result = cairn.validate();
+        // On stderr in both modes, as the notice of a waiting runner: stdout keeps its one document.
+        result.lockHolder()
+                .ifPresent(holder -> invocation.err.println("Note: a runner holds the migration lock and is changing"
+                        + " the database now (" + holder + "); what validate read may be out of date when it has"
+                        + " finished."));
         if (!result.isValid()) {
             List<String> problems = new ArrayList<>();
             result.problems().stream()

@@ -35,6 +35,23 @@ class SecretsTest {
     }
 
     @Test
+    void masksThePasswordAsJsonAndAUrlWriteItToo() {
+        Secrets secrets = Secrets.fromArguments("--password", "pa\"ss wo&rd");
+
+        assertThat(secrets.redact("{\"message\":\"pa\\\"ss wo&rd\"}")).isEqualTo("{\"message\":\"****\"}");
+        assertThat(secrets.redact("?password=pa%22ss+wo%26rd&x=1")).isEqualTo("?password=****&x=1");
+        assertThat(secrets.redact("?password=pa%22ss%20wo%26rd&x=1")).isEqualTo("?password=****&x=1");
+    }
+
+    @Test
+    void leavesTheCharactersOfAShortPasswordAloneInsideOtherWords() {
+        assertThat(Secrets.fromArguments("--password", "1").redact("\"currentVersion\":\"20261204130000\""))
+                .isEqualTo("\"currentVersion\":\"20261204130000\"");
+        assertThat(Secrets.fromArguments("--password", "postgres").redact("jdbc:postgresql://db/app"))
+                .isEqualTo("jdbc:postgresql://db/app");
+    }
+
+    @Test
     void ignoresArgumentsAfterTheEndOfOptions() {
         assertThat(Secrets.fromArguments("--", "--password", "x").isEmpty()).isTrue();
         assertThat(Secrets.fromArguments("status").redact("status")).isEqualTo("status");

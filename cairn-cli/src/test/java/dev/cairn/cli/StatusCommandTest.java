@@ -8,8 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,5 +133,62 @@ class StatusCommandTest {
         assertThat(tags.get("batch").isNull()).isTrue();
         assertThat(tags.get("appliedAt").isNull()).isTrue();
         assertThat(json.get("problems")).isEmpty();
+    }
+
+    @Test
+    void namesTheRunnerThatHoldsTheLockAndCallsItsPartWayMigrationRunningNotStopped() throws IOException {
+        Cli cli = Project.create(directory);
+        cli.run("migrate").succeeds();
+        // A section outside the transaction that stopped after its first statement: the row says so.
+        String backfill = "20260105000000_backfill";
+        cli.migration(
+                backfill,
+                String.join(
+                        "\n",
+                        "-- migrate:up transaction:false",
+                        "INSERT INTO tags (name) VALUES ('a');",
+                        "INSERT INTO missing_table VALUES (1);",
+                        "-- migrate:down",
+                        "DELETE FROM tags;",
+                        ""));
+        cli.run("migrate").exits(1);
+        assertThat(cli.run("status").out()).contains("INCOMPLETE: up stopped after 1 statement", "`cairn repair`");
+
+        try (FileChannel holder = FileChannel.open(
+                        directory.resolve("dev.sqlite3.cairn_migrations.lock"), StandardOpenOption.WRITE);
+                FileLock held = holder.lock()) {
+            assertThat(held.isValid()).isTrue();
+            holder.truncate(0);
+            holder.write(ByteBuffer.wrap(
+                    "pid 777 on ci-runner-3, since 2026-11-24T06:00:00Z\n".getBytes(StandardCharsets.UTF_8)));
+
+            Cli.Run status = cli.run("status").succeeds();
+            Cli.Run json = cli.run("status", "--json").succeeds();
+            Cli.Run validate = cli.run("validate").exits(1);
+
+            assertThat(status.out())
+                    .contains("A runner holds the migration lock and is changing the database now (held by pid 777 on"
+                            + " ci-runner-3, since 2026-11-24T06:00:00Z)")
+                    .containsPattern(backfill + " +RUNNING: up, 1 statement done\n")
+                    .contains("3 applied, 1 running, 0 pending")
+                    .contains(backfill + ": its up section is part-way (1 statement so far) while another runner holds"
+                            + " the migration lock (held by pid 777 on ci-runner-3")
+                    .doesNotContain("INCOMPLETE", "run `cairn repair`");
+            assertThat(json.json().get("lockHolder").asText()).startsWith("held by pid 777 on ci-runner-3");
+            assertThat(json.json().get("runningCount").asInt()).isEqualTo(1);
+            assertThat(json.json().get("migrations").get(3).get("state").asText())
+                    .isEqualTo("running");
+            assertThat(validate.err())
+                    .contains(
+                            "Note: a runner holds the migration lock and is changing the database now (held by pid 777")
+                    .contains("so it is most likely running now")
+                    .doesNotContain("run `cairn repair`");
+        }
+        Cli.Run after = cli.run("status").succeeds();
+        assertThat(after.out())
+                .contains("INCOMPLETE: up stopped after 1 statement")
+                .doesNotContain("holds the");
+        assertThat(cli.run("status", "--json").json().get("lockHolder").isNull())
+                .isTrue();
     }
 }

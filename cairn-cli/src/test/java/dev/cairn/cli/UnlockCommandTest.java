@@ -47,7 +47,10 @@ class UnlockCommandTest {
             Cli.Run run = cli.run("unlock").exits(3);
 
             assertThat(run.err())
-                    .contains("held by pid 777 on ci-runner-3", "still alive", "stop it (end that process)")
+                    .contains(
+                            "held by pid 777 on ci-runner-3",
+                            "It is still alive",
+                            "Wait for it to finish, or end that process (kill 777 on ci-runner-3).")
                     .doesNotContain("pg_terminate_backend");
         }
         assertThat(cli.run("unlock").succeeds().out()).contains("is free");

@@ -12,10 +12,15 @@ import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.history.HistoryStore;
 import dev.cairn.internal.lock.Lock;
+import dev.cairn.internal.lock.LockHolder;
+import dev.cairn.internal.sql.TableName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One command's connection, with its dialect and tracking table. A write session has autocommit off
@@ -24,12 +29,15 @@ import java.util.List;
  */
 final class Session implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
     private final Connection connection;
     private final Dialect dialect;
     private final HistoryStore history;
     private final String target;
     private final Duration lockTimeout;
     private final MigrationListener listener;
+    private final TableName table;
     private Lock lock;
 
     private Session(Connector.Opened opened, Settings settings) {
@@ -39,6 +47,7 @@ final class Session implements AutoCloseable {
         this.target = settings.target();
         this.lockTimeout = settings.lockTimeout();
         this.listener = settings.listener();
+        this.table = settings.table();
     }
 
     /**
@@ -95,10 +104,45 @@ final class Session implements AutoCloseable {
 
     /**
      * Opens a session that only reads. For an embedded database that does not exist yet it holds no
-     * connection ({@link #exists()} is false) rather than create the file.
+     * connection ({@link #exists()} is false) rather than create the file. Where a runner that was
+     * stopped left an unfinished write that a read-only connection cannot get past (SQLite's hot
+     * journal), a connection that may write rolls it back first, as the database itself would for its
+     * next writer, and a log line says so; that undoes only the stopped runner's uncommitted work.
+     *
+     * @throws ConnectionException if that rollback is needed and fails, saying why and what to do
      */
     static Session forReading(Settings settings) {
-        return new Session(settings.connector().open(true, settings.lockTimeout()), settings);
+        Session session = new Session(settings.connector().open(true, settings.lockTimeout()), settings);
+        if (!session.exists()) {
+            return session;
+        }
+        try {
+            if (session.dialect.undoInterruptedWrite(
+                    session.connection,
+                    () -> settings.connector()
+                            .open(false, settings.lockTimeout())
+                            .connection())) {
+                LOG.info(
+                        "{} held the unfinished write of a runner that was stopped (a hot journal); it is rolled"
+                                + " back now, as the database does for the next connection that may write, so the"
+                                + " database is as it was before that write.",
+                        settings.target());
+            }
+            return session;
+        } catch (SQLException e) {
+            session.close();
+            throw ConnectionFailures.working(
+                    settings.target(),
+                    "rolling back the unfinished write of a runner that was stopped (a hot journal, which only a"
+                            + " connection that may write can roll back)",
+                    session.dialect,
+                    e,
+                    "Run the command once as a user who may write the database file and its directory; after"
+                            + " that, read-only commands work for every user.");
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
     }
 
     /** Whether the database exists; false only for an embedded database not created yet. */
@@ -116,6 +160,25 @@ final class Session implements AutoCloseable {
 
     HistoryStore history() {
         return history;
+    }
+
+    /**
+     * Who holds the migration lock now, asked without taking it, waiting or writing; empty if nobody
+     * does, or the database cannot tell (H2, or a question the database refused, logged at debug level).
+     */
+    Optional<LockHolder> lockHolder() {
+        if (!exists()) {
+            return Optional.empty();
+        }
+        try {
+            return dialect.lock(connection, table, () -> {
+                        throw new SQLException("asking who holds the lock opens no connection");
+                    })
+                    .holder();
+        } catch (SQLException e) {
+            LOG.debug("Could not tell who holds the migration lock on {}", table, e);
+            return Optional.empty();
+        }
     }
 
     /**

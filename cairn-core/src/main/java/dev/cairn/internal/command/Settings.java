@@ -5,6 +5,7 @@ import dev.cairn.EnvironmentConfig;
 import dev.cairn.EnvironmentConfig.Ssl;
 import dev.cairn.MigrationListener;
 import dev.cairn.internal.connect.Connector;
+import dev.cairn.internal.connect.Credentials;
 import dev.cairn.internal.connect.DriverProperties;
 import dev.cairn.internal.sql.TableName;
 import java.nio.file.Path;
@@ -121,7 +122,10 @@ public record Settings(
                 connector(draft, file));
     }
 
-    /** Connects through the draft's data source, or to the URL with the file's credentials and options. */
+    /**
+     * Connects through the draft's data source, or to the URL with the file's options and the credentials
+     * that {@link Credentials#choose} picks.
+     */
     private static Connector connector(Draft draft, EnvironmentConfig file) {
         if (draft.dataSource != null) {
             return Connector.of(
@@ -134,11 +138,14 @@ public record Settings(
             throw new IllegalArgumentException("Nothing to connect to: no URL, data source or cairn.yml");
         }
         String url = draft.url != null ? draft.url : file.url();
-        Optional<String> user =
-                draft.user != null ? Optional.of(draft.user) : file == null ? Optional.empty() : file.user();
-        Optional<String> password = draft.password != null
-                ? Optional.of(draft.password)
-                : file == null ? Optional.empty() : file.password();
+        Credentials credentials = Credentials.choose(
+                draft.url,
+                draft.user,
+                draft.password,
+                file == null ? Optional.empty() : file.user(),
+                file == null ? Optional.empty() : file.password());
+        Optional<String> user = credentials.user();
+        Optional<String> password = credentials.password();
         Optional<Ssl> ssl = file == null ? Optional.empty() : file.ssl();
         Duration connectTimeout = file == null ? EnvironmentConfig.DEFAULT_CONNECT_TIMEOUT : file.connectTimeout();
         return Connector.of(

@@ -31,11 +31,12 @@ public final class Validate {
         List<Problem> problems = new ArrayList<>(fileProblems(scan));
         try (Session session = Session.forReading(settings)) {
             Planner planner = new Planner(scan.migrations(), session.historyRows());
-            Status status = planner.status(session.dialect().splitRules(), unusable(scan));
+            Status status =
+                    ShowStatus.whileLocked(planner.status(session.dialect().splitRules(), unusable(scan)), session);
             problems.addAll(status.problems());
             problems.addAll(planner.unsplittable(
                     session.dialect().splitRules(), session.dialect().transactionRules()));
-            return new ValidateResult(status.migrations().size(), problems);
+            return new ValidateResult(status.migrations().size(), problems, status.lockHolder());
         }
     }
 

@@ -41,6 +41,9 @@ final class EnvironmentResolver {
     // A host name or IPv4 address (letters, digits, . - _ and % for encoded names), or [an IPv6 address].
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._~%-]+|\\[[0-9A-Fa-f:.]+(%[\\w.-]+)?]");
 
+    /** A {@code ${NAME}} or {@code ${NAME:-…}} reference, for naming the variables in a message. */
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
+
     private final String name;
     private final YamlMap environment;
     private final YamlMap top;
@@ -186,10 +189,48 @@ final class EnvironmentResolver {
                             + " jdbc:postgresql://localhost:5432/app, not '" + Redaction.url(text) + "'. (To keep the"
                             + " password out of the URL, give it as password:.)");
         }
+        checkVariablesInSecrets(url, text);
         Optional<Client> client = Client.forUrl(text);
         String absolute = client.map(c -> c.dialect().withAbsoluteFile(text, source.directory()))
                 .orElse(text);
         return new Connection(absolute, client);
+    }
+
+    /**
+     * Refuses a {@code ${VAR}} in the password of {@code url:} whose value would not stay the password
+     * in the URL ({@code password=${DB_PASSWORD}} with a value holding {@code &} or {@code ;}, or {@code
+     * user:${DB_PASSWORD}@} with one holding {@code @} or {@code /}): the driver would get a cut-off
+     * password and the rest as settings of their own, and no message could show the URL whole without
+     * showing part of the password. Where a password is is {@link Redaction}'s rule, asked of the URL as
+     * written and as expanded; the values are never quoted.
+     */
+    private void checkVariablesInSecrets(Scalar url, String expanded) {
+        List<String> inUrl = Redaction.secretsIn(expanded);
+        for (String written : Redaction.secretsIn(url.raw())) {
+            if (!written.contains("${")) {
+                continue;
+            }
+            String value;
+            try {
+                value = variables.expand(new Scalar(url.path(), written, url.line()), source, true);
+            } catch (ConfigurationException e) {
+                continue; // a reference cut in two by a separator in its default: the whole URL expanded fine
+            }
+            if (!value.isEmpty() && !inUrl.contains(value)) {
+                String names = VARIABLE.matcher(written)
+                        .results()
+                        .map(match -> "${" + match.group(1) + "}")
+                        .distinct()
+                        .collect(Collectors.joining(", "));
+                throw source.error(
+                        url.line(),
+                        url.path() + " takes its password from " + names + ", whose value holds a character that"
+                                + " ends a password in a URL (such as & or ;), so the driver would get only part of"
+                                + " it. Give it as password: " + names + " instead (then it goes to the driver as it"
+                                + " is) and take it out of url:, or percent-encode it in the variable (& as %26) if"
+                                + " the driver decodes URL parameters.");
+            }
+        }
     }
 
     private String serverUrl(Client client, Setting clientSetting) {

@@ -315,6 +315,20 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
      */
     Lock lock(Connection connection, TableName table, ConnectionOpener another);
 
+    /**
+     * Makes the database readable on {@code reading}, a read-only connection, where a runner that was
+     * stopped left it in the middle of a write that only a connection that may write can undo
+     * (SQLite's hot journal): a cheap read on {@code reading} tells; if that is the reason it fails, a
+     * connection from {@code writer} undoes the write, as the database would for its next writer. No
+     * other database needs this: a server undoes a dead session's work itself.
+     *
+     * @return whether an unfinished write was undone
+     * @throws SQLException if the unfinished write is there and could not be undone
+     */
+    default boolean undoInterruptedWrite(Connection reading, ConnectionOpener writer) throws SQLException {
+        return false;
+    }
+
     /** How an operator stops a live runner that holds the lock, as {@code unlock} advises: a phrase. */
     String stopLockHolder();
 

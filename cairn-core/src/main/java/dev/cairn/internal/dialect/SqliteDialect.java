@@ -180,6 +180,12 @@ public final class SqliteDialect implements Dialect {
         return LockFile.besideDatabase(connection, table);
     }
 
+    /** See {@link LockFile#undoHotJournal}. */
+    @Override
+    public boolean undoInterruptedWrite(Connection reading, ConnectionOpener writer) throws SQLException {
+        return LockFile.undoHotJournal(reading, writer);
+    }
+
     @Override
     public String stopLockHolder() {
         return "end that process";

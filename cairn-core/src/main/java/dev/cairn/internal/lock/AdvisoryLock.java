@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ public final class AdvisoryLock implements Lock {
     public void acquire(Duration timeout, Consumer<String> waiting) {
         try {
             key = key();
-            LockWait.acquire(table.toString(), timeout, false, block -> tryLock(), this::holder, waiting);
+            LockWait.acquire(table.toString(), timeout, false, block -> tryLock(), this::describeHolder, waiting);
             held = true;
         } catch (SQLException e) {
             throw LockWait.failed(table.toString(), e);
@@ -97,8 +98,13 @@ public final class AdvisoryLock implements Lock {
         }
     }
 
-    private String holder() throws SQLException {
-        String sql = "SELECT a.pid, a.application_name, host(a.client_addr), a.backend_start"
+    @Override
+    public Optional<LockHolder> holder() throws SQLException {
+        if (key == 0) {
+            key = key();
+        }
+        String sql = "SELECT a.pid, a.usename, a.application_name, host(a.client_addr), a.backend_start, a.state,"
+                + " a.query, EXTRACT(EPOCH FROM clock_timestamp() - a.query_start)"
                 + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
                 + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ?::oid AND l.objid = ?::oid"
                 + " AND l.objsubid = 2"
@@ -109,21 +115,41 @@ public final class AdvisoryLock implements Lock {
             query.setLong(2, key);
             try (ResultSet result = query.executeQuery()) {
                 if (!result.next()) {
-                    return "the holder just let go";
+                    return Optional.empty();
                 }
-                StringBuilder who = new StringBuilder("held by PostgreSQL backend pid ").append(result.getInt(1));
-                String application = result.getString(2);
+                int pid = result.getInt(1);
+                StringBuilder who = new StringBuilder("held by PostgreSQL backend pid ").append(pid);
+                String user = result.getString(2);
+                if (user != null && !user.isEmpty()) {
+                    who.append(", user ").append(user);
+                }
+                String application = result.getString(3);
                 if (application != null && !application.isEmpty()) {
                     who.append(", application ").append(application);
                 }
-                String client = result.getString(3);
+                String client = result.getString(4);
                 who.append(client == null ? ", local socket" : ", from " + client);
-                java.sql.Timestamp since = result.getTimestamp(4);
+                java.sql.Timestamp since = result.getTimestamp(5);
                 if (since != null) {
                     who.append(", connected since ").append(SINCE.format(since.toInstant()));
                 }
-                return who.toString();
+                // Only an active session is running its query; an idle one shows the last it ran.
+                boolean active = "active".equals(result.getString(6));
+                double seconds = result.getDouble(8);
+                Optional<Duration> runningFor = active && !result.wasNull()
+                        ? Optional.of(Duration.ofMillis((long) (seconds * 1000)))
+                        : Optional.empty();
+                return Optional.of(new LockHolder(
+                        who.toString(),
+                        active ? Optional.ofNullable(result.getString(7)) : Optional.empty(),
+                        runningFor,
+                        "SELECT pg_cancel_backend(" + pid + ") stops its statement; SELECT pg_terminate_backend(" + pid
+                                + ") ends the session, and with it the lock"));
             }
         }
+    }
+
+    private String describeHolder() throws SQLException {
+        return holder().map(LockHolder::description).orElse("the holder just let go");
     }
 }

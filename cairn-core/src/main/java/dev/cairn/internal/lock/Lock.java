@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.lock;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +20,15 @@ public interface Lock extends AutoCloseable {
      * @throws dev.cairn.LockException if the lock is still held after {@code timeout}
      */
     void acquire(Duration timeout, Consumer<String> waiting);
+
+    /**
+     * Who holds the lock now, asked without taking it, waiting or writing anything, for read-only
+     * commands ({@code status}, {@code validate}) and {@code unlock}.
+     *
+     * @return the holder; empty if the lock is free, or this kind of lock cannot tell without taking it
+     * @throws SQLException if the database fails to answer
+     */
+    Optional<LockHolder> holder() throws SQLException;
 
     /** Releases the lock if held. Never throws: a lock that cannot be released dies with the session. */
     @Override

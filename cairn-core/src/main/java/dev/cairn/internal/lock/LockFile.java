@@ -17,12 +17,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SQLite's lock: an operating-system lock on a small file beside the database
@@ -38,6 +42,22 @@ import java.util.function.Consumer;
 public final class LockFile implements Lock {
 
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Path, FileChannel> PROBES = new ConcurrentHashMap<>();
+
+    /**
+     * SQLITE_READONLY, which a plain read on a read-only connection gets only when SQLite must write
+     * first: for a hot journal it is SQLITE_READONLY_ROLLBACK
+     * (https://www.sqlite.org/rescode.html#readonly_rollback); sqlite-jdbc reports the primary code.
+     */
+    private static final int READ_ONLY = 8;
+
+    /** A read that every SQLite file answers, and that makes SQLite look for a hot journal first. */
+    private static final String PROBE = "SELECT count(*) FROM sqlite_master";
+
+    private static final String IN_THIS_PROCESS = "held by another runner in this process";
+
+    /** The holder's pid and host, as {@link #me()} writes them. */
+    private static final Pattern HOLDER_PID = Pattern.compile("^held by pid (\\d+) on (.+?), since ");
 
     private final Path file;
     private final String what;
@@ -72,6 +92,34 @@ public final class LockFile implements Lock {
     }
 
     /**
+     * Undoes the write that a runner killed inside a transaction left in SQLite's hot journal (SIGKILL,
+     * or Ctrl-C before it could roll back), so that {@code reading}, a read-only connection, can read.
+     * SQLite refuses every read of a read-only connection while there is one, and rolls it back on the
+     * first read of a connection that may write
+     * (https://www.sqlite.org/atomiccommit.html#_hot_rollback_journals); so a cheap read on {@code
+     * reading} tells, and if it is refused for that reason, a connection from {@code writer} reads once
+     * and closes. What it undoes never committed: the database is as it was before that transaction.
+     *
+     * @return whether a hot journal was rolled back
+     * @throws SQLException if there is one and it could not be rolled back (the user may not write)
+     */
+    public static boolean undoHotJournal(Connection reading, ConnectionOpener writer) throws SQLException {
+        try (Statement probe = reading.createStatement()) {
+            probe.executeQuery(PROBE).close();
+            return false;
+        } catch (SQLException e) {
+            if ((e.getErrorCode() & 0xFF) != READ_ONLY) {
+                return false; // the command's own read reports it, with its own context
+            }
+        }
+        try (Connection undo = writer.open();
+                Statement probe = undo.createStatement()) {
+            probe.executeQuery(PROBE).close();
+        }
+        return true;
+    }
+
+    /**
      * Creates the lock; nothing is taken until {@link #acquire}.
      *
      * @param file the lock file
@@ -98,7 +146,7 @@ public final class LockFile implements Lock {
                         }
                         return inProcess != null && (held = tryLock()) != null;
                     },
-                    () -> inProcess == null ? "held by another runner in this process" : holder(),
+                    () -> inProcess == null ? IN_THIS_PROCESS : describeHolder(),
                     waiting);
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(me().getBytes(StandardCharsets.UTF_8)), 0);
@@ -144,8 +192,62 @@ public final class LockFile implements Lock {
         }
     }
 
+    /**
+     * Asks the operating system for a shared lock on the file, which only the holder's exclusive lock
+     * refuses, and lets go at once; the file is opened for reading only, and not created.
+     */
+    @Override
+    public Optional<LockHolder> holder() {
+        ReentrantLock inThisProcess = IN_PROCESS.get(file);
+        if (inThisProcess != null && inThisProcess.isLocked()) {
+            return Optional.of(new LockHolder(IN_THIS_PROCESS, Optional.empty(), Optional.empty(), "wait for it"));
+        }
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            FileLock shared = probe(file).tryLock(0, Long.MAX_VALUE, true);
+            if (shared != null) {
+                shared.release();
+                return Optional.empty();
+            }
+        } catch (OverlappingFileLockException e) {
+            // Another channel of this JVM holds it: fall through to the file's words.
+        } catch (IOException e) {
+            return Optional.empty(); // cannot tell: the lock file cannot be read
+        }
+        String who = describeHolder();
+        Matcher pid = HOLDER_PID.matcher(who);
+        return Optional.of(new LockHolder(
+                who,
+                Optional.empty(),
+                Optional.empty(),
+                pid.find()
+                        ? "end that process (kill " + pid.group(1) + " on " + pid.group(2) + ")"
+                        : "end that process"));
+    }
+
+    /**
+     * The channel that asks about {@code file}, opened once and never closed: on Linux, closing any channel
+     * of a file releases every lock this JVM holds on it, also those taken through other channels.
+     */
+    private static FileChannel probe(Path file) throws IOException {
+        FileChannel channel = PROBES.get(file);
+        if (channel == null || !channel.isOpen()) {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+            FileChannel raced = PROBES.putIfAbsent(file, channel);
+            if (raced != null && raced.isOpen()) {
+                channel.close(); // nothing is locked through it yet
+                channel = raced;
+            } else if (raced != null) {
+                PROBES.put(file, channel);
+            }
+        }
+        return channel;
+    }
+
     /** Who holds the lock, as the holder wrote it into the file. */
-    private String holder() {
+    private String describeHolder() {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8).strip();
             return text.isEmpty() ? "held by another process" : "held by " + text;

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ public final class NamedLock implements Lock {
                     timeout,
                     true,
                     block -> tryLock(block.isZero() ? 0 : (int) Math.max(1, block.toSeconds())),
-                    this::holder,
+                    this::describeHolder,
                     waiting);
             held = true;
         } catch (SQLException e) {
@@ -101,17 +102,53 @@ public final class NamedLock implements Lock {
         }
     }
 
-    private String holder() throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT p.id, p.user, p.host"
-                + " FROM information_schema.processlist p WHERE p.id = IS_USED_LOCK(?)")) {
-            query.setString(1, name);
-            try (ResultSet result = query.executeQuery()) {
-                if (!result.next()) {
-                    return "held by a connection this user cannot see, or the holder just let go";
+    @Override
+    public Optional<LockHolder> holder() throws SQLException {
+        if (name == null) {
+            name = name();
+        }
+        try (PreparedStatement used = connection.prepareStatement("SELECT IS_USED_LOCK(?)")) {
+            used.setString(1, name);
+            try (ResultSet result = used.executeQuery()) {
+                result.next();
+                long id = result.getLong(1);
+                if (result.wasNull()) {
+                    return Optional.empty();
                 }
-                return "held by connection " + result.getLong(1) + " of user " + result.getString(2) + " from "
-                        + result.getString(3);
+                return Optional.of(describe(id));
             }
         }
+    }
+
+    /** The session {@code id}, which holds the lock, as the process list shows it. */
+    private LockHolder describe(long id) throws SQLException {
+        String end =
+                "KILL QUERY " + id + " stops its statement; KILL " + id + " ends the session, and with it the lock";
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT p.user, p.host, p.time, p.info FROM information_schema.processlist p WHERE p.id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet result = query.executeQuery()) {
+                if (!result.next()) {
+                    return new LockHolder(
+                            "held by connection " + id + ", which this user cannot see in the process list",
+                            Optional.empty(),
+                            Optional.empty(),
+                            end);
+                }
+                // A session between statements shows the command Sleep and no statement.
+                Optional<String> statement = Optional.ofNullable(result.getString(4));
+                Duration time = Duration.ofSeconds(Math.max(0, result.getLong(3)));
+                return new LockHolder(
+                        "held by connection " + id + " of user " + result.getString(1) + " from " + result.getString(2),
+                        statement,
+                        statement.map(running -> time),
+                        end);
+            }
+        }
+    }
+
+    private String describeHolder() throws SQLException {
+        return holder().map(LockHolder::description)
+                .orElse("held by a connection this user cannot see, or the holder just let go");
     }
 }

@@ -190,4 +190,36 @@ class SettingsTest {
             return false;
         }
     }
+
+    @Test
+    void credentialsTravelAsAPairAndNeverJoinAUrlOrUserThatBringsItsOwn() {
+        Optional<String> fileUser = Optional.of("app");
+        Optional<String> filePassword = Optional.of("file-secret");
+
+        assertThat(choose(null, null, null, fileUser, filePassword)).isEqualTo("app/file-secret");
+        assertThat(choose("jdbc:mariadb://other:3306/app", null, null, fileUser, filePassword))
+                .isEqualTo("app/file-secret");
+        assertThat(choose("jdbc:mariadb://db:3306/app?user=root", null, null, fileUser, filePassword))
+                .isEqualTo("-/-");
+        assertThat(choose("jdbc:postgresql://db/app?sslmode=require&User=root", null, null, fileUser, filePassword))
+                .isEqualTo("-/-");
+        assertThat(choose("jdbc:mysql://root:pw@db/app", null, null, fileUser, filePassword))
+                .isEqualTo("-/-");
+        assertThat(choose("jdbc:h2:tcp://db/app;USER=sa", null, null, fileUser, filePassword))
+                .isEqualTo("-/-");
+        assertThat(choose("jdbc:oracle:thin:scott/tiger@db:1521/app", null, null, fileUser, filePassword))
+                .isEqualTo("-/-");
+        assertThat(choose(null, "root", null, fileUser, filePassword)).isEqualTo("root/-");
+        assertThat(choose(null, "root", "pw", fileUser, filePassword)).isEqualTo("root/pw");
+        assertThat(choose(null, null, "pw", fileUser, filePassword)).isEqualTo("app/pw");
+        assertThat(choose("jdbc:mariadb://db/app?user=root", "deploy", "pw", fileUser, filePassword))
+                .isEqualTo("deploy/pw");
+    }
+
+    private static String choose(
+            String url, String user, String password, Optional<String> fileUser, Optional<String> filePassword) {
+        dev.cairn.internal.connect.Credentials chosen =
+                dev.cairn.internal.connect.Credentials.choose(url, user, password, fileUser, filePassword);
+        return chosen.user().orElse("-") + "/" + chosen.password().orElse("-");
+    }
 }

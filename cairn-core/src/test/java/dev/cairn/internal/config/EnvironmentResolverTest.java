@@ -328,6 +328,34 @@ class EnvironmentResolverTest {
     }
 
     @Test
+    void aVariableWhoseValueWouldEndThePasswordInTheUrlIsRefusedWithoutShowingIt() {
+        files.yaml(
+                "environments:",
+                "  development:",
+                "    url: jdbc:postgresql://db/app?user=deploy&password=${DB_PASSWORD}&ssl=true");
+
+        String message =
+                error(() -> files.read(Map.of("DB_PASSWORD", "s3c&ret=x")).environment(null, "development"));
+
+        assertThat(message)
+                .contains(
+                        "cairn.yml:3: environments.development.url takes its password from ${DB_PASSWORD}, whose value"
+                                + " holds a character that ends a password in a URL (such as & or ;)",
+                        "Give it as password: ${DB_PASSWORD} instead")
+                .doesNotContain("s3c", "ret=x");
+        // A value that stays whole is fine, and so is a whole URL from one variable, whose & are its own.
+        assertThat(files.read(Map.of("DB_PASSWORD", "s3c%26ret"))
+                        .environment(null, "development")
+                        .url())
+                .endsWith("password=s3c%26ret&ssl=true");
+        files.yaml("environments:", "  development:", "    url: ${DATABASE_URL}");
+        assertThat(files.read(Map.of("DATABASE_URL", "jdbc:postgresql://db/app?user=u&password=p&ssl=true"))
+                        .environment(null, "development")
+                        .url())
+                .endsWith("password=p&ssl=true");
+    }
+
+    @Test
     void userAndPasswordWorkWithAUrl() {
         EnvironmentConfig config = development("url: jdbc:postgresql://db/app", "user: u", "password: p");
 

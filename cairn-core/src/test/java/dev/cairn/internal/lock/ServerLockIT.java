@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +65,53 @@ class ServerLockIT extends LockRunners {
         assertThat(e.timeout()).contains(shortWait(engine));
         assertThat(e.holder()).hasValueSatisfying(who -> assertThat(who).startsWith(expected));
         assertThat(told).containsExactly(e.holder().orElseThrow());
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"POSTGRESQL", "MARIADB"})
+    void anyoneCanAskWhoHoldsTheLockWithoutTakingIt(Engine engine) throws Exception {
+        createDatabase(engine);
+        Lock asking = lock(connection(), TABLE);
+        assertThat(asking.holder()).as("free").isEmpty();
+        Connection holder = connection();
+        lock(holder, TABLE).acquire(shortWait(engine), told::add);
+        long session = session(engine, holder);
+        String sleep = engine == Engine.POSTGRESQL ? "SELECT pg_sleep(5)" : "DO SLEEP(5)";
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        Future<?> sleeping = executor.submit(() -> {
+            try (Statement statement = holder.createStatement()) {
+                statement.execute(sleep);
+            }
+            return null;
+        });
+        try {
+            Thread.sleep(1500);
+
+            LockHolder seen = asking.holder().orElseThrow();
+
+            assertThat(seen.description())
+                    .startsWith(
+                            engine == Engine.POSTGRESQL
+                                    ? "held by PostgreSQL backend pid " + session + ", user "
+                                    : "held by connection " + session + " of user ");
+            assertThat(seen.statement()).contains(sleep);
+            assertThat(seen.runningFor())
+                    .hasValueSatisfying(time -> assertThat(time).isPositive());
+            assertThat(seen.howToEnd())
+                    .isEqualTo(
+                            engine == Engine.POSTGRESQL
+                                    ? "SELECT pg_cancel_backend(" + session + ") stops its statement; SELECT"
+                                            + " pg_terminate_backend(" + session
+                                            + ") ends the session, and with it the lock"
+                                    : "KILL QUERY " + session + " stops its statement; KILL " + session
+                                            + " ends the session, and with it the lock");
+            // Asking took nothing: the holder still has it, and the asker's session holds no lock.
+            assertThat(asking.holder()).isPresent();
+        } finally {
+            sleeping.get(20, TimeUnit.SECONDS);
+            executor.shutdown();
+        }
+        assertThat(told).isEmpty();
     }
 
     @ParameterizedTest
