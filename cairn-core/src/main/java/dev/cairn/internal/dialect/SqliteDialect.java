@@ -180,25 +180,10 @@ public final class SqliteDialect implements Dialect {
         return LockFile.besideDatabase(connection, table);
     }
 
-    /**
-     * See {@link LockFile#undoHotJournal}. Its probe does not wait behind a writer that is committing
-     * (busy, not hot): the command's own read then says that it waits, and for how long.
-     */
+    /** See {@link LockFile#undoHotJournal}. */
     @Override
     public boolean undoInterruptedWrite(Connection reading, ConnectionOpener writer) throws SQLException {
-        int busyTimeout;
-        try (java.sql.Statement statement = reading.createStatement();
-                ResultSet result = statement.executeQuery("PRAGMA busy_timeout")) {
-            busyTimeout = result.next() ? result.getInt(1) : 0;
-        }
-        try (java.sql.Statement statement = reading.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = 0");
-            try {
-                return LockFile.undoHotJournal(reading, writer);
-            } finally {
-                statement.execute("PRAGMA busy_timeout = " + busyTimeout);
-            }
-        }
+        return LockFile.undoHotJournal(reading, writer);
     }
 
     @Override

@@ -105,11 +105,22 @@ public final class LockFile implements Lock {
      */
     public static boolean undoHotJournal(Connection reading, ConnectionOpener writer) throws SQLException {
         try (Statement probe = reading.createStatement()) {
-            probe.executeQuery(PROBE).close();
-            return false;
-        } catch (SQLException e) {
-            if ((e.getErrorCode() & 0xFF) != READ_ONLY) {
-                return false; // the command's own read reports it, with its own context
+            // The probe does not wait behind a writer that is committing (busy, not hot): the command's
+            // own read then says that it waits, and for how long.
+            int busyTimeout;
+            try (ResultSet result = probe.executeQuery("PRAGMA busy_timeout")) {
+                busyTimeout = result.next() ? result.getInt(1) : 0;
+            }
+            probe.execute("PRAGMA busy_timeout = 0");
+            try {
+                probe.executeQuery(PROBE).close();
+                return false;
+            } catch (SQLException e) {
+                if ((e.getErrorCode() & 0xFF) != READ_ONLY) {
+                    return false; // the command's own read reports it, with its own context
+                }
+            } finally {
+                probe.execute("PRAGMA busy_timeout = " + busyTimeout);
             }
         }
         try (Connection undo = writer.open();
