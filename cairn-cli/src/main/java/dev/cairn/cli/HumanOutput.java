@@ -49,12 +49,16 @@ final class HumanOutput implements Output {
     private int nameWidth;
     // Migrations whose line was printed live, so the summary does not print them twice.
     private final Set<String> shown = new HashSet<>();
+    /** The statement a long migration runs, on a terminal; null elsewhere. */
+    private final LiveProgress live;
+
     private boolean lineOpen;
 
     HumanOutput(Invocation invocation) {
         this.invocation = invocation;
         this.out = invocation.out;
         this.terminal = invocation.outTerminal();
+        this.live = invocation.outIsTerminal() ? new LiveProgress(out) : null;
     }
 
     @Override
@@ -269,10 +273,10 @@ final class HumanOutput implements Output {
     public void failed(Failure failure) {
         if (lineOpen) {
             // Close the progress line of the migration that failed; the reason is on stderr.
-            out.println(
+            endLine(() -> out.println(
                     failure.exitCode() == Failure.INTERRUPTED
                             ? terminal.warning("INTERRUPTED")
-                            : terminal.failure("FAILED"));
+                            : terminal.failure("FAILED")));
             lineOpen = false;
         }
         out.flush();
@@ -361,6 +365,15 @@ final class HumanOutput implements Output {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
+    /** Ends the open progress line with what {@code end} prints, after what the live progress wrote. */
+    private void endLine(Runnable end) {
+        if (live == null) {
+            end.run();
+        } else {
+            live.finish(end);
+        }
+    }
+
     /** Prints each migration as it starts and its time when it finishes. */
     private final class Progress implements MigrationListener {
 
@@ -382,9 +395,21 @@ final class HumanOutput implements Output {
 
         @Override
         public void migrationStarting(Plan.Migration migration) {
-            out.print(leader(migration.direction(), migration.name()));
+            String leader = leader(migration.direction(), migration.name());
+            out.print(leader);
             out.flush();
             lineOpen = true;
+            if (live != null) {
+                live.starting(
+                        leader, migration.resumeAfter() + migration.statements().size());
+            }
+        }
+
+        @Override
+        public void statementStarting(Plan.Migration migration, int number) {
+            if (live != null) {
+                live.statement(number);
+            }
         }
 
         @Override
@@ -395,11 +420,13 @@ final class HumanOutput implements Output {
 
         @Override
         public void migrationFinished(MigrationRun run) {
-            if (!lineOpen) {
-                out.print(leader(run.direction(), run.name()));
-            }
-            out.println(time(run.duration()));
-            out.flush();
+            endLine(() -> {
+                if (!lineOpen) {
+                    out.print(leader(run.direction(), run.name()));
+                }
+                out.println(time(run.duration()));
+                out.flush();
+            });
             lineOpen = false;
             shown.add(run.name());
         }

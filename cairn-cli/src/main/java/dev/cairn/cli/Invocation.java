@@ -50,6 +50,11 @@ final class Invocation {
         this.errIsTerminal = errIsTerminal;
     }
 
+    /** Whether stdout is known to be a terminal, where a line can be written over in place. */
+    boolean outIsTerminal() {
+        return outIsTerminal;
+    }
+
     /** The terminal that stdout is, as the options and the environment say to treat it. */
     Terminal outTerminal() {
         return Terminal.of(options.colorWhen(), environment, outIsTerminal);

@@ -134,6 +134,30 @@ class ProcessOutputIT {
         assertThat(files.out() + files.err()).contains("FAILED", "error: ").doesNotContain(ESC);
     }
 
+    /** A long migration's line says on a terminal which statement runs and for how long, then its time. */
+    @Test
+    void aLongMigrationShowsItsStatementAndTimeOnATerminalOnly() {
+        new Cli(directory)
+                .withSqliteConfig()
+                .migration(
+                        "20260101000000_slow",
+                        "-- migrate:up\nCREATE TABLE numbers (n integer);\n"
+                                + "INSERT INTO numbers WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r"
+                                + " WHERE i < 30000000) SELECT i FROM r;\n-- migrate:down\nDROP TABLE numbers;\n");
+
+        Cli.Run terminal = onATerminal(Map.of(), "migrate");
+
+        assertThat(terminal.exitCode()).as(terminal.out()).isZero();
+        assertThat(terminal.out())
+                .containsPattern("\r  up    20260101000000_slow \\.\\.\\. statement 2 of 2, \\d+ s" + ESC + "\\[K")
+                .containsPattern("\r  up    20260101000000_slow \\.\\.\\. " + ESC + "\\[K *\\d+ ms");
+
+        // Rolled back and run again with its output in a file: one plain line.
+        CairnProcess.java(directory, Map.of(), "rollback").exits(0);
+        Cli.Run files = CairnProcess.java(directory, Map.of(), "migrate").exits(0);
+        assertThat(files.out()).doesNotContain("statement 2 of 2", "\r", ESC);
+    }
+
     @Test
     void noColourOnATerminalWithNoColorSetOrNoColorGiven() {
         withFailingMigration();
