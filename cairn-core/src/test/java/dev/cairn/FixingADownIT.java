@@ -47,14 +47,7 @@ class FixingADownIT {
     private TestDatabase db;
 
     private Cairn cairn() {
-        Cairn.Builder builder = Cairn.configure().url(db.url()).migrationsDirectory(migrations());
-        if (db.user() != null) {
-            builder.user(db.user());
-        }
-        if (db.password() != null) {
-            builder.password(db.password());
-        }
-        return builder.load();
+        return TestCairn.configure(db, migrations()).load();
     }
 
     private Path migrations() {

@@ -48,14 +48,7 @@ class MigrationScenarioIT {
     }
 
     private Cairn.Builder builder() {
-        Cairn.Builder builder = Cairn.configure().url(db.url()).migrationsDirectory(project.resolve("migrations"));
-        if (db.user() != null) {
-            builder.user(db.user());
-        }
-        if (db.password() != null) {
-            builder.password(db.password());
-        }
-        return builder;
+        return TestCairn.configure(db, project.resolve("migrations"));
     }
 
     private void migration(String name, String up, String down) throws IOException {

@@ -26,14 +26,7 @@ final class VerifyProject {
 
     /** Cairn on the test database and the migrations directory. */
     Cairn cairn() {
-        Cairn.Builder builder = Cairn.configure().url(db.url()).migrationsDirectory(migrations);
-        if (db.user() != null) {
-            builder.user(db.user());
-        }
-        if (db.password() != null && !db.password().isEmpty()) {
-            builder.password(db.password());
-        }
-        return builder.load();
+        return TestCairn.configure(db, migrations).load();
     }
 
     /** Writes the migration file {@code name}.sql. */
