@@ -158,6 +158,31 @@ class ProcessOutputIT {
         assertThat(files.out()).doesNotContain("statement 2 of 2", "\r", ESC);
     }
 
+    /** A rollback that runs a down changed since it was applied says so on stderr before it runs it. */
+    @Test
+    void aRollbackNamesTheDownsThatChangedSinceTheyWereApplied() throws IOException {
+        Cli cli = new Cli(directory)
+                .withSqliteConfig()
+                .migration(
+                        "20260101000000_t", "-- migrate:up\nCREATE TABLE t (id int);\n-- migrate:down\nDROP TABLE t;\n")
+                .migration(
+                        "20260102000000_u",
+                        "-- migrate:up\nCREATE TABLE u (id int);\n-- migrate:down\nDROP TABLE u;\n");
+        CairnProcess.java(directory, Map.of(), "migrate").exits(0);
+        cli.migration(
+                "20260101000000_t",
+                "-- migrate:up\nCREATE TABLE t (id int);\n-- migrate:down\nDROP TABLE IF EXISTS t;\n");
+
+        Cli.Run rollback = CairnProcess.java(directory, Map.of(), "rollback").exits(0);
+
+        assertThat(rollback.err())
+                .contains("Notice: 20260101000000_t: its down section (in 20260101000000_t.sql) was changed after it"
+                        + " was applied; a rollback runs it as it is now. Prove that it undoes the up section with"
+                        + " `cairn verify --from 20260101000000_t`.")
+                .doesNotContain("20260102000000_u");
+        assertThat(rollback.out()).contains("Rolled back 2 migrations of batch 1");
+    }
+
     @Test
     void noColourOnATerminalWithNoColorSetOrNoColorGiven() {
         withFailingMigration();

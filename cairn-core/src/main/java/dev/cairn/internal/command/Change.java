@@ -2,9 +2,11 @@
 package dev.cairn.internal.command;
 
 import dev.cairn.CancelledException;
+import dev.cairn.Direction;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationRun;
 import dev.cairn.Operation;
+import dev.cairn.Problem;
 import dev.cairn.RollbackResult;
 import dev.cairn.internal.connect.ConnectionFailures;
 import dev.cairn.internal.history.HistoryRow;
@@ -18,6 +20,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code migrate}, {@code up}, {@code down} and every {@code rollback}: read the files (a broken file
@@ -26,6 +32,8 @@ import java.util.OptionalInt;
  * write the schema file, if one is configured.
  */
 public final class Change {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Change.class);
 
     private final Settings settings;
     private final Clock clock;
@@ -101,13 +109,14 @@ public final class Change {
             } catch (SQLException e) {
                 throw session.readFailure(e);
             }
-            Work work = new Planner(migrations, history)
-                    .plan(
-                            operation,
-                            session.dialect().splitRules(),
-                            session.dialect().transactionRules());
+            Planner planner = new Planner(migrations, history);
+            Work work = planner.plan(
+                    operation, session.dialect().splitRules(), session.dialect().transactionRules());
             if (work.isEmpty()) {
                 return new Done(List.of(), work.nothingToDo());
+            }
+            if (operation.direction() == Direction.DOWN) {
+                sayWhichDownsChanged(planner, work, session);
             }
             settings.listener().planned(work.toPlan());
             Runner runner = new Runner(
@@ -126,6 +135,19 @@ public final class Change {
                 throw session.failure("recording the migrations", e);
             }
         }
+    }
+
+    /**
+     * Says, before a rollback runs them, which downs were changed since their migration was applied:
+     * the rollback runs them as the files have them now, which {@code status} also notes.
+     */
+    private static void sayWhichDownsChanged(Planner planner, Work work, Session session) {
+        Set<String> undoing =
+                work.steps().stream().map(step -> step.migration().name()).collect(Collectors.toSet());
+        planner.status(session.dialect().splitRules()).problems().stream()
+                .filter(problem -> problem.kind() == Problem.Kind.DOWN_CHANGED)
+                .filter(problem -> undoing.contains(problem.migration()))
+                .forEach(problem -> LOG.info("Notice: {}.", problem.message()));
     }
 
     /** The command that {@code operation} is, as the message about an interrupt names it. */
