@@ -19,12 +19,15 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Ctrl-C and SIGTERM of a real {@code cairn} process while a statement runs on a real database: the
  * statement is cancelled on the server (the server runs nothing of Cairn's within 2 s), the
- * transaction is rolled back where there is one, one line says what was cancelled and what stays, and
- * the exit code is 130 (143 for SIGTERM). A second Ctrl-C ends the process at once.
+ * transaction is rolled back where there is one (verify drops its scratch database), one line says
+ * what was cancelled and what stays, and the exit code is 130 (143 for SIGTERM). A second Ctrl-C ends
+ * the process at once.
  */
 class InterruptIT {
 
@@ -229,6 +232,40 @@ class InterruptIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = Engine.class,
+            names = {"POSTGRESQL", "MARIADB"})
+    void ctrlCDuringVerifySaysWhatWasInterruptedAndDropsTheScratchDatabase(Engine engine) throws Exception {
+        TestDatabase database = databases.create(engine);
+        String sleep = engine == Engine.POSTGRESQL ? "SELECT pg_sleep(60);" : "DO SLEEP(60);";
+        project()
+                .migration(
+                        "20260101000000_users",
+                        "-- migrate:up\nCREATE TABLE users (id integer);\n-- migrate:down\nDROP TABLE users;\n")
+                .migration(
+                        "20260102000000_slow_down",
+                        "-- migrate:up\nCREATE TABLE slow (id integer);\n-- migrate:down\n" + sleep
+                                + "\nDROP TABLE slow;\n");
+        CairnProcess.Running verify = start(database, "verify");
+        String scratch = awaitScratchSleeping(database, verify);
+
+        verify.interrupt();
+        Cli.Run run = verify.await(PROCESS_TIMEOUT);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(130);
+        assertThat(run.err())
+                .contains("error: verify was interrupted while running the down of 20260102000000_slow_down."
+                        + " Its scratch database is dropped; the target database was not touched.")
+                .doesNotContain("failed at");
+        assertThat(run.out()).contains("  reversible       20260101000000_users");
+        assertThat(scratch).startsWith("cairn_verify_");
+        assertThat(database.serverHasDatabase(scratch))
+                .as("the scratch database " + scratch)
+                .isFalse();
+        assertThat(database.tables()).isEmpty();
+    }
+
     private Cli project() {
         return new Cli(directory).write("cairn.yml", "environments:\n  development:\n    url: ${DB_URL}\n");
     }
@@ -259,6 +296,24 @@ class InterruptIT {
                 "the slow statement runs on the server",
                 process,
                 () -> !sleeping(database).isEmpty());
+    }
+
+    /**
+     * Waits until a scratch database's session runs the sleep of the slow down (the only statement that
+     * sleeps), and returns that database's name.
+     */
+    private static String awaitScratchSleeping(TestDatabase database, CairnProcess.Running verify)
+            throws InterruptedException {
+        String sql = database.engine() == Engine.POSTGRESQL
+                ? "SELECT datname AS name FROM pg_stat_activity WHERE datname LIKE 'cairn_verify_%'"
+                        + " AND query LIKE '%pg_sleep(60)%'"
+                : "SELECT db AS name FROM information_schema.processlist WHERE db LIKE 'cairn\\_verify\\_%'"
+                        + " AND info LIKE '%SLEEP(60)%'";
+        await(
+                "the slow down runs on the scratch database",
+                verify,
+                () -> !database.query(sql).isEmpty());
+        return String.valueOf(database.query(sql).get(0).get("name"));
     }
 
     private static void assertServerRunsNothing(TestDatabase database) throws InterruptedException {
