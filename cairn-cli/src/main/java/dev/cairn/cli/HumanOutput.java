@@ -15,6 +15,7 @@ import dev.cairn.SchemaSnapshot;
 import dev.cairn.SeedResult;
 import dev.cairn.ServerInfo;
 import dev.cairn.Status;
+import dev.cairn.ValidateResult;
 import dev.cairn.VerifyResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -128,10 +129,10 @@ final class HumanOutput implements Output {
     }
 
     @Override
-    public void validated(int migrations, List<Problem> notices) {
-        out.println("No problems: " + count(migrations, "migration") + ", and the files agree with the tracking"
-                + " table of " + where() + ".");
-        for (Problem notice : notices) {
+    public void validated(ValidateResult result) {
+        out.println("No problems: " + count(result.migrations(), "migration") + ", and the files agree with the"
+                + " tracking table of " + where() + ".");
+        for (Problem notice : result.notices()) {
             out.println(NOTICE + Terminal.printable(notice.message()));
         }
     }

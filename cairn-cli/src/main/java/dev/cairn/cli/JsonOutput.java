@@ -21,6 +21,7 @@ import dev.cairn.SchemaSnapshot;
 import dev.cairn.SeedResult;
 import dev.cairn.ServerInfo;
 import dev.cairn.Status;
+import dev.cairn.ValidateResult;
 import dev.cairn.ValidationException;
 import dev.cairn.VerificationException;
 import dev.cairn.VerifyResult;
@@ -186,12 +187,13 @@ final class JsonOutput implements Output {
     }
 
     @Override
-    public void validated(int migrations, List<Problem> notices) {
+    public void validated(ValidateResult result) {
         document(true, json -> {
-            json.writeNumberField("migrations", migrations);
+            json.writeNumberField("migrations", result.migrations());
             json.writeArrayFieldStart("problems");
             json.writeEndArray();
-            problems(json, "notices", notices);
+            problems(json, "notices", result.notices());
+            json.writeStringField("lockHolder", result.lockHolder().orElse(null));
         });
     }
 

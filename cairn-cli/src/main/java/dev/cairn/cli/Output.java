@@ -12,6 +12,7 @@ import dev.cairn.SchemaSnapshot;
 import dev.cairn.SeedResult;
 import dev.cairn.ServerInfo;
 import dev.cairn.Status;
+import dev.cairn.ValidateResult;
 import dev.cairn.VerifyResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,10 +37,10 @@ interface Output {
     void rolledBack(RollbackResult result);
 
     /**
-     * {@code validate} found no problem in {@code migrations} migrations, but for {@code notices}
-     * (see {@link Problem#isNotice()}), which fail nothing.
+     * {@code validate} found no problem, but for its notices (see {@link Problem#isNotice()}), which
+     * fail nothing.
      */
-    void validated(int migrations, List<Problem> notices);
+    void validated(ValidateResult result);
 
     /** {@code seed run} ran {@code result}'s seeds. */
     void seeded(SeedResult result);

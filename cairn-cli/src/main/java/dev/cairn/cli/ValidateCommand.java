@@ -47,6 +47,6 @@ final class ValidateCommand extends DatabaseCommand {
                             + " in the migration files and the tracking table.",
                     problems);
         }
-        output.validated(result.migrations(), result.notices());
+        output.validated(result);
     }
 }

@@ -135,6 +135,33 @@ class StatusCommandTest {
         assertThat(json.get("problems")).isEmpty();
     }
 
+    /** A validation that passes while another runner holds the lock says who, also in its JSON document. */
+    @Test
+    void validateNamesTheRunnerThatHoldsTheLockInItsJsonToo() throws IOException {
+        Cli cli = Project.create(directory);
+        cli.run("migrate").succeeds();
+        assertThat(cli.run("--json", "validate")
+                        .succeeds()
+                        .json()
+                        .get("lockHolder")
+                        .isNull())
+                .isTrue();
+
+        try (FileChannel holder = FileChannel.open(
+                        directory.resolve("dev.sqlite3.cairn_migrations.lock"), StandardOpenOption.WRITE);
+                FileLock held = holder.lock()) {
+            assertThat(held.isValid()).isTrue();
+            holder.truncate(0);
+            holder.write(ByteBuffer.wrap(
+                    "pid 778 on ci-runner-4, since 2026-11-24T06:00:00Z\n".getBytes(StandardCharsets.UTF_8)));
+
+            Cli.Run validate = cli.run("--json", "validate").exits(0);
+
+            assertThat(validate.json().get("lockHolder").asText()).startsWith("held by pid 778 on ci-runner-4");
+            assertThat(validate.err()).contains("Note: a runner holds the migration lock");
+        }
+    }
+
     @Test
     void namesTheRunnerThatHoldsTheLockAndCallsItsPartWayMigrationRunningNotStopped() throws IOException {
         Cli cli = Project.create(directory);
