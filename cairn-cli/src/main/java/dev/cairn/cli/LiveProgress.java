@@ -26,8 +26,9 @@ final class LiveProgress {
     private String leader;
     private int total;
     private long started;
-    private boolean shown;
+    /** What the ticker last wrote after the leader; null while it has written nothing. */
     private String shownText;
+
     private volatile int number;
 
     LiveProgress(PrintStream out) {
@@ -41,7 +42,6 @@ final class LiveProgress {
             this.total = total;
             this.number = 0;
             this.started = System.nanoTime();
-            this.shown = false;
             this.shownText = null;
             if (ticker == null) {
                 ticker = new Thread(this::tick, "cairn-progress");
@@ -62,11 +62,11 @@ final class LiveProgress {
      */
     void finish(Runnable end) {
         synchronized (lock) {
-            if (shown) {
+            if (shownText != null) {
                 out.print("\r" + leader + CLEAR_TO_END);
             }
             leader = null;
-            shown = false;
+            shownText = null;
             end.run();
         }
     }
@@ -88,7 +88,6 @@ final class LiveProgress {
                         out.flush();
                         shownText = text;
                     }
-                    shown = true;
                 }
             }
         }

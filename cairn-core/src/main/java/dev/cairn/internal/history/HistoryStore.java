@@ -13,7 +13,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,15 +142,10 @@ public final class HistoryStore {
      * the same name from Cairn's. Reads no row.
      */
     public List<String> columns() throws SQLException {
-        List<String> columns = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(selectNone)) {
-            ResultSetMetaData metadata = result.getMetaData();
-            for (int i = 1; i <= metadata.getColumnCount(); i++) {
-                columns.add(metadata.getColumnName(i).toLowerCase(Locale.ROOT));
-            }
+            return List.copyOf(columnIndexes(result.getMetaData()).keySet());
         }
-        return columns;
     }
 
     /** The columns that every version of Cairn's tracking table has, which {@link #read()} needs. */
@@ -378,8 +373,9 @@ public final class HistoryStore {
     }
 
     /** Each column's 1-based index by its name in lower case (H2 answers unquoted names in upper case). */
+    /** The table's columns, lower-cased, in their order, with their 1-based index in {@code metaData}. */
     private static Map<String, Integer> columnIndexes(ResultSetMetaData metaData) throws SQLException {
-        Map<String, Integer> indexes = new HashMap<>();
+        Map<String, Integer> indexes = new LinkedHashMap<>();
         for (int i = 1; i <= metaData.getColumnCount(); i++) {
             indexes.put(metaData.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
         }

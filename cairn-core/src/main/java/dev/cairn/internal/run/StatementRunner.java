@@ -32,31 +32,17 @@ public final class StatementRunner {
         this.canceller = canceller;
     }
 
-    /** Told after each statement that ran, to keep a record in step (the tracking table's progress). */
-    @FunctionalInterface
-    public interface Progress {
-        /** Statement {@code index} (0-based) has run. */
-        void ran(int index) throws SQLException;
-    }
-
-    /** Runs every statement, in order. */
-    public void run(List<Statement> statements) throws StatementFailedException, SQLException {
-        run(statements, 0, index -> {});
-    }
-
     /**
-     * Runs {@code statements} from index {@code from} on, telling {@code progress} after each one.
+     * Runs every statement, in order.
      *
      * @throws StatementFailedException if a statement fails, or the run is cancelled (then
      *     {@link StatementFailedException#cancelled()}); the ones before it ran
-     * @throws SQLException if {@code progress} fails, or no statement can be made on the connection
+     * @throws SQLException if no statement can be made on the connection
      */
-    public void run(List<Statement> statements, int from, Progress progress)
-            throws StatementFailedException, SQLException {
+    public void run(List<Statement> statements) throws StatementFailedException, SQLException {
         try (Cursor cursor = cursor()) {
-            for (int i = from; i < statements.size(); i++) {
+            for (int i = 0; i < statements.size(); i++) {
                 cursor.run(statements.get(i), i);
-                progress.ran(i);
             }
         }
     }

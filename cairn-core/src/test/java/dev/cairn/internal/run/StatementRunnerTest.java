@@ -2,7 +2,6 @@
 package dev.cairn.internal.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cairn.internal.dialect.Dialect;
@@ -21,13 +20,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link StatementRunner} on SQLite and H2 in memory: it runs statements in order from the index it
- * is given, tells progress after each one (when that statement's effect is already visible, before
- * the next runs), and turns a failing statement into a {@link StatementFailedException} with the
- * statement's index, the file line the database blames and the database's own message. A table of
- * failures pins the line: the statement's first line, or, where H2 marks the error with {@code [*]}
- * in a multi-line statement, the line of the mark. A failure of progress itself is not mistaken for a
- * failing statement.
+ * {@link StatementRunner} on SQLite and H2 in memory: it runs statements in order (or, through a
+ * cursor, the ones its caller gives it with their index), and turns a failing statement into a
+ * {@link StatementFailedException} with the statement's index, the file line the database blames and
+ * the database's own message. A table of failures pins the line: the statement's first line, or,
+ * where H2 marks the error with {@code [*]} in a multi-line statement, the line of the mark.
  */
 class StatementRunnerTest {
 
@@ -50,62 +47,64 @@ class StatementRunnerTest {
     }
 
     private int count(String table) throws SQLException {
+        return number("SELECT count(*) FROM " + table);
+    }
+
+    private int max(String table) throws SQLException {
+        return number("SELECT max(n) FROM " + table);
+    }
+
+    private int number(String query) throws SQLException {
         try (java.sql.Statement statement = connections.get(0).createStatement();
-                ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                ResultSet result = statement.executeQuery(query)) {
             result.next();
             return result.getInt(1);
         }
     }
 
     @Test
-    void runsTheStatementsInOrderTellingProgressAfterEach() throws Exception {
+    void runsTheStatementsInOrder() throws Exception {
         StatementRunner runner = runner(SQLITE);
         runner.execute("CREATE TABLE t (n int)");
-        List<String> progress = new ArrayList<>();
 
-        runner.run(
-                List.of(
-                        new Statement("INSERT INTO t VALUES (1)", 2),
-                        new Statement("INSERT INTO t VALUES (2)", 3),
-                        new Statement("INSERT INTO t VALUES (3)", 4)),
-                0,
-                index -> progress.add(index + ": " + count("t") + " rows"));
+        runner.run(List.of(
+                new Statement("INSERT INTO t VALUES (1)", 2),
+                new Statement("INSERT INTO t SELECT max(n) * 10 FROM t", 3),
+                new Statement("INSERT INTO t SELECT max(n) + 1 FROM t", 4)));
 
-        assertThat(progress).containsExactly("0: 1 rows", "1: 2 rows", "2: 3 rows");
+        assertThat(count("t")).isEqualTo(3);
+        assertThat(max("t")).as("each statement saw the ones before it").isEqualTo(11);
     }
 
     @Test
-    void startsAtTheIndexItIsGiven() throws Exception {
+    void aCursorRunsTheStatementsItIsGivenWithTheirIndex() throws Exception {
         StatementRunner runner = runner(SQLITE);
         runner.execute("CREATE TABLE t (n int)");
-        List<Integer> progress = new ArrayList<>();
+        List<Statement> section = List.of(
+                new Statement("CREATE TABLE t (n int)", 2), // ran on an earlier run; would fail now
+                new Statement("INSERT INTO t VALUES (1)", 3),
+                new Statement("INSERT INTO nowhere VALUES (2)", 4));
 
-        runner.run(
-                List.of(
-                        new Statement("CREATE TABLE t (n int)", 2), // ran on an earlier run; would fail now
-                        new Statement("INSERT INTO t VALUES (1)", 3),
-                        new Statement("INSERT INTO t VALUES (2)", 4)),
-                1,
-                progress::add);
-
-        assertThat(progress).containsExactly(1, 2);
-        assertThat(count("t")).isEqualTo(2);
+        try (StatementRunner.Cursor cursor = runner.cursor()) {
+            cursor.run(section.get(1), 1);
+            StatementFailedException e =
+                    catchThrowableOfType(StatementFailedException.class, () -> cursor.run(section.get(2), 2));
+            assertThat(e.index()).isEqualTo(2);
+            assertThat(e.line()).isEqualTo(4);
+        }
+        assertThat(count("t")).isEqualTo(1);
     }
 
     @Test
     void aFailingStatementStopsTheRunAndSaysWhichWhereAndWhy() throws SQLException {
         StatementRunner runner = runner(SQLITE);
-        List<Integer> progress = new ArrayList<>();
 
         StatementFailedException e = catchThrowableOfType(
                 StatementFailedException.class,
-                () -> runner.run(
-                        List.of(
-                                new Statement("CREATE TABLE t (n int)", 3),
-                                new Statement("INSERT INTO nowhere VALUES (1)", 5),
-                                new Statement("INSERT INTO t VALUES (1)", 7)),
-                        0,
-                        progress::add));
+                () -> runner.run(List.of(
+                        new Statement("CREATE TABLE t (n int)", 3),
+                        new Statement("INSERT INTO nowhere VALUES (1)", 5),
+                        new Statement("INSERT INTO t VALUES (1)", 7))));
 
         assertThat(e.index()).isEqualTo(1);
         assertThat(e.line()).isEqualTo(5);
@@ -114,7 +113,6 @@ class StatementRunnerTest {
         assertThat(e).hasMessage(e.databaseMessage());
         assertThat(e).hasCauseInstanceOf(SQLException.class);
         assertThat(e.sqlState()).isEqualTo(e.getCause().getSQLState());
-        assertThat(progress).containsExactly(0);
         assertThat(count("t")).isZero(); // the statement before it ran; the one after it did not
     }
 
@@ -183,16 +181,5 @@ class StatementRunnerTest {
 
         assertThat(e.sqlState()).isEqualTo("42S02");
         assertThat(e.databaseMessage()).isEqualTo("Table \"NOWHERE\" not found");
-    }
-
-    @Test
-    void aFailureToRecordProgressIsNotAFailingStatement() throws SQLException {
-        StatementRunner runner = runner(SQLITE);
-        SQLException tracking = new SQLException("The tracking table cairn_migrations has no row 1");
-
-        assertThatThrownBy(() -> runner.run(List.of(new Statement("CREATE TABLE t (n int)", 2)), 0, index -> {
-                    throw tracking;
-                }))
-                .isSameAs(tracking);
     }
 }
