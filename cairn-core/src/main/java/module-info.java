@@ -13,6 +13,7 @@ module dev.cairn {
     requires org.slf4j;
     requires org.yaml.snakeyaml;
     requires io.github.javadiffutils;
+    requires io.github.classgraph;
 
     exports dev.cairn;
 }

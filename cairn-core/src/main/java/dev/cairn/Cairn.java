@@ -17,6 +17,7 @@ import dev.cairn.internal.config.Durations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -410,7 +411,10 @@ public final class Cairn {
             return this;
         }
 
-        /** Reads migrations from this directory, overriding {@code migrations.directory}. */
+        /**
+         * Reads migrations from this directory, overriding {@code migrations.directory} (and
+         * {@code migrations.locations}: the directory is the one location).
+         */
         public Builder migrationsDirectory(Path directory) {
             draft.migrationsDirectory = Objects.requireNonNull(directory, "directory");
             return this;
@@ -419,6 +423,44 @@ public final class Cairn {
         /** Reads migrations from this directory, overriding {@code migrations.directory}. */
         public Builder migrationsDirectory(String directory) {
             return migrationsDirectory(Path.of(directory));
+        }
+
+        /**
+         * Reads migrations from these locations, merged into one ordered set, overriding
+         * {@code migrations.locations} and {@code migrations.directory}: {@code filesystem:PATH} (or a
+         * bare path), a directory of SQL files; {@code classpath:PACKAGE}, such as
+         * {@code classpath:db/migrations}, the SQL files and {@link JavaMigration} classes in that package
+         * of every directory and jar of the {@link #classLoader}.
+         *
+         * @throws ConfigurationException when {@link #load()} is called, for a location it cannot read
+         */
+        public Builder locations(String... locations) {
+            draft.locations = List.of(locations);
+            return this;
+        }
+
+        /**
+         * Reads {@code classpath:} locations through this class loader; by default the thread's context
+         * class loader at {@link #load()}, else the one that loaded Cairn.
+         */
+        public Builder classLoader(ClassLoader classLoader) {
+            draft.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * Adds these Java migrations to the ones found in the locations, such as instances built by the
+         * application with what they need (a class found by scanning needs a constructor without
+         * parameters; these do not).
+         */
+        public Builder javaMigrations(JavaMigration... migrations) {
+            return javaMigrations(List.of(migrations));
+        }
+
+        /** Adds these Java migrations, as {@link #javaMigrations(JavaMigration...)} does. */
+        public Builder javaMigrations(Collection<? extends JavaMigration> migrations) {
+            draft.javaMigrations.addAll(migrations);
+            return this;
         }
 
         /**

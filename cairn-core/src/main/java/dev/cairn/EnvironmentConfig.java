@@ -3,6 +3,7 @@ package dev.cairn;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,11 @@ import java.util.Optional;
  * @param connectTimeout how long to wait for a connection ({@code connect-timeout})
  * @param lockTimeout how long to wait for another runner's lock ({@code lock-timeout})
  * @param pool the pool settings for the application's data source ({@code pool:})
- * @param migrationsDirectory where the migration files are ({@code migrations.directory})
+ * @param migrationsDirectory where the migration files are ({@code migrations.directory}), and where
+ *     {@code cairn make} writes: with {@code migrations.locations}, its first {@code filesystem:} one
+ * @param migrationLocations {@code migrations.locations}, each as {@code filesystem:} with an absolute
+ *     path or {@code classpath:} with a package path such as {@code db/migrations}; empty if not given,
+ *     when {@code migrationsDirectory} is the one location
  * @param table the tracking table's name ({@code migrations.table})
  * @param schema the tracking table's schema ({@code migrations.schema}), if set
  * @param seedsDirectory where the seed files are ({@code seeds.directory})
@@ -36,6 +41,7 @@ public record EnvironmentConfig(
         Duration lockTimeout,
         Pool pool,
         Path migrationsDirectory,
+        List<String> migrationLocations,
         String table,
         Optional<String> schema,
         Path seedsDirectory,
@@ -71,6 +77,7 @@ public record EnvironmentConfig(
                 + ", lockTimeout=" + lockTimeout
                 + ", pool=" + pool
                 + ", migrationsDirectory=" + migrationsDirectory
+                + ", migrationLocations=" + migrationLocations
                 + ", table=" + table
                 + ", schema=" + schema.orElse("")
                 + ", seedsDirectory=" + seedsDirectory

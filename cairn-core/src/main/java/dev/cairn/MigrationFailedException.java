@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A statement of a migration failed in the database. The message names the migration, the file and
- * line of the failing statement, the database's own message, and what the failure left behind:
- * where the work ran in a transaction, nothing; otherwise exactly which migrations and statements
- * stay applied, so that the tracking table and the schema agree.
+ * A statement of a migration failed in the database, or a Java migration's code threw. The message
+ * names the migration, the file and line of the failing statement (for Java, the class file), the
+ * database's own message, and what the failure left behind: where the work ran in a transaction,
+ * nothing; otherwise exactly which migrations and statements stay applied, so that the tracking table
+ * and the schema agree.
  */
 public final class MigrationFailedException extends CairnException {
 
@@ -33,7 +34,7 @@ public final class MigrationFailedException extends CairnException {
      * @param migration the failing migration's name
      * @param direction the section that failed
      * @param file the file holding the failing statement
-     * @param line the 1-based line of the failing statement in {@code file}
+     * @param line the 1-based line of the failing statement in {@code file}; 0 for a Java migration
      * @param statement the 1-based number of the failing statement within its section
      * @param sqlState the database's SQLSTATE, or null if it gave none
      * @param databaseMessage the database's message
@@ -117,8 +118,8 @@ public final class MigrationFailedException extends CairnException {
         String what = migration.endsWith(".sql")
                 ? "Seed " + migration
                 : "Migration " + migration + " (" + direction.label() + ")";
-        return what + " failed at " + file + ":" + line
-                + ", statement " + statement + ": " + databaseMessage + state
-                + System.lineSeparator() + outcome;
+        // A Java migration's code has no line: it is named by its class file.
+        String where = line > 0 ? " failed at " + file + ":" + line + ", statement " + statement : " failed in " + file;
+        return what + where + ": " + databaseMessage + state + System.lineSeparator() + outcome;
     }
 }

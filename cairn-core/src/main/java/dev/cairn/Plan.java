@@ -3,6 +3,7 @@ package dev.cairn;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -37,6 +38,8 @@ public record Plan(Operation operation, OptionalInt batch, List<Migration> migra
      * @param statements the statements that will run, in order
      * @param resumeAfter how many statements of the section ran on an earlier run that stopped part-way
      *     (outside a transaction); {@code statements} are the rest. 0 when the section starts afresh
+     * @param javaClass for a {@link JavaMigration}, its class's name: the section runs its code, and
+     *     {@code statements} is empty; for an SQL migration, empty
      */
     public record Migration(
             String name,
@@ -45,11 +48,24 @@ public record Plan(Operation operation, OptionalInt batch, List<Migration> migra
             Path file,
             boolean transactional,
             List<Statement> statements,
-            int resumeAfter) {
+            int resumeAfter,
+            Optional<String> javaClass) {
 
         /** Creates the planned migration; {@code statements} is copied. */
         public Migration {
             statements = List.copyOf(statements);
+        }
+
+        /** A planned SQL migration. */
+        public Migration(
+                String name,
+                String version,
+                Direction direction,
+                Path file,
+                boolean transactional,
+                List<Statement> statements,
+                int resumeAfter) {
+            this(name, version, direction, file, transactional, statements, resumeAfter, Optional.empty());
         }
     }
 

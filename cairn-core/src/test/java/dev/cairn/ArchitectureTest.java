@@ -81,7 +81,7 @@ class ArchitectureTest {
             .whereLayer("history")
             .mayOnlyBeAccessedByLayers("command", "run", "plan")
             .whereLayer("source")
-            .mayOnlyBeAccessedByLayers("command", "run", "plan")
+            .mayOnlyBeAccessedByLayers("command", "run", "plan", "config") // config: the syntax of a location
             .whereLayer("dialect")
             .mayOnlyBeAccessedByLayers("command", "run", "history", "connect", "config")
             .whereLayer("lock")

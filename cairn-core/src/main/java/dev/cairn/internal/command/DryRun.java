@@ -18,7 +18,7 @@ public final class DryRun {
 
     /** The plan of {@code operation}; reads only, creates nothing. */
     public Plan plan(Operation operation) {
-        BackgroundScan scan = BackgroundScan.start(settings.migrationsDirectory());
+        BackgroundScan scan = BackgroundScan.start(settings.migrations());
         try (Session session = scan.whileConnecting(() -> Session.forReading(settings))) {
             return new Planner(scan.migrations(), session.historyRows())
                     .plan(

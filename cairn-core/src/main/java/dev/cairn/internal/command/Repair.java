@@ -14,7 +14,6 @@ import dev.cairn.internal.history.HistoryStore;
 import dev.cairn.internal.plan.Planner;
 import dev.cairn.internal.source.Checksum;
 import dev.cairn.internal.source.Migration;
-import dev.cairn.internal.source.MigrationDirectory;
 import dev.cairn.internal.source.Section;
 import dev.cairn.internal.source.Version;
 import dev.cairn.internal.sql.SplitRules;
@@ -60,7 +59,7 @@ public final class Repair {
      */
     public RepairResult repair(RepairOptions options) {
         Stopwatch stopwatch = new Stopwatch();
-        List<Migration> migrations = MigrationDirectory.scan(settings.migrationsDirectory());
+        List<Migration> migrations = settings.migrations().scan();
         Map<String, Migration> files =
                 migrations.stream().collect(Collectors.toMap(Migration::name, Function.identity()));
         try (Session session =

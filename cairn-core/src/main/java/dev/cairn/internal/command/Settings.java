@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.command;
 
+import dev.cairn.ConfigurationException;
 import dev.cairn.EnvironmentConfig;
 import dev.cairn.EnvironmentConfig.Ssl;
+import dev.cairn.JavaMigration;
 import dev.cairn.MigrationListener;
 import dev.cairn.internal.connect.Connector;
 import dev.cairn.internal.connect.Credentials;
 import dev.cairn.internal.connect.DriverProperties;
+import dev.cairn.internal.source.Location;
+import dev.cairn.internal.source.MigrationSources;
 import dev.cairn.internal.sql.TableName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -21,7 +26,9 @@ import javax.sql.DataSource;
  * a setting again; this record is its one holder.
  *
  * @param environment the environment's name, {@value #CUSTOM} without a file
- * @param migrationsDirectory the migrations directory, absolute
+ * @param migrationsDirectory where {@code cairn make} writes migrations: the migrations directory, or
+ *     the first {@code filesystem:} location; absolute
+ * @param migrations where the migrations come from
  * @param seedsDirectory where the seed files are, absolute
  * @param schemaFile where to write the schema after each change, if anywhere
  * @param table the tracking table
@@ -32,6 +39,7 @@ import javax.sql.DataSource;
 public record Settings(
         String environment,
         Path migrationsDirectory,
+        MigrationSources migrations,
         Path seedsDirectory,
         Optional<Path> schemaFile,
         TableName table,
@@ -50,7 +58,15 @@ public record Settings(
     /** These settings with another lock timeout. */
     Settings withLockTimeout(Duration timeout) {
         return new Settings(
-                environment, migrationsDirectory, seedsDirectory, schemaFile, table, timeout, listener, connector);
+                environment,
+                migrationsDirectory,
+                migrations,
+                seedsDirectory,
+                schemaFile,
+                table,
+                timeout,
+                listener,
+                connector);
     }
 
     /**
@@ -65,6 +81,9 @@ public record Settings(
         public String password;
         public DataSource dataSource;
         public Path migrationsDirectory;
+        public List<String> locations;
+        public ClassLoader classLoader;
+        public List<JavaMigration> javaMigrations = new ArrayList<>();
         public Path seedsDirectory;
         public Path schemaFile;
         public String table;
@@ -90,11 +109,18 @@ public record Settings(
      */
     public static Settings resolve(Draft draft, EnvironmentConfig file) {
         Path workingDirectory = draft.resolvedWorkingDirectory();
-        Path migrations = path(
-                draft.migrationsDirectory,
-                file == null ? null : file.migrationsDirectory(),
-                EnvironmentConfig.DEFAULT_MIGRATIONS_DIRECTORY,
-                workingDirectory);
+        List<Location> locations = locations(draft, file, workingDirectory);
+        Path migrations = locations.stream()
+                .filter(Location.Directory.class::isInstance)
+                .map(location -> ((Location.Directory) location).directory())
+                .findFirst()
+                .orElse(path(
+                        null,
+                        file == null ? null : file.migrationsDirectory(),
+                        EnvironmentConfig.DEFAULT_MIGRATIONS_DIRECTORY,
+                        workingDirectory));
+        ClassLoader loader = draft.classLoader != null ? draft.classLoader : defaultClassLoader();
+        MigrationSources sources = new MigrationSources(locations, loader, draft.javaMigrations);
         Path seeds = path(
                 draft.seedsDirectory,
                 file == null ? null : file.seedsDirectory(),
@@ -114,6 +140,7 @@ public record Settings(
         return new Settings(
                 name,
                 migrations,
+                sources,
                 seeds,
                 schemaFile,
                 TableName.of(schema, table),
@@ -152,6 +179,40 @@ public record Settings(
                 url,
                 DriverProperties.of(url, user, password, ssl, connectTimeout),
                 password.map(List::of).orElse(List.of()));
+    }
+
+    /**
+     * Where migrations come from: the builder's locations, else its directory, else the file's
+     * locations, else its directory, else the default directory.
+     *
+     * @throws dev.cairn.ConfigurationException if a location given to the builder cannot be read
+     */
+    private static List<Location> locations(Draft draft, EnvironmentConfig file, Path workingDirectory) {
+        List<String> written = draft.locations != null
+                ? draft.locations
+                : draft.migrationsDirectory == null && file != null ? file.migrationLocations() : List.of();
+        if (written.isEmpty()) {
+            return List.of(new Location.Directory(path(
+                    draft.migrationsDirectory,
+                    file == null ? null : file.migrationsDirectory(),
+                    EnvironmentConfig.DEFAULT_MIGRATIONS_DIRECTORY,
+                    workingDirectory)));
+        }
+        List<Location> locations = new ArrayList<>();
+        for (String text : written) {
+            try {
+                locations.add(Location.parse(text, workingDirectory));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("The migrations location " + e.getMessage() + ".");
+            }
+        }
+        return List.copyOf(locations);
+    }
+
+    /** The thread's context class loader, or else Cairn's own: the one an application's classes are in. */
+    private static ClassLoader defaultClassLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : Settings.class.getClassLoader();
     }
 
     private static Path path(Path override, Path fromFile, String fallback, Path workingDirectory) {

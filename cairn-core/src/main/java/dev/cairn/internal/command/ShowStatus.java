@@ -33,7 +33,7 @@ public final class ShowStatus {
      * nothing else: the status holds every other migration, and a problem for each such file.
      */
     public Status read() {
-        BackgroundScan scan = BackgroundScan.startAll(settings.migrationsDirectory());
+        BackgroundScan scan = BackgroundScan.startAll(settings.migrations());
         try (Session session = scan.whileConnecting(() -> Session.forReading(settings))) {
             MigrationDirectory.Scan files = scan.scan();
             Status status = new Planner(files.migrations(), session.historyRows())

@@ -27,7 +27,7 @@ public final class Validate {
 
     /** The problems, with how many migrations were checked. */
     public ValidateResult validate() {
-        MigrationDirectory.Scan scan = MigrationDirectory.scanAll(settings.migrationsDirectory());
+        MigrationDirectory.Scan scan = settings.migrations().scanAll();
         List<Problem> problems = new ArrayList<>(fileProblems(scan));
         try (Session session = Session.forReading(settings)) {
             Planner planner = new Planner(scan.migrations(), session.historyRows());

@@ -8,7 +8,6 @@ import dev.cairn.VerifyResult;
 import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.source.Migration;
-import dev.cairn.internal.source.MigrationDirectory;
 import dev.cairn.internal.source.Version;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +40,7 @@ public final class Verification {
     public VerifyResult run(VerifyOptions options, MigrationListener listener) {
         Stopwatch stopwatch = new Stopwatch();
         Findings findings = new Findings(Instant.now());
-        List<Migration> migrations = MigrationDirectory.scan(settings.migrationsDirectory());
+        List<Migration> migrations = settings.migrations().scan();
         Predicate<Migration> inRange = range(options, migrations);
         String targetUrl = settings.connector().verifyUrl();
         Dialect dialect = Dialect.forUrl(targetUrl);

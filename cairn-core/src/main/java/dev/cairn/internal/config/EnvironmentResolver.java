@@ -8,9 +8,11 @@ import dev.cairn.EnvironmentConfig.Ssl;
 import dev.cairn.Redaction;
 import dev.cairn.internal.dialect.Client;
 import dev.cairn.internal.dialect.Dialect;
+import dev.cairn.internal.source.Location;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +81,14 @@ final class EnvironmentResolver {
                 environment, "connect-timeout", EnvironmentConfig.DEFAULT_CONNECT_TIMEOUT, MIN_CONNECT_TIMEOUT);
         Duration lockTimeout = duration(environment, "lock-timeout", EnvironmentConfig.DEFAULT_LOCK_TIMEOUT, null);
         Pool pool = pool();
-        Path migrations = directory("migrations", EnvironmentConfig.DEFAULT_MIGRATIONS_DIRECTORY);
+        List<String> locations = locations();
+        Path migrations = locations.isEmpty()
+                ? directory("migrations", EnvironmentConfig.DEFAULT_MIGRATIONS_DIRECTORY)
+                : locations.stream()
+                        .filter(location -> location.startsWith(Location.FILESYSTEM))
+                        .map(location -> Path.of(location.substring(Location.FILESYSTEM.length())))
+                        .findFirst()
+                        .orElse(source.directory().resolve(EnvironmentConfig.DEFAULT_MIGRATIONS_DIRECTORY));
         String table = layered("migrations", "table").map(Setting::text).orElse(EnvironmentConfig.DEFAULT_TABLE);
         Optional<String> schema = layered("migrations", "schema").map(Setting::text);
         Path seeds = directory("seeds", EnvironmentConfig.DEFAULT_SEEDS_DIRECTORY);
@@ -100,6 +109,7 @@ final class EnvironmentResolver {
                 lockTimeout,
                 pool,
                 migrations,
+                locations,
                 table,
                 schema,
                 seeds,
@@ -370,6 +380,53 @@ final class EnvironmentResolver {
                             + given.text().strip() + ".");
         }
         return duration;
+    }
+
+    /**
+     * {@code migrations.locations}, each resolved ({@code filesystem:} and an absolute path, or
+     * {@code classpath:} and a package path); empty if not given. The environment's
+     * {@code migrations.directory} or {@code locations} wins over the top level's; one mapping may not
+     * give both.
+     */
+    private List<String> locations() {
+        Optional<YamlMap> own = environment.section("migrations");
+        boolean ownGivesWhere = own.isPresent()
+                && (own.get().value("directory").isPresent()
+                        || own.get().list("locations").isPresent());
+        List<YamlMap> layers = ownGivesWhere
+                ? List.of(own.get())
+                : top.section("migrations").stream().toList();
+        for (YamlMap migrations : layers) {
+            Optional<List<Scalar>> written = migrations.list("locations");
+            if (written.isEmpty()) {
+                continue;
+            }
+            Optional<Scalar> directory = migrations.value("directory");
+            if (directory.isPresent()) {
+                throw source.error(
+                        directory.get().line(),
+                        migrations.path() + " gives both directory: and locations:. Keep locations: (a"
+                                + " directory is written there as filesystem:PATH), or directory: alone.");
+            }
+            List<String> locations = new ArrayList<>();
+            for (Scalar scalar : written.get()) {
+                Setting setting = new Setting(scalar, variables.expand(scalar, source, false));
+                try {
+                    locations.add(
+                            Location.parse(setting.text(), source.directory()).toString());
+                } catch (IllegalArgumentException e) {
+                    throw source.error(setting.line(), setting.path() + ": " + e.getMessage() + ".");
+                }
+            }
+            if (locations.isEmpty()) {
+                throw source.error(
+                        migrations.line(),
+                        migrations.path() + ".locations is an empty list; name at least one location, such as"
+                                + " filesystem:database/migrations or classpath:db/migrations.");
+            }
+            return List.copyOf(locations);
+        }
+        return List.of();
     }
 
     private Path directory(String section, String fallback) {

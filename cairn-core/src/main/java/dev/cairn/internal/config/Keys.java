@@ -26,6 +26,7 @@ final class Keys {
     /** {@code migrations:}, at the top level or in an environment. */
     static final Keys MIGRATIONS = new Keys("{ directory: " + EnvironmentConfig.DEFAULT_MIGRATIONS_DIRECTORY + " }")
             .value("directory")
+            .list("locations")
             .value("table")
             .value("schema")
             .value("schema-file");
@@ -95,6 +96,9 @@ final class Keys {
             Map.entry("max-size", "max"),
             Map.entry("maximum-pool-size", "max"));
 
+    /** The shape that marks a key whose value is a list of plain values. */
+    private static final Keys LIST = new Keys("[ a, b ]");
+
     private final String example;
     /** Allowed keys in order; the value is the section's shape, or null for a plain value. */
     private final Map<String, Keys> keys = new LinkedHashMap<>();
@@ -115,6 +119,17 @@ final class Keys {
         return this;
     }
 
+    /** A key whose value is a list of plain values (or one plain value, a list of one). */
+    private Keys list(String key) {
+        keys.put(key, LIST);
+        return this;
+    }
+
+    /** Whether {@code key} takes a list of plain values. */
+    boolean isList(String key) {
+        return anyKey == null && keys.get(key) == LIST;
+    }
+
     private Keys section(String key, Keys shape) {
         keys.put(key, shape);
         return this;
@@ -132,7 +147,7 @@ final class Keys {
 
     /** The shape of {@code key}'s value if it is a mapping, else empty (a plain value). */
     Optional<Keys> section(String key) {
-        return Optional.ofNullable(anyKey != null ? anyKey : keys.get(key));
+        return Optional.ofNullable(anyKey != null ? anyKey : keys.get(key)).filter(shape -> shape != LIST);
     }
 
     /** The allowed keys, comma-separated, in documentation order. */

@@ -33,6 +33,7 @@ final class YamlMap {
     private final int line;
     private final Map<String, Scalar> values = new LinkedHashMap<>();
     private final Map<String, YamlMap> sections = new LinkedHashMap<>();
+    private final Map<String, List<Scalar>> lists = new LinkedHashMap<>();
 
     private YamlMap(String path, int line) {
         this.path = path;
@@ -71,7 +72,11 @@ final class YamlMap {
                 throw unknownKey(entry, path, keys, source);
             }
             Optional<Keys> section = keys.section(entry.key);
-            if (section.isPresent()) {
+            if (keys.isList(entry.key)) {
+                if (!isNull(entry.value)) {
+                    map.lists.put(entry.key, list(entry.value, childPath, source));
+                }
+            } else if (section.isPresent()) {
                 map.sections.put(entry.key, read(entry.value, childPath, entry.line, section.get(), source));
             } else if (!isNull(entry.value)) {
                 if (!(entry.value instanceof ScalarNode scalar)) {
@@ -98,12 +103,40 @@ final class YamlMap {
 
     /** Whether the mapping has no key at all (a null value under a key counts as absent). */
     boolean isEmpty() {
-        return values.isEmpty() && sections.isEmpty();
+        return values.isEmpty() && sections.isEmpty() && lists.isEmpty();
     }
 
     /** The plain value of {@code key}, as written, if given. */
     Optional<Scalar> value(String key) {
         return Optional.ofNullable(values.get(key));
+    }
+
+    /** The values of the list {@code key}, as written, if given (a single value is a list of one). */
+    Optional<List<Scalar>> list(String key) {
+        return Optional.ofNullable(lists.get(key));
+    }
+
+    private static List<Scalar> list(Node node, String path, SourceFile source) {
+        if (node instanceof ScalarNode scalar) {
+            checkTag(scalar, source);
+            return List.of(new Scalar(path, scalar.getValue(), YamlDocument.line(scalar)));
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            throw source.error(
+                    YamlDocument.line(node), path + " must be a list, such as [ a, b ], not " + kind(node) + ".");
+        }
+        List<Scalar> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (!(item instanceof ScalarNode scalar) || isNull(item)) {
+                throw source.error(
+                        YamlDocument.line(item),
+                        path + "[" + items.size() + "] must be a single value, not "
+                                + (isNull(item) ? "empty" : kind(item)) + ".");
+            }
+            checkTag(scalar, source);
+            items.add(new Scalar(path + "[" + items.size() + "]", scalar.getValue(), YamlDocument.line(scalar)));
+        }
+        return List.copyOf(items);
     }
 
     /** The section {@code key}, if the file has it (possibly empty). */

@@ -183,7 +183,10 @@ public final class Planner {
                         + " it with `cairn repair --forget " + row.name() + "` and roll back the rest");
             } else if (!migration.reversible()) {
                 refusals.add(row.name() + ": it is irreversible ("
-                        + migration.file().getFileName() + " has no `-- migrate:down` section)");
+                        + (migration.isJava()
+                                ? migration.source() + " does not override down(Connection)"
+                                : migration.file().getFileName() + " has no `-- migrate:down` section")
+                        + ")");
             }
         }
         if (!refusals.isEmpty()) {
@@ -477,6 +480,11 @@ public final class Planner {
     }
 
     private static String upEdited(Migration migration) {
+        if (migration.isJava()) {
+            return migration.source() + ": its checksum() changed after it was applied, which says its up was"
+                    + " changed; put the checksum back and write a new migration instead, or, if the change is"
+                    + " deliberate and reviewed, run `cairn repair` to record it";
+        }
         return migration.file().getFileName() + ": the up section was changed after it was applied (more than"
                 + " comments or whitespace); revert that edit and write a new migration instead (a change to the"
                 + " down section alone is allowed), or, if the edit is deliberate and reviewed, run `cairn repair`"
@@ -499,6 +507,15 @@ public final class Planner {
     }
 
     private static String downChanged(Migration migration) {
+        if (migration.isJava()) {
+            return migration.name() + ": " + migration.source()
+                    + (migration.reversible()
+                            ? " changed after it was applied (it overrides down(Connection) now, or its"
+                                    + " transactional() changed); a rollback runs its down as it is now. Prove"
+                                    + " that it undoes the up with `cairn verify --from " + migration.name() + "`"
+                            : " no longer overrides down(Connection) since it was applied, so it can no longer be"
+                                    + " rolled back; put the down back to roll it back");
+        }
         if (!migration.reversible()) {
             return migration.name() + ": its down section was removed from "
                     + migration.file().getFileName()
@@ -630,7 +647,7 @@ public final class Planner {
             SplitRules rules,
             TransactionRules transactions) {
         List<Statement> statements = section.statements(rules);
-        if (section.transactional() && transactions.transactionalDdl()) {
+        if (section.code() == null && section.transactional() && transactions.transactionalDdl()) {
             for (Statement statement : statements) {
                 Optional<String> refused = transactions.refusedInTransaction(statement.sql());
                 if (refused.isPresent()) {

@@ -8,6 +8,7 @@ import dev.cairn.internal.source.Migration;
 import dev.cairn.internal.source.Section;
 import dev.cairn.internal.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One migration section to run, already split into statements.
@@ -39,8 +40,11 @@ public record Step(
                 section.file(),
                 section.transactional(),
                 statements.subList(resumeAt, statements.size()).stream()
+                        .filter(s -> !s.isCode())
                         .map(s -> new Plan.Statement(s.sql(), s.line()))
                         .toList(),
-                resumeAt);
+                resumeAt,
+                Optional.ofNullable(migration.java())
+                        .map(java -> java.getClass().getName()));
     }
 }

@@ -55,6 +55,17 @@ public final class Canceller {
         return true;
     }
 
+    /**
+     * Marks {@code statement}, made by a Java migration's code, as the one to cancel: the code runs its
+     * statements itself, so the newest it made stands for the one running.
+     */
+    void track(Statement statement) {
+        running = statement;
+        if (requested) {
+            cancelRunning();
+        }
+    }
+
     /** The statement marked by {@link #start} is over. */
     void finished() {
         running = null;

@@ -286,7 +286,9 @@ public final class Runner {
         try (StatementRunner.Cursor cursor = statements.cursor()) {
             for (int index = step.resumeAt(); index < sectionStatements.size(); index++) {
                 Statement statement = sectionStatements.get(index);
-                boolean data = grouping && changesOnlyData(statement);
+                // A Java migration's code runs in a transaction of its own here too: its data changes roll
+                // back if it fails (DDL it runs commits by itself on MySQL, MariaDB and H2).
+                boolean data = grouping && (statement.isCode() || changesOnlyData(statement));
                 if (groupOpen
                         && (!data
                                 || index - recorded >= GROUP_STATEMENTS
@@ -352,7 +354,7 @@ public final class Runner {
      * changed tables that cannot roll back (MyISAM, Aria), MySQL and MariaDB say so with warning 1196;
      * that is kept with the failure, as the row can then no longer say exactly what took effect.
      */
-    private void rollbackGroup(SQLException cause) {
+    private void rollbackGroup(Throwable cause) {
         try {
             connection.rollback();
             for (SQLWarning warning = connection.getWarnings(); warning != null; warning = warning.getNextWarning()) {
@@ -368,7 +370,7 @@ public final class Runner {
     }
 
     /** Puts the row back as it was before a section whose first statement failed: nothing changed. */
-    private void undoTracking(Step step, HistoryRow row, HistoryRow.Progress before, SQLException cause) {
+    private void undoTracking(Step step, HistoryRow row, HistoryRow.Progress before, Throwable cause) {
         try {
             if (step.row() == null) {
                 history.delete(row);
@@ -387,8 +389,9 @@ public final class Runner {
      *     one, less any rolled back with it in a group of data statements
      */
     private CairnException failure(Step step, StatementFailedException failed, int index, Outcome outcome) {
-        SQLException cause = failed.getCause();
+        Throwable cause = failed.getCause();
         int failing = failed.index();
+        boolean code = step.statements().get(failing).isCode();
         boolean inTransaction = step.section().transactional() && dialect.transactionalDdl();
         if (inTransaction) {
             rollbackQuietly(cause);
@@ -424,9 +427,10 @@ public final class Runner {
                         .append(names(outcome.committed))
                         .append('.');
             }
-            advice = dialect.isOutOfLockSpace(cause)
+            advice = cause instanceof SQLException sql && dialect.isOutOfLockSpace(sql)
                     ? outOfLockSpace(outcome, up)
-                    : System.lineSeparator() + "Fix the statement and run the command again.";
+                    : System.lineSeparator() + "Fix the " + (code ? "code" : "statement") + " and run the command"
+                            + " again.";
         } else {
             if (!outcome.committed.isEmpty()) {
                 state.append("Still ")
@@ -435,7 +439,22 @@ public final class Runner {
                         .append(names(outcome.committed))
                         .append(". ");
             }
-            if (index == 0) {
+            if (code) {
+                state.append(name)
+                        .append(" is still ")
+                        .append(up ? "pending" : "applied")
+                        .append(
+                                failed.started()
+                                        ? step.section().transactional()
+                                                ? ": the changes to data its code made were rolled back, but "
+                                                        + dialect.name()
+                                                        + " commits DDL as it runs, so DDL the code ran before it"
+                                                        + " failed stays; check for it before running it again."
+                                                : ": its section is transaction:false, so what its code did before it"
+                                                        + " failed stays; check for it before running it again."
+                                        : ".");
+                advice = System.lineSeparator() + "Fix the code and run the command again.";
+            } else if (index == 0) {
                 state.append("None of ")
                         .append(name)
                         .append("'s statements ran: it is still ")
@@ -483,8 +502,10 @@ public final class Runner {
                                 + " check those tables by hand.");
             }
         }
-        String where = "statement " + (failing + 1) + " of " + name + "'s " + section + " ("
-                + step.section().file().getFileName() + " line " + failed.line() + ")";
+        String where = code
+                ? name + "'s " + section + " (" + step.migration().source() + ")"
+                : "statement " + (failing + 1) + " of " + name + "'s " + section + " ("
+                        + step.section().file().getFileName() + " line " + failed.line() + ")";
         if (failed.cancelled()) {
             // One line: the interrupt is no fault of the migration, and running the command again goes on.
             String resume = !inTransaction && index > 0
@@ -536,7 +557,7 @@ public final class Runner {
         return text.toString();
     }
 
-    private void rollbackQuietly(SQLException cause) {
+    private void rollbackQuietly(Throwable cause) {
         unwritten.clear();
         try {
             connection.rollback();

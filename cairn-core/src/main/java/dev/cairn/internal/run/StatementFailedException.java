@@ -4,8 +4,8 @@ package dev.cairn.internal.run;
 import java.sql.SQLException;
 
 /**
- * A statement that {@link StatementRunner} ran failed in the database. Checked, so that every caller
- * says what the failure left behind; it becomes a public exception there.
+ * A statement that {@link StatementRunner} ran failed in the database, or a Java migration's code threw.
+ * Checked, so that every caller says what the failure left behind; it becomes a public exception there.
  */
 public final class StatementFailedException extends Exception {
 
@@ -17,12 +17,12 @@ public final class StatementFailedException extends Exception {
     private final boolean cancelled;
     private final boolean started;
 
-    StatementFailedException(int index, int line, String databaseMessage, SQLException cause, boolean cancelled) {
+    StatementFailedException(int index, int line, String databaseMessage, Throwable cause, boolean cancelled) {
         this(index, line, databaseMessage, cause, cancelled, true);
     }
 
     private StatementFailedException(
-            int index, int line, String databaseMessage, SQLException cause, boolean cancelled, boolean started) {
+            int index, int line, String databaseMessage, Throwable cause, boolean cancelled, boolean started) {
         super(databaseMessage, cause);
         this.index = index;
         this.line = line;
@@ -65,19 +65,21 @@ public final class StatementFailedException extends Exception {
         return line;
     }
 
-    /** The database's own message, without what Cairn reports itself. */
+    /** The database's own message (for code, what it threw), without what Cairn reports itself. */
     public String databaseMessage() {
         return databaseMessage;
     }
 
-    /** The driver's exception. */
-    @Override
-    public SQLException getCause() {
-        return (SQLException) super.getCause();
-    }
-
-    /** The database's SQLSTATE, or null if it gave none. */
+    /** The database's SQLSTATE (for code, of the first driver's exception among the causes), or null. */
     public String sqlState() {
-        return getCause().getSQLState();
+        for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql.getSQLState();
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
     }
 }

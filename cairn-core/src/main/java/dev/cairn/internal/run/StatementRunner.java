@@ -8,9 +8,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The one place that sends SQL that users wrote to a database: migrations ({@link Runner}), seeds and
- * {@code verify}'s runs on its scratch database. It executes statements one by one on the connection as
- * it is (in its transaction, or in autocommit), and turns a failing statement into a
+ * The one place that sends SQL that users wrote to a database, and runs their Java migrations:
+ * migrations ({@link Runner}), seeds and {@code verify}'s runs on its scratch database. It executes
+ * statements one by one on the connection as it is (in its transaction, or in autocommit), and turns a
+ * failing statement into a
  * {@link StatementFailedException} that points at the line the database blames. What a failure leaves
  * behind is for the caller to say.
  */
@@ -67,6 +68,10 @@ public final class StatementRunner {
          *     {@link StatementFailedException#cancelled()})
          */
         public void run(Statement statement, int index) throws StatementFailedException {
+            if (statement.isCode()) {
+                runCode(statement, index);
+                return;
+            }
             if (!canceller.start(jdbc)) {
                 throw StatementFailedException.notStarted(index, statement.line());
             }
@@ -80,10 +85,51 @@ public final class StatementRunner {
             }
         }
 
+        /**
+         * Runs a Java migration's code on a {@link GuardedConnection}. In autocommit, a transaction the
+         * code left open is committed when it returns: it returned, so its work stands.
+         */
+        private void runCode(Statement statement, int index) throws StatementFailedException {
+            if (!canceller.start(jdbc)) {
+                throw StatementFailedException.notStarted(index, 0);
+            }
+            try {
+                boolean autocommit = connection.getAutoCommit();
+                statement.code().run(GuardedConnection.of(connection, canceller));
+                if (autocommit && !connection.getAutoCommit()) {
+                    connection.commit();
+                    connection.setAutoCommit(true);
+                }
+            } catch (Exception | LinkageError e) {
+                throw new StatementFailedException(index, 0, describe(e), e, canceller.requested());
+            } finally {
+                canceller.finished();
+            }
+        }
+
         @Override
         public void close() throws SQLException {
             jdbc.close();
         }
+    }
+
+    /**
+     * What code threw, for the report: the database's message for a driver's exception, else the
+     * exception's class and message, with the driver's message of a cause that has one.
+     */
+    private String describe(Throwable thrown) {
+        if (thrown instanceof SQLException sql) {
+            return dialect.message(sql);
+        }
+        String text = thrown.getClass().getName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+        for (Throwable cause = thrown.getCause();
+                cause != null && cause != cause.getCause();
+                cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return text + " (caused by: " + dialect.message(sql) + ")";
+            }
+        }
+        return text;
     }
 
     /** Runs one statement of Cairn's own that changes no data, such as {@code verify}'s CREATE DATABASE. */

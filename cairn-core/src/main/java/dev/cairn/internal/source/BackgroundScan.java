@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.source;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
- * Reads the migrations directory on a thread of its own while the command connects: reading and
+ * Reads the migrations (directories, class path) on a thread of its own while the command connects: reading and
  * checksumming the files and opening a connection take about as long as each other, and neither needs
  * the other. Errors come out as they would without the overlap: a bad file is reported before a
  * connection that failed, because the files were always read first.
@@ -23,22 +22,22 @@ public final class BackgroundScan {
         this.everyFile = everyFile;
     }
 
-    /** Starts reading {@code directory}; a bad file fails {@link #migrations()}, as {@link MigrationDirectory#scan}. */
-    public static BackgroundScan start(Path directory) {
-        return start(directory, false);
+    /** Starts reading the migrations of {@code sources}; a bad file fails {@link #migrations()}. */
+    public static BackgroundScan start(MigrationSources sources) {
+        return start(sources, false);
     }
 
     /**
-     * Starts reading {@code directory} for a command that reports every bad file instead of failing on
+     * Starts reading the migrations of {@code sources} for a command that reports every bad file instead of failing on
      * the first ({@code status}): {@link #migrations()} holds the usable ones, {@link #scan()} also the
      * bad files (see {@link MigrationDirectory#scanAll}).
      */
-    public static BackgroundScan startAll(Path directory) {
-        return start(directory, true);
+    public static BackgroundScan startAll(MigrationSources sources) {
+        return start(sources, true);
     }
 
-    private static BackgroundScan start(Path directory, boolean everyFile) {
-        FutureTask<MigrationDirectory.Scan> task = new FutureTask<>(() -> MigrationDirectory.scanAll(directory));
+    private static BackgroundScan start(MigrationSources sources, boolean everyFile) {
+        FutureTask<MigrationDirectory.Scan> task = new FutureTask<>(sources::scanAll);
         Thread thread = new Thread(task, "cairn-scan");
         thread.setDaemon(true); // an exiting JVM need not wait for files nobody will look at
         thread.start();

@@ -95,6 +95,27 @@ public final class Checksum {
     }
 
     /**
+     * The checksums of a Java migration by algorithm 2: of the checksum the class declares (or that it
+     * declares none), and each section's {@code transactional} setting; the down's also says whether
+     * there is one. Its code is not read: a class that declares no checksum is trusted as it is.
+     */
+    static Sections ofJava(String declared, Section up, Section down) {
+        return new Sections(ofJavaSection(declared, up), ofJavaSection(declared, down));
+    }
+
+    private static String ofJavaSection(String declared, Section section) {
+        Checksum checksum = new Checksum();
+        if (section == null) {
+            checksum.text("absent");
+            return checksum.hex();
+        }
+        checksum.text("java");
+        checksum.text("transaction:" + section.transactional());
+        checksum.text(declared == null ? "no checksum" : "checksum:" + declared);
+        return checksum.hex();
+    }
+
+    /**
      * A migration's checksums by algorithm 2.
      *
      * @param up the up section's

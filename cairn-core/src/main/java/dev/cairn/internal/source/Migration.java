@@ -2,6 +2,7 @@
 package dev.cairn.internal.source;
 
 import dev.cairn.Direction;
+import dev.cairn.JavaMigration;
 import dev.cairn.internal.sql.SplitRules;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,9 +18,36 @@ import java.util.Optional;
  * @param down the down section, or null if the migration is irreversible
  * @param checksum the checksum of the whole file by algorithm 1 ({@link Checksum#WHOLE_FILE}), which
  *     tracking rows of earlier versions are compared with; {@link #checksums} gives the current ones
+ * @param java for a Java migration, the instance whose {@code up} and {@code down} the sections run,
+ *     and {@code file} is its class file (in a jar: the jar's path, {@code !/}, the entry); null for SQL
  */
 public record Migration(
-        String name, Version version, String description, Path file, Section up, Section down, String checksum) {
+        String name,
+        Version version,
+        String description,
+        Path file,
+        Section up,
+        Section down,
+        String checksum,
+        JavaMigration java) {
+
+    /** An SQL migration. */
+    public Migration(
+            String name, Version version, String description, Path file, Section up, Section down, String checksum) {
+        this(name, version, description, file, up, down, checksum, null);
+    }
+
+    /** Whether this is a Java migration. */
+    public boolean isJava() {
+        return java != null;
+    }
+
+    /** Where the migration comes from, for messages: its file's name, or {@code class} and the class's name. */
+    public String source() {
+        return java != null
+                ? "class " + java.getClass().getName()
+                : file.getFileName().toString();
+    }
 
     /** Whether the migration has a down section and so can be rolled back. */
     public boolean reversible() {
@@ -31,6 +59,9 @@ public record Migration(
      * with the statements cut by {@code rules}. Computed on each call.
      */
     public Checksum.Sections checksums(SplitRules rules) {
+        if (java != null) {
+            return Checksum.ofJava(java.checksum(), up, down);
+        }
         return new Checksum.Sections(Checksum.ofSection(up, rules), Checksum.ofSection(down, rules));
     }
 

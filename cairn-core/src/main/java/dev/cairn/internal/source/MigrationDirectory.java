@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +84,10 @@ public final class MigrationDirectory {
          */
         public String migrationName() {
             String fileName = error.file().getFileName().toString();
+            if (fileName.endsWith(".class")) {
+                String simpleName = fileName.substring(fileName.lastIndexOf('$') + 1, fileName.length() - 6);
+                return JavaMigrations.nameFromClassName(simpleName).orElse(simpleName);
+            }
             for (String suffix : List.of(UP_SUFFIX, DOWN_SUFFIX, SUFFIX)) {
                 if (fileName.endsWith(suffix)) {
                     return fileName.substring(0, fileName.length() - suffix.length());
@@ -103,85 +108,117 @@ public final class MigrationDirectory {
             throw new ConfigurationException("The migrations directory " + directory + " does not exist. Create"
                     + " a migration with `cairn make NAME`, or set migrations.directory in cairn.yml.");
         }
-        Map<String, Path> singles = new LinkedHashMap<>();
-        Map<String, Path> ups = new LinkedHashMap<>();
-        Map<String, Path> downs = new LinkedHashMap<>();
-        List<FileError> errors = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         for (Path file : list(directory)) {
-            String fileName = file.getFileName().toString();
+            entries.add(new Entry(file, () -> Files.readAllBytes(file)));
+        }
+        return scanEntries(entries, directory.toString());
+    }
+
+    /**
+     * A file that may be a migration, wherever it is: on disk, or in a jar.
+     *
+     * @param file its path; for an entry of a jar, the jar's path, {@code !/}, and the entry's path
+     * @param content reads its bytes
+     */
+    public record Entry(Path file, Content content) {}
+
+    /** Reads a file's bytes. */
+    @FunctionalInterface
+    public interface Content {
+        /** The bytes. */
+        byte[] read() throws IOException;
+    }
+
+    /**
+     * Reads the migrations among {@code entries}, the files of one location (named {@code where} in
+     * warnings): every {@code .sql} file, in either layout. Another file whose name looks meant as a
+     * migration is named in a warning.
+     */
+    static Scan scanEntries(List<Entry> entries, String where) {
+        Map<String, Entry> singles = new LinkedHashMap<>();
+        Map<String, Entry> ups = new LinkedHashMap<>();
+        Map<String, Entry> downs = new LinkedHashMap<>();
+        List<FileError> errors = new ArrayList<>();
+        for (Entry entry : entries) {
+            String fileName = entry.file().getFileName().toString();
+            if (!fileName.endsWith(SUFFIX)) {
+                String advice = NearMiss.advice(fileName);
+                if (advice != null) {
+                    LOG.warn(
+                            "{} is not read as a migration: {}, or move it out of {} if it is not one.",
+                            fileName,
+                            advice,
+                            where);
+                }
+                continue;
+            }
             try {
                 if (fileName.endsWith(UP_SUFFIX)) {
-                    ups.put(nameOf(file, fileName, UP_SUFFIX), file);
+                    ups.put(nameOf(entry.file(), fileName, UP_SUFFIX), entry);
                 } else if (fileName.endsWith(DOWN_SUFFIX)) {
-                    downs.put(nameOf(file, fileName, DOWN_SUFFIX), file);
+                    downs.put(nameOf(entry.file(), fileName, DOWN_SUFFIX), entry);
                 } else {
-                    singles.put(nameOf(file, fileName, SUFFIX), file);
+                    singles.put(nameOf(entry.file(), fileName, SUFFIX), entry);
                 }
             } catch (MigrationFileException e) {
                 errors.add(new FileError(false, e));
             }
         }
         List<Migration> migrations = new ArrayList<>();
-        for (Map.Entry<String, Path> single : singles.entrySet()) {
-            Path pairedUp = ups.get(single.getKey());
+        for (Map.Entry<String, Entry> single : singles.entrySet()) {
+            Entry pairedUp = ups.get(single.getKey());
             try {
                 if (pairedUp != null) {
                     throw new MigrationFileException(
-                            single.getValue(),
+                            single.getValue().file(),
                             0,
-                            "the migration " + single.getKey() + " is also in " + pairedUp.getFileName()
-                                    + "; keep one layout for it, not both");
+                            "the migration " + single.getKey() + " is also in "
+                                    + pairedUp.file().getFileName() + "; keep one layout for it, not both");
                 }
                 migrations.add(readSingle(single.getKey(), single.getValue()));
             } catch (MigrationFileException e) {
                 errors.add(new FileError(false, e));
             }
         }
-        for (Map.Entry<String, Path> down : downs.entrySet()) {
+        for (Map.Entry<String, Entry> down : downs.entrySet()) {
             if (!ups.containsKey(down.getKey())) {
                 errors.add(new FileError(
                         false,
                         new MigrationFileException(
-                                down.getValue(),
+                                down.getValue().file(),
                                 0,
                                 "has no " + down.getKey() + UP_SUFFIX
                                         + " beside it; a down file undoes an up file of the same name")));
             }
         }
-        for (Map.Entry<String, Path> up : ups.entrySet()) {
+        for (Map.Entry<String, Entry> up : ups.entrySet()) {
             try {
                 migrations.add(readPaired(up.getKey(), up.getValue(), downs.get(up.getKey())));
             } catch (MigrationFileException e) {
                 errors.add(new FileError(false, e));
             }
         }
-        migrations.sort(Comparator.comparing(Migration::version).thenComparing(Migration::name));
-        return new Scan(withoutDuplicateVersions(migrations, errors), List.copyOf(errors));
+        return ordered(migrations, errors);
+    }
+
+    /** {@code migrations} ordered by version then name, without duplicate versions (each an error). */
+    static Scan ordered(List<Migration> migrations, List<FileError> errors) {
+        List<Migration> sorted = new ArrayList<>(migrations);
+        sorted.sort(Comparator.comparing(Migration::version).thenComparing(Migration::name));
+        List<FileError> all = new ArrayList<>(errors);
+        return new Scan(withoutDuplicateVersions(sorted, all), List.copyOf(all));
     }
 
     private static List<Path> list(Path directory) {
-        List<Path> files;
         try (Stream<Path> entries = Files.list(directory)) {
-            files = entries.filter(Files::isRegularFile)
+            return entries.filter(Files::isRegularFile)
                     .filter(file -> !file.getFileName().toString().startsWith("."))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the migrations directory " + directory, e);
         }
-        for (Path file : files) {
-            String advice = NearMiss.advice(file.getFileName().toString());
-            if (advice != null) {
-                LOG.warn(
-                        "{} is not read as a migration: {}, or move it out of {} if it is not one.",
-                        file.getFileName(),
-                        advice,
-                        directory);
-            }
-        }
-        return files.stream()
-                .filter(file -> file.getFileName().toString().endsWith(SUFFIX))
-                .toList();
     }
 
     private static String nameOf(Path file, String fileName, String suffix) {
@@ -200,34 +237,34 @@ public final class MigrationDirectory {
         return name;
     }
 
-    private static Migration readSingle(String name, Path file) {
-        byte[] bytes = read(file);
-        SectionReader.Parsed parsed = SectionReader.single(file, decode(file, bytes));
+    private static Migration readSingle(String name, Entry entry) {
+        byte[] bytes = read(entry);
+        SectionReader.Parsed parsed = SectionReader.single(entry.file(), decode(entry.file(), bytes));
         return new Migration(
                 name,
                 Version.leadingDigitsOf(name),
                 parsed.description(),
-                file,
+                entry.file(),
                 parsed.up(),
                 parsed.down(),
                 Checksum.of(bytes));
     }
 
-    private static Migration readPaired(String name, Path upFile, Path downFile) {
-        byte[] upBytes = read(upFile);
-        SectionReader.Parsed up = SectionReader.paired(upFile, decode(upFile, upBytes), Direction.UP);
+    private static Migration readPaired(String name, Entry upEntry, Entry downEntry) {
+        byte[] upBytes = read(upEntry);
+        SectionReader.Parsed up = SectionReader.paired(upEntry.file(), decode(upEntry.file(), upBytes), Direction.UP);
         byte[] downBytes = null;
         Section down = null;
-        if (downFile != null) {
-            downBytes = read(downFile);
-            down = SectionReader.paired(downFile, decode(downFile, downBytes), Direction.DOWN)
+        if (downEntry != null) {
+            downBytes = read(downEntry);
+            down = SectionReader.paired(downEntry.file(), decode(downEntry.file(), downBytes), Direction.DOWN)
                     .down();
         }
         return new Migration(
                 name,
                 Version.leadingDigitsOf(name),
                 up.description(),
-                upFile,
+                upEntry.file(),
                 up.up(),
                 down,
                 Checksum.ofPair(upBytes, downBytes));
@@ -244,8 +281,7 @@ public final class MigrationDirectory {
                         new MigrationFileException(
                                 current.file(),
                                 0,
-                                "has version " + current.version() + ", like "
-                                        + previous.file().getFileName()
+                                "has version " + current.version() + ", like " + sameVersion(previous, current)
                                         + "; each migration needs its own version: rename one of them")));
             } else {
                 distinct.add(current);
@@ -254,11 +290,26 @@ public final class MigrationDirectory {
         return List.copyOf(distinct);
     }
 
-    private static byte[] read(Path file) {
+    /**
+     * The other migration with the version of {@code current}, as the message names it: by its file's
+     * name beside it in one directory, else by where it is (another location, or a Java class).
+     */
+    private static String sameVersion(Migration previous, Migration current) {
+        if (previous.isJava()) {
+            return previous.source() + " (" + previous.file() + ")";
+        }
+        boolean besideIt = !current.isJava()
+                && Objects.equals(previous.file().getParent(), current.file().getParent());
+        return besideIt
+                ? previous.file().getFileName().toString()
+                : previous.file().toString();
+    }
+
+    private static byte[] read(Entry entry) {
         try {
-            return Files.readAllBytes(file);
+            return entry.content().read();
         } catch (IOException e) {
-            throw new MigrationFileException(file, 0, "cannot be read: " + e.getMessage());
+            throw new MigrationFileException(entry.file(), 0, "cannot be read: " + e.getMessage());
         }
     }
 

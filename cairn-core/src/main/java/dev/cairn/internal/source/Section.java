@@ -16,8 +16,20 @@ import java.util.List;
  * @param text the SQL between its marker and the next marker (or the end of the file)
  * @param firstLine the 1-based line of {@code file} where {@code text} starts
  * @param transactional false if its marker says {@code transaction:false}
+ * @param code for a Java migration, the code that runs as the section's one statement, and
+ *     {@code text} is its label; null for SQL
  */
-public record Section(Path file, String text, int firstLine, boolean transactional) {
+public record Section(Path file, String text, int firstLine, boolean transactional, Statement.Code code) {
+
+    /** An SQL section. */
+    public Section(Path file, String text, int firstLine, boolean transactional) {
+        this(file, text, firstLine, transactional, null);
+    }
+
+    /** A Java migration's section: {@code code}, labelled {@code label}, runs as its one statement. */
+    static Section ofCode(Path file, String label, boolean transactional, Statement.Code code) {
+        return new Section(file, label, 0, transactional, code);
+    }
 
     /**
      * The section cut into statements by {@code rules}, each with its line in {@link #file()}.
@@ -26,6 +38,9 @@ public record Section(Path file, String text, int firstLine, boolean transaction
      *     never ends starts
      */
     public List<Statement> statements(SplitRules rules) {
+        if (code != null) {
+            return List.of(new Statement(text, 0, code));
+        }
         try {
             return StatementSplitter.split(text, firstLine, rules);
         } catch (SqlSyntaxException e) {

@@ -9,6 +9,7 @@ import dev.cairn.EnvironmentConfig.Ssl;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ class DriverPropertiesTest {
                 Duration.ofSeconds(60),
                 EnvironmentConfig.DEFAULT_POOL,
                 Path.of("/app/database/migrations"),
+                List.of(),
                 "cairn_migrations",
                 Optional.empty(),
                 Path.of("/app/database/seeds"),

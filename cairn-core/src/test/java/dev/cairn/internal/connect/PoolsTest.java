@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,7 @@ class PoolsTest {
                 Duration.ofSeconds(60),
                 new Pool(1, 1, Duration.ofSeconds(10), Duration.ofSeconds(30)),
                 directory,
+                List.of(),
                 "cairn_migrations",
                 Optional.empty(),
                 directory,

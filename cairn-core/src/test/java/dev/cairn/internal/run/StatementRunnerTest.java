@@ -112,7 +112,7 @@ class StatementRunnerTest {
                 .isEqualTo("[SQLITE_ERROR] SQL error or missing database (no such table: nowhere)");
         assertThat(e).hasMessage(e.databaseMessage());
         assertThat(e).hasCauseInstanceOf(SQLException.class);
-        assertThat(e.sqlState()).isEqualTo(e.getCause().getSQLState());
+        assertThat(e.sqlState()).isEqualTo(((SQLException) e.getCause()).getSQLState());
         assertThat(count("t")).isZero(); // the statement before it ran; the one after it did not
     }
 

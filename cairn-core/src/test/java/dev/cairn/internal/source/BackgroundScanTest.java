@@ -33,7 +33,7 @@ class BackgroundScanTest {
         file("2_b.sql", "-- migrate:up\nSELECT 2;\n");
         CountDownLatch connecting = new CountDownLatch(1);
 
-        BackgroundScan scan = BackgroundScan.start(directory);
+        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory));
         String connected = scan.whileConnecting(() -> {
             connecting.countDown();
             return "connection";
@@ -49,7 +49,7 @@ class BackgroundScanTest {
     void aBadFileIsReportedBeforeAConnectionThatFailed() throws IOException {
         file("1_a.sql", "SELECT 1;\n");
 
-        BackgroundScan scan = BackgroundScan.start(directory);
+        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory));
 
         assertThatThrownBy(() -> scan.whileConnecting(() -> {
                     throw new ConnectionException("Cannot connect", null);
@@ -62,7 +62,7 @@ class BackgroundScanTest {
     void aFailedConnectionIsReportedWhenTheFilesAreGood() throws IOException {
         file("1_a.sql", "-- migrate:up\nSELECT 1;\n");
 
-        BackgroundScan scan = BackgroundScan.start(directory);
+        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory));
 
         assertThatThrownBy(() -> scan.whileConnecting(() -> {
                     throw new ConnectionException("Cannot connect", null);
@@ -76,7 +76,7 @@ class BackgroundScanTest {
         file("1_a.sql", "-- migrate:up\nSELECT 'never closed;\n");
         file("x.sql", "-- migrate:up\n");
 
-        BackgroundScan scan = BackgroundScan.start(directory);
+        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory));
         scan.whileConnecting(() -> "connection");
 
         assertThatThrownBy(scan::migrations)
@@ -87,7 +87,7 @@ class BackgroundScanTest {
     @Test
     void waitingForTheScanKeepsTheThreadsInterruptFlag() throws IOException {
         file("1_a.sql", "-- migrate:up\nSELECT 1;\n");
-        BackgroundScan scan = BackgroundScan.start(directory);
+        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory));
 
         Thread.currentThread().interrupt();
         try {

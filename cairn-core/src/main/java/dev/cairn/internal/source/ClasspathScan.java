@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.source;
+
+import dev.cairn.JavaMigration;
+import dev.cairn.MigrationFileException;
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ClassInfo;
+import io.github.classgraph.Resource;
+import io.github.classgraph.ScanResult;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a {@code classpath:} location: the SQL files and the {@link JavaMigration} classes in one
+ * package (not its sub-packages) of every class directory and jar a class loader sees, including a
+ * Spring Boot jar's {@code BOOT-INF/classes} and its nested {@code BOOT-INF/lib} jars.
+ *
+ * <p>ClassGraph does the scanning: it reads jars (nested ones too) and class files without loading or
+ * initialising a class that is not a migration, which the JDK's own {@code ClassLoader.getResources}
+ * cannot list in a jar, nor reach inside a nested one. Only classes that implement
+ * {@code JavaMigration} are loaded.
+ */
+final class ClasspathScan {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClasspathScan.class);
+
+    private ClasspathScan() {}
+
+    /** Reads {@code location} through {@code loader} and its parents. */
+    static MigrationDirectory.Scan scan(Location.Classpath location, ClassLoader loader) {
+        String packageName = location.path().replace('/', '.');
+        List<MigrationDirectory.Entry> files = new ArrayList<>();
+        List<Migration> classes = new ArrayList<>();
+        List<MigrationDirectory.FileError> errors = new ArrayList<>();
+        try (ScanResult result = new ClassGraph()
+                .overrideClassLoaders(loader)
+                .acceptPackagesNonRecursive(packageName)
+                .enableClassInfo()
+                .ignoreClassVisibility()
+                .scan()) {
+            for (Resource resource : result.getAllResources()) {
+                if (resource.getPath().endsWith(".class")) {
+                    continue;
+                }
+                byte[] content = resource.load(); // read now: the scan's jars close with it
+                files.add(new MigrationDirectory.Entry(displayPath(resource.getURI()), () -> content));
+            }
+            for (ClassInfo type : result.getAllClasses()) {
+                boolean migration = type.implementsInterface(JavaMigration.class.getName());
+                if (!migration) {
+                    if (JavaMigrations.hasMigrationName(type.getSimpleName())) {
+                        LOG.warn(
+                                "{} is not run as a migration: it does not implement {}.",
+                                type.getName(),
+                                JavaMigration.class.getName());
+                    }
+                    continue;
+                }
+                if (type.isAbstract() || type.isInterface() || type.isAnonymousInnerClass()) {
+                    continue; // a base class for migrations, not one
+                }
+                Path where = type.getResource() == null
+                        ? JavaMigrations.pathOf(type.getName())
+                        : displayPath(type.getResource().getURI());
+                try {
+                    classes.add(JavaMigrations.of(JavaMigrations.instantiate(load(type, where), where), where));
+                } catch (MigrationFileException e) {
+                    errors.add(new MigrationDirectory.FileError(false, e));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new MigrationFileException(Path.of(location.toString()), 0, "cannot be read: " + e.getMessage());
+        }
+        MigrationDirectory.Scan sql = MigrationDirectory.scanEntries(files, location.toString());
+        List<Migration> all = new ArrayList<>(sql.migrations());
+        all.addAll(classes);
+        List<MigrationDirectory.FileError> allErrors = new ArrayList<>(sql.errors());
+        allErrors.addAll(errors);
+        return MigrationDirectory.ordered(all, allErrors);
+    }
+
+    private static Class<? extends JavaMigration> load(ClassInfo type, Path where) {
+        try {
+            return type.loadClass(JavaMigration.class);
+        } catch (IllegalArgumentException | LinkageError e) {
+            String why = e.getCause() != null ? e.getCause().toString() : e.toString();
+            throw new MigrationFileException(
+                    where,
+                    0,
+                    type.getName() + " cannot be loaded (" + why + "); if the"
+                            + " class path holds a second copy of cairn-core, keep only one");
+        }
+    }
+
+    /**
+     * The path that names a resource: its file, or for one in a jar, the jar's path, {@code !/}, and the
+     * entry (and again for a jar nested in a jar).
+     */
+    static Path displayPath(URI uri) {
+        String text = uri.toString();
+        if (text.startsWith("jar:")) {
+            text = text.substring("jar:".length());
+        }
+        String[] parts = text.split("!/");
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (i == 0) {
+                path.append(part.startsWith("file:") ? Path.of(URI.create(part)).toString() : decode(part));
+            } else {
+                path.append("!/").append(decode(part));
+            }
+        }
+        return Path.of(path.toString());
+    }
+
+    private static String decode(String part) {
+        try {
+            String decoded = URI.create("x:/" + part).getPath();
+            return decoded == null ? part : decoded.substring(1);
+        } catch (IllegalArgumentException e) {
+            return part;
+        }
+    }
+}
