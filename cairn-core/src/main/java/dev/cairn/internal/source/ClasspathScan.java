@@ -4,6 +4,7 @@ package dev.cairn.internal.source;
 import dev.cairn.JavaMigration;
 import dev.cairn.MigrationFileException;
 import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ClassGraphClassLoader;
 import io.github.classgraph.ClassInfo;
 import io.github.classgraph.Resource;
 import io.github.classgraph.ScanResult;
@@ -36,12 +37,14 @@ final class ClasspathScan {
         List<MigrationDirectory.Entry> files = new ArrayList<>();
         List<Migration> classes = new ArrayList<>();
         List<MigrationDirectory.FileError> errors = new ArrayList<>();
-        try (ScanResult result = new ClassGraph()
+        ScanResult result = new ClassGraph()
                 .overrideClassLoaders(loader)
                 .acceptPackagesNonRecursive(packageName)
                 .enableClassInfo()
                 .ignoreClassVisibility()
-                .scan()) {
+                .scan();
+        boolean definedHere = false;
+        try {
             for (Resource resource : result.getAllResources()) {
                 if (resource.getPath().endsWith(".class")) {
                     continue;
@@ -67,13 +70,22 @@ final class ClasspathScan {
                         ? JavaMigrations.pathOf(type.getName())
                         : displayPath(type.getResource().getURI());
                 try {
-                    classes.add(JavaMigrations.of(JavaMigrations.instantiate(load(type, where), where), where));
+                    Class<? extends JavaMigration> loaded = load(type, where);
+                    definedHere |= loaded.getClassLoader() instanceof ClassGraphClassLoader;
+                    classes.add(JavaMigrations.of(JavaMigrations.instantiate(loaded, where), where));
                 } catch (MigrationFileException e) {
                     errors.add(new MigrationDirectory.FileError(false, e));
                 }
             }
         } catch (java.io.IOException e) {
             throw new MigrationFileException(Path.of(location.toString()), 0, "cannot be read: " + e.getMessage());
+        } finally {
+            // A class that the loader could not reach (one in a Spring Boot jar's BOOT-INF given to a plain
+            // class loader, as `cairn --classpath app.jar` does) was defined by ClassGraph's own loader,
+            // which reads through the scan's open jars for as long as the class runs: keep them open then.
+            if (!definedHere) {
+                result.close();
+            }
         }
         MigrationDirectory.Scan sql = MigrationDirectory.scanEntries(files, location.toString());
         List<Migration> all = new ArrayList<>(sql.migrations());
