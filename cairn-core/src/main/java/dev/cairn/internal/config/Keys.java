@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 final class Keys {
 
+    /** The shape that marks a key whose value is a list of plain values (first: the shapes below use it). */
+    private static final Keys LIST = new Keys("[ a, b ]");
+
     /** {@code pool:} of an environment. */
     static final Keys POOL = new Keys("{ min: 2, max: 20 }")
             .value("min")
@@ -95,9 +98,6 @@ final class Keys {
             Map.entry("maximum", "max"),
             Map.entry("max-size", "max"),
             Map.entry("maximum-pool-size", "max"));
-
-    /** The shape that marks a key whose value is a list of plain values. */
-    private static final Keys LIST = new Keys("[ a, b ]");
 
     private final String example;
     /** Allowed keys in order; the value is the section's shape, or null for a plain value. */

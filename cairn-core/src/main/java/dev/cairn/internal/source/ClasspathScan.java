@@ -87,6 +87,14 @@ final class ClasspathScan {
                 result.close();
             }
         }
+        if (files.isEmpty() && classes.isEmpty() && errors.isEmpty()) {
+            LOG.warn(
+                    "{} holds no migrations: no directory or jar on the class path has the package {}. Check"
+                            + " the location's spelling (a package path, such as classpath:db/migrations), and,"
+                            + " on the command line, give the jars or class directories with --classpath.",
+                    location,
+                    location.path());
+        }
         MigrationDirectory.Scan sql = MigrationDirectory.scanEntries(files, location.toString());
         List<Migration> all = new ArrayList<>(sql.migrations());
         all.addAll(classes);

@@ -106,7 +106,8 @@ public final class MigrationDirectory {
     public static Scan scanAll(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new ConfigurationException("The migrations directory " + directory + " does not exist. Create"
-                    + " a migration with `cairn make NAME`, or set migrations.directory in cairn.yml.");
+                    + " a migration with `cairn make NAME`, or set migrations.directory (or migrations.locations) in"
+                    + " cairn.yml.");
         }
         List<Entry> entries = new ArrayList<>();
         for (Path file : list(directory)) {
