@@ -450,7 +450,7 @@ public final class Runner {
                                                         + dialect.name()
                                                         + " commits DDL as it runs, so DDL the code ran before it"
                                                         + " failed stays; check for it before running it again."
-                                                : ": its section is transaction:false, so what its code did before it"
+                                                : ": its transactional() is false, so what its code did before it"
                                                         + " failed stays; check for it before running it again."
                                         : ".");
                 advice = System.lineSeparator() + "Fix the code and run the command again.";
