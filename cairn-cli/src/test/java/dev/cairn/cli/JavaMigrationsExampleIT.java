@@ -90,6 +90,32 @@ class JavaMigrationsExampleIT {
     }
 
     /**
+     * The example's {@code cairn.yml} (a list under {@code migrations.locations}) is read, and without
+     * {@code --classpath} its {@code classpath:} location finds nothing: only the SQL files of the
+     * directory are there. Needs no jar, so it also shows a configuration problem on its own.
+     */
+    @Test
+    void withoutTheClasspathOnlyTheDirectorysMigrationsAreThere() throws IOException {
+        copyExample();
+
+        Cli.Run status = CairnProcess.run(
+                CairnProcess.repository(),
+                Map.of(),
+                List.of(
+                        CairnProcess.repository().resolve("cairn").toString(),
+                        "-c",
+                        project.resolve("cairn.yml").toString(),
+                        "status"));
+
+        status.exits(0);
+        assertThat(status.out())
+                .containsPattern("(?m)^ +- +" + CREATE_USERS + " +pending$")
+                .containsPattern("(?m)^ +- +" + ADD_COLUMN + " +pending$")
+                .doesNotContain(NORMALISE, UNIQUE)
+                .contains("0 applied, 2 pending");
+    }
+
+    /**
      * The example's jar, relative to the repository root as the README writes it. A missing jar fails
      * the test, saying how to build it: the test is about that jar, so it must not pass without it.
      */
