@@ -6,12 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -194,16 +188,6 @@ class JavaMigrationsExampleIT {
     }
 
     private List<String> query(String sql) {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database());
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new AssertionError("cannot read " + database() + ": " + e.getMessage(), e);
-        }
+        return new SqliteFile(database()).strings(sql);
     }
 }

@@ -58,7 +58,8 @@ final class SqliteFile {
         return strings("SELECT name || '@' || batch FROM " + TRACKING_TABLE + " ORDER BY batch, version, name");
     }
 
-    private List<String> strings(String sql) {
+    /** The first column of each row {@code sql} returns, as text; none if there is no file. */
+    List<String> strings(String sql) {
         if (!exists()) {
             return List.of();
         }
