@@ -67,8 +67,16 @@ class CairnLocationsTest {
     }
 
     @Test
-    void aBuilderLocationWithAnUnknownPrefixIsAConfigurationError() throws IOException {
-        assertThatThrownBy(() -> fromFile().locations("s3:bucket/migrations").load())
+    void aBuilderLocationWithAnUnknownPrefixIsAConfigurationError() {
+        assertThatThrownBy(() -> builder().locations("gcs:bucket/migrations").load())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("The migrations location 'gcs:bucket/migrations' has the prefix gcs:, which Cairn does not"
+                        + " read; use filesystem:PATH or classpath:PACKAGE.");
+    }
+
+    @Test
+    void anS3BuilderLocationIsAConfigurationError() {
+        assertThatThrownBy(() -> builder().locations("s3:bucket/migrations").load())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("The migrations location 's3:bucket/migrations' has the prefix s3:, which Cairn does not"
                         + " read; use filesystem:PATH or classpath:PACKAGE.");
@@ -76,14 +84,26 @@ class CairnLocationsTest {
 
     @Test
     void anEmptyBuilderLocationIsAConfigurationErrorInAPlainSentence() {
-        assertThatThrownBy(() -> Cairn.configure()
-                        .url("jdbc:sqlite:" + project.resolve("x.sqlite3"))
-                        .locations("")
-                        .load())
+        assertThatThrownBy(() -> builder().locations("").load())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("empty")
                 .hasMessageContaining("use filesystem:PATH or classpath:PACKAGE")
                 // Not the two sentences glued together: "The migrations location an empty location; ..."
                 .hasMessageNotContaining("location an empty location");
+    }
+
+    @Test
+    void builderLocationsWithoutAFileTakeNoDefaultDirectoryFromIt() {
+        Cairn cairn =
+                builder().locations("classpath:db/migrations", "filesystem:sql").load();
+
+        assertThat(cairn.migrationsDirectory()).isEqualTo(project.resolve("sql"));
+    }
+
+    /** A builder without cairn.yml. */
+    private Cairn.Builder builder() {
+        return Cairn.configure()
+                .url("jdbc:sqlite:" + project.resolve("x.sqlite3"))
+                .workingDirectory(project);
     }
 }

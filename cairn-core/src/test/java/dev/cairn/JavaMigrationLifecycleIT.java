@@ -198,7 +198,10 @@ class JavaMigrationLifecycleIT {
         });
         ValidationException refused = catchThrowableOfType(ValidationException.class, edited::rollback);
         assertThat(refused).isNotNull();
-        assertThat(refused.getMessage()).contains("2_checksummed");
+        assertThat(refused.getMessage())
+                .contains("class dev.cairn.javamigrations.given.V2__checksummed: its checksum() changed after it was"
+                        + " applied")
+                .contains("`cairn repair`");
 
         RepairResult repaired = edited.repair();
 

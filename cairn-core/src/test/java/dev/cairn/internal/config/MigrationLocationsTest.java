@@ -179,6 +179,18 @@ class MigrationLocationsTest {
                         "migrations:",
                         "  locations:",
                         "    - db/migrations",
+                        "    - gcs:bucket/migrations",
+                        DEVELOPMENT))
+                .endsWith("cairn.yml:4: migrations.locations[1]: 'gcs:bucket/migrations' has the prefix gcs:, which"
+                        + " Cairn does not read; use filesystem:PATH or classpath:PACKAGE.");
+    }
+
+    @Test
+    void anS3LocationIsAnErrorWithItsLine() {
+        assertThat(developmentError(
+                        "migrations:",
+                        "  locations:",
+                        "    - db/migrations",
                         "    - s3:bucket/migrations",
                         DEVELOPMENT))
                 .endsWith("cairn.yml:4: migrations.locations[1]: 's3:bucket/migrations' has the prefix s3:, which"
