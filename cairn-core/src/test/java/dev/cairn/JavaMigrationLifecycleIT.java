@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cairn.javamigrations.given.V2__checksummed;
 import dev.cairn.javamigrations.given.V2__welcome_users;
+import dev.cairn.javamigrations.needsmailer.V2__send_welcome_mails;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
 import dev.cairn.testing.TestDatabases;
@@ -305,6 +306,66 @@ class JavaMigrationLifecycleIT {
                                 Optional.of("dev.cairn.javamigrations.ok.V2__add_admins")));
         assertThat(back.migrations().get(1).statements()).isEmpty();
         assertThat(emails()).hasSize(3); // the plan changed nothing
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anAppliedJavaMigrationNoLongerGivenIsMissingAndBlocksItsRollback(Engine engine) throws IOException {
+        db = databases.create(engine);
+        given(new V2__welcome_users(id -> "user" + id + "@example.com")).migrate();
+
+        Cairn without = given();
+        Status status = without.status();
+
+        assertThat(status.migrations())
+                .filteredOn(m -> m.name().equals("2_welcome_users"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.state()).isEqualTo(Status.State.MISSING));
+        assertThat(status.problems())
+                .extracting(Problem::kind, Problem::migration)
+                .containsExactly(tuple(Problem.Kind.MISSING_FILE, "2_welcome_users"));
+        ValidationException e = catchThrowableOfType(ValidationException.class, without::rollback);
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("2_welcome_users");
+        assertThat(tracked()).containsExactly("1_create_users", "2_welcome_users", "3_create_posts");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anAppliedJavaMigrationThatAScanCannotMakeIsUnusableNotMissing(Engine engine) throws IOException {
+        db = databases.create(engine);
+        given(new V2__send_welcome_mails(() -> {})).migrate();
+
+        Status status = cairn("needsmailer").status();
+
+        assertThat(status.migrations()).extracting(Status.Migration::name).contains("2_send_welcome_mails");
+        assertThat(status.migrations())
+                .filteredOn(m -> m.name().equals("2_send_welcome_mails"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.state()).isNotEqualTo(Status.State.MISSING));
+        assertThat(status.problems())
+                .extracting(Problem::kind, Problem::migration)
+                .containsExactly(tuple(Problem.Kind.UNPARSEABLE, "V2__send_welcome_mails.class"));
+        assertThat(status.problems().get(0).message())
+                .contains("V2__send_welcome_mails has no public constructor without parameters");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void verifyGivesAJavaMigrationWithoutDownTheVerdictIrreversible(Engine engine) throws IOException {
+        db = databases.create(engine);
+
+        VerifyResult result = cairn("irreversible").verify();
+
+        // Declared on purpose: it fails only a strict check.
+        assertThat(result.passed(false)).as(result.toString()).isTrue();
+        assertThat(result.passed(true)).isFalse();
+        assertThat(result.migrations())
+                .extracting(VerifyResult.Checked::name, VerifyResult.Checked::verdict)
+                .containsExactly(
+                        tuple("1_create_users", VerifyResult.Verdict.REVERSIBLE),
+                        tuple("2_add_admins_for_good", VerifyResult.Verdict.IRREVERSIBLE),
+                        tuple("3_create_posts", VerifyResult.Verdict.REVERSIBLE));
     }
 
     private List<String> emailsIfAny() {

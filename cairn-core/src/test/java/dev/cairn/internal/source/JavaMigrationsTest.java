@@ -281,4 +281,62 @@ class JavaMigrationsTest {
                     .contains("V1__same_version_as_sql");
         });
     }
+
+    private MigrationDirectory.Scan givenAlone(JavaMigration migration) {
+        return new MigrationSources(
+                        List.of(new Location.Directory(sql)), getClass().getClassLoader(), List.of(migration))
+                .scanAll();
+    }
+
+    /** A migration given as an instance, with the name it declares. */
+    public static final class Declared implements JavaMigration {
+        private final String name;
+
+        Declared(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void up(Connection connection) {}
+
+        @Override
+        public String name() {
+            return name;
+        }
+    }
+
+    @Test
+    void aDeclaredNameWithASpaceIsRefused() {
+        assertThat(givenAlone(new Declared("2_add admins")).errors())
+                .singleElement()
+                .satisfies(error -> assertThat(error.error())
+                        .hasMessage("dev/cairn/internal/source/JavaMigrationsTest$Declared.class:"
+                                + " dev.cairn.internal.source.JavaMigrationsTest$Declared.name() returns"
+                                + " '2_add admins', which is not a migration name: start it with the version digits"
+                                + " and use letters,"
+                                + " digits, '_', '-' and '.', such as 20261124153000_backfill_emails"));
+    }
+
+    @Test
+    void aDeclaredNameLongerThanTheTrackingTableHoldsIsRefused() {
+        String name = "2_" + "a".repeat(260);
+
+        assertThat(givenAlone(new Declared(name)).errors())
+                .singleElement()
+                .satisfies(error -> assertThat(error.error())
+                        .hasMessage("dev/cairn/internal/source/JavaMigrationsTest$Declared.class: gives the name "
+                                + name + ", longer than 255 characters; shorten it"));
+    }
+
+    @Test
+    void aPackageWithoutMigrationsGivesNone() {
+        MigrationDirectory.Scan scan = new MigrationSources(
+                        List.of(new Location.Classpath("dev/cairn/javamigrations/nothing_here")),
+                        getClass().getClassLoader(),
+                        List.of())
+                .scanAll();
+
+        assertThat(scan.migrations()).isEmpty();
+        assertThat(scan.errors()).isEmpty();
+    }
 }
