@@ -368,6 +368,38 @@ class JavaMigrationLifecycleIT {
                         tuple("3_create_posts", VerifyResult.Verdict.REVERSIBLE));
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aFailedJavaMigrationsReportSaysWhatStays(Engine engine) throws IOException {
+        db = databases.create(engine);
+
+        MigrationFailedException e = catchThrowableOfType(
+                MigrationFailedException.class, () -> cairn("ddlthenfails").migrate());
+
+        assertThat(e).isNotNull();
+        assertThat(e.migration()).isEqualTo("2_creates_then_fails");
+        assertThat(e.file().getFileName()).hasToString("V2__creates_then_fails.class");
+        assertThat(e.line()).isZero();
+        assertThat(e.getMessage()).contains("java.lang.IllegalStateException: the audit service is down");
+        if (engine == Engine.POSTGRESQL || engine == Engine.SQLITE) {
+            assertThat(e.getMessage())
+                    .contains(
+                            "The transaction was rolled back: the database is exactly as it was before this command.");
+            assertThat(db.tableExists("audit")).isFalse();
+            assertThat(db.tableExists("users")).isFalse();
+        } else {
+            // DDL commits as it runs here: the table stays, the message says so, and the row is rolled back.
+            assertThat(e.getMessage())
+                    .contains("2_creates_then_fails is still pending: the changes to data its code made were rolled"
+                            + " back, but ")
+                    .contains(" commits DDL as it runs, so DDL the code ran before it failed stays; check for it"
+                            + " before running it again.");
+            assertThat(db.tableExists("audit")).isTrue();
+            assertThat(emails()).isEmpty();
+            assertThat(tracked()).containsExactly("1_create_users");
+        }
+    }
+
     private List<String> emailsIfAny() {
         return db.tableExists("users") ? emails() : List.of();
     }
