@@ -136,6 +136,11 @@ class FatJarMigrationsIT {
                             "The first administrator, from the application's own jar.",
                             "");
             assertThat(cairn.validate().isValid()).isTrue();
+            VerifyResult verified = cairn.verify();
+            assertThat(verified.passed(true)).as(verified.toString()).isTrue();
+            assertThat(verified.migrations())
+                    .extracting(VerifyResult.Checked::name)
+                    .containsExactly("1_create_users", "2_add_admin", "3_create_posts");
 
             assertThat(cairn.rollback().reverted())
                     .extracting(MigrationRun::name)

@@ -111,6 +111,23 @@ class MigrationLocationsTest {
     }
 
     @Test
+    void anEnvironmentThatSetsOnlyItsTableKeepsTheTopLevelsLocations() {
+        files.yaml(
+                "migrations:",
+                "  locations: [ classpath:db/migrations ]",
+                "environments:",
+                "  development:",
+                "    url: jdbc:sqlite:dev.sqlite3",
+                "    migrations:",
+                "      table: dev_history");
+
+        EnvironmentConfig development = files.read(Map.of()).environment("development", "development");
+
+        assertThat(development.migrationLocations()).containsExactly("classpath:db/migrations");
+        assertThat(development.table()).isEqualTo("dev_history");
+    }
+
+    @Test
     void anEnvironmentsDirectoryOverridesTheTopLevelsLocations() {
         files.yaml(
                 "migrations:",
