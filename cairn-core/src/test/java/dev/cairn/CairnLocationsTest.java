@@ -70,16 +70,16 @@ class CairnLocationsTest {
     void aBuilderLocationWithAnUnknownPrefixIsAConfigurationError() {
         assertThatThrownBy(() -> builder().locations("gcs:bucket/migrations").load())
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("The migrations location 'gcs:bucket/migrations' has the prefix gcs:, which Cairn does not"
-                        + " read; use filesystem:PATH or classpath:PACKAGE.");
+                .hasMessage("A location given to locations(...) cannot be read: 'gcs:bucket/migrations' has"
+                        + " the prefix gcs:, which Cairn does not read; use filesystem:PATH or classpath:PACKAGE.");
     }
 
     @Test
     void anS3BuilderLocationIsAConfigurationError() {
         assertThatThrownBy(() -> builder().locations("s3:bucket/migrations").load())
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("The migrations location 's3:bucket/migrations' has the prefix s3:, which Cairn does not"
-                        + " read; use filesystem:PATH or classpath:PACKAGE.");
+                .hasMessage("A location given to locations(...) cannot be read: 's3:bucket/migrations' has"
+                        + " the prefix s3:, which Cairn does not read; use filesystem:PATH or classpath:PACKAGE.");
     }
 
     @Test

@@ -81,7 +81,7 @@ class JavaMigrationOutsideTransactionIT {
         assertThat(e.migration()).isEqualTo("2_creates_then_fails");
         assertThat(e.getMessage())
                 .contains("java.lang.IllegalStateException: the audit service is down")
-                .contains("2_creates_then_fails is still pending: its section is transaction:false, so what its code"
+                .contains("2_creates_then_fails is still pending: its transactional() is false, so what its code"
                         + " did before it failed stays; check for it before running it again.");
         // What the code did committed as it ran; the migration is not recorded as applied.
         assertThat(db.tableExists("audit")).isTrue();

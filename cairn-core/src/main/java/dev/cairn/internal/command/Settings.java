@@ -203,7 +203,8 @@ public record Settings(
             try {
                 locations.add(Location.parse(text, workingDirectory));
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("The migrations location " + e.getMessage() + ".");
+                throw new ConfigurationException(
+                        "A location given to locations(...) cannot be read: " + e.getMessage() + ".");
             }
         }
         return List.copyOf(locations);

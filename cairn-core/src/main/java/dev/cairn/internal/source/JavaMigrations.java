@@ -40,6 +40,10 @@ public final class JavaMigrations {
                     type.getName() + " is abstract, so Cairn cannot run it;"
                             + " make it a concrete class, or move it out of the migrations package");
         }
+        if (!Modifier.isPublic(type.getModifiers())) {
+            throw new MigrationFileException(
+                    where, 0, type.getName() + " is not public, so Cairn cannot make one; make the class public");
+        }
         Constructor<? extends JavaMigration> constructor;
         try {
             constructor = type.getConstructor();
@@ -53,10 +57,6 @@ public final class JavaMigrations {
                                     ? " and make the class static (an inner class needs its outer instance)"
                                     : "")
                             + ", or give an instance to Cairn.configure().javaMigrations(...)");
-        }
-        if (!Modifier.isPublic(type.getModifiers())) {
-            throw new MigrationFileException(
-                    where, 0, type.getName() + " is not public, so Cairn cannot make one; make the class public");
         }
         try {
             return constructor.newInstance();

@@ -3,6 +3,7 @@ package dev.cairn.internal.source;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One place migrations come from, as {@code migrations.locations} names it: {@code filesystem:PATH}
@@ -16,6 +17,9 @@ public sealed interface Location {
 
     /** The prefix of a class path location. */
     String CLASSPATH = "classpath:";
+
+    /** What a prefix looks like: a URI scheme of two or more characters (one letter is a drive). */
+    Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+");
 
     /**
      * A directory of SQL files.
@@ -67,8 +71,8 @@ public sealed interface Location {
                 ? trimmed.substring(FILESYSTEM.length()).strip()
                 : trimmed;
         int colon = path.indexOf(':');
-        if (colon > 1 && path.substring(0, colon).chars().allMatch(Character::isLetter)) {
-            // A prefix such as s3: or gcs:, not a Windows drive letter (C:).
+        if (colon > 1 && PREFIX.matcher(path.substring(0, colon)).matches()) {
+            // A prefix such as s3: or gcs: (a URI scheme), not a Windows drive letter (C:).
             throw new IllegalArgumentException("'" + text + "' has the prefix "
                     + path.substring(0, colon + 1).toLowerCase(Locale.ROOT)
                     + ", which Cairn does not read; use filesystem:PATH or classpath:PACKAGE");
