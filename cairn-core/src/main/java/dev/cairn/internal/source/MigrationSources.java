@@ -5,6 +5,7 @@ import dev.cairn.JavaMigration;
 import dev.cairn.MigrationFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,9 +21,9 @@ import java.util.Optional;
  */
 public record MigrationSources(List<Location> locations, ClassLoader classLoader, List<JavaMigration> given) {
 
-    /** Creates the sources; the lists are copied. */
+    /** Creates the sources; the lists are copied, and a location written twice is read once. */
     public MigrationSources {
-        locations = List.copyOf(locations);
+        locations = List.copyOf(new LinkedHashSet<>(locations));
         given = List.copyOf(given);
     }
 
