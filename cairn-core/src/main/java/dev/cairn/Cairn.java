@@ -311,6 +311,29 @@ public final class Cairn {
         return new MakeMigration(settings, Clock.systemUTC()).make(name);
     }
 
+    /**
+     * Writes the skeleton of a new Java migration: the class {@code V<yyyyMMddHHmmss>__<name>}, with the
+     * current UTC time, implementing {@link JavaMigration} with an empty {@code up} and an empty
+     * {@code down}, in the file of its package under {@code sourceDirectory} (directories are created).
+     * The build compiles it; Cairn finds it through a {@code classpath:} location of its package. A
+     * version that a migration file or a class of the package already has moves on to the next second.
+     *
+     * @param name words describing the change; lower-cased, with accents dropped and anything but ASCII
+     *     letters and digits turned into {@code _}, so that it fits in a class name
+     * @param packageName the class's package, such as {@code db.migrations}; null for the package of the
+     *     first {@code classpath:} location in {@code migrations.locations}, else {@code db.migrations}
+     * @param sourceDirectory the root of the Java sources, such as {@code src/main/java}; a relative path
+     *     is taken against the process's working directory
+     * @return the new file
+     * @throws ConfigurationException if {@code name} has no ASCII letter or digit, the package is not a
+     *     Java package name, the file name would be longer than file systems allow, or the file cannot
+     *     be written
+     */
+    public Path makeJava(String name, String packageName, Path sourceDirectory) {
+        Objects.requireNonNull(sourceDirectory, "sourceDirectory");
+        return new MakeMigration(settings, Clock.systemUTC()).makeJava(name, packageName, sourceDirectory);
+    }
+
     /** The environment's name ({@code custom} when configured without {@code cairn.yml}). */
     public String environmentName() {
         return settings.environment();

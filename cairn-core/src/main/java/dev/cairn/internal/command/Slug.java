@@ -28,6 +28,9 @@ final class Slug {
     private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
     private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
     private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_ASCII_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern ASCII_LETTER_OR_DIGIT = Pattern.compile("[a-z0-9]");
 
     private Slug() {}
 
@@ -45,6 +48,20 @@ final class Slug {
                 .matcher(NOT_A_WORD.matcher(lower).replaceAll("_"))
                 .replaceAll("");
         return LETTER_OR_DIGIT.matcher(slug).find() ? slug : "";
+    }
+
+    /**
+     * {@code words} as the name part of a Java migration's class name, {@code V<version>__<slug>}: as
+     * {@link #of}, but in ASCII letters, digits and {@code _} only, which every Java compiler and the
+     * class-name rule of Java migrations accept. Accents are dropped ({@code ünï} is {@code uni});
+     * any other letter becomes {@code _}. Empty if no ASCII letter or digit is left.
+     */
+    static String ofJava(String words) {
+        String decomposed = Normalizer.normalize(of(words), Normalizer.Form.NFD);
+        String ascii =
+                NOT_ASCII_WORD.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll("_");
+        String slug = EDGE_UNDERSCORES.matcher(ascii).replaceAll("");
+        return ASCII_LETTER_OR_DIGIT.matcher(slug).find() ? slug : "";
     }
 
     /**
