@@ -53,6 +53,16 @@ final class GlobalOptions {
     String password;
 
     @Option(
+            names = "--classpath",
+            paramLabel = "PATH",
+            scope = ScopeType.INHERIT,
+            description = "Jars and class directories to read classpath: locations from (Java migrations and SQL"
+                    + " files), separated by '${sys:path.separator}' (default: $CAIRN_CLASSPATH). Relative paths are"
+                    + " read against the working directory; each must exist. The configuration needs a classpath:"
+                    + " location, such as migrations.locations: [database/migrations, classpath:db/migrations].")
+    String classpath;
+
+    @Option(
             names = "--lock-timeout",
             paramLabel = "DURATION",
             scope = ScopeType.INHERIT,

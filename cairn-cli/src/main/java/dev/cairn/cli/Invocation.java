@@ -4,9 +4,17 @@ package dev.cairn.cli;
 import dev.cairn.Cairn;
 import dev.cairn.CairnConfig;
 import dev.cairn.ConfigurationException;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,7 +22,13 @@ import java.util.Map;
  * and the command's name. Builds the {@link Cairn} every database command uses, and picks the
  * {@link Output}.
  */
-final class Invocation {
+final class Invocation implements AutoCloseable {
+
+    /** The environment variable that gives {@code --classpath} when the option is not given. */
+    static final String CLASSPATH_VARIABLE = "CAIRN_CLASSPATH";
+
+    /** What {@code --classpath} needs in {@code cairn.yml} to be read at all. */
+    static final String CLASSPATH_LOCATION_EXAMPLE = "migrations.locations: [..., classpath:db/migrations]";
 
     final Path workingDirectory;
     final Map<String, String> environment;
@@ -23,6 +37,7 @@ final class Invocation {
     final GlobalOptions options = new GlobalOptions();
     private String command;
     private Output output;
+    private URLClassLoader classLoader;
 
     private final boolean outIsTerminal;
     private final boolean errIsTerminal;
@@ -124,9 +139,88 @@ final class Invocation {
         if (options.lockTimeout != null) {
             builder.lockTimeout(options.lockTimeout);
         }
+        String classpath = classpath();
+        if (classpath != null) {
+            builder.classLoader(classLoader(classpath));
+        }
         Cairn cairn = builder.load();
+        if (classpath != null && !readsClasspath(file)) {
+            err.println(errTerminal().warning("warning:") + " " + classpathOption()
+                    + " is given, but no migrations location is on the class path, so nothing is read from it."
+                    + " Add one to cairn.yml, such as " + CLASSPATH_LOCATION_EXAMPLE + ".");
+        }
         output().using(cairn);
         return cairn;
+    }
+
+    /** {@code --classpath}, else {@code $CAIRN_CLASSPATH}; null if neither is given (or either is empty). */
+    private String classpath() {
+        String given = options.classpath != null ? options.classpath : environment.get(CLASSPATH_VARIABLE);
+        return given == null || given.isBlank() ? null : given;
+    }
+
+    /** How the user gave the class path, for messages. */
+    private String classpathOption() {
+        return options.classpath != null ? "--classpath" : CLASSPATH_VARIABLE;
+    }
+
+    /**
+     * A class loader over the jars and class directories of {@code classpath}, each against the working
+     * directory, whose parent is Cairn's own loader (so that the classes there see {@code JavaMigration}).
+     * Closed by {@link #close()}.
+     *
+     * @throws ConfigurationException naming the first entry that does not exist
+     */
+    private ClassLoader classLoader(String classpath) {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : classpath.split(File.pathSeparator, -1)) {
+            if (entry.isBlank()) {
+                continue; // "a.jar::b.jar" or a trailing separator: nothing between
+            }
+            Path path;
+            try {
+                path = workingDirectory.resolve(entry.strip()).normalize();
+            } catch (InvalidPathException e) {
+                throw new ConfigurationException(classpathOption() + " names '" + entry + "', which is not a path.");
+            }
+            if (!Files.exists(path)) {
+                throw new ConfigurationException(classpathOption() + " names " + display(path) + ", which does not"
+                        + " exist. Give jars and class directories that exist, separated by '" + File.pathSeparator
+                        + "'.");
+            }
+            try {
+                urls.add(path.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new ConfigurationException(classpathOption() + " names " + display(path) + ", which cannot be"
+                        + " read as a class path entry: " + e.getMessage());
+            }
+        }
+        classLoader = new URLClassLoader("cairn-classpath", urls.toArray(URL[]::new), Cairn.class.getClassLoader());
+        return classLoader;
+    }
+
+    /**
+     * Whether the environment's {@code migrations.locations} has a {@code classpath:} one. Reads the file
+     * again (only when a class path is given): the API keeps the resolved locations to itself.
+     */
+    private boolean readsClasspath(Path file) {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        return CairnConfig.load(file, environment).environment(options.environment).migrationLocations().stream()
+                .anyMatch(location -> location.strip().startsWith("classpath:"));
+    }
+
+    /** Closes the class loader of {@code --classpath}, if one was made. */
+    @Override
+    public void close() {
+        if (classLoader != null) {
+            try {
+                classLoader.close();
+            } catch (IOException e) {
+                // Only open jars are closed here; the process is about to end.
+            }
+        }
     }
 
     /** {@code path} relative to the working directory when it is inside it, else absolute. */

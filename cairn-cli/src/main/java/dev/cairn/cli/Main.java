@@ -123,6 +123,7 @@ public final class Main {
         try {
             return commandLine(invocation, args).execute(args);
         } finally {
+            invocation.close();
             safeOut.flush();
             safeErr.flush();
         }
