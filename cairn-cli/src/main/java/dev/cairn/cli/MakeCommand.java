@@ -2,24 +2,72 @@
 package dev.cairn.cli;
 
 import dev.cairn.Cairn;
+import dev.cairn.ConfigurationException;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code cairn make NAME}: writes a new, empty migration named with the current UTC time. */
-@Command(name = "make", description = "Write a new, empty migration file, named with a timestamp.")
+/**
+ * {@code cairn make NAME}: writes a new, empty migration named with the current UTC time; with
+ * {@code --java}, the skeleton of a Java migration class instead.
+ */
+@Command(
+        name = "make",
+        description = "Write a new, empty migration file, named with a timestamp; with --java, a Java migration class.")
 final class MakeCommand extends DatabaseCommand {
+
+    /** Where {@code --java} writes when {@code --source-dir} is not given, against the working directory. */
+    static final String DEFAULT_SOURCE_DIRECTORY = "src/main/java";
 
     // Several words are one name ("cairn make add users table"), so quoting is not needed.
     @Parameters(arity = "1..*", paramLabel = "NAME", description = "What the migration changes, such as create_users.")
     List<String> words;
 
+    @Option(
+            names = "--java",
+            description = "Write a Java migration instead of an SQL file: the class V<timestamp>__<name>, implementing"
+                    + " dev.cairn.JavaMigration with an empty up and down, in the directory of its package under"
+                    + " --source-dir. The name keeps ASCII letters and digits only.")
+    boolean java;
+
+    @Option(
+            names = "--package",
+            paramLabel = "PKG",
+            description = "With --java: the class's package (default: the first classpath: location's, such as"
+                    + " db.migrations for classpath:db/migrations; else db.migrations).")
+    String packageName;
+
+    @Option(
+            names = "--source-dir",
+            paramLabel = "DIR",
+            description = "With --java: the root of the Java sources (default: " + DEFAULT_SOURCE_DIRECTORY
+                    + " in the working directory).")
+    Path sourceDirectory;
+
+    private final Invocation invocation;
+
     MakeCommand(Invocation invocation) {
         super(invocation);
+        this.invocation = invocation;
     }
 
     @Override
     void run(Cairn cairn, Output output) {
-        output.made(cairn.make(String.join(" ", words)));
+        String name = String.join(" ", words);
+        if (!java) {
+            if (packageName != null || sourceDirectory != null) {
+                throw new ConfigurationException("--package and --source-dir go with --java only: an SQL migration"
+                        + " is written in the migrations directory. Add --java to write a Java migration.");
+            }
+            output.made(cairn.make(name));
+            return;
+        }
+        Path sources = invocation
+                .workingDirectory
+                .resolve(sourceDirectory != null ? sourceDirectory : Path.of(DEFAULT_SOURCE_DIRECTORY))
+                .normalize();
+        output.made(cairn.makeJava(name, packageName, sources));
     }
 }
