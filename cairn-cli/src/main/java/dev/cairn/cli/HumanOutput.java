@@ -312,13 +312,21 @@ final class HumanOutput implements Output {
                 out.println("-- resumes after statement " + migration.resumeAfter()
                         + ", which ran on an earlier run that stopped there");
             }
-            if (migration.statements().isEmpty()) {
+            if (migration.javaClass().isPresent()) {
+                out.println("-- " + javaDryRun(migration));
+            } else if (migration.statements().isEmpty()) {
                 out.println("-- (no statements)");
             }
             for (Plan.Statement statement : migration.statements()) {
                 out.println(Terminal.printable(terminated(statement.sql())));
             }
         }
+    }
+
+    /** What a dry run says of a Java migration's section, which has no SQL to show. */
+    static String javaDryRun(Plan.Migration migration) {
+        return "Java migration " + Terminal.oneLine(migration.name()) + " ("
+                + migration.direction().label() + "): runs code, no SQL to print";
     }
 
     private static String terminated(String sql) {

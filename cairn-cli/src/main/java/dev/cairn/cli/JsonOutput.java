@@ -160,8 +160,12 @@ final class JsonOutput implements Output {
         json.writeStartObject();
         json.writeStringField("migration", failure.get().migration());
         json.writeStringField("step", failure.get().step().label());
-        json.writeStringField("file", invocation.display(failure.get().file()));
-        json.writeNumberField("line", failure.get().line());
+        json.writeStringField(
+                "file",
+                failure.get().file() == null
+                        ? null
+                        : invocation.display(failure.get().file()));
+        lineField(json, failure.get().line());
         json.writeStringField("message", failure.get().message());
         json.writeEndObject();
     }
@@ -248,6 +252,7 @@ final class JsonOutput implements Output {
                 json.writeStringField("file", invocation.display(migration.file()));
                 json.writeBooleanField("transactional", migration.transactional());
                 json.writeNumberField("resumeAfter", migration.resumeAfter());
+                json.writeStringField("javaClass", migration.javaClass().orElse(null));
                 json.writeArrayFieldStart("statements");
                 for (Plan.Statement statement : migration.statements()) {
                     json.writeStartObject();
@@ -415,13 +420,22 @@ final class JsonOutput implements Output {
         }
     }
 
+    /** A 1-based line, or null for 0: a Java migration's code has no line. */
+    private static void lineField(JsonGenerator json, int line) throws IOException {
+        if (line > 0) {
+            json.writeNumberField("line", line);
+        } else {
+            json.writeNullField("line");
+        }
+    }
+
     private void details(JsonGenerator json, Throwable cause) throws IOException {
         if (cause instanceof MigrationFailedException) {
             MigrationFailedException failed = (MigrationFailedException) cause;
             json.writeStringField("migration", failed.migration());
             json.writeStringField("direction", failed.direction().label());
             json.writeStringField("file", failed.file() == null ? null : invocation.display(failed.file()));
-            json.writeNumberField("line", failed.line());
+            lineField(json, failed.line());
             json.writeNumberField("statement", failed.statement());
             json.writeStringField("sqlState", failed.sqlState().orElse(null));
             json.writeStringField("databaseMessage", failed.databaseMessage());

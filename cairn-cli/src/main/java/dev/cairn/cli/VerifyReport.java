@@ -141,7 +141,12 @@ final class VerifyReport {
     }
 
     private String failed(StepFailure failure, boolean named) {
-        String at = failure.line() > 0 ? " at " + display.apply(failure.file()) + ":" + failure.line() : "";
+        // A Java migration's code has no line (0): it is named by its class file.
+        String at = failure.file() == null
+                ? ""
+                : failure.line() > 0
+                        ? " at " + display.apply(failure.file()) + ":" + failure.line()
+                        : " in " + display.apply(failure.file());
         String step = named
                 ? "the " + failure.step().label() + " of " + Terminal.oneLine(failure.migration())
                 : failure.step().label();
