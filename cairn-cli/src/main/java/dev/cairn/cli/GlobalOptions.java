@@ -56,10 +56,9 @@ final class GlobalOptions {
             names = "--classpath",
             paramLabel = "PATH",
             scope = ScopeType.INHERIT,
-            description = "Jars and class directories to read classpath: locations from (Java migrations and SQL"
-                    + " files), separated by '${sys:path.separator}' (default: $CAIRN_CLASSPATH). Relative paths are"
-                    + " read against the working directory; each must exist. The configuration needs a classpath:"
-                    + " location, such as migrations.locations: [database/migrations, classpath:db/migrations].")
+            description = "Jars and class directories, separated by '${sys:path.separator}', to read the"
+                    + " classpath: locations of migrations.locations from, such as classpath:db/migrations (Java"
+                    + " migrations and SQL files); relative to the working directory (default: $CAIRN_CLASSPATH).")
     String classpath;
 
     @Option(
