@@ -28,7 +28,7 @@ final class MakeCommand extends DatabaseCommand {
     @Option(
             names = "--java",
             description = "Write a Java migration instead of an SQL file: the class V<timestamp>__<name>, implementing"
-                    + " dev.cairn.JavaMigration with an empty up and down, in the directory of its package under"
+                    + " JavaMigration with an empty up and down, in the directory of its package under"
                     + " --source-dir. The name keeps ASCII letters and digits only.")
     boolean java;
 

@@ -271,6 +271,30 @@ class ClasspathCliIT {
     }
 
     @Test
+    void verifyNamesTheClassFileOfADownThatThrowsWithoutALineNumber() throws IOException {
+        Cli project = project(directory);
+        compiled(Map.of(
+                ADMINS_CLASS,
+                ADMINS_SOURCE.replace(
+                        "statement.execute(\"DROP TABLE admins\");",
+                        "statement.execute(\"SELECT 1 FROM admins\");\n"
+                                + "throw new UnsupportedOperationException(\"admins stay\");")));
+
+        Cli.Run verify = cairn("--classpath", "classes", "verify").exits(1);
+
+        assertThat(verify.out())
+                .containsPattern("down-failed +" + ADMINS)
+                .contains("down failed in classes/db/migrations/V20260102000000__add_admins.class:"
+                        + " java.lang.UnsupportedOperationException: admins stay")
+                .doesNotContain(".class:0");
+        JsonNode json =
+                cairn("--classpath", "classes", "--json", "verify").exits(1).json();
+        assertThat(json.toString())
+                .contains("\"file\":\"classes/db/migrations/V20260102000000__add_admins.class\",\"line\":null");
+        assertThat(project.database().history()).isEmpty();
+    }
+
+    @Test
     void aClassNamedWithoutAVersionIsRefusedWithTheRuleForNames() throws IOException {
         Cli project = project(directory);
         compiled(Map.of("db.migrations.AddAdmins", ADMINS_SOURCE.replace("V20260102000000__add_admins", "AddAdmins")));

@@ -52,6 +52,20 @@ class ClasspathEveryDatabaseIT {
         return run;
     }
 
+    /** As {@link #cairn}, but expecting {@code exitCode}. */
+    private Cli.Run cairnExits(int exitCode, String... command) {
+        List<String> args = new ArrayList<>(List.of("--classpath", "classes", "--url", database.url()));
+        if (database.user() != null) {
+            args.addAll(List.of("--user", database.user()));
+        }
+        if (database.password() != null && !database.password().isEmpty()) {
+            args.addAll(List.of("--password", database.password()));
+        }
+        args.addAll(List.of(command));
+        return CairnProcess.java(directory, Map.of(), args.toArray(String[]::new))
+                .exits(exitCode);
+    }
+
     private List<String> history() {
         return database.query("SELECT name, batch FROM cairn_migrations ORDER BY version").stream()
                 .map(row -> row.get("name") + "@" + row.get("batch"))
@@ -89,5 +103,39 @@ class ClasspathEveryDatabaseIT {
         assertThat(rollback.out()).contains("down  " + ADMINS, "Rolled back 3 migrations of batch 1");
         assertThat(database.tables()).doesNotContain("users", "admins", "posts");
         assertThat(history()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = Engine.class,
+            names = {"POSTGRESQL", "MARIADB"})
+    void aJavaMigrationThatThrowsIsReportedWithWhatStaysApplied(Engine engine) throws IOException {
+        database = databases.create(engine);
+        ClasspathCliIT.project(directory);
+        JavaBuild.compile(
+                Files.createDirectories(directory.resolve("classes")),
+                Map.of(
+                        ADMINS_CLASS,
+                        ADMINS_SOURCE.replace(
+                                "statement.execute(\"INSERT INTO admins (user_id) VALUES (1)\");",
+                                "throw new IllegalStateException(\"no admin to copy\");")));
+
+        Cli.Run migrate = cairnExits(1, "migrate");
+
+        assertThat(migrate.err())
+                .contains("error: Migration " + ADMINS + " (up) failed in "
+                        + directory.resolve("classes/db/migrations/V20260102000000__add_admins.class")
+                        + ": java.lang.IllegalStateException: no admin to copy")
+                .doesNotContain(".class:0");
+        if (engine == Engine.POSTGRESQL) {
+            // Transactional DDL: the batch is undone, the table the code made too.
+            assertThat(migrate.err()).contains("The transaction was rolled back");
+            assertThat(database.tables()).doesNotContain("users", "admins");
+        } else {
+            // DDL commits at once: the migration before stays applied and recorded, and the message says so.
+            assertThat(migrate.err()).contains(USERS);
+            assertThat(history()).containsExactly(USERS + "@1");
+            assertThat(database.tables()).contains("users");
+        }
     }
 }
