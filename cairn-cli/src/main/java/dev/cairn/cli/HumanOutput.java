@@ -410,7 +410,11 @@ final class HumanOutput implements Output {
             lineOpen = true;
             if (live != null) {
                 live.starting(
-                        leader, migration.resumeAfter() + migration.statements().size());
+                        leader,
+                        migration.javaClass().isPresent()
+                                ? LiveProgress.CODE
+                                : migration.resumeAfter()
+                                        + migration.statements().size());
             }
         }
 

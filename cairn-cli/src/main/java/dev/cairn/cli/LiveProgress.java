@@ -6,9 +6,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * On a terminal, the progress line of a migration that runs for a while says which statement runs and
- * for how long (statement 3 of 12, 14 s), written over in place twice a second, so that a long
- * migration never looks hung. Quick migrations (under two seconds) show nothing of it. Everything this
- * line shows is written under one lock, so that the ticker never writes into a line being finished.
+ * for how long (statement 3 of 12, 14 s; for a Java migration, running code, 14 s), written over in
+ * place twice a second, so that a long migration never looks hung. Quick migrations (under two
+ * seconds) show nothing of it. Everything this line shows is written under one lock, so that the
+ * ticker never writes into a line being finished.
  */
 final class LiveProgress {
 
@@ -16,6 +17,9 @@ final class LiveProgress {
     private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private static final long TICK_MILLIS = 500;
+
+    /** The total of a Java migration: its section is code, not statements. */
+    static final int CODE = 0;
 
     /** Erases from the cursor to the end of the line. */
     private static final String CLEAR_TO_END = "\u001b[K";
@@ -35,7 +39,10 @@ final class LiveProgress {
         this.out = out;
     }
 
-    /** A migration's line, {@code leader} so far, is open; it has {@code total} statements. */
+    /**
+     * A migration's line, {@code leader} so far, is open; it has {@code total} statements, or is a Java
+     * migration's code ({@link #CODE}).
+     */
     void starting(String leader, int total) {
         synchronized (lock) {
             this.leader = leader;
@@ -81,7 +88,7 @@ final class LiveProgress {
             synchronized (lock) {
                 long running = System.nanoTime() - started;
                 if (leader != null && running >= QUIET_NANOS && number > 0) {
-                    String text = "statement " + number + " of " + total + ", "
+                    String text = (total == CODE ? "running code, " : "statement " + number + " of " + total + ", ")
                             + TimeUnit.NANOSECONDS.toSeconds(running) + " s";
                     if (!text.equals(shownText)) {
                         out.print("\r" + leader + text + CLEAR_TO_END);

@@ -134,6 +134,27 @@ class ProcessOutputIT {
         assertThat(files.out() + files.err()).contains("FAILED", "error: ").doesNotContain(ESC);
     }
 
+    /** A long Java migration's line says on a terminal that code runs and for how long, not "statement 1 of 0". */
+    @Test
+    void aLongJavaMigrationShowsThatCodeRunsOnATerminal() throws IOException {
+        ClasspathCliIT.project(directory);
+        JavaBuild.compile(
+                Files.createDirectories(directory.resolve("classes")),
+                Map.of(
+                        ClasspathCliIT.ADMINS_CLASS,
+                        ClasspathCliIT.ADMINS_SOURCE.replace(
+                                "statement.execute(\"INSERT INTO admins (user_id) VALUES (1)\");",
+                                "statement.execute(\"INSERT INTO admins (user_id) VALUES (1)\");\n"
+                                        + "Thread.sleep(3000);")));
+
+        Cli.Run terminal = onATerminal(Map.of(), "--classpath", "classes", "migrate");
+
+        assertThat(terminal.exitCode()).as(terminal.out()).isZero();
+        assertThat(terminal.out())
+                .containsPattern("\r  up    " + ClasspathCliIT.ADMINS + " \\.+ running code, \\d+ s" + ESC + "\\[K")
+                .doesNotContain("of 0");
+    }
+
     /** A long migration's line says on a terminal which statement runs and for how long, then its time. */
     @Test
     void aLongMigrationShowsItsStatementAndTimeOnATerminalOnly() {
