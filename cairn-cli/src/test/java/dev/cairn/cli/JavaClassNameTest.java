@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,12 +18,10 @@ class JavaClassNameTest {
 
     /**
      * Java allows letters of any script in a class name, and SQL migration names keep them ({@code make
-     * größe} writes {@code …_größe.sql}), but the core reads a Java migration's name with {@code \w}, which
-     * is ASCII only: {@code V20260102000000__größe} is refused as a class name that "gives no version",
-     * though it has one. ({@code make --java} writes ASCII names, so it never makes such a class.)
+     * größe} writes {@code …_größe.sql}): {@code V20260102000000__größe} is the migration
+     * {@code 20260102000000_größe}. ({@code make --java} writes ASCII names all the same.)
      */
     @Test
-    @Disabled("core bug: JavaMigrations.CLASS_NAME is V(\\d+)__(\\w+), ASCII only (cairn-core, not the CLI's)")
     void aClassNameWithLettersOfAnyScriptGivesItsVersion() throws IOException {
         Cli cli = ClasspathCliIT.project(directory);
         JavaBuild.compile(

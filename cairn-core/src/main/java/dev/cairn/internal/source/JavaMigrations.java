@@ -21,8 +21,14 @@ import java.util.regex.Pattern;
  */
 public final class JavaMigrations {
 
-    /** {@code V}, the version digits, two underscores, the rest of the name. */
-    private static final Pattern CLASS_NAME = Pattern.compile("V(\\d+)__(\\w+)");
+    /**
+     * {@code V}, the version's ASCII digits, two underscores, the rest of the name: letters and digits
+     * of any script and {@code _}, as a class name and an SQL file's name may hold them.
+     */
+    private static final Pattern CLASS_NAME = Pattern.compile("V([0-9]+)__(\\w+)", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** A name that {@link JavaMigration#name()} may give: as a migration file's name, without spaces. */
+    private static final Pattern DECLARED_NAME = Pattern.compile("[\\w.-]+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private JavaMigrations() {}
 
@@ -125,7 +131,8 @@ public final class JavaMigrations {
         Class<?> type = instance.getClass();
         String declared = instance.name();
         if (declared != null) {
-            if (Version.leadingDigitsOf(declared) == null || !declared.matches("[\\w.-]+")) {
+            if (Version.leadingDigitsOf(declared) == null
+                    || !DECLARED_NAME.matcher(declared).matches()) {
                 throw new MigrationFileException(
                         where,
                         0,
