@@ -9,6 +9,7 @@ import dev.cairn.testing.TestDatabases;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,52 @@ class InterruptIT {
                         + " back: the database is exactly as it was before this command.")
                 .doesNotContain("Exception", "\tat ");
         assertThat(run.out()).contains("20260102000000_slow .... INTERRUPTED");
+        assertServerRunsNothing(database);
+        assertThat(database.tables())
+                .as("the whole batch, with the tracking table, rolled back")
+                .isEmpty();
+    }
+
+    @Test
+    void ctrlCDuringAJavaMigrationCancelsTheStatementItsCodeRunsAndRollsTheBatchBack() throws Exception {
+        TestDatabase database = databases.create(Engine.POSTGRESQL);
+        project()
+                .write(
+                        "cairn.yml",
+                        "migrations:\n  locations: [database/migrations, classpath:db/migrations]\n"
+                                + "environments:\n  development:\n    url: ${DB_URL}\n")
+                .migration(
+                        "20260101000000_users", "-- migrate:up\nCREATE TABLE users (id integer);\n-- migrate:down\n");
+        JavaBuild.compile(
+                Files.createDirectories(directory.resolve("classes")),
+                Map.of("db.migrations.V20260102000000__slow_backfill", """
+                        package db.migrations;
+
+                        public class V20260102000000__slow_backfill implements dev.cairn.JavaMigration {
+                            @Override
+                            public void up(java.sql.Connection connection) throws Exception {
+                                try (var statement = connection.createStatement()) {
+                                    statement.execute("INSERT INTO users VALUES (1)");
+                                    statement.execute("SELECT pg_sleep(60)");
+                                }
+                            }
+                        }
+                        """));
+        List<String> command = new ArrayList<>(List.of("--classpath", "classes"));
+        command.addAll(List.of(arguments(database, "migrate")));
+        CairnProcess.Running migrate =
+                CairnProcess.start(directory, environment(database), command.toArray(String[]::new));
+        awaitServerRuns(database, migrate);
+
+        migrate.interrupt();
+        Cli.Run run = migrate.await(PROCESS_TIMEOUT);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(130);
+        assertThat(run.err())
+                .contains("error: migrate was interrupted: 20260102000000_slow_backfill's up section (class"
+                        + " db.migrations.V20260102000000__slow_backfill) was cancelled on the server. The transaction"
+                        + " was rolled back: the database is exactly as it was before this command.")
+                .doesNotContain("Exception", "\tat ");
         assertServerRunsNothing(database);
         assertThat(database.tables())
                 .as("the whole batch, with the tracking table, rolled back")
