@@ -88,17 +88,6 @@ public final class StartupTraining {
                 run(directory, quiet, line);
             }
         }
-        // A classpath: location, read through --classpath: the scanner's classes, which only such a
-        // project loads, are in the cache too.
-        Path classes = Files.createDirectories(directory.resolve("classes/db/migrations"));
-        Files.writeString(
-                classes.resolve("20260101000000_create_others.sql"),
-                "-- migrate:up\nCREATE TABLE others (id INTEGER PRIMARY KEY);\n-- migrate:down\nDROP TABLE others;\n");
-        Files.writeString(
-                directory.resolve("classpath.yml"),
-                "migrations:\n  locations: [database/migrations, classpath:db/migrations]\n"
-                        + "environments:\n  development:\n    url: jdbc:sqlite:classpath.sqlite3\n");
-        run(directory, quiet, "-c", "classpath.yml", "--classpath", "classes", "status");
         // The paths up to a refused connection; a port that no server listens on answers at once.
         run(directory, quiet, "--url", "jdbc:postgresql://127.0.0.1:1/training", "status");
         run(directory, quiet, "--url", "jdbc:mariadb://127.0.0.1:1/training", "status");
