@@ -344,9 +344,17 @@ public final class Cairn {
         return settings.target();
     }
 
-    /** The migrations directory. */
+    /** The migrations directory: where {@link #make} writes (with locations, the first directory). */
     public Path migrationsDirectory() {
         return settings.migrationsDirectory();
+    }
+
+    /**
+     * Where migrations are read from, in order: {@code filesystem:} and an absolute path, or
+     * {@code classpath:} and a package path (a directory alone, without {@code migrations.locations}).
+     */
+    public List<String> locations() {
+        return settings.migrations().locations().stream().map(Object::toString).toList();
     }
 
     /**

@@ -39,6 +39,8 @@ class CairnLocationsTest {
 
         assertThat(cairn.migrationsDirectory()).isEqualTo(project.resolve("from-file"));
         assertThat(cairn.make("create users")).hasParent(project.resolve("from-file"));
+        assertThat(cairn.locations())
+                .containsExactly("filesystem:" + project.resolve("from-file"), "classpath:db/migrations");
     }
 
     @Test
@@ -64,6 +66,7 @@ class CairnLocationsTest {
                 fromFile().migrationsDirectory(project.resolve("only-here")).load();
 
         assertThat(cairn.migrationsDirectory()).isEqualTo(project.resolve("only-here"));
+        assertThat(cairn.locations()).containsExactly("filesystem:" + project.resolve("only-here"));
     }
 
     @Test

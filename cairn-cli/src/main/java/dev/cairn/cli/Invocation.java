@@ -144,7 +144,7 @@ final class Invocation implements AutoCloseable {
             builder.classLoader(classLoader(classpath));
         }
         Cairn cairn = builder.load();
-        if (classpath != null && !readsClasspath(file)) {
+        if (classpath != null && cairn.locations().stream().noneMatch(location -> location.startsWith("classpath:"))) {
             err.println(errTerminal().warning("warning:") + " " + classpathOption()
                     + " is given, but no migrations location is on the class path, so nothing is read from it."
                     + " Add one to cairn.yml, such as " + CLASSPATH_LOCATION_EXAMPLE + ".");
@@ -197,18 +197,6 @@ final class Invocation implements AutoCloseable {
         }
         classLoader = new URLClassLoader("cairn-classpath", urls.toArray(URL[]::new), Cairn.class.getClassLoader());
         return classLoader;
-    }
-
-    /**
-     * Whether the environment's {@code migrations.locations} has a {@code classpath:} one. Reads the file
-     * again (only when a class path is given): the API keeps the resolved locations to itself.
-     */
-    private boolean readsClasspath(Path file) {
-        if (!Files.exists(file)) {
-            return false;
-        }
-        return CairnConfig.load(file, environment).environment(options.environment).migrationLocations().stream()
-                .anyMatch(location -> location.strip().startsWith("classpath:"));
     }
 
     /** Closes the class loader of {@code --classpath}, if one was made. */
