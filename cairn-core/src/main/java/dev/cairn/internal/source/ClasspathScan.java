@@ -8,6 +8,7 @@ import io.github.classgraph.ClassGraphClassLoader;
 import io.github.classgraph.ClassInfo;
 import io.github.classgraph.Resource;
 import io.github.classgraph.ScanResult;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,8 +50,16 @@ final class ClasspathScan {
                 if (resource.getPath().endsWith(".class")) {
                     continue;
                 }
-                byte[] content = resource.load(); // read now: the scan's jars close with it
-                files.add(new MigrationDirectory.Entry(displayPath(resource.getURI()), () -> content));
+                Path where = displayPath(resource.getURI());
+                try {
+                    // Read now, as the scan's jars close with it; only SQL files are read at all (the others
+                    // are looked at for their names, in case one was meant as a migration).
+                    byte[] content = resource.getPath().endsWith(".sql") ? resource.load() : new byte[0];
+                    files.add(new MigrationDirectory.Entry(where, () -> content));
+                } catch (IOException e) {
+                    errors.add(new MigrationDirectory.FileError(
+                            false, new MigrationFileException(where, 0, "cannot be read: " + e.getMessage())));
+                }
             }
             for (ClassInfo type : result.getAllClasses()) {
                 boolean migration = type.implementsInterface(JavaMigration.class.getName());
@@ -77,8 +86,6 @@ final class ClasspathScan {
                     errors.add(new MigrationDirectory.FileError(false, e));
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new MigrationFileException(Path.of(location.toString()), 0, "cannot be read: " + e.getMessage());
         } finally {
             // A class that the loader could not reach (one in a Spring Boot jar's BOOT-INF given to a plain
             // class loader, as `cairn --classpath app.jar` does) was defined by ClassGraph's own loader,
