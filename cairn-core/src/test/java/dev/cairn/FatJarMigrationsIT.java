@@ -4,6 +4,7 @@ package dev.cairn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.testing.Engine;
+import dev.cairn.testing.JavaBuild;
 import dev.cairn.testing.TestDatabase;
 import dev.cairn.testing.TestDatabases;
 import java.io.IOException;
@@ -71,28 +72,18 @@ class FatJarMigrationsIT {
 
     /** A Spring Boot style jar: stored entries, the application in BOOT-INF/classes, a library in BOOT-INF/lib. */
     private Path fatJar() {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put(
-                "META-INF/MANIFEST.MF",
-                utf8("Manifest-Version: 1.0\r\n"
-                        + "Main-Class: org.springframework.boot.loader.launch.JarLauncher\r\n"
-                        + "Start-Class: com.example.Application\r\n"
-                        + "Spring-Boot-Classes: BOOT-INF/classes/\r\n"
-                        + "Spring-Boot-Lib: BOOT-INF/lib/\r\n\r\n"));
-        TestJars.compile(project.resolve("build"), Map.of("db.migrations.V2__add_admin", V2))
-                .forEach((path, bytes) -> entries.put("BOOT-INF/classes/" + path, bytes));
-        entries.put(
-                "BOOT-INF/classes/db/migrations/3_create_posts.sql",
+        Map<String, byte[]> classes =
+                new LinkedHashMap<>(JavaBuild.classFiles(Map.of("db.migrations.V2__add_admin", V2)));
+        classes.put(
+                "db/migrations/3_create_posts.sql",
                 utf8("-- migrate:up\nCREATE TABLE posts (id integer PRIMARY KEY);\n"
                         + "-- migrate:down\nDROP TABLE posts;\n"));
-        entries.put(
-                "BOOT-INF/lib/lib.jar",
-                TestJars.jarBytes(Map.of(
-                        "db/migrations/1_create_users.sql",
-                        utf8("-- Users, from a library the application depends on.\n-- migrate:up\n"
-                                + "CREATE TABLE users (id integer PRIMARY KEY, email varchar(100));\n"
-                                + "-- migrate:down\nDROP TABLE users;\n"))));
-        return TestJars.jar(project.resolve("target/app.jar"), entries);
+        byte[] library = JavaBuild.jarBytes(Map.of(
+                "db/migrations/1_create_users.sql",
+                utf8("-- Users, from a library the application depends on.\n-- migrate:up\n"
+                        + "CREATE TABLE users (id integer PRIMARY KEY, email varchar(100));\n"
+                        + "-- migrate:down\nDROP TABLE users;\n")));
+        return JavaBuild.bootJar(project.resolve("target/app.jar"), classes, Map.of("lib.jar", library));
     }
 
     @ParameterizedTest

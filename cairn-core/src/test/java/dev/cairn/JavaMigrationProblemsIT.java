@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cairn.testing.Engine;
+import dev.cairn.testing.JavaBuild;
 import dev.cairn.testing.TestDatabase;
 import dev.cairn.testing.TestDatabases;
 import java.io.IOException;
@@ -125,8 +126,7 @@ class JavaMigrationProblemsIT {
     void aVersionInAJarAndInADirectoryIsRefusedNamingBoth(Engine engine) throws IOException {
         db = databases.create(engine);
         Path directory = migrations();
-        Map<String, byte[]> classes =
-                TestJars.compile(project.resolve("build"), Map.of("jarmigrations.V1__from_jar", """
+        Map<String, byte[]> classes = JavaBuild.classFiles(Map.of("jarmigrations.V1__from_jar", """
                 package jarmigrations;
 
                 public class V1__from_jar implements dev.cairn.JavaMigration {
@@ -137,7 +137,7 @@ class JavaMigrationProblemsIT {
                     public void down(java.sql.Connection connection) {}
                 }
                 """));
-        Path jar = TestJars.jar(project.resolve("lib/app.jar"), classes);
+        Path jar = JavaBuild.jar(project.resolve("lib/app.jar"), classes);
 
         try (URLClassLoader loader =
                 new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
@@ -167,8 +167,8 @@ class JavaMigrationProblemsIT {
     void aPlainJarsSqlAndClassesRunInOrderWithTheDirectorys(Engine engine) throws IOException {
         db = databases.create(engine);
         Path directory = migrations();
-        Map<String, byte[]> entries = new LinkedHashMap<>(
-                TestJars.compile(project.resolve("build"), Map.of("app.migrations.V2__add_admin", """
+        Map<String, byte[]> entries =
+                new LinkedHashMap<>(JavaBuild.classFiles(Map.of("app.migrations.V2__add_admin", """
                         package app.migrations;
 
                         import java.sql.Connection;
@@ -200,7 +200,7 @@ class JavaMigrationProblemsIT {
                 "app/migrations/3_create_posts.sql",
                 "-- migrate:up\nCREATE TABLE posts (id integer PRIMARY KEY);\n-- migrate:down\nDROP TABLE posts;\n"
                         .getBytes(StandardCharsets.UTF_8));
-        Path jar = TestJars.jar(project.resolve("lib/app.jar"), entries);
+        Path jar = JavaBuild.jar(project.resolve("lib/app.jar"), entries);
 
         try (URLClassLoader loader =
                 new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {

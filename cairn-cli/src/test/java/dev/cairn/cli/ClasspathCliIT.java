@@ -4,6 +4,7 @@ package dev.cairn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.testing.JavaBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,9 +162,7 @@ class ClasspathCliIT {
     @Test
     void aPlainJarGivesItsClassesAndSqlFilesAndTheEnvironmentVariableGivesTheClassPath() throws IOException {
         Cli project = project(directory);
-        Map<String, byte[]> entries = new LinkedHashMap<>(JavaBuild.entries(
-                JavaBuild.compile(Files.createTempDirectory("cairn-classes"), Map.of(ADMINS_CLASS, ADMINS_SOURCE)),
-                ""));
+        Map<String, byte[]> entries = new LinkedHashMap<>(JavaBuild.classFiles(Map.of(ADMINS_CLASS, ADMINS_SOURCE)));
         entries.put(
                 "db/migrations/20260104000000_create_tags.sql",
                 "-- migrate:up\nCREATE TABLE tags (name VARCHAR(50));\n-- migrate:down\nDROP TABLE tags;\n".getBytes());
@@ -197,9 +196,7 @@ class ClasspathCliIT {
     @Test
     void aSpringBootFatJarGivesItsClassesAndItsNestedLibrariesMigrations() throws IOException {
         Cli project = project(directory);
-        Map<String, byte[]> classes = new LinkedHashMap<>(JavaBuild.entries(
-                JavaBuild.compile(Files.createTempDirectory("cairn-classes"), Map.of(ADMINS_CLASS, ADMINS_SOURCE)),
-                ""));
+        Map<String, byte[]> classes = new LinkedHashMap<>(JavaBuild.classFiles(Map.of(ADMINS_CLASS, ADMINS_SOURCE)));
         classes.put(
                 "db/migrations/20260104000000_create_tags.sql",
                 "-- migrate:up\nCREATE TABLE tags (name VARCHAR(50));\n-- migrate:down\nDROP TABLE tags;\n".getBytes());
@@ -329,13 +326,9 @@ class ClasspathCliIT {
     @Test
     void aVersionInAClassPathJarAndInAFilesystemDirectoryIsRefusedNamingBoth() throws IOException {
         Cli project = project(directory);
-        Map<String, byte[]> entries = new LinkedHashMap<>(JavaBuild.entries(
-                JavaBuild.compile(
-                        Files.createTempDirectory("cairn-classes"),
-                        Map.of(
-                                "db.migrations.V20260101000000__seed_users",
-                                ADMINS_SOURCE.replace("V20260102000000__add_admins", "V20260101000000__seed_users"))),
-                ""));
+        Map<String, byte[]> entries = new LinkedHashMap<>(JavaBuild.classFiles(Map.of(
+                "db.migrations.V20260101000000__seed_users",
+                ADMINS_SOURCE.replace("V20260102000000__add_admins", "V20260101000000__seed_users"))));
         JavaBuild.jar(directory.resolve("app.jar"), entries);
 
         Cli.Run migrate = cairn("--classpath", "app.jar", "migrate").exits(1);

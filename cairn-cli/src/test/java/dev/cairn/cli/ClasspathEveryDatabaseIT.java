@@ -9,6 +9,7 @@ import static dev.cairn.cli.ClasspathCliIT.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.testing.Engine;
+import dev.cairn.testing.JavaBuild;
 import dev.cairn.testing.TestDatabase;
 import dev.cairn.testing.TestDatabases;
 import java.io.IOException;

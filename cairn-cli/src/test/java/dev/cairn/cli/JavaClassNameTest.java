@@ -3,6 +3,7 @@ package dev.cairn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.testing.JavaBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

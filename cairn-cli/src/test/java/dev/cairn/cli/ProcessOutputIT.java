@@ -4,6 +4,7 @@ package dev.cairn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.testing.Engine;
+import dev.cairn.testing.JavaBuild;
 import dev.cairn.testing.TestDatabase;
 import dev.cairn.testing.TestDatabases;
 import java.io.IOException;
