@@ -55,5 +55,8 @@
  * <p>Outside CI, when an engine cannot be had at all, its tests are skipped and
  * {@link dev.cairn.testing.TestRunSummary} ends the run with a banner naming the suites that did not
  * run, why, and how to enable them. Test classes must be named {@code *IT} to run in failsafe.
+ *
+ * <p>{@link dev.cairn.testing.JavaBuild} makes what an application's build would: Java migrations
+ * compiled at test time against cairn-core, and plain or Spring Boot jars of them.
  */
 package dev.cairn.testing;
