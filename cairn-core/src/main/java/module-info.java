@@ -9,7 +9,8 @@
 @SuppressWarnings("requires-automatic")
 module dev.cairn {
     requires transitive java.sql;
-    requires transitive com.zaxxer.hikari;
+    // Optional (CairnConfig.dataSource() only), and in its signature, so transitive for those who use it.
+    requires static transitive com.zaxxer.hikari;
     requires org.slf4j;
     requires org.yaml.snakeyaml;
     requires io.github.javadiffutils;

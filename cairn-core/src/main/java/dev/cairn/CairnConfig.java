@@ -102,11 +102,21 @@ public final class CairnConfig {
      * connection before returning, so that a wrong setting fails here and not at the application's first
      * query. The caller owns it and closes it.
      *
-     * @throws ConfigurationException if the environment cannot be resolved, or no JDBC driver on the class
-     *     path accepts its URL
+     * <p>The pool is HikariCP's, which Cairn does not bring: the application depends on
+     * {@code com.zaxxer:HikariCP} (Spring Boot's JDBC starter has it).
+     *
+     * @throws ConfigurationException if HikariCP is not on the class path, the environment cannot be
+     *     resolved, or no JDBC driver on the class path accepts its URL
      * @throws ConnectionException if the first connection cannot be opened
      */
     public HikariDataSource dataSource(String name) {
+        try {
+            Class.forName("com.zaxxer.hikari.HikariDataSource", false, CairnConfig.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new ConfigurationException("CairnConfig.dataSource() builds a HikariCP pool, and HikariCP is not on"
+                    + " the class path. Add the dependency com.zaxxer:HikariCP to the application (Cairn does not"
+                    + " bring it), or build a DataSource of your own from environment(...).");
+        }
         return Pools.dataSource(environment(name));
     }
 

@@ -7,6 +7,8 @@ import static dev.cairn.cli.Project.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.testing.JavaBuild;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,47 @@ class JarIT {
         assertThat(rollback.out()).contains("down  " + TAGS, "down  " + POSTS, "Rolled back 2 migrations of batch 1");
         assertThat(project.database().history()).containsExactly(USERS + "@1");
         assertThat(project.database().userTables()).containsExactly("users");
+    }
+
+    /**
+     * HikariCP is optional in cairn-core, and the tool's jar leaves it out: an application that reaches
+     * CairnConfig.dataSource() without it on its class path is told what to add, not given a
+     * NoClassDefFoundError.
+     */
+    @Test
+    void theCoreWithoutHikariCpSaysWhatToAddForAPool() throws IOException {
+        Files.writeString(
+                directory.resolve("cairn.yml"), "environments:\n  development:\n    url: jdbc:sqlite:app.db\n");
+        // Compiled as an application that depends on HikariCP would be (a stand-in for its class, which
+        // javac needs for the method's return type), then run without it.
+        Path classes = JavaBuild.compile(
+                directory.resolve("classes"), Map.of("PoolUser", """
+                        public class PoolUser {
+                            public static void main(String[] args) {
+                                try {
+                                    dev.cairn.CairnConfig.load(java.nio.file.Path.of("cairn.yml")).dataSource();
+                                } catch (dev.cairn.ConfigurationException e) {
+                                    System.out.println(e.getMessage());
+                                }
+                            }
+                        }
+                        """, "com.zaxxer.hikari.HikariDataSource", """
+                        package com.zaxxer.hikari;
+
+                        public abstract class HikariDataSource implements javax.sql.DataSource {}
+                        """));
+        Files.delete(classes.resolve("com/zaxxer/hikari/HikariDataSource.class"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = classes + File.pathSeparator + CairnProcess.jar();
+
+        Cli.Run run = CairnProcess.run(directory, Map.of(), List.of(java, "-cp", classPath, "PoolUser"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .isEqualToIgnoringNewLines("CairnConfig.dataSource() builds a HikariCP pool,"
+                        + " and HikariCP is not on the class path. Add the dependency com.zaxxer:HikariCP to the"
+                        + " application (Cairn does not bring it), or build a DataSource of your own from"
+                        + " environment(...).");
     }
 
     @Test
