@@ -4,6 +4,7 @@ package dev.cairn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.javamigrations.bean.V2__greet_users;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
 import dev.cairn.testing.TestDatabases;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,6 +107,27 @@ class JavaMigrationIT {
                 .containsExactly("3_create_posts", "2_add_admins", "1_create_users");
         assertThat(db.tables()).noneMatch(table -> table.equals("users") || table.equals("posts"));
         assertThat(trackedNames()).isEmpty();
+    }
+
+    @Test
+    void aClassGivenAsAnInstanceIsNotMadeAgainWhereAScanFindsIt() throws IOException {
+        db = databases.create(Engine.SQLITE);
+        writeSql();
+
+        assertThatThrownBy(() -> cairn("bean").migrate())
+                .as("scanned alone, the class cannot be made")
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessageContaining("has no public constructor without parameters");
+        MigrateResult result = TestCairn.configure(db, project)
+                .locations("filesystem:" + migrations(), PACKAGE + "bean")
+                .javaMigrations(new V2__greet_users(() -> "hello@example.com"))
+                .load()
+                .migrate();
+
+        assertThat(result.applied())
+                .extracting(MigrationRun::name)
+                .containsExactly("1_create_users", "2_greet_users", "3_create_posts");
+        assertThat(emails()).containsExactly("hello@example.com");
     }
 
     @ParameterizedTest

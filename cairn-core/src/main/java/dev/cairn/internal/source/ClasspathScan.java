@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +33,11 @@ final class ClasspathScan {
 
     private ClasspathScan() {}
 
-    /** Reads {@code location} through {@code loader} and its parents. */
-    static MigrationDirectory.Scan scan(Location.Classpath location, ClassLoader loader) {
+    /**
+     * Reads {@code location} through {@code loader} and its parents, leaving out the classes named in
+     * {@code given} (their instances were given to the builder).
+     */
+    static MigrationDirectory.Scan scan(Location.Classpath location, ClassLoader loader, Set<String> given) {
         String packageName = location.path().replace('/', '.');
         List<MigrationDirectory.Entry> files = new ArrayList<>();
         List<Migration> classes = new ArrayList<>();
@@ -74,6 +78,9 @@ final class ClasspathScan {
                 }
                 if (type.isAbstract() || type.isInterface() || type.isAnonymousInnerClass()) {
                     continue; // a base class for migrations, not one
+                }
+                if (given.contains(type.getName())) {
+                    continue; // given as an instance: that one runs
                 }
                 Path where = type.getResource() == null
                         ? JavaMigrations.pathOf(type.getName())

@@ -5,15 +5,18 @@ import dev.cairn.JavaMigration;
 import dev.cairn.MigrationFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where a project's migrations come from, merged into one ordered set: the {@link Location}s of
  * {@code migrations.locations} (or the one directory of {@code migrations.directory}), read through
- * {@code classLoader} for {@code classpath:} ones, and the Java migrations given to the builder. A
- * version found twice, in one location or across two, is an error that names both.
+ * {@code classLoader} for {@code classpath:} ones, and the Java migrations given to the builder (whose
+ * classes a scan then leaves alone). A version found twice, in one location or across two, is an error
+ * that names both.
  *
  * @param locations where to look, in the order written
  * @param classLoader the loader {@code classpath:} locations are read through
@@ -77,10 +80,13 @@ public record MigrationSources(List<Location> locations, ClassLoader classLoader
         }
         List<Migration> migrations = new ArrayList<>();
         List<MigrationDirectory.FileError> errors = new ArrayList<>();
+        // A class given as an instance (a Spring bean, say) is not made again where a scan finds it.
+        Set<String> givenClasses = new HashSet<>();
+        given.forEach(migration -> givenClasses.add(migration.getClass().getName()));
         for (Location location : locations) {
             MigrationDirectory.Scan scan = location instanceof Location.Directory directory
                     ? MigrationDirectory.scanAll(directory.directory())
-                    : ClasspathScan.scan((Location.Classpath) location, classLoader);
+                    : ClasspathScan.scan((Location.Classpath) location, classLoader, givenClasses);
             migrations.addAll(scan.migrations());
             errors.addAll(scan.errors());
         }
