@@ -25,7 +25,7 @@ public class CairnFailureAnalyzer extends AbstractFailureAnalyzer<CairnException
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, CairnException cause) {
         return new FailureAnalysis(
-                "Cairn could not migrate the database at start-up.\n\n" + cause.getMessage(), action(cause), cause);
+                "Cairn stopped the application's start.\n\n" + cause.getMessage(), action(cause), cause);
     }
 
     static String action(CairnException cause) {

@@ -29,6 +29,6 @@ final class StartupLog implements MigrationListener {
 
     @Override
     public void migrationFinished(MigrationRun run) {
-        LOG.info("Applied {} ({} ms)", run.name(), run.duration().toMillis());
+        LOG.info("Ran {} ({} ms)", run.name(), run.duration().toMillis());
     }
 }
