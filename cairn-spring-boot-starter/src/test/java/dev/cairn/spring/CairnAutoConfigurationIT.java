@@ -128,6 +128,45 @@ class CairnAutoConfigurationIT {
                 });
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void takesTheTableTheTargetAndTheLockTimeoutFromProperties(Engine engine) {
+        TestDatabase db = databases.create(engine);
+        runner(db, "ok")
+                .withPropertyValues(
+                        "cairn.table=app_migrations", "cairn.target=20260101000000", "cairn.lock-timeout=5s")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(db.tables()).contains("users", "app_migrations").doesNotContain("greetings");
+                    assertThat(context.getBean(Cairn.class).status().pending())
+                            .extracting(Status.Migration::name)
+                            .containsExactly("20260101000002_create_greetings");
+                });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aMigrationUserOfItsOwnConnectsThroughCairnUrlNotTheDataSource(Engine engine) {
+        TestDatabase db = databases.create(engine);
+        List<String> properties =
+                new ArrayList<>(List.of("cairn.locations=classpath:cairn/spring/ok", "cairn.url=" + db.url()));
+        if (db.user() != null) {
+            properties.add("cairn.user=" + db.user());
+        }
+        if (db.password() != null) {
+            properties.add("cairn.password=" + db.password());
+        }
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(CairnAutoConfiguration.class))
+                // The application's own DataSource, which cannot connect: the migration must not use it.
+                .withBean(DataSource.class, () -> new DriverManagerDataSource("jdbc:cairn-test:unused"))
+                .withPropertyValues(properties.toArray(String[]::new))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(db.tables()).contains("users", "greetings", "cairn_migrations");
+                });
+    }
+
     /** A JdbcTemplate that reads a migrated table while it is created, as a repository's cache might. */
     static final class CountingJdbcTemplate extends JdbcTemplate {
         final int usersAtStart;
