@@ -7,6 +7,7 @@ import dev.cairn.Cairn;
 import dev.cairn.JavaMigration;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.Status;
+import dev.cairn.spring.scanned.V20260101000005__scanned_and_bean;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
 import dev.cairn.testing.TestDatabases;
@@ -164,6 +165,21 @@ class CairnAutoConfigurationIT {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(db.tables()).contains("users", "greetings", "cairn_migrations");
+                });
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = Engine.class,
+            names = {"SQLITE"})
+    void aBeanWhoseClassIsAlsoInAScannedLocationIsAnErrorThatNamesBoth(Engine engine) {
+        TestDatabase db = databases.create(engine);
+        runner(db, "ok")
+                .withPropertyValues("cairn.locations=classpath:dev/cairn/spring/scanned")
+                .withBean(V20260101000005__scanned_and_bean.class)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("20260101000005");
                 });
     }
 
