@@ -183,6 +183,18 @@ class CairnAutoConfigurationIT {
                 });
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = Engine.class,
+            names = {"H2"})
+    void anApplicationWithNoMigrationsYetStarts(Engine engine) {
+        TestDatabase db = databases.create(engine);
+        runner(db, "none").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(Cairn.class).status().applied()).isEmpty();
+        });
+    }
+
     /** A JdbcTemplate that reads a migrated table while it is created, as a repository's cache might. */
     static final class CountingJdbcTemplate extends JdbcTemplate {
         final int usersAtStart;
