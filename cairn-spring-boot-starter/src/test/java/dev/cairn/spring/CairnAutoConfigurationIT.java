@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -193,6 +194,39 @@ class CairnAutoConfigurationIT {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(Cairn.class).status().applied()).isEmpty();
         });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aVerifyFirstStrategyProvesTheDownsOnAScratchDatabaseThenMigrates(Engine engine) {
+        TestDatabase db = databases.create(engine);
+        runner(db, "ok")
+                .withBean(CairnMigrationStrategy.class, () -> cairn -> {
+                    cairn.verify().requirePassed(false);
+                    cairn.migrate();
+                })
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(db.tables()).contains("users", "greetings", "cairn_migrations");
+                });
+    }
+
+    @Test
+    void aConnectionFailureNamesNeitherThePasswordNorTheStackTrace() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(CairnAutoConfiguration.class))
+                .withBean(DataSource.class, () -> new DriverManagerDataSource("jdbc:cairn-test:unused"))
+                .withPropertyValues(
+                        "cairn.url=jdbc:postgresql://127.0.0.1:1/nowhere",
+                        "cairn.user=migrator",
+                        "cairn.password=s3cret-Value")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new CairnFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription()).contains("127.0.0.1").doesNotContain("s3cret-Value");
+                    assertThat(analysis.getAction()).contains("cairn.url");
+                });
     }
 
     /** A JdbcTemplate that reads a migrated table while it is created, as a repository's cache might. */
