@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.spring;
+
+import dev.cairn.MigrationListener;
+import dev.cairn.MigrationRun;
+import dev.cairn.Plan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reports a start-up migration's progress through SLF4J, which is Spring Boot's logging; nothing goes
+ * to stdout. Holds no state, so one instance serves every command.
+ */
+final class StartupLog implements MigrationListener {
+
+    static final Logger LOG = LoggerFactory.getLogger("dev.cairn.spring");
+
+    @Override
+    public void waitingForLock(String holder) {
+        LOG.info("Waiting for the migration lock, held by {}", holder);
+    }
+
+    @Override
+    public void planned(Plan plan) {
+        if (!plan.isEmpty()) {
+            LOG.info("Applying {} migration(s)", plan.migrations().size());
+        }
+    }
+
+    @Override
+    public void migrationFinished(MigrationRun run) {
+        LOG.info("Ran {} ({} ms)", run.name(), run.duration().toMillis());
+    }
+}
