@@ -173,14 +173,19 @@ class CairnAutoConfigurationIT {
     @EnumSource(
             value = Engine.class,
             names = {"SQLITE"})
-    void aBeanWhoseClassIsAlsoInAScannedLocationIsAnErrorThatNamesBoth(Engine engine) {
+    void aBeanWhoseClassIsAlsoInAScannedLocationRunsOnceAsTheBean(Engine engine) {
         TestDatabase db = databases.create(engine);
         runner(db, "ok")
                 .withPropertyValues("cairn.locations=classpath:dev/cairn/spring/scanned")
-                .withBean(V20260101000005__scanned_and_bean.class)
+                .withBean(V20260101000005__scanned_and_bean.class, () -> new V20260101000005__scanned_and_bean("bean"))
                 .run(context -> {
-                    assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("20260101000005");
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(Cairn.class).status().applied())
+                            .extracting(Status.Migration::name)
+                            .containsExactly("20260101000005_scanned_and_bean");
+                    assertThat(db.query("SELECT made_by FROM scanned_and_bean"))
+                            .extracting(row -> row.get("made_by"))
+                            .containsExactly("bean");
                 });
     }
 
