@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -127,6 +128,22 @@ public class CairnAutoConfiguration {
                         result.duration().toMillis());
             }
         };
+    }
+
+    /**
+     * Says to Boot that Cairn manages the migrated data source's schema (Hibernate's default
+     * {@code ddl-auto} becomes {@code none}). Its interface is in spring-boot on Boot 3.5 and in
+     * spring-boot-jdbc on Boot 4.0, in the same package: named by string in the condition.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.jdbc.SchemaManagementProvider")
+    static class SchemaManagementConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        CairnSchemaManagementProvider cairnSchemaManagementProvider(ObjectProvider<DataSource> dataSources) {
+            return new CairnSchemaManagementProvider(dataSources.getIfUnique());
+        }
     }
 
     /** Runs the strategy when it is initialised, before the beans that depend on the database. */

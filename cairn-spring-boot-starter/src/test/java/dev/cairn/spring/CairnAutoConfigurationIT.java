@@ -22,6 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.jdbc.SchemaManagement;
+import org.springframework.boot.jdbc.SchemaManagementProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,7 +73,29 @@ class CairnAutoConfigurationIT {
             assertThat(context).hasNotFailed();
             assertThat(context).doesNotHaveBean(Cairn.class);
             assertThat(context).doesNotHaveBean(CairnMigrationInitializer.class);
+            assertThat(context).doesNotHaveBean(SchemaManagementProvider.class);
             assertThat(db.tables()).doesNotContain("users", "cairn_migrations");
+        });
+    }
+
+    /**
+     * Boot's Hibernate configuration asks every SchemaManagementProvider whether a data source's schema
+     * is managed; MANAGED makes its default ddl-auto "none", so Hibernate never drops what Cairn made.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = Engine.class,
+            names = {"SQLITE", "H2"})
+    void toldBootThatItManagesTheMigratedDataSourcesSchema(Engine engine) {
+        TestDatabase db = databases.create(engine);
+        runner(db, "ok").run(context -> {
+            assertThat(context).hasNotFailed();
+            SchemaManagementProvider provider = context.getBean(SchemaManagementProvider.class);
+            assertThat(provider.getSchemaManagement(context.getBean(DataSource.class)))
+                    .isEqualTo(SchemaManagement.MANAGED);
+            assertThat(provider.getSchemaManagement(dataSource(db)))
+                    .as("another data source, even to the same database, is not the one Cairn migrates")
+                    .isEqualTo(SchemaManagement.UNMANAGED);
         });
     }
 
