@@ -42,15 +42,8 @@ class CairnAutoConfigurationIT {
     private static ApplicationContextRunner runner(TestDatabase db, String location) {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(CairnAutoConfiguration.class))
-                .withBean(DataSource.class, () -> dataSource(db))
+                .withBean(DataSource.class, () -> TestDataSources.of(db))
                 .withPropertyValues("cairn.locations=classpath:cairn/spring/" + location);
-    }
-
-    private static DataSource dataSource(TestDatabase db) {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(db.url());
-        dataSource.setUsername(db.user());
-        dataSource.setPassword(db.password());
-        return dataSource;
     }
 
     @ParameterizedTest
@@ -93,7 +86,7 @@ class CairnAutoConfigurationIT {
             SchemaManagementProvider provider = context.getBean(SchemaManagementProvider.class);
             assertThat(provider.getSchemaManagement(context.getBean(DataSource.class)))
                     .isEqualTo(SchemaManagement.MANAGED);
-            assertThat(provider.getSchemaManagement(dataSource(db)))
+            assertThat(provider.getSchemaManagement(TestDataSources.of(db)))
                     .as("another data source, even to the same database, is not the one Cairn migrates")
                     .isEqualTo(SchemaManagement.UNMANAGED);
         });

@@ -23,7 +23,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The actuator endpoint {@code cairn} in an application context, on each engine and on Boot 3.5 and 4.0. */
 class CairnEndpointIT {
@@ -35,12 +34,7 @@ class CairnEndpointIT {
         return new ApplicationContextRunner()
                 .withConfiguration(
                         AutoConfigurations.of(CairnAutoConfiguration.class, CairnEndpointAutoConfiguration.class))
-                .withBean(DataSource.class, () -> {
-                    DriverManagerDataSource dataSource = new DriverManagerDataSource(db.url());
-                    dataSource.setUsername(db.user());
-                    dataSource.setPassword(db.password());
-                    return dataSource;
-                })
+                .withBean(DataSource.class, () -> TestDataSources.of(db))
                 .withPropertyValues("cairn.locations=classpath:cairn/spring/ok");
     }
 

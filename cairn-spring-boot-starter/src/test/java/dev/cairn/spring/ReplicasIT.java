@@ -23,7 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Replicas of one application starting at once against one database, as a rolling deploy or a
@@ -55,7 +54,7 @@ class ReplicasIT {
                     Throwable[] failure = new Throwable[1];
                     new ApplicationContextRunner()
                             .withConfiguration(AutoConfigurations.of(CairnAutoConfiguration.class))
-                            .withBean(DataSource.class, () -> dataSource(db))
+                            .withBean(DataSource.class, () -> TestDataSources.of(db))
                             .withPropertyValues("cairn.locations=classpath:cairn/spring/slow")
                             .run(context -> failure[0] = context.getStartupFailure());
                     return failure[0];
@@ -81,12 +80,5 @@ class ReplicasIT {
                 .extracting(row -> row.get("name") + "@" + row.get("batch"))
                 .containsExactly("20260101000000_create_accounts@1", "20260101000001_add_accounts_email@1");
         assertThat(db.columns("accounts")).containsExactly("id", "name", "email");
-    }
-
-    private static DataSource dataSource(TestDatabase db) {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(db.url());
-        dataSource.setUsername(db.user());
-        dataSource.setPassword(db.password());
-        return dataSource;
     }
 }

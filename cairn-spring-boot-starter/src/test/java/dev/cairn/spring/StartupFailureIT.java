@@ -20,7 +20,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A whole {@link SpringApplication} start that a migration stops: Boot finds
@@ -58,7 +57,7 @@ class StartupFailureIT {
     static class Application {
         @Bean
         DataSource dataSource() {
-            return new DriverManagerDataSource(database.url());
+            return TestDataSources.of(database);
         }
     }
 }
