@@ -32,6 +32,28 @@ public record ValidateResult(int migrations, List<Problem> problems, Optional<St
         return problems.stream().allMatch(Problem::isNotice);
     }
 
+    /**
+     * This result, if the files and the tracking table agree (but for notices); else a
+     * {@link ValidationException} that lists every problem that is not a notice. For code that must
+     * stop when they disagree, such as a Spring Boot application that validates at start-up instead of
+     * migrating.
+     *
+     * @throws ValidationException listing the problems
+     */
+    public ValidateResult requireValid() {
+        if (isValid()) {
+            return this;
+        }
+        List<String> failing = problems.stream()
+                .filter(problem -> !problem.isNotice())
+                .map(Problem::message)
+                .toList();
+        throw new ValidationException(
+                "The migrations and the tracking table disagree (" + failing.size()
+                        + (failing.size() == 1 ? " problem" : " problems") + "); `cairn validate` lists them too.",
+                failing);
+    }
+
     /** The notices among the problems: what changed that fails nothing (a changed down section). */
     public List<Problem> notices() {
         return problems.stream().filter(Problem::isNotice).toList();

@@ -7,6 +7,7 @@ import dev.cairn.Cairn;
 import dev.cairn.JavaMigration;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.Status;
+import dev.cairn.ValidationException;
 import dev.cairn.spring.scanned.V20260101000005__scanned_and_bean;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
@@ -216,6 +217,30 @@ class CairnAutoConfigurationIT {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(Cairn.class).status().applied()).isEmpty();
         });
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = Engine.class,
+            names = {"SQLITE"})
+    void aValidateOnlyStrategyStopsTheStartWhenTheHistoryDisagrees(Engine engine) {
+        TestDatabase db = databases.create(engine);
+        runner(db, "ok").run(context -> assertThat(context).hasNotFailed());
+
+        // The same database, started by a build whose migrations are gone: validate, never migrate.
+        runner(db, "none")
+                .withBean(
+                        CairnMigrationStrategy.class,
+                        () -> cairn -> cairn.validate().requireValid())
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .isInstanceOf(ValidationException.class)
+                            .hasMessageContaining("(2 problems)")
+                            .hasMessageContaining(
+                                    "20260101000000_create_users is applied (batch 1) but its file is gone");
+                });
     }
 
     @ParameterizedTest
