@@ -5,7 +5,9 @@ import dev.cairn.Cairn;
 import dev.cairn.ConfigurationException;
 import dev.cairn.JavaMigration;
 import dev.cairn.MigrateResult;
+import dev.cairn.MigrationListener;
 import dev.cairn.Operation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -56,7 +58,7 @@ public class CairnAutoConfiguration {
      * The application's {@code Cairn}: on the {@code DataSource} bean, or on {@code cairn.url} (or
      * {@code spring.datasource.url}) as {@code cairn.user} when those are set; migrations from
      * {@code cairn.locations} through the application's class loader, plus every {@link JavaMigration}
-     * bean.
+     * bean; progress goes to Spring's logging and to every {@link MigrationListener} bean.
      *
      * @throws ConfigurationException if there is more than one {@code DataSource} and no primary one
      */
@@ -66,6 +68,7 @@ public class CairnAutoConfiguration {
             CairnProperties properties,
             ObjectProvider<DataSource> dataSources,
             ObjectProvider<JavaMigration> javaMigrations,
+            ObjectProvider<MigrationListener> listeners,
             ResourceLoader resourceLoader,
             Environment environment) {
         Cairn.Builder builder = Cairn.configure();
@@ -102,7 +105,10 @@ public class CairnAutoConfiguration {
         }
         List<JavaMigration> beans = javaMigrations.orderedStream().collect(Collectors.toList());
         builder.javaMigrations(beans);
-        return builder.listener(new StartupLog()).load();
+        List<MigrationListener> hearers = new ArrayList<>();
+        hearers.add(new StartupLog());
+        listeners.orderedStream().forEach(hearers::add);
+        return builder.listener(new Listeners(hearers)).load();
     }
 
     /**
@@ -149,7 +155,8 @@ public class CairnAutoConfiguration {
     /** Runs the strategy when it is initialised, before the beans that depend on the database. */
     @Bean
     @ConditionalOnMissingBean
-    public CairnMigrationInitializer cairnMigrationInitializer(Cairn cairn, CairnMigrationStrategy strategy) {
-        return new CairnMigrationInitializer(cairn, strategy);
+    public CairnMigrationInitializer cairnMigrationInitializer(
+            Cairn cairn, CairnMigrationStrategy strategy, CairnProperties properties) {
+        return new CairnMigrationInitializer(cairn, strategy, properties.getProbePort());
     }
 }

@@ -15,6 +15,7 @@ public class CairnMigrationInitializer implements InitializingBean {
 
     private final Cairn cairn;
     private final CairnMigrationStrategy strategy;
+    private final Integer probePort;
 
     /**
      * Creates the initializer.
@@ -23,13 +24,35 @@ public class CairnMigrationInitializer implements InitializingBean {
      * @param strategy what to do with it
      */
     public CairnMigrationInitializer(Cairn cairn, CairnMigrationStrategy strategy) {
+        this(cairn, strategy, null);
+    }
+
+    /**
+     * Creates the initializer that answers health probes while the strategy runs.
+     *
+     * @param cairn what to migrate
+     * @param strategy what to do with it
+     * @param probePort the port to answer health probes on meanwhile ({@code cairn.probe-port}), or null
+     *     for none
+     */
+    public CairnMigrationInitializer(Cairn cairn, CairnMigrationStrategy strategy, Integer probePort) {
         this.cairn = Objects.requireNonNull(cairn, "cairn");
         this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.probePort = probePort;
     }
 
     /** Runs the strategy; a {@link dev.cairn.CairnException} it throws stops the start. */
     @Override
     public void afterPropertiesSet() {
-        strategy.migrate(cairn);
+        if (probePort == null) {
+            strategy.migrate(cairn);
+            return;
+        }
+        MigrationProbes probes = MigrationProbes.open(probePort);
+        try {
+            strategy.migrate(cairn);
+        } finally {
+            probes.close();
+        }
     }
 }

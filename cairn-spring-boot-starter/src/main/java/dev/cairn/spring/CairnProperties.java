@@ -53,6 +53,13 @@ public class CairnProperties {
     /** Password of cairn.user. Never logged. */
     private String password;
 
+    /**
+     * Port on which to answer health probes while the start-up migration runs (liveness UP, readiness
+     * OUT_OF_SERVICE), usually server.port or management.server.port; default none. Freed before the
+     * web server starts.
+     */
+    private Integer probePort;
+
     /** Creates the properties with their defaults; Spring binds {@code cairn.*} onto them. */
     public CairnProperties() {}
 
@@ -154,5 +161,18 @@ public class CairnProperties {
     /** Sets {@code cairn.password}. */
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    /** The port to answer health probes on while migrating, or null. */
+    public Integer getProbePort() {
+        return probePort;
+    }
+
+    /** Sets {@code cairn.probe-port}. */
+    public void setProbePort(Integer probePort) {
+        if (probePort != null && (probePort < 1 || probePort > 65_535)) {
+            throw new IllegalArgumentException("must be a TCP port from 1 to 65535, not " + probePort);
+        }
+        this.probePort = probePort;
     }
 }
