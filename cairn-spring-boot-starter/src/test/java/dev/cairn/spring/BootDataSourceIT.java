@@ -28,18 +28,6 @@ class BootDataSourceIT {
     @RegisterExtension
     final TestDatabases databases = new TestDatabases();
 
-    private static Class<?> either(String boot3, String boot4) {
-        try {
-            return Class.forName(boot3);
-        } catch (ClassNotFoundException notBoot3) {
-            try {
-                return Class.forName(boot4);
-            } catch (ClassNotFoundException notBoot4) {
-                throw new IllegalStateException("Neither " + boot3 + " nor " + boot4 + " is on the class path");
-            }
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(Engine.class)
     void migratesBootsDataSourceBeforeBootsJdbcTemplateIsUsed(Engine engine) {
@@ -54,10 +42,10 @@ class BootDataSourceIT {
         }
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(
-                        either(
+                        BootClasses.either(
                                 "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
                                 "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"),
-                        either(
+                        BootClasses.either(
                                 "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration",
                                 "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration"),
                         CairnAutoConfiguration.class))

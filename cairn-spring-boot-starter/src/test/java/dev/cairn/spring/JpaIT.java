@@ -53,18 +53,6 @@ class JpaIT {
     @RegisterExtension
     final TestDatabases databases = new TestDatabases();
 
-    private static Class<?> either(String boot3, String boot4) {
-        try {
-            return Class.forName(boot3);
-        } catch (ClassNotFoundException notBoot3) {
-            try {
-                return Class.forName(boot4);
-            } catch (ClassNotFoundException notBoot4) {
-                throw new IllegalStateException("Neither " + boot3 + " nor " + boot4 + " is on the class path");
-            }
-        }
-    }
-
     /** An application on {@code engine}'s database with Boot's DataSource and Hibernate JPA, and Cairn. */
     private ApplicationContextRunner application(Engine engine) {
         List<String> properties = new ArrayList<>(List.of("cairn.locations=classpath:cairn/spring/jpa"));
@@ -86,10 +74,10 @@ class JpaIT {
         }
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(
-                        either(
+                        BootClasses.either(
                                 "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
                                 "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"),
-                        either(
+                        BootClasses.either(
                                 "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration",
                                 "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration"),
                         CairnAutoConfiguration.class))
