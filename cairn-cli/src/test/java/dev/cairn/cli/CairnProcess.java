@@ -90,6 +90,14 @@ final class CairnProcess {
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));
+        return start(directory, environment, command);
+    }
+
+    /**
+     * Starts {@code command} (another program than cairn, such as an application's jar) in
+     * {@code directory} and returns at once; its output goes to temporary files.
+     */
+    static Running start(Path directory, Map<String, String> environment, List<String> command) {
         try {
             Path out = Files.createTempFile("cairn-out", ".txt");
             Path err = Files.createTempFile("cairn-err", ".txt");
