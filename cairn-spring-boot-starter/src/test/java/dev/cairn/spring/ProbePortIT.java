@@ -57,17 +57,10 @@ class ProbePortIT {
                 heard.add(run.name());
             }
         };
-        CompletableFuture<Throwable> start = CompletableFuture.supplyAsync(() -> {
-            Throwable[] failure = new Throwable[1];
-            new ApplicationContextRunner()
-                    .withConfiguration(AutoConfigurations.of(CairnAutoConfiguration.class))
-                    .withBean(DataSource.class, () -> TestDataSources.of(db))
-                    .withBean(JavaMigration.class, () -> migration)
-                    .withBean(MigrationListener.class, () -> listener)
-                    .withPropertyValues("cairn.locations=classpath:cairn/spring/ok", "cairn.probe-port=" + port)
-                    .run(context -> failure[0] = context.getStartupFailure());
-            return failure[0];
-        });
+        CompletableFuture<Throwable> start = startInBackground(application(db)
+                .withBean(JavaMigration.class, () -> migration)
+                .withBean(MigrationListener.class, () -> listener)
+                .withPropertyValues("cairn.locations=classpath:cairn/spring/ok", "cairn.probe-port=" + port));
         try {
             assertThat(migration.running.await(60, TimeUnit.SECONDS))
                     .as("the migration started")
@@ -109,9 +102,7 @@ class ProbePortIT {
     void aFailedMigrationFreesThePortToo() throws Exception {
         TestDatabase db = databases.create(Engine.SQLITE);
         int port = freePort();
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(CairnAutoConfiguration.class))
-                .withBean(DataSource.class, () -> TestDataSources.of(db))
+        application(db)
                 .withPropertyValues("cairn.locations=classpath:cairn/spring/failing", "cairn.probe-port=" + port)
                 .run(context -> assertThat(context).hasFailed());
         try (ServerSocket webServer = new ServerSocket(port)) {
@@ -122,25 +113,21 @@ class ProbePortIT {
     @Test
     void aPortOutOfRangeStopsTheStartNamingTheProperty() {
         TestDatabase db = databases.create(Engine.SQLITE);
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(CairnAutoConfiguration.class))
-                .withBean(DataSource.class, () -> TestDataSources.of(db))
-                .withPropertyValues("cairn.probe-port=70000")
-                .run(context -> {
-                    assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure())
-                            .rootCause()
-                            .hasMessage("must be a TCP port from 1 to 65535, not 70000");
-                    // What Boot's failure analyzer names as "Property:" in the report.
-                    BindException bind = null;
-                    for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
-                        if (t instanceof BindException found) {
-                            bind = found;
-                        }
-                    }
-                    assertThat(bind).isNotNull();
-                    assertThat(bind.getProperty().getName().toString()).isEqualTo("cairn.probe-port");
-                });
+        application(db).withPropertyValues("cairn.probe-port=70000").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .hasMessage("must be a TCP port from 1 to 65535, not 70000");
+            // What Boot's failure analyzer names as "Property:" in the report.
+            BindException bind = null;
+            for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
+                if (t instanceof BindException found) {
+                    bind = found;
+                }
+            }
+            assertThat(bind).isNotNull();
+            assertThat(bind.getProperty().getName().toString()).isEqualTo("cairn.probe-port");
+        });
     }
 
     @Test
@@ -148,16 +135,9 @@ class ProbePortIT {
         TestDatabase db = databases.create(Engine.SQLITE);
         int port = freePort();
         Blocking migration = new Blocking();
-        CompletableFuture<Throwable> start = CompletableFuture.supplyAsync(() -> {
-            Throwable[] failure = new Throwable[1];
-            new ApplicationContextRunner()
-                    .withConfiguration(AutoConfigurations.of(CairnAutoConfiguration.class))
-                    .withBean(DataSource.class, () -> TestDataSources.of(db))
-                    .withBean(JavaMigration.class, () -> migration)
-                    .withPropertyValues("cairn.locations=classpath:cairn/spring/ok")
-                    .run(context -> failure[0] = context.getStartupFailure());
-            return failure[0];
-        });
+        CompletableFuture<Throwable> start = startInBackground(application(db)
+                .withBean(JavaMigration.class, () -> migration)
+                .withPropertyValues("cairn.locations=classpath:cairn/spring/ok"));
         try {
             assertThat(migration.running.await(60, TimeUnit.SECONDS)).isTrue();
             try {
@@ -170,6 +150,22 @@ class ProbePortIT {
             migration.release.countDown();
         }
         assertThat(start.get(60, TimeUnit.SECONDS)).isNull();
+    }
+
+    /** An application with Cairn on {@code db}. */
+    private static ApplicationContextRunner application(TestDatabase db) {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(CairnAutoConfiguration.class))
+                .withBean(DataSource.class, () -> TestDataSources.of(db));
+    }
+
+    /** Starts {@code application} on another thread; the future gives its start-up failure, or null. */
+    private static CompletableFuture<Throwable> startInBackground(ApplicationContextRunner application) {
+        return CompletableFuture.supplyAsync(() -> {
+            Throwable[] failure = new Throwable[1];
+            application.run(context -> failure[0] = context.getStartupFailure());
+            return failure[0];
+        });
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
