@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.gradle;
+
+import dev.cairn.Cairn;
+import dev.cairn.VerifyResult;
+import org.gradle.api.provider.Property;
+import org.gradle.api.tasks.Internal;
+import org.gradle.api.tasks.options.Option;
+
+/**
+ * {@code cairnVerify}: applies each migration on a scratch database, rolls it back and compares the
+ * schema; fails the build, naming the migrations, when a down does not restore it. The target
+ * database is never changed.
+ */
+public abstract class VerifyTask extends CairnTask {
+
+    /** Creates the task; Gradle does. */
+    public VerifyTask() {}
+
+    /** Also fail on downs that restore an equivalent but not identical schema. */
+    @Internal
+    @Option(option = "strict", description = "Fail unless every down restores the schema exactly.")
+    public abstract Property<Boolean> getStrict();
+
+    @Override
+    void run(Cairn cairn) {
+        VerifyResult result = cairn.verify();
+        for (VerifyResult.Checked checked : result.migrations()) {
+            getLogger()
+                    .lifecycle(
+                            "  {} {}", String.format("%-12s", checked.verdict().label()), checked.name());
+        }
+        result.requirePassed(getStrict().getOrElse(false));
+        getLogger()
+                .lifecycle("{} migration(s) proven on {}", result.migrations().size(), result.scratch());
+    }
+}
