@@ -146,6 +146,11 @@ class CairnPluginIT {
         assertThat(cairn.getClasspath().getFiles())
                 .extracting(File::toPath)
                 .contains(projectDir.resolve("build/classes/java/main"), projectDir.resolve("build/resources/main"));
+        Task migrate = project.getTasks().getByName("cairnMigrate");
+        assertThat(migrate.getTaskDependencies().getDependencies(migrate))
+                .as("the project is built before its migrations run")
+                .extracting(Task::getName)
+                .contains("classes", "compileJava");
     }
 
     @Test
