@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: Apache-2.0
+import dev.cairn.maven.SampleDatabases
+
+String log = SampleDatabases.log(basedir)
+File file = new File(basedir, "database/migrations/20260101000200_add_posts.sql")
+// Cairn's message fails the build: the file and line, the database's message, what stays applied.
+assert log.contains(":migrate (default-cli) on project failing-migration: ")
+assert log.contains(file.toString() + ":4")
+assert log.contains("no such table: no_such_table")
+assert log.contains("rolled back")
+assert !log.contains("Caused by:")
+// SQLite runs the batch in one transaction: nothing of it stays.
+String url = "jdbc:sqlite:" + new File(basedir, "app.sqlite3")
+assert SampleDatabases.tables(url).intersect(["users", "posts"]).isEmpty()
+assert SampleDatabases.rows(url, "SELECT count(*) FROM cairn_migrations") == ["0"]
+return true
