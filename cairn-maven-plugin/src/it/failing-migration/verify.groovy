@@ -9,8 +9,9 @@ assert log.contains(file.toString() + ":4")
 assert log.contains("no such table: no_such_table")
 assert log.contains("rolled back")
 assert !log.contains("Caused by:")
-// SQLite runs the batch in one transaction: nothing of it stays.
+// SQLite runs the batch in one transaction, the tracking table's creation included: nothing of it stays.
 String url = "jdbc:sqlite:" + new File(basedir, "app.sqlite3")
-assert SampleDatabases.tables(url).intersect(["users", "posts"]).isEmpty()
-assert SampleDatabases.rows(url, "SELECT count(*) FROM cairn_migrations") == ["0"]
+List<String> tables = SampleDatabases.tables(url)
+assert tables.intersect(["users", "posts"]).isEmpty()
+assert !tables.contains("cairn_migrations") || SampleDatabases.rows(url, "SELECT count(*) FROM cairn_migrations") == ["0"]
 return true
