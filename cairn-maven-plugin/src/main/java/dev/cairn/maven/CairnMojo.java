@@ -122,8 +122,9 @@ public abstract class CairnMojo extends AbstractMojo {
         ClassLoader previous = thread.getContextClassLoader();
         // cairn-core loads the JDBC driver of a URL through the context class loader: with the project's
         // class path there, a driver among the project's dependencies is found as well as one among the
-        // plugin's <dependencies> (its parent).
+        // plugin's <dependencies> (its parent). ProjectDrivers covers where it asks DriverManager.
         thread.setContextClassLoader(classLoader.loader());
+        ProjectDrivers drivers = ProjectDrivers.register(classLoader.loader(), getLog());
         try {
             Report report = new Report(getLog());
             Cairn cairn = load(classLoader.loader(), report);
@@ -136,6 +137,7 @@ public abstract class CairnMojo extends AbstractMojo {
             }
             throw (MojoExecutionException) mapped;
         } finally {
+            drivers.close();
             thread.setContextClassLoader(previous);
             classLoader.close(getLog());
         }

@@ -15,5 +15,7 @@ class SampleDatabasesTest {
                 .isEqualTo("jdbc:postgresql://db.example:6543/cairn_x");
         assertThat(SampleDatabases.withDatabase("jdbc:postgresql://db.example:6543", "cairn_x"))
                 .isEqualTo("jdbc:postgresql://db.example:6543/cairn_x");
+        assertThat(SampleDatabases.withDatabase("jdbc:mariadb://127.0.0.1:3306/?user=root", "cairn_x"))
+                .isEqualTo("jdbc:mariadb://127.0.0.1:3306/cairn_x?user=root");
     }
 }
