@@ -15,4 +15,8 @@ assert log.contains("Applied 2 migrations in batch 1 (")
 assert log.contains("table posts")
 assert log.contains("index posts_user_id")
 assert !log.contains("table cairn_migrations")
+// cairn:schema@to-file: the same text in the file, and only a line about it in the log.
+File schema = new File(basedir, "target/schema.txt")
+assert schema.text.contains("table posts / index posts_user_id: columns=user_id; unique=no")
+assert log.contains("Wrote the schema of development to " + schema + ".")
 return true
