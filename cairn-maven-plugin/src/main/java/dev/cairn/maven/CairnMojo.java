@@ -124,8 +124,9 @@ public abstract class CairnMojo extends AbstractMojo {
         // class path there, a driver among the project's dependencies is found as well as one among the
         // plugin's <dependencies> (its parent). ProjectDrivers covers where it asks DriverManager.
         thread.setContextClassLoader(classLoader.loader());
-        ProjectDrivers drivers = ProjectDrivers.register(classLoader.loader(), getLog());
+        ProjectDrivers drivers = null;
         try {
+            drivers = ProjectDrivers.register(classLoader.loader(), getLog());
             Report report = new Report(getLog());
             Cairn cairn = load(classLoader.loader(), report);
             report.using(cairn);
@@ -137,7 +138,9 @@ public abstract class CairnMojo extends AbstractMojo {
             }
             throw (MojoExecutionException) mapped;
         } finally {
-            drivers.close();
+            if (drivers != null) {
+                drivers.close();
+            }
             thread.setContextClassLoader(previous);
             classLoader.close(getLog());
         }
