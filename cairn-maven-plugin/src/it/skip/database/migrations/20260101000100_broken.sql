@@ -1,0 +1,1 @@
+This file has no migrate:up marker: any goal that read it would fail.
