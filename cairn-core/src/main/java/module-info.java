@@ -17,4 +17,7 @@ module dev.cairn {
     requires io.github.classgraph;
 
     exports dev.cairn;
+
+    // JdbcDrivers: the drivers of an application's class path, which DriverManager does not hand out.
+    uses java.sql.Driver;
 }

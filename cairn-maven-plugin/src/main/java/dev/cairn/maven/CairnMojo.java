@@ -120,13 +120,12 @@ public abstract class CairnMojo extends AbstractMojo {
         ProjectClassLoader classLoader = ProjectClassLoader.of(classPath());
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        // cairn-core loads the JDBC driver of a URL through the context class loader: with the project's
-        // class path there, a driver among the project's dependencies is found as well as one among the
-        // plugin's <dependencies> (its parent). ProjectDrivers covers where it asks DriverManager.
+        // cairn-core finds the JDBC driver of a URL through the context class loader (by its usual class
+        // name, or among the drivers it lists, where DriverManager would not hand Cairn a driver of the
+        // project's class path): with the project's class path there, a driver among the project's
+        // dependencies is found as well as one among the plugin's <dependencies> (its parent).
         thread.setContextClassLoader(classLoader.loader());
-        ProjectDrivers drivers = null;
         try {
-            drivers = ProjectDrivers.register(classLoader.loader(), getLog());
             Report report = new Report(getLog());
             Cairn cairn = load(classLoader.loader(), report);
             report.using(cairn);
@@ -138,9 +137,6 @@ public abstract class CairnMojo extends AbstractMojo {
             }
             throw (MojoExecutionException) mapped;
         } finally {
-            if (drivers != null) {
-                drivers.close();
-            }
             thread.setContextClassLoader(previous);
             classLoader.close(getLog());
         }

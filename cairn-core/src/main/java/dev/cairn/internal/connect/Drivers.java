@@ -2,6 +2,7 @@
 package dev.cairn.internal.connect;
 
 import dev.cairn.internal.dialect.Client;
+import dev.cairn.internal.dialect.JdbcDrivers;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,7 +11,8 @@ import java.sql.SQLException;
  * Finds the JDBC driver for a URL. The usual driver of each database Cairn knows ({@link Client})
  * is loaded by name: asking {@link DriverManager} first would load and initialise every driver on the
  * class path (four in the cairn tool, one of which starts a logging framework) for a command that
- * uses one. Any other URL, or a class path without the usual driver, goes to {@link DriverManager}.
+ * uses one. Any other URL, or a class path without the usual driver, goes to {@link DriverManager}
+ * (and then to the context class loader's drivers: {@link JdbcDrivers}).
  */
 final class Drivers {
 
@@ -32,7 +34,7 @@ final class Drivers {
         if (usual != null && usual.acceptsURL(url)) {
             return usual;
         }
-        return DriverManager.getDriver(url);
+        return JdbcDrivers.forUrl(url);
     }
 
     private static Driver load(String className) {

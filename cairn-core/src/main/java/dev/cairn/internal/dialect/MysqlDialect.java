@@ -10,7 +10,6 @@ import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.TableName;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -130,12 +129,7 @@ public final class MysqlDialect implements Dialect {
     }
 
     private static boolean accepted(String url) {
-        try {
-            DriverManager.getDriver(url);
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
+        return JdbcDrivers.accepts(url);
     }
 
     @Override
