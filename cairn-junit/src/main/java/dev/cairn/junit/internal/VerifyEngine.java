@@ -96,6 +96,12 @@ public final class VerifyEngine implements TestEngine {
             return Type.CONTAINER;
         }
 
+        /** True: its tests are found when it runs, and the platform prunes a container without any otherwise. */
+        @Override
+        public boolean mayRegisterTests() {
+            return true;
+        }
+
         void run(EngineExecutionListener listener) {
             listener.executionStarted(this);
             VerifyMigrations annotation = type.getAnnotation(VerifyMigrations.class);
