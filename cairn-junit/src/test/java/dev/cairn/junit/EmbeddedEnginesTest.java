@@ -33,7 +33,7 @@ class EmbeddedEnginesTest {
 
         @Override
         Class<?> failsATest() {
-            return Fixtures.SqliteFailsATest.class;
+            return Fixtures.SqliteFailsOnce.class;
         }
 
         @Override
@@ -56,8 +56,7 @@ class EmbeddedEnginesTest {
 
         @Override
         Class<?> failsATest() {
-            // Only SQLite and the servers have one; H2's drop is the same code for a class that passed.
-            return Fixtures.SqliteFailsATest.class;
+            return Fixtures.H2FailsOnce.class;
         }
 
         @Override
@@ -86,7 +85,7 @@ class EmbeddedEnginesTest {
 
         @Override
         Class<?> failsATest() {
-            return Fixtures.SqliteFailsATest.class;
+            return Fixtures.H2FileFailsOnce.class;
         }
 
         @Override

@@ -39,7 +39,7 @@ class EmbeddedPostgresIT extends ExtensionScenario {
 
     @Override
     Class<?> failsATest() {
-        return Fixtures.PostgresFailsATest.class;
+        return Fixtures.PostgresFailsOnce.class;
     }
 
     @Override

@@ -94,7 +94,7 @@ final class Fixtures {
     static class MariaDbSecond extends UsesTheDatabase {}
 
     /** A class whose second test fails: its database must be dropped all the same. */
-    abstract static class FailsATest extends UsesTheDatabase {
+    abstract static class FailsOnce extends UsesTheDatabase {
         @Test
         void failsOnPurpose() {
             throw new AssertionError("fails on purpose");
@@ -102,13 +102,19 @@ final class Fixtures {
     }
 
     @CairnDatabase
-    static class SqliteFailsATest extends FailsATest {}
+    static class SqliteFailsOnce extends FailsOnce {}
+
+    @CairnDatabase(engine = Engine.H2)
+    static class H2FailsOnce extends FailsOnce {}
+
+    @CairnDatabase(engine = Engine.H2_FILE)
+    static class H2FileFailsOnce extends FailsOnce {}
 
     @CairnDatabase(engine = Engine.POSTGRESQL)
-    static class PostgresFailsATest extends FailsATest {}
+    static class PostgresFailsOnce extends FailsOnce {}
 
     @CairnDatabase(engine = Engine.MARIADB)
-    static class MariaDbFailsATest extends FailsATest {}
+    static class MariaDbFailsOnce extends FailsOnce {}
 
     @CairnDatabase(locations = "classpath:db/nothing")
     static class NoMigrations {

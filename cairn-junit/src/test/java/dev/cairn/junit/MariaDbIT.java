@@ -27,7 +27,7 @@ class MariaDbIT extends ServerScenario {
 
     @Override
     Class<?> failsATest() {
-        return Fixtures.MariaDbFailsATest.class;
+        return Fixtures.MariaDbFailsOnce.class;
     }
 
     @Override

@@ -27,7 +27,7 @@ class PostgresIT extends ServerScenario {
 
     @Override
     Class<?> failsATest() {
-        return Fixtures.PostgresFailsATest.class;
+        return Fixtures.PostgresFailsOnce.class;
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.io.IOException;
 final class EmbeddedPostgresServer {
     private static final String CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
     private static String adminUrl; // guarded by the class
+    // Why the server did not start, once it failed: later classes fail the same way without trying again.
+    private static TestDatabaseException failure; // guarded by the class
 
     private EmbeddedPostgresServer() {}
 
@@ -33,7 +35,15 @@ final class EmbeddedPostgresServer {
                                 + " embedded PostgreSQL, or give a server with " + settings.howToGiveUrl() + ".",
                         e);
             }
-            adminUrl = Started.start();
+            if (failure != null) {
+                throw new TestDatabaseException(failure.getMessage(), failure);
+            }
+            try {
+                adminUrl = Started.start();
+            } catch (TestDatabaseException e) {
+                failure = e;
+                throw e;
+            }
         }
         return adminUrl;
     }

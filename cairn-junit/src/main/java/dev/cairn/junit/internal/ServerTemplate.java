@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -39,18 +40,18 @@ abstract class ServerTemplate extends Template {
     final synchronized ServerUrl server() {
         if (server == null) {
             String url = settings.url().orElseGet(this::defaultUrl);
-            server = ServerUrl.parse(
-                    url, settings.url().isPresent() ? settings.urlSource() : "the embedded server's URL");
+            String source = settings.url().isPresent() ? settings.urlSource() : "the embedded server";
+            server = ServerUrl.parse(url, source);
             // Connect once now, so that a server that is down fails here with what to do, not in Cairn.
             try (Connection admin = admin()) {
                 admin.isValid(1);
             } catch (SQLException e) {
+                server = null;
                 throw new TestDatabaseException(
-                        "Cannot connect to " + settings.engine().displayName() + " at "
-                                + settings.describeUrl() + ": " + e.getMessage()
-                                + ". Start that server, or give another"
-                                + " with " + settings.howToGiveUrl() + ". (A missing database fails the tests; it never"
-                                + " skips them.)",
+                        "Cannot connect to " + settings.engine().displayName() + " at " + Redaction.url(url)
+                                + " (from " + source + "): " + sentence(e.getMessage()) + " Start that server, or give"
+                                + " another with " + settings.howToGiveUrl() + ". (A missing database fails the"
+                                + " tests; it never skips them.)",
                         e);
             }
         }
@@ -59,7 +60,7 @@ abstract class ServerTemplate extends Template {
 
     /** A new connection to the admin URL. */
     final Connection admin() throws SQLException {
-        ServerUrl url = server;
+        ServerUrl url = Objects.requireNonNull(server, "server() first");
         Properties properties = connectTimeouts();
         if (url.user() != null) {
             properties.setProperty("user", url.user());
@@ -106,7 +107,14 @@ abstract class ServerTemplate extends Template {
     /** The message for an admin statement that failed. */
     final String failed(String what, String name, SQLException e) {
         return "Cannot " + what + " " + settings.engine().displayName() + " database " + name + " on "
-                + Redaction.url(server.admin()) + ": " + e.getMessage() + ". The user of " + settings.describeUrl()
+                + Redaction.url(server.admin()) + ": " + sentence(e.getMessage()) + " The user of "
+                + settings.describeUrl()
                 + " needs the right to create and drop databases.";
+    }
+
+    /** The driver's message as a sentence: with one full stop at its end, not two. */
+    static String sentence(String message) {
+        String text = message == null ? "" : message.strip();
+        return text.endsWith(".") ? text : text + ".";
     }
 }

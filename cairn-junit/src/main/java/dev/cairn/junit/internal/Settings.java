@@ -87,9 +87,9 @@ public record Settings(
                 + engine.urlVariable().orElseThrow();
     }
 
-    /** The URL and where it came from, without a password, for messages. */
+    /** The URL and where it came from, without a password, for messages; the embedded server when none. */
     String describeUrl() {
-        return url.map(u -> Redaction.url(u) + " (from " + urlSource + ")").orElse("embedded");
+        return url.map(u -> Redaction.url(u) + " (from " + urlSource + ")").orElse("the embedded server");
     }
 
     /**

@@ -33,10 +33,19 @@ final class VerifyReport {
                         : trip.migrations().get(0) + " .. "
                                 + trip.migrations().get(trip.migrations().size() - 1))
                 + ")");
-        trip.failure().ifPresent(failure -> lines.add("  " + failure(failure)));
+        // In the order the steps ran: a failure of the up again comes after what the downs left behind.
+        boolean failedLate = trip.failure()
+                .filter(failure -> failure.step() == VerifyResult.Step.UP_AGAIN)
+                .isPresent();
+        if (!failedLate) {
+            trip.failure().ifPresent(failure -> lines.add("  " + failure(failure)));
+        }
         if (!trip.leftBehind().isEmpty()) {
             lines.add("  every down, newest first: the schema did not come back");
             trip.leftBehind().forEach(finding -> lines.addAll(finding(finding, "    ")));
+        }
+        if (failedLate) {
+            trip.failure().ifPresent(failure -> lines.add("  " + failure(failure)));
         }
         if (!trip.afterReUp().isEmpty()) {
             lines.add("  every up again: the schema differs from the one the first ups made");
