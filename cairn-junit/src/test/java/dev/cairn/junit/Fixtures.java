@@ -209,6 +209,12 @@ final class Fixtures {
     @VerifyMigrations(engine = Engine.POSTGRESQL, locations = "classpath:db/baddown")
     static class PostgresVerifiesBad {}
 
+    @VerifyMigrations(engine = Engine.POSTGRESQL, locations = "classpath:db/verdicts")
+    static class PostgresVerifiesVerdicts {}
+
+    @VerifyMigrations(engine = Engine.POSTGRESQL, locations = "classpath:db/verdicts", strict = true)
+    static class PostgresVerifiesVerdictsStrictly {}
+
     @VerifyMigrations(engine = Engine.MARIADB)
     static class MariaDbVerifiesGood {}
 

@@ -17,6 +17,9 @@ final class VerifyReport {
     static String migration(VerifyResult.Checked checked) {
         List<String> lines = new ArrayList<>();
         lines.add(checked.name() + ": " + checked.verdict().label());
+        if (checked.verdict() == VerifyResult.Verdict.IRREVERSIBLE) {
+            lines.add("  it has no down section, so nothing proves that it can be rolled back");
+        }
         checked.failure().ifPresent(failure -> lines.add("  " + failure(failure)));
         for (VerifyResult.Finding finding : checked.differences()) {
             lines.addAll(finding(finding, "  "));
