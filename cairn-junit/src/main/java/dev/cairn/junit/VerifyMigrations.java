@@ -6,6 +6,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.platform.commons.annotation.Testable;
 
 /**
  * Makes the annotated class a test of the project's own migrations: {@code cairn verify} runs on a
@@ -22,11 +23,13 @@ import java.lang.annotation.Target;
  * with {@link #strict()}. With {@link #roundTrip()}, the migrations are checked as a whole instead:
  * one test that runs every up, every down newest first and every up again. The class is run by the
  * {@code cairn-verify} test engine in this jar, beside Jupiter, which any JUnit Platform launcher
- * (Maven Surefire, Gradle, an IDE) finds by itself.
+ * (Maven Surefire, Gradle, an IDE) finds by itself. It is {@link Testable}, so that an IDE offers to
+ * run the class although it has no test methods.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Testable
 public @interface VerifyMigrations {
 
     /** The database product to verify on; SQLite by default. Verify only where the project runs. */
