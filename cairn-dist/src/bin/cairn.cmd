@@ -6,10 +6,11 @@
 @echo off
 setlocal EnableDelayedExpansion
 set "CAIRN_HOME=%~dp0.."
+rem !JAVA_HOME!, not %JAVA_HOME%, inside the blocks: a ")" in "Program Files (x86)" would end them.
 if defined JAVA_HOME (
-    set "CAIRN_JAVA=%JAVA_HOME%\bin\java.exe"
+    set "CAIRN_JAVA=!JAVA_HOME!\bin\java.exe"
     if not exist "!CAIRN_JAVA!" (
-        echo cairn: JAVA_HOME is %JAVA_HOME%, but it has no bin\java.exe; set JAVA_HOME to a JDK 17 or later. 1>&2
+        echo cairn: JAVA_HOME is !JAVA_HOME!, but it has no bin\java.exe; set JAVA_HOME to a JDK 17 or later. 1>&2
         exit /b 2
     )
 ) else (
