@@ -265,8 +265,8 @@ final class HumanOutput implements Output {
     }
 
     @Override
-    public void version(String cairn, String java) {
-        out.println("cairn " + cairn);
+    public void version(String cairn, String commit, String java) {
+        out.println("cairn " + cairn + " (" + Version.describe(commit) + ")");
         out.println("Java " + java);
     }
 

@@ -368,9 +368,10 @@ final class JsonOutput implements Output {
     }
 
     @Override
-    public void version(String cairn, String java) {
+    public void version(String cairn, String commit, String java) {
         document(true, json -> {
             json.writeStringField("version", cairn);
+            json.writeStringField("commit", commit);
             json.writeStringField("java", java);
         });
     }

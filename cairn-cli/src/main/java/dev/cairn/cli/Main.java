@@ -130,6 +130,17 @@ public final class Main {
     }
 
     /**
+     * The whole command tree, every command and option as {@code cairn --help} knows them, for the
+     * build's generators of man pages and shell completion (cairn-dist); running it is not supported.
+     *
+     * @return the tree, bound to this process's working directory and streams
+     */
+    public static CommandLine commandTree() {
+        return commandLine(
+                new Invocation(Path.of("").toAbsolutePath(), Map.of(), System.out, System.err), new String[0], null);
+    }
+
+    /**
      * The command tree for {@code args}. Picocli reads every command's annotations when the command
      * is added, which is a good part of a short command's start-up time; so the tree holds only the
      * command that {@code args} name when they parse with it alone, and every command otherwise (for
@@ -221,7 +232,12 @@ public final class Main {
                         invocation.outTerminal().colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         if (commands.stream().anyMatch(CommandLine::isVersionHelpRequested)) {
             // Through the output, so that --json --version is a JSON document like every other.
-            invocation.output().version(Version.number(), Runtime.version().toString());
+            invocation
+                    .output()
+                    .version(
+                            Version.number(),
+                            Version.commit(),
+                            Runtime.version().toString());
             return 0;
         }
         return new CommandLine.RunLast().execute(parseResult);

@@ -79,8 +79,11 @@ interface Output {
      */
     void initialized(List<Path> created, List<Path> kept, List<Path> updated);
 
-    /** {@code --version}: this build of Cairn, {@code cairn}, runs on Java {@code java}. */
-    void version(String cairn, String java);
+    /**
+     * {@code --version}: this build of Cairn, {@code cairn}, made from git commit {@code commit} (null
+     * when the build did not know it), runs on Java {@code java}.
+     */
+    void version(String cairn, String commit, String java);
 
     /** The command failed; {@code failure}'s message is already on stderr. */
     void failed(Failure failure);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,8 +145,24 @@ class UsageTest {
                         .get("version")
                         .asText())
                 .isEqualTo(Version.number());
+        assertThat(json.get("commit").asText()).isEqualTo(Version.commit()).matches("[0-9a-f]{10}(-dirty)?");
         assertThat(new Cli(directory).run("--version").succeeds().out())
-                .isEqualTo("cairn " + Version.number() + System.lineSeparator() + "Java " + Runtime.version()
-                        + System.lineSeparator());
+                .isEqualTo("cairn " + Version.number() + " (commit " + Version.commit() + ")" + System.lineSeparator()
+                        + "Java " + Runtime.version() + System.lineSeparator());
+    }
+
+    @Test
+    void aBuildOutsideAGitCheckoutSaysItsCommitIsUnknown() {
+        // What Maven's filtering leaves when git-commit-id found no repository: the expressions themselves.
+        Properties unfiltered = new Properties();
+        unfiltered.setProperty("commit", "${git.commit.id.abbrev}");
+        unfiltered.setProperty("dirty", "${git.dirty}");
+        assertThat(Version.commit(unfiltered)).isNull();
+        assertThat(Version.describe(Version.commit(unfiltered))).isEqualTo("unknown commit");
+
+        Properties dirty = new Properties();
+        dirty.setProperty("commit", "0123456789");
+        dirty.setProperty("dirty", "true");
+        assertThat(Version.describe(Version.commit(dirty))).isEqualTo("commit 0123456789-dirty");
     }
 }
