@@ -4,6 +4,9 @@
  * The {@code cairn} command line. It reads only the public API of {@code dev.cairn}: the module
  * system refuses any use of {@code dev.cairn.internal}, so the tool proves the API is enough.
  */
+// info.picocli is an automatic module: cairn-picocli, picocli's sources compiled for Java 17, without
+// the module descriptor of picocli's own jar.
+@SuppressWarnings("requires-automatic")
 module dev.cairn.cli {
     requires dev.cairn;
     requires info.picocli;
