@@ -86,7 +86,39 @@ public record Status(
             Optional<Duration> executionTime,
             boolean reversible,
             Optional<Path> file,
-            Optional<Incomplete> incomplete) {}
+            Optional<Incomplete> incomplete) {
+
+        /**
+         * The state as a person reads it, the same in every front end: {@code applied},
+         * {@code pending}, {@code MISSING FILE}, {@code INCOMPLETE: up stopped after 3 statements},
+         * {@code RUNNING: up, 3 statements done} (capitals for what needs attention).
+         */
+        public String stateLabel() {
+            switch (state) {
+                case APPLIED:
+                    return "applied";
+                case PENDING:
+                    return "pending";
+                case MISSING:
+                    return "MISSING FILE";
+                case INCOMPLETE:
+                    return incomplete
+                            .map(i -> "INCOMPLETE: " + i.section().label() + " stopped after " + statements(i))
+                            .orElse("INCOMPLETE");
+                case RUNNING:
+                    return incomplete
+                            .map(i -> "RUNNING: " + i.section().label() + ", " + statements(i) + " done")
+                            .orElse("RUNNING");
+                default:
+                    throw new AssertionError(state);
+            }
+        }
+
+        private static String statements(Incomplete incomplete) {
+            int n = incomplete.statementsRun();
+            return n + (n == 1 ? " statement" : " statements");
+        }
+    }
 
     /** Where a migration stands. */
     public enum State {

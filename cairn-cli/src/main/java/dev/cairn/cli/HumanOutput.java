@@ -461,7 +461,7 @@ final class HumanOutput implements Output {
                 String appliedAt = migration.appliedAt().map(APPLIED_AT::format).orElse("-");
                 // The core reports a migration whose file is gone as not reversible; its row says so already.
                 boolean irreversible = !migration.reversible() && migration.state() != Status.State.MISSING;
-                String state = state(migration) + (verbose && irreversible ? ", irreversible" : "");
+                String state = migration.stateLabel() + (verbose && irreversible ? ", irreversible" : "");
                 rows.add(
                         verbose
                                 ? new String[] {
@@ -513,31 +513,6 @@ final class HumanOutput implements Output {
                         }
                     }
                 }
-            }
-        }
-
-        private static String state(Status.Migration migration) {
-            switch (migration.state()) {
-                case APPLIED:
-                    return "applied";
-                case PENDING:
-                    return "pending";
-                case MISSING:
-                    return "MISSING FILE";
-                case INCOMPLETE:
-                    return migration
-                            .incomplete()
-                            .map(i -> "INCOMPLETE: " + i.section().label() + " stopped after "
-                                    + count(i.statementsRun(), "statement"))
-                            .orElse("INCOMPLETE");
-                case RUNNING:
-                    return migration
-                            .incomplete()
-                            .map(i -> "RUNNING: " + i.section().label() + ", " + count(i.statementsRun(), "statement")
-                                    + " done")
-                            .orElse("RUNNING");
-                default:
-                    throw new AssertionError(migration.state());
             }
         }
 

@@ -19,7 +19,7 @@ public abstract class StatusTask extends CairnTask {
             getLogger()
                     .lifecycle(
                             "  {} {}{}",
-                            String.format("%-8s", migration.state().name().toLowerCase(Locale.ROOT)),
+                            String.format(Locale.ROOT, "%-8s", migration.stateLabel()),
                             migration.name(),
                             migration
                                     .batch()

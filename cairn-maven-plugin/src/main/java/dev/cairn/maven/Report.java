@@ -110,7 +110,7 @@ final class Report {
                     migration.batch().map(String::valueOf).orElse(""),
                     migration.appliedAt().map(APPLIED_AT::format).orElse("-"),
                     migration.name(),
-                    state(migration)));
+                    migration.stateLabel()));
         }
         log.info("Version " + status.currentVersion().orElse("(none)") + ", batch " + status.currentBatch() + ": "
                 + status.applied().size() + " applied, "
@@ -183,27 +183,6 @@ final class Report {
     private void problems(List<Problem> problems) {
         for (Problem problem : problems) {
             log.warn(problem.isNotice() ? NOTICE + problem.message() : "Problem: " + problem.message());
-        }
-    }
-
-    private static String state(Status.Migration migration) {
-        switch (migration.state()) {
-            case APPLIED:
-                return "applied";
-            case PENDING:
-                return "pending";
-            case MISSING:
-                return "MISSING FILE";
-            case INCOMPLETE:
-                return migration
-                        .incomplete()
-                        .map(i -> "INCOMPLETE: " + i.section().label() + " stopped after "
-                                + count(i.statementsRun(), "statement"))
-                        .orElse("INCOMPLETE");
-            case RUNNING:
-                return "RUNNING";
-            default:
-                return migration.state().name();
         }
     }
 
