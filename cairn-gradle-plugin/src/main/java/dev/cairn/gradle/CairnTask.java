@@ -95,7 +95,8 @@ public abstract class CairnTask extends DefaultTask {
                 thread.setContextClassLoader(previous);
             }
         } catch (CairnException e) {
-            throw new GradleException(e.getMessage());
+            // Gradle shows the message; the cause only with --stacktrace.
+            throw new GradleException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
