@@ -4,6 +4,7 @@ package dev.cairn.cli;
 import dev.cairn.Cairn;
 import dev.cairn.VerifyOptions;
 import dev.cairn.VerifyResult;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,17 +47,7 @@ final class VerifyCommand extends DatabaseCommand {
 
     @Override
     void run(Cairn cairn, Output output) {
-        VerifyOptions options = VerifyOptions.all();
-        if (from != null) {
-            options = options.startingAt(from);
-        }
-        if (pending) {
-            options = options.onlyPending();
-        }
-        if (roundTrip) {
-            options = options.asRoundTrip();
-        }
-        VerifyResult result = cairn.verify(options);
+        VerifyResult result = cairn.verify(new VerifyOptions(Optional.ofNullable(from), pending, roundTrip));
         output.verified(result, strict);
         result.requirePassed(strict);
     }

@@ -2,7 +2,9 @@
 package dev.cairn.gradle;
 
 import dev.cairn.Cairn;
+import dev.cairn.VerifyOptions;
 import dev.cairn.VerifyResult;
+import java.util.Optional;
 import org.gradle.api.provider.Property;
 import org.gradle.api.tasks.Internal;
 import org.gradle.api.tasks.options.Option;
@@ -17,6 +19,21 @@ public abstract class VerifyTask extends CairnTask {
     /** Creates the task; Gradle does. */
     public VerifyTask() {}
 
+    /** Check the migrations from this version on; those before are only applied. */
+    @Internal
+    @Option(option = "from", description = "Check the migrations from this version on.")
+    public abstract Property<String> getFrom();
+
+    /** Check only the migrations the target has not applied yet. */
+    @Internal
+    @Option(option = "pending", description = "Check only the migrations the database has not applied.")
+    public abstract Property<Boolean> getPending();
+
+    /** Check the range as a whole: every up, every down newest first, every up again. */
+    @Internal
+    @Option(option = "round-trip", description = "Check the range as a whole instead of each migration.")
+    public abstract Property<Boolean> getRoundTrip();
+
     /** Also fail on downs that restore an equivalent but not identical schema. */
     @Internal
     @Option(option = "strict", description = "Fail unless every down restores the schema exactly.")
@@ -24,7 +41,10 @@ public abstract class VerifyTask extends CairnTask {
 
     @Override
     void run(Cairn cairn) {
-        VerifyResult result = cairn.verify();
+        VerifyResult result = cairn.verify(new VerifyOptions(
+                Optional.ofNullable(getFrom().getOrNull()),
+                getPending().getOrElse(false),
+                getRoundTrip().getOrElse(false)));
         for (VerifyResult.Checked checked : result.migrations()) {
             getLogger()
                     .lifecycle(

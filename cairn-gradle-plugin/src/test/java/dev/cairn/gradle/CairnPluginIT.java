@@ -189,6 +189,24 @@ class CairnPluginIT {
     }
 
     @Test
+    void verifyTakesItsOptionsAndRefusesFromWithPending() throws IOException {
+        TestDatabase db = databases.create(Engine.SQLITE);
+        writeMigrations();
+        Project project = project();
+        connectTo(project, db).getLocations().add("filesystem:database/migrations");
+        VerifyTask verify = (VerifyTask) project.getTasks().getByName("cairnVerify");
+        verify.getRoundTrip().set(true);
+
+        run(project, "cairnVerify");
+
+        verify.getFrom().set("20260101000001");
+        verify.getPending().set(true);
+        assertThatThrownBy(() -> run(project, "cairnVerify"))
+                .isInstanceOf(GradleException.class)
+                .hasMessageContaining("not both");
+    }
+
+    @Test
     void rollbackRefusesTwoFormsAtOnce() {
         TestDatabase db = databases.create(Engine.SQLITE);
         Project project = project();

@@ -4,6 +4,7 @@ package dev.cairn.maven;
 import dev.cairn.Cairn;
 import dev.cairn.VerifyOptions;
 import dev.cairn.VerifyResult;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -41,17 +42,7 @@ public final class VerifyMojo extends CairnMojo {
 
     @Override
     void run(Cairn cairn, Report report) {
-        VerifyOptions options = VerifyOptions.all();
-        if (from != null) {
-            options = options.startingAt(from);
-        }
-        if (pending) {
-            options = options.onlyPending();
-        }
-        if (roundTrip) {
-            options = options.asRoundTrip();
-        }
-        VerifyResult result = cairn.verify(options);
+        VerifyResult result = cairn.verify(new VerifyOptions(Optional.ofNullable(from), pending, roundTrip));
         report.verifySummary(result, strict);
         result.requirePassed(strict);
     }
