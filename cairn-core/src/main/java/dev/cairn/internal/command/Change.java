@@ -74,7 +74,7 @@ public final class Change {
      * that says what stays applied.
      */
     private Done run(Operation operation) {
-        BackgroundScan scan = BackgroundScan.start(settings.migrations());
+        BackgroundScan scan = BackgroundScan.start(settings.migrations(), settings.knownSplitRules());
         Done done;
         try (Cancellation cancellation = new Cancellation(commandOf(operation), "Nothing was changed.")) {
             cancellation.doing("connecting to " + settings.target());
@@ -97,7 +97,7 @@ public final class Change {
     }
 
     private Done run(Operation operation, BackgroundScan scan, Cancellation cancellation) {
-        try (Session session = scan.whileConnecting(
+        try (Session session = scan.meanwhile(
                 () -> Session.forChange(settings, settings.listener(), scan::migrations, cancellation))) {
             cancellation.doing("reading the tracking table");
             List<Migration> migrations = scan.migrations();

@@ -18,8 +18,8 @@ public final class DryRun {
 
     /** The plan of {@code operation}; reads only, creates nothing. */
     public Plan plan(Operation operation) {
-        BackgroundScan scan = BackgroundScan.start(settings.migrations());
-        try (Session session = scan.whileConnecting(() -> Session.forReading(settings))) {
+        BackgroundScan scan = BackgroundScan.start(settings.migrations(), settings.knownSplitRules());
+        try (Session session = scan.meanwhile(() -> Session.forReading(settings))) {
             return new Planner(scan.migrations(), session.historyRows())
                     .plan(
                             operation,

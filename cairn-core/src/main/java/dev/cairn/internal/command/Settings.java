@@ -9,8 +9,10 @@ import dev.cairn.MigrationListener;
 import dev.cairn.internal.connect.Connector;
 import dev.cairn.internal.connect.Credentials;
 import dev.cairn.internal.connect.DriverProperties;
+import dev.cairn.internal.dialect.Client;
 import dev.cairn.internal.source.Location;
 import dev.cairn.internal.source.MigrationSources;
+import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.TableName;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +55,17 @@ public record Settings(
     /** Where migrations run, for messages: the URL without its password, or the data source's name. */
     public String target() {
         return connector.target();
+    }
+
+    /**
+     * The statement-splitting rules of the database the URL names, known before connecting; empty for a
+     * data source, whose database only a connection tells.
+     */
+    public Optional<SplitRules> knownSplitRules() {
+        return connector
+                .url()
+                .flatMap(Client::forUrl)
+                .map(client -> client.dialect().splitRules());
     }
 
     /** These settings with another lock timeout. */

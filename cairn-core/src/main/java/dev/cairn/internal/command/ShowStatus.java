@@ -3,6 +3,7 @@ package dev.cairn.internal.command;
 
 import dev.cairn.Problem;
 import dev.cairn.Status;
+import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.plan.Planner;
 import dev.cairn.internal.source.BackgroundScan;
 import dev.cairn.internal.source.MigrationDirectory;
@@ -33,10 +34,11 @@ public final class ShowStatus {
      * nothing else: the status holds every other migration, and a problem for each such file.
      */
     public Status read() {
-        BackgroundScan scan = BackgroundScan.startAll(settings.migrations());
-        try (Session session = scan.whileConnecting(() -> Session.forReading(settings))) {
+        BackgroundScan scan = BackgroundScan.startAll(settings.migrations(), settings.knownSplitRules());
+        try (Session session = scan.meanwhile(() -> Session.forReading(settings))) {
+            List<HistoryRow> rows = scan.meanwhile(session::historyRows);
             MigrationDirectory.Scan files = scan.scan();
-            Status status = new Planner(files.migrations(), session.historyRows())
+            Status status = new Planner(files.migrations(), rows)
                     .status(session.dialect().splitRules(), Validate.unusable(files));
             List<Problem> problems = new ArrayList<>(Validate.fileProblems(files));
             problems.addAll(status.problems());

@@ -57,8 +57,6 @@ public final class Planner {
     private final Set<String> applied;
     private final List<HistoryRow> incomplete;
     private final int currentBatch;
-    /** The sections' checksums of the files compared so far, by name; a planner serves one database. */
-    private final Map<String, Checksum.Sections> checksums = new HashMap<>();
 
     /**
      * Merges {@code migrations} (ordered by version) with {@code history} (ordered by id).
@@ -440,7 +438,7 @@ public final class Planner {
         if (row.checksumAlgorithm() != Checksum.ALGORITHM) {
             return Optional.empty();
         }
-        Checksum.Sections now = checksums(migration, rules);
+        Checksum.Sections now = migration.checksums(rules);
         if (!row.checksum().equals(now.up())) {
             return Optional.of(new Problem(Problem.Kind.EDITED, row.name(), upEdited(migration)));
         }
@@ -448,10 +446,6 @@ public final class Planner {
             return Optional.of(new Problem(Problem.Kind.DOWN_CHANGED, row.name(), downChanged(migration)));
         }
         return Optional.empty();
-    }
-
-    private Checksum.Sections checksums(Migration migration, SplitRules rules) {
-        return checksums.computeIfAbsent(migration.name(), name -> migration.checksums(rules));
     }
 
     /**
@@ -466,7 +460,7 @@ public final class Planner {
             if (row.checksumAlgorithm() == Checksum.WHOLE_FILE
                     && migration != null
                     && row.checksum().equals(migration.checksum())) {
-                Checksum.Sections now = checksums(migration, rules);
+                Checksum.Sections now = migration.checksums(rules);
                 upgrades.add(row.withChecksums(Checksum.ALGORITHM, now.up(), now.down()));
             }
         }

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The checksums recorded for an applied migration, by two rules; {@link #ALGORITHM} is recorded beside
@@ -113,6 +114,61 @@ public final class Checksum {
         checksum.text("transaction:" + section.transactional());
         checksum.text(declared == null ? "no checksum" : "checksum:" + declared);
         return checksum.hex();
+    }
+
+    /**
+     * A migration's checksums, each computed when first asked for and then kept. By algorithm 1 only
+     * tracking rows that earlier versions wrote are compared, so a command over thousands of files
+     * whose rows all carry algorithm 2 hashes no whole file (the bytes wait here until then). By
+     * algorithm 2, a command asks several times (to compare, to record), and may ask on the thread
+     * that read the files, while the main thread connects.
+     */
+    public static final class Memo {
+        private byte[] up;
+        private byte[] down;
+        private String wholeFile;
+        private SplitRules rules;
+        private Sections sections;
+
+        private Memo(byte[] up, byte[] down, String wholeFile) {
+            this.up = up;
+            this.down = down;
+            this.wholeFile = wholeFile;
+        }
+
+        /** For a single file's {@code content}: algorithm 1 as {@link Checksum#of} gives it. */
+        static Memo ofFile(byte[] content) {
+            return new Memo(content, null, null);
+        }
+
+        /** For a paired migration's files: algorithm 1 as {@link Checksum#ofPair} gives it. */
+        static Memo ofPair(byte[] up, byte[] down) {
+            return new Memo(up, down, null);
+        }
+
+        /** With the algorithm-1 checksum known: a Java migration's up checksum, which stands in for it. */
+        public static Memo known(String wholeFile) {
+            return new Memo(null, null, wholeFile);
+        }
+
+        /** The checksum by algorithm 1, in hexadecimal. */
+        public synchronized String wholeFile() {
+            if (wholeFile == null) {
+                wholeFile = Checksum.ofPair(up, down);
+                up = null;
+                down = null;
+            }
+            return wholeFile;
+        }
+
+        /** The checksums by algorithm 2 with {@code rules}: {@code compute}'s, kept for the same rules. */
+        synchronized Sections sections(SplitRules rules, Function<SplitRules, Sections> compute) {
+            if (sections == null || !rules.equals(this.rules)) {
+                sections = compute.apply(rules);
+                this.rules = rules;
+            }
+            return sections;
+        }
     }
 
     /**

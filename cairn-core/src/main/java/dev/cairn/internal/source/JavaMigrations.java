@@ -99,7 +99,8 @@ public final class JavaMigrations {
                 : null;
         String description = instance.description();
         // No row was ever written by the whole-file rule for a Java migration: its up checksum stands in.
-        String checksum = Checksum.ofJava(instance.checksum(), up, down).up();
+        Checksum.Memo checksum = Checksum.Memo.known(
+                Checksum.ofJava(instance.checksum(), up, down).up());
         return new Migration(
                 name,
                 Version.leadingDigitsOf(name),

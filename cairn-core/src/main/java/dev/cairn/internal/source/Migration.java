@@ -16,8 +16,9 @@ import java.util.Optional;
  * @param file the file (the {@code .up.sql} file for the paired layout)
  * @param up the up section
  * @param down the down section, or null if the migration is irreversible
- * @param checksum the checksum of the whole file by algorithm 1 ({@link Checksum#WHOLE_FILE}), which
- *     tracking rows of earlier versions are compared with; {@link #checksums} gives the current ones
+ * @param memo its checksums: by algorithm 1 ({@link Checksum#WHOLE_FILE}), of the whole file, which
+ *     tracking rows of earlier versions are compared with ({@link #checksum}); by the current one
+ *     ({@link #checksums})
  * @param java for a Java migration, the instance whose {@code up} and {@code down} the sections run,
  *     and {@code file} is its class file (in a jar: the jar's path, {@code !/}, the entry); null for SQL
  */
@@ -28,13 +29,18 @@ public record Migration(
         Path file,
         Section up,
         Section down,
-        String checksum,
+        Checksum.Memo memo,
         JavaMigration java) {
 
     /** An SQL migration. */
     public Migration(
-            String name, Version version, String description, Path file, Section up, Section down, String checksum) {
-        this(name, version, description, file, up, down, checksum, null);
+            String name, Version version, String description, Path file, Section up, Section down, Checksum.Memo memo) {
+        this(name, version, description, file, up, down, memo, null);
+    }
+
+    /** The checksum of the whole file by algorithm 1 ({@link Checksum#WHOLE_FILE}). */
+    public String checksum() {
+        return memo.wholeFile();
     }
 
     /** Whether this is a Java migration. */
@@ -56,9 +62,13 @@ public record Migration(
 
     /**
      * The checksums of the up and the down section by the current algorithm ({@link Checksum#ALGORITHM}),
-     * with the statements cut by {@code rules}. Computed on each call.
+     * with the statements cut by {@code rules}. Computed on the first call for these rules.
      */
     public Checksum.Sections checksums(SplitRules rules) {
+        return memo.sections(rules, this::computeChecksums);
+    }
+
+    private Checksum.Sections computeChecksums(SplitRules rules) {
         if (java != null) {
             return Checksum.ofJava(java.checksum(), up, down);
         }

@@ -185,7 +185,11 @@ final class SectionReader {
 
         /** The marker on {@code line}, or null if the line is not a marker. */
         static Marker parse(Path file, Line line) {
-            Matcher matcher = MARKER.matcher(line.text.strip());
+            String text = line.text.strip();
+            if (!text.startsWith("--")) {
+                return null; // most lines are SQL: the pattern need not run on them
+            }
+            Matcher matcher = MARKER.matcher(text);
             if (!matcher.matches()) {
                 return null;
             }

@@ -54,6 +54,6 @@ final class MigrationFile {
                 file,
                 up,
                 down,
-                Checksum.of(text.getBytes(StandardCharsets.UTF_8)));
+                Checksum.Memo.known(Checksum.of(text.getBytes(StandardCharsets.UTF_8))));
     }
 }

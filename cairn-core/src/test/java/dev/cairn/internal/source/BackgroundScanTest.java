@@ -4,11 +4,14 @@ package dev.cairn.internal.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.ConfigurationException;
 import dev.cairn.ConnectionException;
 import dev.cairn.MigrationFileException;
+import dev.cairn.internal.sql.SplitRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,8 +36,8 @@ class BackgroundScanTest {
         file("2_b.sql", "-- migrate:up\nSELECT 2;\n");
         CountDownLatch connecting = new CountDownLatch(1);
 
-        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory));
-        String connected = scan.whileConnecting(() -> {
+        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory), Optional.empty());
+        String connected = scan.meanwhile(() -> {
             connecting.countDown();
             return "connection";
         });
@@ -49,9 +52,9 @@ class BackgroundScanTest {
     void aBadFileIsReportedBeforeAConnectionThatFailed() throws IOException {
         file("1_a.sql", "SELECT 1;\n");
 
-        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory));
+        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory), Optional.empty());
 
-        assertThatThrownBy(() -> scan.whileConnecting(() -> {
+        assertThatThrownBy(() -> scan.meanwhile(() -> {
                     throw new ConnectionException("Cannot connect", null);
                 }))
                 .isInstanceOf(MigrationFileException.class)
@@ -62,9 +65,9 @@ class BackgroundScanTest {
     void aFailedConnectionIsReportedWhenTheFilesAreGood() throws IOException {
         file("1_a.sql", "-- migrate:up\nSELECT 1;\n");
 
-        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory));
+        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory), Optional.empty());
 
-        assertThatThrownBy(() -> scan.whileConnecting(() -> {
+        assertThatThrownBy(() -> scan.meanwhile(() -> {
                     throw new ConnectionException("Cannot connect", null);
                 }))
                 .isInstanceOf(ConnectionException.class)
@@ -76,8 +79,8 @@ class BackgroundScanTest {
         file("1_a.sql", "-- migrate:up\nSELECT 'never closed;\n");
         file("x.sql", "-- migrate:up\n");
 
-        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory));
-        scan.whileConnecting(() -> "connection");
+        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory), Optional.empty());
+        scan.meanwhile(() -> "connection");
 
         assertThatThrownBy(scan::migrations)
                 .isInstanceOf(MigrationFileException.class)
@@ -87,7 +90,7 @@ class BackgroundScanTest {
     @Test
     void waitingForTheScanKeepsTheThreadsInterruptFlag() throws IOException {
         file("1_a.sql", "-- migrate:up\nSELECT 1;\n");
-        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory));
+        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory), Optional.empty());
 
         Thread.currentThread().interrupt();
         try {
@@ -96,5 +99,31 @@ class BackgroundScanTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void withTheDatabasesRulesTheChecksumsAreWorkedOutAsTheCommandWouldWorkThemOut() throws IOException {
+        for (int i = 1; i <= 200; i++) {
+            file(i + "_m.sql", "-- migrate:up\nSELECT " + i + "; # " + i + "\n-- migrate:down\nSELECT 0;\n");
+        }
+
+        BackgroundScan scan = BackgroundScan.startAll(MigrationSources.of(directory), Optional.of(SplitRules.MYSQL));
+
+        assertThat(scan.migrations())
+                .hasSize(200)
+                .allSatisfy(migration -> assertThat(migration.checksums(SplitRules.MYSQL))
+                        .isEqualTo(new Checksum.Sections(
+                                Checksum.ofSection(migration.up(), SplitRules.MYSQL),
+                                Checksum.ofSection(migration.down(), SplitRules.MYSQL))));
+    }
+
+    @Test
+    void withTheDatabasesRulesAScanThatFailsStillFailsAndNobodyWaitsForever() {
+        BackgroundScan scan = BackgroundScan.start(
+                MigrationSources.of(directory.resolve("missing")), Optional.of(SplitRules.POSTGRESQL));
+
+        assertThatThrownBy(scan::migrations)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("missing");
     }
 }

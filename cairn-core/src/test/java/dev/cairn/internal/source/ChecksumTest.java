@@ -108,4 +108,25 @@ class ChecksumTest {
                 .hasSize(64);
         assertThat(up("SELECT 'never closed")).isNotEqualTo(up("SELECT 'never  closed"));
     }
+
+    @Test
+    void aMigrationKeepsItsChecksumsPerRulesAndHashesTheWholeFileOnlyWhenAsked() {
+        // A section that MySQL and PostgreSQL read apart: # starts a comment only in MySQL.
+        String text = "-- migrate:up\nSELECT 1 # one\n-- migrate:down\nSELECT 2;\n";
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Section up = new Section(FILE, "SELECT 1 # one\n", 2, true);
+        Section down = new Section(FILE, "SELECT 2;\n", 4, true);
+        Migration migration =
+                new Migration("1_t", Version.leadingDigitsOf("1_t"), "", FILE, up, down, Checksum.Memo.ofFile(bytes));
+
+        Checksum.Sections postgres = migration.checksums(SplitRules.POSTGRESQL);
+        Checksum.Sections mysql = migration.checksums(SplitRules.MYSQL);
+
+        assertThat(postgres.up()).isEqualTo(Checksum.ofSection(up, SplitRules.POSTGRESQL));
+        assertThat(mysql.up())
+                .isEqualTo(Checksum.ofSection(up, SplitRules.MYSQL))
+                .isNotEqualTo(postgres.up());
+        assertThat(migration.checksums(SplitRules.MYSQL)).isSameAs(mysql);
+        assertThat(migration.checksum()).isEqualTo(Checksum.of(bytes)).isEqualTo(migration.checksum());
+    }
 }

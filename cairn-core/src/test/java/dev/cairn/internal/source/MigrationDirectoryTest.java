@@ -217,6 +217,24 @@ class MigrationDirectoryTest {
     }
 
     @Test
+    void readsAReplacementCharacterWrittenInTheFileAsValidUtf8() throws IOException {
+        // U+FFFD is what lenient decoding puts for a bad byte; written in the file, it is valid text.
+        Files.writeString(dir.resolve("1_odd.sql"), "-- migrate:up\nINSERT INTO t VALUES ('\uFFFD');\n");
+        Files.write(
+                dir.resolve("2_bad.sql"),
+                "-- migrate:up\nINSERT INTO t VALUES ('\uFFFD', 'caf\u00e9');\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        MigrationDirectory.Scan scan = MigrationDirectory.scanAll(dir);
+
+        assertThat(scan.migrations())
+                .singleElement()
+                .satisfies(m -> assertThat(m.up().text()).contains("'\uFFFD'"));
+        assertThat(scan.errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.error().getMessage()).contains("2_bad.sql:2: is not valid UTF-8"));
+    }
+
+    @Test
     void aMissingDirectoryIsAConfigurationErrorThatSaysWhatToDo() {
         Path missing = dir.resolve("nope");
 
