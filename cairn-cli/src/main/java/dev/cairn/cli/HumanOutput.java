@@ -488,6 +488,9 @@ final class HumanOutput implements Output {
             for (int i = 0; i < nameColumn; i++) {
                 descriptionIndent += widths[i] + 2;
             }
+            // One write for the whole table: a line at a time costs a system call each.
+            StringBuilder table = new StringBuilder();
+            String newline = System.lineSeparator();
             for (int r = 0; r < rows.size(); r++) {
                 String[] row = rows.get(r);
                 StringBuilder line = new StringBuilder();
@@ -504,16 +507,20 @@ final class HumanOutput implements Output {
                         line.append("  ");
                     }
                 }
-                out.println(line.toString().stripTrailing());
+                table.append(line.toString().stripTrailing()).append(newline);
                 if (verbose && r > 0) {
                     String description = migrations.get(r - 1).description();
                     if (description != null && !description.isBlank()) {
                         for (String text : description.split("\\R")) {
-                            out.println(" ".repeat(descriptionIndent) + "  " + Terminal.oneLine(text));
+                            table.append(" ".repeat(descriptionIndent))
+                                    .append("  ")
+                                    .append(Terminal.oneLine(text))
+                                    .append(newline);
                         }
                     }
                 }
             }
+            out.print(table);
         }
 
         /** The state, coloured when it is a problem: a file gone, or a migration stopped part-way. */

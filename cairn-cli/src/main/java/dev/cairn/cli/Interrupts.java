@@ -30,6 +30,18 @@ final class Interrupts {
     }
 
     /**
+     * {@link #install} on a thread of its own, so that the command line is parsed meanwhile: the
+     * handler is a proxy class made at run time, which no start-up cache holds, and making it takes
+     * milliseconds. Join the thread before the command starts.
+     */
+    static Thread installMeanwhile(boolean cleansUp, PrintStream err) {
+        Thread thread = new Thread(() -> install(cleansUp, err), "cairn-signals");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /**
      * Handles SIGINT and SIGTERM for this process.
      *
      * @param cleansUp whether the command cleans up after an interrupt (then the first signal says so)

@@ -54,6 +54,9 @@ public final class Main {
      */
     private static final long INTERRUPT_GRACE_SECONDS = 40;
 
+    /** The thread that installs {@link #main}'s signal handlers; null when run in-process. */
+    private static volatile Thread signals;
+
     private Main() {}
 
     /**
@@ -77,10 +80,23 @@ public final class Main {
         if (cleansUp) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitReport(reported), "cairn-interrupt"));
         }
-        Interrupts.install(cleansUp, System.err);
+        signals = Interrupts.installMeanwhile(cleansUp, System.err);
         int exitCode = run(Path.of("").toAbsolutePath(), System.getenv(), System.out, System.err, args);
         reported.countDown();
         System.exit(exitCode);
+    }
+
+    /** Waits until {@link #main}'s signal handlers are in place, before a command starts. */
+    private static void awaitSignals() {
+        Thread installing = signals;
+        if (installing == null) {
+            return; // run in-process (a test, the start-up training): the JVM's own handling stays
+        }
+        try {
+            installing.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -222,6 +238,7 @@ public final class Main {
     }
 
     private static int execute(Invocation invocation, ParseResult parseResult) {
+        awaitSignals();
         List<CommandLine> commands = parseResult.asCommandLineList();
         if (commands.size() > 1) {
             invocation.command(commandName(commands.get(commands.size() - 1)));

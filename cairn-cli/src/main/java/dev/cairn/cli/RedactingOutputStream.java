@@ -27,9 +27,12 @@ final class RedactingOutputStream extends OutputStream {
 
     /**
      * A UTF-8 print stream that writes to {@code target} with {@code secrets} masked. Lines pass on
-     * when they end; a partial line when the stream is flushed.
+     * when they end; a partial line when the stream is flushed. Without secrets, {@code target} itself.
      */
     static PrintStream printStream(PrintStream target, Secrets secrets) {
+        if (secrets.isEmpty()) {
+            return target; // nothing to mask: every line would be copied twice for nothing
+        }
         // No autoflush: PrintStream would then flush after every print, cutting a secret in two.
         return new PrintStream(new RedactingOutputStream(target, secrets), false, StandardCharsets.UTF_8);
     }

@@ -178,6 +178,12 @@ final class Terminal {
     static int width(String text) {
         int width = 0;
         for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c >= ' ' && c < 0x7f) { // printable ASCII, nearly every character of a table: one column
+                width++;
+                i++;
+                continue;
+            }
             int codePoint = text.codePointAt(i);
             width += width(codePoint);
             i += Character.charCount(codePoint);
