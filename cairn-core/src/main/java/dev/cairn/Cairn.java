@@ -3,6 +3,7 @@ package dev.cairn;
 
 import dev.cairn.internal.command.Change;
 import dev.cairn.internal.command.DryRun;
+import dev.cairn.internal.command.FleetTargets;
 import dev.cairn.internal.command.MakeMigration;
 import dev.cairn.internal.command.Ping;
 import dev.cairn.internal.command.Repair;
@@ -21,6 +22,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -38,12 +40,41 @@ public final class Cairn {
 
     private final Settings settings;
 
-    private Cairn(Settings settings) {
+    Cairn(Settings settings) {
         this.settings = settings;
     }
 
     private Change change() {
-        return new Change(settings, Clock.systemUTC());
+        return new Change(database(), Clock.systemUTC());
+    }
+
+    /**
+     * The settings of the one database this works on; an environment that names targets has many,
+     * which only its {@link #fleet()} works on, so that no command runs on the environment's own
+     * schema or database by mistake.
+     */
+    private Settings database() {
+        if (settings.targets().isPresent()) {
+            throw new ConfigurationException("The environment " + settings.environment() + " names targets ("
+                    + settings.targets().get().describe() + "): run the command on each through"
+                    + " Cairn.fleet() (the cairn tool does), or on one with fleet().target(NAME, listener).");
+        }
+        return settings;
+    }
+
+    /**
+     * The fleet of the environment's targets ({@code targets:} in {@code cairn.yml}, or the builder's
+     * {@link Builder#targets}), which every command that reads or changes the database works on; empty
+     * for an environment of one database.
+     */
+    public Optional<Fleet> fleet() {
+        return settings.targets()
+                .map(targets -> new Fleet(
+                        targets,
+                        settings.parallel(),
+                        () -> FleetTargets.names(settings),
+                        (name, listener) -> new Cairn(settings.forTarget(name, listener)),
+                        settings.listener()));
     }
 
     /** Starts configuring a {@code Cairn}. */
@@ -148,7 +179,7 @@ public final class Cairn {
      * @throws ValidationException if the operation would be refused (such as an irreversible rollback)
      */
     public Plan plan(Operation operation) {
-        return new DryRun(settings).plan(Objects.requireNonNull(operation, "operation"));
+        return new DryRun(database()).plan(Objects.requireNonNull(operation, "operation"));
     }
 
     /**
@@ -195,7 +226,7 @@ public final class Cairn {
      *     contradicts the confirmation; nothing is changed
      */
     public RepairResult repair(RepairOptions options) {
-        return new Repair(settings).repair(Objects.requireNonNull(options, "options"));
+        return new Repair(database()).repair(Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -210,7 +241,7 @@ public final class Cairn {
      * @return the problems and notices, and how many migrations were checked
      */
     public ValidateResult validate() {
-        return new Validate(settings).validate();
+        return new Validate(database()).validate();
     }
 
     /**
@@ -223,7 +254,7 @@ public final class Cairn {
      * @throws LockException if a live runner holds it, naming the holder and how to stop it
      */
     public String unlock() {
-        return new Unlock(settings).check();
+        return new Unlock(database()).check();
     }
 
     /**
@@ -265,7 +296,7 @@ public final class Cairn {
      * embedded database that does not exist yet has an empty schema.
      */
     public SchemaSnapshot schema() {
-        return new ShowSchema(settings).read();
+        return new ShowSchema(database()).read();
     }
 
     /** Writes a new seed file {@code NAME.sql} in the seeds directory, for {@link #seedRun(List)}. */
@@ -280,12 +311,12 @@ public final class Cairn {
      * @throws MigrationFailedException if a statement fails: that seed is rolled back, earlier ones stay
      */
     public SeedResult seedRun(List<String> names) {
-        return new Seeds(settings).run(List.copyOf(names));
+        return new Seeds(database()).run(List.copyOf(names));
     }
 
     /** Where the database stands against the migration files. Reads only; creates nothing. */
     public Status status() {
-        return new ShowStatus(settings).read();
+        return new ShowStatus(database()).read();
     }
 
     /**
@@ -541,6 +572,24 @@ public final class Cairn {
         /** Reports progress to this listener. */
         public Builder listener(MigrationListener listener) {
             draft.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Makes the environment a fleet of these targets, instead of the targets of {@code cairn.yml},
+         * if any (see {@link Cairn#fleet()}).
+         */
+        public Builder targets(Targets targets) {
+            draft.targets = Objects.requireNonNull(targets, "targets");
+            return this;
+        }
+
+        /** How many targets of a fleet are worked on at once, instead of {@code parallel:}. */
+        public Builder parallel(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("parallel must be 1 or more, not " + count);
+            }
+            draft.parallel = count;
             return this;
         }
 

@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param schema the tracking table's schema ({@code migrations.schema}), if set
  * @param seedsDirectory where the seed files are ({@code seeds.directory})
  * @param schemaFile where {@code migrations.schema-file} says to write the schema after each change, if set
+ * @param targets the fleet's targets ({@code targets:}), if the environment names any
+ * @param parallel how many targets a fleet works on at once ({@code parallel:})
  */
 public record EnvironmentConfig(
         String name,
@@ -45,7 +47,9 @@ public record EnvironmentConfig(
         String table,
         Optional<String> schema,
         Path seedsDirectory,
-        Optional<Path> schemaFile) {
+        Optional<Path> schemaFile,
+        Optional<Targets> targets,
+        int parallel) {
 
     /** The default {@code migrations.directory}, relative to {@code cairn.yml}'s directory. */
     public static final String DEFAULT_MIGRATIONS_DIRECTORY = "database/migrations";
@@ -61,6 +65,9 @@ public record EnvironmentConfig(
 
     /** The default {@code lock-timeout}. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
+
+    /** The default {@code parallel:}: how many targets of a fleet are worked on at once. */
+    public static final int DEFAULT_PARALLEL = 4;
 
     /** The default {@code pool:}. */
     public static final Pool DEFAULT_POOL = new Pool(2, 10, Duration.ofMinutes(10), Duration.ofMinutes(30));
@@ -82,6 +89,8 @@ public record EnvironmentConfig(
                 + ", schema=" + schema.orElse("")
                 + ", seedsDirectory=" + seedsDirectory
                 + ", schemaFile=" + schemaFile.map(Path::toString).orElse("")
+                + ", targets=" + targets.map(Targets::toString).orElse("")
+                + ", parallel=" + parallel
                 + "]";
     }
 

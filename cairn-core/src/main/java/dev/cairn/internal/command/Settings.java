@@ -6,10 +6,12 @@ import dev.cairn.EnvironmentConfig;
 import dev.cairn.EnvironmentConfig.Ssl;
 import dev.cairn.JavaMigration;
 import dev.cairn.MigrationListener;
+import dev.cairn.Targets;
 import dev.cairn.internal.connect.Connector;
 import dev.cairn.internal.connect.Credentials;
 import dev.cairn.internal.connect.DriverProperties;
 import dev.cairn.internal.dialect.Client;
+import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.source.Location;
 import dev.cairn.internal.source.MigrationSources;
 import dev.cairn.internal.sql.SplitRules;
@@ -37,6 +39,8 @@ import javax.sql.DataSource;
  * @param lockTimeout how long to wait for another runner's lock
  * @param listener who hears about progress
  * @param connector how to connect
+ * @param targets the fleet's targets, if the environment names any; empty for one database (a target's own)
+ * @param parallel how many targets a fleet works on at once
  */
 public record Settings(
         String environment,
@@ -47,7 +51,9 @@ public record Settings(
         TableName table,
         Duration lockTimeout,
         MigrationListener listener,
-        Connector connector) {
+        Connector connector,
+        Optional<Targets> targets,
+        int parallel) {
 
     /** The environment name used when Cairn is configured without {@code cairn.yml}. */
     public static final String CUSTOM = "custom";
@@ -68,6 +74,20 @@ public record Settings(
                 .map(client -> client.dialect().splitRules());
     }
 
+    /**
+     * The dialect of the database the URL names, for what must be known before connecting.
+     *
+     * @throws ConfigurationException for a data source, or a URL of a database Cairn does not know
+     */
+    public Dialect urlDialect() {
+        return connector
+                .url()
+                .flatMap(Client::forUrl)
+                .map(Client::dialect)
+                .orElseThrow(() -> new ConfigurationException("A fleet needs the environment's JDBC URL of a"
+                        + " database Cairn knows, to reach its targets; " + connector.target() + " is not one."));
+    }
+
     /** These settings with another lock timeout. */
     Settings withLockTimeout(Duration timeout) {
         return new Settings(
@@ -79,7 +99,34 @@ public record Settings(
                 table,
                 timeout,
                 listener,
-                connector);
+                connector,
+                targets,
+                parallel);
+    }
+
+    /**
+     * The settings of one target of the fleet, {@code name}, telling {@code listener}: a schema's own
+     * tracking table and lock in that schema, which is the default for unqualified names, or the
+     * database of that name beside the environment's.
+     */
+    public Settings forTarget(String name, MigrationListener listener) {
+        Targets.Kind kind = targets.orElseThrow().kind();
+        boolean schema = kind == Targets.Kind.SCHEMAS;
+        return new Settings(
+                environment,
+                migrationsDirectory,
+                migrations,
+                seedsDirectory,
+                Optional.empty(), // one schema file for a thousand targets would say nothing
+                schema ? TableName.of(name, table.table()) : table,
+                lockTimeout,
+                listener,
+                schema
+                        ? new TargetSchemaConnector(connector, name)
+                        : connector.forUrl(
+                                urlDialect().databaseUrl(connector.url().orElseThrow(), name)),
+                Optional.empty(),
+                1);
     }
 
     /**
@@ -103,6 +150,8 @@ public record Settings(
         public String schema;
         public Duration lockTimeout;
         public MigrationListener listener;
+        public Targets targets;
+        public Integer parallel;
 
         /** The directory relative paths are resolved against: the one given, else the process's; absolute. */
         public Path resolvedWorkingDirectory() {
@@ -150,6 +199,15 @@ public record Settings(
                 draft.lockTimeout, file == null ? null : file.lockTimeout(), EnvironmentConfig.DEFAULT_LOCK_TIMEOUT);
         String name = file != null ? file.name() : draft.environment != null ? draft.environment : CUSTOM;
         MigrationListener listener = draft.listener != null ? draft.listener : MigrationListener.NONE;
+        Optional<Targets> targets =
+                draft.targets != null ? Optional.of(draft.targets) : file == null ? Optional.empty() : file.targets();
+        int parallel = draft.parallel != null
+                ? draft.parallel
+                : file == null ? EnvironmentConfig.DEFAULT_PARALLEL : file.parallel();
+        if (targets.isPresent() && targets.get().kind() == Targets.Kind.SCHEMAS && schema != null) {
+            throw new ConfigurationException("migrations.schema is " + schema + ", but the targets are schemas:"
+                    + " each target keeps its tracking table in its own schema. Remove migrations.schema.");
+        }
         return new Settings(
                 name,
                 migrations,
@@ -159,7 +217,9 @@ public record Settings(
                 TableName.of(schema, table),
                 lockTimeout,
                 listener,
-                connector(draft, file));
+                connector(draft, file),
+                targets,
+                parallel);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.cairn.EnvironmentConfig;
 import dev.cairn.EnvironmentConfig.Pool;
 import dev.cairn.EnvironmentConfig.Ssl;
 import dev.cairn.Redaction;
+import dev.cairn.Targets;
 import dev.cairn.internal.dialect.Client;
 import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.source.Location;
@@ -36,6 +37,9 @@ final class EnvironmentResolver {
     private static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration MIN_MAX_LIFETIME = Duration.ofSeconds(30);
     private static final String POOL_MINIMUM = "(the connection pool's minimum)";
+
+    /** The most targets a fleet may work on at once: each holds a connection. */
+    private static final int MAX_PARALLEL = 256;
 
     /** The keys that make up the {@code client:} form, in the order messages list them. */
     private static final List<String> CLIENT_FORM = List.of("client", "host", "port", "database");
@@ -99,6 +103,10 @@ final class EnvironmentResolver {
                 throw source.error(setting.line(), setting.path() + " is not a valid path: " + e.getReason() + ".");
             }
         });
+        Optional<Targets> targets = targets();
+        int parallel = setting(environment, "parallel", false)
+                .map(setting -> integer(setting, 1, MAX_PARALLEL, "a whole number from 1 to " + MAX_PARALLEL))
+                .orElse(EnvironmentConfig.DEFAULT_PARALLEL);
         return new EnvironmentConfig(
                 name,
                 connection.url(),
@@ -113,7 +121,63 @@ final class EnvironmentResolver {
                 table,
                 schema,
                 seeds,
-                schemaFile);
+                schemaFile,
+                targets,
+                parallel);
+    }
+
+    /**
+     * {@code targets:}: one of {@code schemas:} or {@code databases:}, each a {@code LIKE} pattern, a
+     * list of names, or {@code { query: ... }}; variables are replaced in each.
+     */
+    private Optional<Targets> targets() {
+        Optional<YamlMap> section = environment.section("targets");
+        if (section.isEmpty() || section.get().isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMap targets = section.get();
+        List<Targets.Kind> given = Arrays.stream(Targets.Kind.values())
+                .filter(kind -> targets.value(kind.key()).isPresent()
+                        || targets.list(kind.key()).isPresent()
+                        || targets.section(kind.key()).isPresent())
+                .toList();
+        if (given.size() != 1) {
+            throw source.error(
+                    targets.line(),
+                    targets.path() + " names either schemas: or databases:, not both; a fleet is one or the other.");
+        }
+        Targets.Kind kind = given.get(0);
+        String where = targets.path() + "." + kind.key();
+        Optional<Setting> pattern = setting(targets, kind.key(), false);
+        if (pattern.isPresent()) {
+            return Optional.of(Targets.like(kind, pattern.get().text()));
+        }
+        Optional<List<Scalar>> list = targets.list(kind.key());
+        if (list.isPresent()) {
+            List<String> names = new ArrayList<>();
+            for (Scalar scalar : list.get()) {
+                String text = variables.expand(scalar, source, false).strip();
+                if (text.isEmpty()) {
+                    throw source.error(scalar.line(), scalar.path() + " is empty; give a " + kind.noun() + "'s name.");
+                }
+                if (names.contains(text)) {
+                    throw source.error(
+                            scalar.line(), scalar.path() + " names " + text + " a second time; list each once.");
+                }
+                names.add(text);
+            }
+            if (names.isEmpty()) {
+                throw source.error(targets.line(), where + " is an empty list; name at least one " + kind.noun() + ".");
+            }
+            return Optional.of(Targets.named(kind, names));
+        }
+        YamlMap query = targets.section(kind.key()).orElseThrow();
+        Setting text = setting(query, "query", false)
+                .orElseThrow(() -> source.error(
+                        query.line(),
+                        where + " needs query: with the SQL whose first column names the " + kind.key()
+                                + ", such as { query: \"SELECT name FROM tenants\" }."));
+        return Optional.of(Targets.fromQuery(kind, text.text()));
     }
 
     /** A value after {@code ${VAR}} replacement, with where it came from. */

@@ -3,11 +3,13 @@ package dev.cairn.internal.config;
 
 import dev.cairn.EnvironmentConfig;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The shape of {@code cairn.yml}: which keys each mapping allows, in the order the documentation
@@ -25,6 +27,13 @@ final class Keys {
             .value("max")
             .value("idle-timeout")
             .value("max-lifetime");
+
+    /** A {@code { query: ... }} form of a choice (see {@link #choice}). */
+    private static final Keys QUERY = new Keys("{ query: \"SELECT name FROM tenants\" }").value("query");
+
+    /** {@code targets:} of an environment: one of its keys, each a pattern, a list or a query. */
+    static final Keys TARGETS =
+            new Keys("{ schemas: \"tenant_%\" }").choice("schemas", QUERY).choice("databases", QUERY);
 
     /** {@code migrations:}, at the top level or in an environment. */
     static final Keys MIGRATIONS = new Keys("{ directory: " + EnvironmentConfig.DEFAULT_MIGRATIONS_DIRECTORY + " }")
@@ -52,7 +61,9 @@ final class Keys {
             .value("connect-timeout")
             .value("lock-timeout")
             .section("migrations", MIGRATIONS)
-            .section("seeds", SEEDS);
+            .section("seeds", SEEDS)
+            .section("targets", TARGETS)
+            .value("parallel");
 
     /** {@code environments:}: any name, each an environment. */
     static final Keys ENVIRONMENTS = new Keys("{ development: { url: jdbc:sqlite:dev.sqlite3 } }", ENVIRONMENT);
@@ -102,6 +113,8 @@ final class Keys {
     private final String example;
     /** Allowed keys in order; the value is the section's shape, or null for a plain value. */
     private final Map<String, Keys> keys = new LinkedHashMap<>();
+    /** The keys whose value may be a plain value, a list, or a mapping of the shape in {@link #keys}. */
+    private final Set<String> choices = new HashSet<>();
     /** For a mapping whose keys are names chosen by the user: the shape of each value. */
     private final Keys anyKey;
 
@@ -125,9 +138,24 @@ final class Keys {
         return this;
     }
 
+    /**
+     * A key whose value is one of three forms: a plain value, a list of plain values, or a mapping
+     * of {@code shape}; the reader keeps it as it was written, and whoever reads it says what each means.
+     */
+    private Keys choice(String key, Keys shape) {
+        keys.put(key, shape);
+        choices.add(key);
+        return this;
+    }
+
     /** Whether {@code key} takes a list of plain values. */
     boolean isList(String key) {
         return anyKey == null && keys.get(key) == LIST;
+    }
+
+    /** Whether {@code key} takes a plain value, a list or a mapping (see {@link #choice}). */
+    boolean isChoice(String key) {
+        return anyKey == null && choices.contains(key);
     }
 
     private Keys section(String key, Keys shape) {

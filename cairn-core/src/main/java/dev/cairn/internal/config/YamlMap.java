@@ -72,7 +72,14 @@ final class YamlMap {
                 throw unknownKey(entry, path, keys, source);
             }
             Optional<Keys> section = keys.section(entry.key);
-            if (keys.isList(entry.key)) {
+            if (keys.isChoice(entry.key) && entry.value instanceof SequenceNode) {
+                map.lists.put(entry.key, list(entry.value, childPath, source));
+            } else if (keys.isChoice(entry.key) && entry.value instanceof ScalarNode && !isNull(entry.value)) {
+                checkTag(entry.value, source);
+                map.values.put(
+                        entry.key,
+                        new Scalar(childPath, ((ScalarNode) entry.value).getValue(), YamlDocument.line(entry.value)));
+            } else if (keys.isList(entry.key)) {
                 if (!isNull(entry.value)) {
                     map.lists.put(entry.key, list(entry.value, childPath, source));
                 }

@@ -3,6 +3,7 @@ package dev.cairn.internal.dialect;
 
 import dev.cairn.ConfigurationException;
 import dev.cairn.EnvironmentConfig.Ssl;
+import dev.cairn.Targets;
 import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.schema.SchemaReader;
@@ -172,6 +173,43 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
      */
     default boolean isMissing(String url) {
         return false;
+    }
+
+    // Fleets: the schemas or databases that each get the migrations (Targets).
+
+    /**
+     * The query that lists the targets of {@code kind} whose names are {@code LIKE} its one parameter,
+     * by name, on this database; empty where the database has no such targets.
+     */
+    default Optional<String> targetsQuery(Targets.Kind kind) {
+        return Optional.empty();
+    }
+
+    /**
+     * The statement that makes {@code schema} the default for unqualified names of a session, as a
+     * fleet's schema target needs.
+     *
+     * @throws ConfigurationException where the database has no schemas
+     */
+    default String useSchema(String schema) {
+        throw new ConfigurationException(name() + " has no schemas to be a fleet's targets; name its databases"
+                + " under targets.databases instead.");
+    }
+
+    /**
+     * The URL of database {@code database} on the server that {@code url} names: the same URL with
+     * another database.
+     *
+     * @throws ConfigurationException if the URL does not say where the database name is, or the
+     *     database keeps its data in files
+     */
+    default String databaseUrl(String url, String database) {
+        Matcher matcher = SERVER_URL.matcher(url);
+        if (kind() != Kind.SERVER || !matcher.matches()) {
+            throw new ConfigurationException("A fleet of databases needs a server URL written as"
+                    + " jdbc:…://host:port/database, which " + name() + " has not: " + url + ".");
+        }
+        return matcher.group(1) + database + matcher.group(3);
     }
 
     // The scratch database that verify works on, beside the target.

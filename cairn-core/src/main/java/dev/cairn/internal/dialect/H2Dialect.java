@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.dialect;
 
+import dev.cairn.Targets;
 import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.lock.RowLock;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * H2 2.x, embedded (file or in-memory) or as a server. Every DDL statement commits the open
@@ -127,6 +129,19 @@ public final class H2Dialect implements Dialect {
     public String scratchUrl(String targetUrl, String name, Path directory) {
         int settings = targetUrl.indexOf(';');
         return PREFIX + "mem:" + name + (settings < 0 ? "" : targetUrl.substring(settings));
+    }
+
+    @Override
+    public Optional<String> targetsQuery(Targets.Kind kind) {
+        return kind == Targets.Kind.SCHEMAS
+                ? Optional.of("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME LIKE ?"
+                        + " ORDER BY SCHEMA_NAME")
+                : Optional.empty();
+    }
+
+    @Override
+    public String useSchema(String schema) {
+        return "SET SCHEMA " + quote(schema);
     }
 
     @Override

@@ -2,6 +2,7 @@
 package dev.cairn.internal.dialect;
 
 import dev.cairn.EnvironmentConfig.Ssl;
+import dev.cairn.Targets;
 import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.lock.NamedLock;
@@ -130,6 +131,19 @@ public final class MysqlDialect implements Dialect {
 
     private static boolean accepted(String url) {
         return JdbcDrivers.accepts(url);
+    }
+
+    /** A schema is a database here: either kind of target lists the databases. */
+    @Override
+    public Optional<String> targetsQuery(Targets.Kind kind) {
+        return Optional.of("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?"
+                + " ORDER BY SCHEMA_NAME");
+    }
+
+    /** A schema is a database here: {@code USE} it. */
+    @Override
+    public String useSchema(String schema) {
+        return "USE " + quote(schema);
     }
 
     @Override

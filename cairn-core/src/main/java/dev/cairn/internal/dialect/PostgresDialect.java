@@ -2,6 +2,7 @@
 package dev.cairn.internal.dialect;
 
 import dev.cairn.EnvironmentConfig.Ssl;
+import dev.cairn.Targets;
 import dev.cairn.internal.lock.AdvisoryLock;
 import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
@@ -106,6 +107,21 @@ public final class PostgresDialect implements Dialect {
     public String scratchUrl(String targetUrl, String name, Path directory) {
         String url = Dialect.super.scratchUrl(targetUrl, name, directory);
         return url.contains(KEEP_PREPARED) ? url : url + (url.contains("?") ? "&" : "?") + KEEP_PREPARED;
+    }
+
+    @Override
+    public Optional<String> targetsQuery(Targets.Kind kind) {
+        return Optional.of(
+                kind == Targets.Kind.SCHEMAS
+                        ? "SELECT nspname FROM pg_namespace WHERE nspname LIKE ? ORDER BY nspname"
+                        : "SELECT datname FROM pg_database WHERE datname LIKE ? AND datallowconn"
+                                + " AND NOT datistemplate ORDER BY datname");
+    }
+
+    /** The search path, whose first schema is where unqualified names are made and looked for. */
+    @Override
+    public String useSchema(String schema) {
+        return "SET search_path TO " + quote(schema);
     }
 
     /** {@code WITH (FORCE)} ends sessions still in it, such as one an interrupted statement left (13+; 12 fails it). */

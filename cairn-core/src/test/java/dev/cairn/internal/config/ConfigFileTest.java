@@ -163,7 +163,7 @@ class ConfigFileTest {
                 .endsWith("cairn.yml:4: unknown key 'pasword' in environments.development. Did you mean"
                         + " 'password'? Keys allowed here: url, client, host, port, database, user, password, ssl,"
                         + " pool,"
-                        + " connect-timeout, lock-timeout, migrations, seeds.");
+                        + " connect-timeout, lock-timeout, migrations, seeds, targets, parallel.");
     }
 
     @Test

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.EnvironmentConfig;
 import dev.cairn.EnvironmentConfig.Pool;
 import dev.cairn.EnvironmentConfig.Ssl;
+import dev.cairn.Targets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -490,5 +492,37 @@ class EnvironmentResolverTest {
     void anInvalidPathIsAnError() {
         assertThat(developmentError("url: jdbc:sqlite:a.db", "migrations: { directory: \"db\\0x\" }"))
                 .contains("cairn.yml:4: environments.development.migrations.directory is not a valid path");
+    }
+
+    @Test
+    void targetsAreAPatternAListOrAQueryAndParallelIsANumber() {
+        assertThat(development("url: jdbc:sqlite:dev.sqlite3").targets()).isEmpty();
+        assertThat(development("url: jdbc:sqlite:dev.sqlite3").parallel())
+                .isEqualTo(EnvironmentConfig.DEFAULT_PARALLEL);
+
+        EnvironmentConfig pattern =
+                development("url: jdbc:postgresql://db/app", "targets:", "  schemas: \"tenant_%\"", "parallel: 8");
+        assertThat(pattern.targets()).hasValue(Targets.like(Targets.Kind.SCHEMAS, "tenant_%"));
+        assertThat(pattern.parallel()).isEqualTo(8);
+        assertThat(development("url: jdbc:postgresql://db/app", "targets:", "  databases: [a, b]")
+                        .targets())
+                .hasValue(Targets.named(Targets.Kind.DATABASES, List.of("a", "b")));
+        assertThat(development(
+                                "url: jdbc:postgresql://db/app",
+                                "targets:",
+                                "  schemas: { query: \"SELECT name FROM tenants\" }")
+                        .targets())
+                .hasValue(Targets.fromQuery(Targets.Kind.SCHEMAS, "SELECT name FROM tenants"));
+
+        assertThat(developmentError("url: jdbc:postgresql://db/app", "targets:", "  schemas: a", "  databases: b"))
+                .contains("either schemas: or databases:, not both");
+        assertThat(developmentError("url: jdbc:postgresql://db/app", "targets:", "  schemas: [a, a]"))
+                .contains("names a a second time");
+        assertThat(developmentError("url: jdbc:postgresql://db/app", "targets:", "  schemas: { sql: x }"))
+                .contains("sql");
+        assertThat(developmentError("url: jdbc:postgresql://db/app", "targets:", "  schemas: { }"))
+                .contains("needs query:");
+        assertThat(developmentError("url: jdbc:postgresql://db/app", "parallel: 0"))
+                .contains("parallel must be a whole number from 1 to 256");
     }
 }

@@ -37,7 +37,9 @@ class DriverPropertiesTest {
                 "cairn_migrations",
                 Optional.empty(),
                 Path.of("/app/database/seeds"),
-                Optional.empty());
+                Optional.empty(),
+                Optional.empty(),
+                EnvironmentConfig.DEFAULT_PARALLEL);
     }
 
     private static Properties propertiesOf(EnvironmentConfig environment) {

@@ -106,7 +106,9 @@ class PoolsTest {
                 "cairn_migrations",
                 Optional.empty(),
                 directory,
-                Optional.empty());
+                Optional.empty(),
+                Optional.empty(),
+                EnvironmentConfig.DEFAULT_PARALLEL);
 
         ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> Pools.dataSource(environment));
 

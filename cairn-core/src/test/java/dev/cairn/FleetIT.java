@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.testing.Engine;
+import dev.cairn.testing.TestDatabase;
+import dev.cairn.testing.TestDatabases;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A fleet on real servers: the same migrations on each tenant's schema (PostgreSQL, H2) or database
+ * (MariaDB), each with its own tracking table and batches; a tenant that fails leaves the others
+ * done and itself as the database's transactions leave it, and a run again finishes it.
+ */
+class FleetIT {
+
+    private static final int TENANTS = 20;
+
+    @TempDir
+    Path directory;
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
+    private Path migrations() throws IOException {
+        Path dir = Files.createDirectories(directory.resolve("migrations"));
+        Files.writeString(
+                dir.resolve("1_things.sql"),
+                "-- migrate:up\nCREATE TABLE things (id integer PRIMARY KEY, name varchar(20));\n"
+                        + "-- migrate:down\nDROP TABLE things;\n");
+        Files.writeString(
+                dir.resolve("2_blocker.sql"),
+                "-- migrate:up\nCREATE TABLE blocker (id integer PRIMARY KEY);\n"
+                        + "-- migrate:down\nDROP TABLE blocker;\n");
+        Files.writeString(
+                dir.resolve("3_more.sql"),
+                "-- migrate:up\nINSERT INTO things VALUES (1, 'a');\n-- migrate:down\nDELETE FROM things;\n");
+        return dir;
+    }
+
+    private static List<String> tenants() {
+        return IntStream.rangeClosed(1, TENANTS)
+                .mapToObj(i -> String.format("tenant_%02d", i))
+                .toList();
+    }
+
+    private Cairn.Builder builder(TestDatabase db, Path dir) {
+        return Cairn.configure()
+                .workingDirectory(directory)
+                .url(db.url())
+                .user(db.user())
+                .password(db.password())
+                .migrationsDirectory(dir);
+    }
+
+    @Test
+    void postgresSchemasEachMigrateOnTheirOwnAndAFailingOneIsExactlyAsBefore() throws IOException {
+        TestDatabase db = databases.create(Engine.POSTGRESQL);
+        for (String tenant : tenants()) {
+            db.execute("CREATE SCHEMA " + tenant);
+        }
+        db.execute("CREATE SCHEMA other");
+        db.execute("CREATE TABLE tenant_07.blocker (id integer)"); // 2_blocker cannot be made there
+        Fleet fleet = builder(db, migrations())
+                .targets(Targets.like(Targets.Kind.SCHEMAS, "tenant\\_%"))
+                .parallel(4)
+                .load()
+                .fleet()
+                .orElseThrow();
+
+        assertThat(fleet.names()).isEqualTo(tenants());
+        FleetResult<MigrateResult> first = fleet.migrate();
+
+        assertThat(first.failed()).extracting(FleetResult.Outcome::target).containsExactly("tenant_07");
+        assertThat(first.failed().get(0).failure().orElseThrow())
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("2_blocker")
+                .hasMessageContaining("blocker");
+        for (String tenant : tenants()) {
+            List<String> tables = tablesOf(db, tenant);
+            if (tenant.equals("tenant_07")) {
+                // One transaction for the batch: the tenant is exactly as it was, tracking table and all.
+                assertThat(tables).as(tenant).containsExactly("blocker");
+            } else {
+                assertThat(tables).as(tenant).containsExactlyInAnyOrder("blocker", "cairn_migrations", "things");
+                assertThat(db.query("SELECT name, batch FROM " + tenant + ".cairn_migrations ORDER BY id"))
+                        .extracting(row -> row.get("name") + "@" + row.get("batch"))
+                        .containsExactly("1_things@1", "2_blocker@1", "3_more@1");
+                assertThat(db.query("SELECT count(*) AS n FROM " + tenant + ".things"))
+                        .extracting(row -> ((Number) row.get("n")).intValue())
+                        .containsExactly(1);
+            }
+        }
+        assertThat(tablesOf(db, "other")).isEmpty();
+        assertThat(tablesOf(db, "public")).isEmpty();
+
+        db.execute("DROP TABLE tenant_07.blocker");
+        FleetResult<MigrateResult> again = fleet.migrate();
+
+        assertThat(again.failed()).isEmpty();
+        assertThat(again.targets())
+                .filteredOn(outcome -> !outcome.target().equals("tenant_07"))
+                .allSatisfy(outcome ->
+                        assertThat(outcome.result().orElseThrow().applied()).isEmpty());
+        assertThat(again.targets())
+                .filteredOn(outcome -> outcome.target().equals("tenant_07"))
+                .singleElement()
+                .satisfies(outcome ->
+                        assertThat(outcome.result().orElseThrow().applied()).hasSize(3));
+        assertThat(fleet.status().targets())
+                .allSatisfy(outcome -> assertThat(outcome.result().orElseThrow().currentVersion())
+                        .hasValue("3"));
+    }
+
+    @Test
+    void aListAQueryOneTargetAndShardsChooseTheTargets() throws IOException {
+        TestDatabase db = databases.create(Engine.POSTGRESQL);
+        for (String tenant : tenants()) {
+            db.execute("CREATE SCHEMA " + tenant);
+        }
+        db.execute("CREATE TABLE public.tenants (schema_name text, active boolean)");
+        db.execute("INSERT INTO public.tenants VALUES ('tenant_03', true), ('tenant_01', true), ('tenant_02', false)");
+        Path dir = migrations();
+
+        Fleet listed = builder(db, dir)
+                .targets(Targets.named(Targets.Kind.SCHEMAS, List.of("tenant_02", "tenant_01")))
+                .load()
+                .fleet()
+                .orElseThrow();
+        assertThat(listed.names()).containsExactly("tenant_02", "tenant_01");
+        Fleet queried = builder(db, dir)
+                .targets(Targets.fromQuery(
+                        Targets.Kind.SCHEMAS, "SELECT schema_name FROM tenants WHERE active ORDER BY schema_name"))
+                .load()
+                .fleet()
+                .orElseThrow();
+        assertThat(queried.names()).containsExactly("tenant_01", "tenant_03");
+        assertThat(queried.only("tenant_03").migrate().targets())
+                .extracting(FleetResult.Outcome::target)
+                .containsExactly("tenant_03");
+        assertThat(tablesOf(db, "tenant_03")).contains("things");
+        assertThat(tablesOf(db, "tenant_01")).isEmpty();
+
+        Fleet all = builder(db, dir)
+                .targets(Targets.like(Targets.Kind.SCHEMAS, "tenant%"))
+                .load()
+                .fleet()
+                .orElseThrow();
+        List<String> slices = new ArrayList<>();
+        Set<String> distinct = new HashSet<>();
+        for (int i = 1; i <= 3; i++) {
+            List<String> slice = all.shard(i, 3).names();
+            assertThat(slice)
+                    .as("the same slice twice")
+                    .isEqualTo(all.shard(i, 3).names());
+            slices.addAll(slice);
+            distinct.addAll(slice);
+        }
+        assertThat(slices).hasSize(TENANTS).containsExactlyInAnyOrderElementsOf(tenants());
+        assertThat(distinct).hasSize(TENANTS);
+
+        Fleet missing = builder(db, dir)
+                .targets(Targets.named(Targets.Kind.SCHEMAS, List.of("tenant_01", "tenant_99")))
+                .load()
+                .fleet()
+                .orElseThrow();
+        assertThatThrownBy(missing::names)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("tenant_99")
+                .hasMessageContaining("not on");
+        assertThatThrownBy(() -> all.only("tenant_99").names())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("tenant_99 is not one of the fleet's 20 targets");
+        assertThatThrownBy(() -> builder(db, dir)
+                        .targets(Targets.like(Targets.Kind.SCHEMAS, "tenant%"))
+                        .load()
+                        .migrate())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("names targets (schemas like tenant%)")
+                .hasMessageContaining("Cairn.fleet()");
+        assertThat(tablesOf(db, "public")).containsExactly("tenants");
+    }
+
+    @Test
+    void h2SchemasEachGetTheirOwnTrackingTable() throws IOException {
+        TestDatabase db = databases.create(Engine.H2);
+        // H2 folds unquoted names to upper case, and so does Cairn's SQL there: T1, not t1.
+        db.execute("CREATE SCHEMA t1");
+        db.execute("CREATE SCHEMA t2");
+        Fleet fleet = builder(db, migrations())
+                .targets(Targets.like(Targets.Kind.SCHEMAS, "T_"))
+                .load()
+                .fleet()
+                .orElseThrow();
+
+        FleetResult<MigrateResult> result = fleet.migrate();
+
+        assertThat(result.failed()).isEmpty();
+        assertThat(result.targets()).extracting(FleetResult.Outcome::target).containsExactly("T1", "T2");
+        assertThat(db.query("SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                        + " WHERE TABLE_SCHEMA IN ('T1', 'T2') ORDER BY 1, 2"))
+                .extracting(row -> row.get("table_schema") + "." + row.get("table_name"))
+                .as("each schema with its own tracking table and lock table")
+                .containsExactly(
+                        "T1.BLOCKER",
+                        "T1.CAIRN_MIGRATIONS",
+                        "T1.CAIRN_MIGRATIONS_LOCK",
+                        "T1.THINGS",
+                        "T2.BLOCKER",
+                        "T2.CAIRN_MIGRATIONS",
+                        "T2.CAIRN_MIGRATIONS_LOCK",
+                        "T2.THINGS");
+    }
+
+    @Test
+    void mariadbDatabasesAFailingOneIsTruthfullyPartialAndARunAgainFinishesIt() throws IOException {
+        TestDatabase db = databases.create(Engine.MARIADB);
+        String prefix = db.name() + "_t";
+        List<String> tenants =
+                IntStream.rangeClosed(1, 4).mapToObj(i -> prefix + i).toList();
+        try {
+            for (String tenant : tenants) {
+                db.execute("CREATE DATABASE `" + tenant + "`");
+            }
+            db.execute("CREATE TABLE `" + prefix + "3`.blocker (id integer)");
+            Fleet fleet = builder(db, migrations())
+                    .targets(Targets.like(Targets.Kind.DATABASES, prefix.replace("_", "\\_") + "%"))
+                    .load()
+                    .fleet()
+                    .orElseThrow();
+            assertThat(fleet.names()).isEqualTo(tenants);
+
+            FleetResult<MigrateResult> first = fleet.migrate();
+
+            assertThat(first.failed()).extracting(FleetResult.Outcome::target).containsExactly(prefix + "3");
+            // MariaDB commits DDL as it runs: 1_things stays applied, and the tracking table says so.
+            assertThat(db.query("SELECT name FROM `" + prefix + "3`.cairn_migrations ORDER BY id"))
+                    .extracting(row -> row.get("name"))
+                    .containsExactly("1_things");
+            assertThat(first.failed().get(0).failure().orElseThrow().getMessage())
+                    .contains("2_blocker");
+            for (String tenant : List.of(prefix + "1", prefix + "2", prefix + "4")) {
+                assertThat(db.query("SELECT count(*) AS n FROM `" + tenant + "`.cairn_migrations"))
+                        .extracting(row -> ((Number) row.get("n")).intValue())
+                        .containsExactly(3);
+            }
+
+            db.execute("DROP TABLE `" + prefix + "3`.blocker");
+            assertThat(fleet.migrate().failed()).isEmpty();
+            assertThat(db.query("SELECT name FROM `" + prefix + "3`.cairn_migrations ORDER BY id"))
+                    .extracting(row -> row.get("name"))
+                    .containsExactly("1_things", "2_blocker", "3_more");
+        } finally {
+            for (String tenant : tenants) {
+                db.execute("DROP DATABASE IF EXISTS `" + tenant + "`");
+            }
+        }
+    }
+
+    private static List<String> tablesOf(TestDatabase db, String schema) {
+        return db
+                .query(
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name",
+                        schema)
+                .stream()
+                .map(row -> (String) row.get("table_name"))
+                .toList();
+    }
+}
