@@ -2,6 +2,8 @@
 package dev.cairn.cli;
 
 import dev.cairn.Cairn;
+import dev.cairn.Fleet;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,8 +21,24 @@ abstract class DatabaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        run(invocation.load(), invocation.output());
+        Cairn cairn = invocation.load();
+        Optional<Fleet> fleet = cairn.fleet();
+        if (fleet.isPresent() && perTarget()) {
+            return FleetRun.run(invocation, fleet.get(), this::run);
+        }
+        if (fleet.isEmpty()) {
+            FleetRun.refuseOptions(invocation.options, cairn.environmentName());
+        }
+        run(cairn, invocation.output());
         return 0;
+    }
+
+    /**
+     * Whether the command runs on each target of a fleet (it reads or changes the database); one that
+     * works on the files, or once on a scratch database, runs once.
+     */
+    boolean perTarget() {
+        return true;
     }
 
     /** Calls one method of {@code cairn} and shows its result on {@code output}. */

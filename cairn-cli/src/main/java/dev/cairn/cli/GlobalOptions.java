@@ -71,6 +71,36 @@ final class GlobalOptions {
     Duration lockTimeout;
 
     @Option(
+            names = "--target",
+            paramLabel = "NAME",
+            scope = ScopeType.INHERIT,
+            description = "On an environment with targets: run on this one target (schema or database) only.")
+    String target;
+
+    @Option(
+            names = "--parallel",
+            paramLabel = "N",
+            scope = ScopeType.INHERIT,
+            description = "On an environment with targets: work on N targets at once, instead of the file's"
+                    + " parallel (default 4).")
+    Integer parallel;
+
+    @Option(
+            names = "--fail-fast",
+            scope = ScopeType.INHERIT,
+            description = "On an environment with targets: start no more targets once one has failed.")
+    boolean failFast;
+
+    @Option(
+            names = "--shard",
+            paramLabel = "I/K",
+            scope = ScopeType.INHERIT,
+            converter = Shard.class,
+            description = "On an environment with targets: run only the I-th of K slices of them (1/4 to 4/4),"
+                    + " each target always in the same slice, for a CI matrix or indexed jobs.")
+    Slice shard;
+
+    @Option(
             names = "--json",
             scope = ScopeType.INHERIT,
             description = "Print one JSON document on stdout, and nothing else there.")
@@ -114,6 +144,26 @@ final class GlobalOptions {
             } catch (ConfigurationException e) {
                 throw new TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    /** {@code --shard I/K}: the I-th of K slices. */
+    record Slice(int index, int count) {}
+
+    /** Reads {@code --shard}'s {@code I/K}, 1 &lt;= I &lt;= K. */
+    static final class Shard implements ITypeConverter<Slice> {
+        @Override
+        public Slice convert(String value) {
+            String[] parts = value.strip().split("/", -1);
+            if (parts.length == 2 && parts[0].matches("\\d{1,6}") && parts[1].matches("\\d{1,6}")) {
+                int index = Integer.parseInt(parts[0]);
+                int count = Integer.parseInt(parts[1]);
+                if (index >= 1 && index <= count) {
+                    return new Slice(index, count);
+                }
+            }
+            throw new TypeConversionException(
+                    "'" + value + "' is not a slice: give I/K with 1 <= I <= K, such as 1/4 (the first of four)");
         }
     }
 

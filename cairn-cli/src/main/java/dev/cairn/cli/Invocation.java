@@ -34,7 +34,7 @@ final class Invocation implements AutoCloseable {
     final Map<String, String> environment;
     final PrintStream out;
     final PrintStream err;
-    final GlobalOptions options = new GlobalOptions();
+    final GlobalOptions options;
     private String command;
     private Output output;
     private URLClassLoader classLoader;
@@ -57,12 +57,34 @@ final class Invocation implements AutoCloseable {
             PrintStream err,
             boolean outIsTerminal,
             boolean errIsTerminal) {
+        this(workingDirectory, environment, out, err, outIsTerminal, errIsTerminal, new GlobalOptions());
+    }
+
+    private Invocation(
+            Path workingDirectory,
+            Map<String, String> environment,
+            PrintStream out,
+            PrintStream err,
+            boolean outIsTerminal,
+            boolean errIsTerminal,
+            GlobalOptions options) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.environment = Map.copyOf(environment);
         this.out = out;
         this.err = err;
         this.outIsTerminal = outIsTerminal;
         this.errIsTerminal = errIsTerminal;
+        this.options = options;
+    }
+
+    /**
+     * This run's command for one target of a fleet, writing to {@code out} and {@code err} (buffers,
+     * not terminals), with the same options.
+     */
+    Invocation forTarget(PrintStream out, PrintStream err) {
+        Invocation target = new Invocation(workingDirectory, environment, out, err, false, false, options);
+        target.command = command;
+        return target;
     }
 
     /** Whether stdout is known to be a terminal, where a line can be written over in place. */

@@ -292,7 +292,7 @@ public final class Main {
     }
 
     /** Shows {@code failure} on stderr (and in the JSON document) and returns its exit code. */
-    private static int report(Invocation invocation, Failure failure) {
+    static int report(Invocation invocation, Failure failure) {
         boolean verbose = invocation.options.verbose;
         invocation.output().failed(failure);
         PrintStream err = invocation.err;

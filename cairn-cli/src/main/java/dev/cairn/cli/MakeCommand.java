@@ -53,6 +53,12 @@ final class MakeCommand extends DatabaseCommand {
         this.invocation = invocation;
     }
 
+    /** Once for a fleet: it writes a file. */
+    @Override
+    boolean perTarget() {
+        return false;
+    }
+
     @Override
     void run(Cairn cairn, Output output) {
         String name = String.join(" ", words);

@@ -12,6 +12,12 @@ final class PingCommand extends DatabaseCommand {
         super(invocation);
     }
 
+    /** Once for a fleet: it asks the environment's own server. */
+    @Override
+    boolean perTarget() {
+        return false;
+    }
+
     @Override
     void run(Cairn cairn, Output output) {
         output.pinged(cairn.ping());

@@ -33,6 +33,12 @@ final class SeedCommand implements Callable<Integer> {
             super(invocation);
         }
 
+        /** Once for a fleet: it writes a file. */
+        @Override
+        boolean perTarget() {
+            return false;
+        }
+
         @Override
         void run(Cairn cairn, Output output) {
             output.made(cairn.seedMake(String.join(" ", words)));

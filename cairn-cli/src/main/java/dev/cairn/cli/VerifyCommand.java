@@ -45,6 +45,12 @@ final class VerifyCommand extends DatabaseCommand {
         super(invocation);
     }
 
+    /** Once for a fleet: once, on a scratch database of its own. */
+    @Override
+    boolean perTarget() {
+        return false;
+    }
+
     @Override
     void run(Cairn cairn, Output output) {
         VerifyResult result = cairn.verify(new VerifyOptions(Optional.ofNullable(from), pending, roundTrip));

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.testing.Engine;
+import dev.cairn.testing.TestDatabase;
+import dev.cairn.testing.TestDatabases;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cairn} on an environment whose {@code targets:} name tenant schemas of a real PostgreSQL
+ * database: each command runs per tenant, each tenant's output under its name, one summary, exit 1
+ * when a tenant failed; {@code --json} one document; {@code --target} and {@code --shard} narrow it.
+ */
+class FleetCliIT {
+
+    @TempDir
+    Path directory;
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
+    private TestDatabase db;
+    private Cli cli;
+
+    @BeforeEach
+    void fleet() {
+        db = databases.create(Engine.POSTGRESQL);
+        for (String tenant : List.of("tenant_a", "tenant_b", "tenant_c")) {
+            db.execute("CREATE SCHEMA " + tenant);
+        }
+        db.execute("CREATE TABLE tenant_b.blocker (id integer)");
+        cli = new Cli(directory)
+                .write(
+                        "cairn.yml",
+                        String.join(
+                                "\n",
+                                "environments:",
+                                "  production:",
+                                "    url: " + db.url(),
+                                "    user: " + db.user(),
+                                "    password: \"" + (db.password() == null ? "" : db.password()) + "\"",
+                                "    targets:",
+                                "      schemas: \"tenant\\\\_%\"",
+                                "    parallel: 2",
+                                ""))
+                .migration(
+                        "1_things",
+                        "-- migrate:up\nCREATE TABLE things (id integer);\n-- migrate:down\nDROP TABLE things;\n")
+                .migration(
+                        "2_blocker",
+                        "-- migrate:up\nCREATE TABLE blocker (id integer);\n-- migrate:down\nDROP TABLE blocker;\n");
+    }
+
+    private Cli.Run cairn(String... args) {
+        List<String> line = new ArrayList<>(List.of("-e", "production"));
+        line.addAll(List.of(args));
+        return cli.run(line.toArray(String[]::new));
+    }
+
+    @Test
+    void migrateRunsPerTenantSaysWhichFailedAndARunAgainFinishes() {
+        Cli.Run first = cairn("migrate").exits(1);
+
+        assertThat(first.out())
+                .containsPattern("== tenant_a ==\n[^=]*Applied 2 migrations in batch 1")
+                .containsPattern("== tenant_b ==\n[^=]*up    2_blocker \\.+ FAILED\n== tenant_c ==")
+                .containsPattern("== tenant_c ==\n[^=]*Applied 2 migrations in batch 1")
+                .contains("Fleet of 3 schemas: 2 succeeded, 1 failed")
+                .contains("Failed: tenant_b.");
+        assertThat(first.err()).contains("tenant_b: error: Migration 2_blocker (up) failed");
+        assertThat(tables("tenant_b")).containsExactly("blocker");
+        assertThat(tables("tenant_a")).containsExactly("blocker", "cairn_migrations", "things");
+        assertThat(tables("public")).isEmpty();
+
+        db.execute("DROP TABLE tenant_b.blocker");
+        Cli.Run again = cairn("migrate").succeeds();
+
+        assertThat(again.out())
+                .containsPattern("== tenant_a ==\n[^=]*Nothing to migrate")
+                .containsPattern("== tenant_b ==\n[^=]*Applied 2 migrations in batch 1")
+                .contains("Fleet of 3 schemas: 3 succeeded, 0 failed");
+        Cli.Run status = cairn("status").succeeds();
+        assertThat(status.out()).contains("== tenant_c ==").contains("Version 2, batch 1: 2 applied, 0 pending");
+    }
+
+    @Test
+    void jsonIsOneDocumentWithEachTenantsOwn() {
+        JsonNode json = cairn("--json", "migrate").exits(1).json();
+
+        assertThat(json.get("ok").asBoolean()).isFalse();
+        assertThat(json.get("command").asText()).isEqualTo("migrate");
+        assertThat(json.get("targets")).hasSize(3);
+        assertThat(json.get("targets").get(0).get("target").asText()).isEqualTo("tenant_a");
+        assertThat(json.get("targets").get(0).get("result").get("ok").asBoolean())
+                .isTrue();
+        assertThat(json.get("targets").get(1).get("exitCode").asInt()).isEqualTo(1);
+        assertThat(json.get("targets").get(1).get("result").get("ok").asBoolean())
+                .isFalse();
+        assertThat(json.get("summary").get("failed").get(0).asText()).isEqualTo("tenant_b");
+        assertThat(json.get("summary").get("succeeded").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void targetAndShardNarrowTheFleetAndAreRefusedWithoutOne() {
+        Cli.Run one = cairn("--target", "tenant_c", "migrate").succeeds();
+        assertThat(one.out())
+                .contains("== tenant_c ==")
+                .doesNotContain("tenant_a")
+                .contains("Fleet of 1 schema:");
+        assertThat(tables("tenant_a")).isEmpty();
+
+        List<String> seen = new ArrayList<>();
+        for (String shard : List.of("1/2", "2/2")) {
+            String out = cairn("--shard", shard, "status").out();
+            for (String tenant : List.of("tenant_a", "tenant_b", "tenant_c")) {
+                if (out.contains("== " + tenant + " ==")) {
+                    seen.add(tenant);
+                }
+            }
+        }
+        assertThat(seen).containsExactlyInAnyOrder("tenant_a", "tenant_b", "tenant_c");
+
+        assertThat(cairn("--target", "tenant_z", "status").exits(2).err())
+                .contains("schema tenant_z is not one of the fleet's 3 targets");
+        assertThat(cairn("--shard", "3/2", "status").exits(2).err()).contains("'3/2' is not a slice");
+        Path elsewhere = directory.resolve("elsewhere"); // no cairn.yml: the URL alone, one database
+        new Cli(elsewhere).write("x.txt", "");
+        Cli.Run single = new Cli(elsewhere).run("--url", db.url(), "--user", db.user(), "--target", "x", "status");
+        assertThat(single.exits(2).err()).contains("--target is for an environment whose targets:");
+    }
+
+    private List<String> tables(String schema) {
+        return db
+                .query(
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name",
+                        schema)
+                .stream()
+                .map(row -> (String) row.get("table_name"))
+                .toList();
+    }
+}
