@@ -24,13 +24,18 @@ abstract class DatabaseCommand implements Callable<Integer> {
         Cairn cairn = invocation.load();
         Optional<Fleet> fleet = cairn.fleet();
         if (fleet.isPresent() && perTarget()) {
-            return FleetRun.run(invocation, fleet.get(), this::run);
+            return onFleet(invocation, fleet.get());
         }
         if (fleet.isEmpty()) {
             FleetRun.refuseOptions(invocation.options, cairn.environmentName());
         }
         run(cairn, invocation.output());
         return 0;
+    }
+
+    /** Runs the command on each target of {@code fleet}; the exit code. */
+    int onFleet(Invocation invocation, Fleet fleet) {
+        return FleetRun.run(invocation, fleet, this::run);
     }
 
     /**

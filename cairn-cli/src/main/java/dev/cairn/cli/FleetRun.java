@@ -62,7 +62,8 @@ final class FleetRun {
         }
     }
 
-    private static Fleet narrowed(GlobalOptions options, Fleet fleet) {
+    /** {@code fleet} as the options narrow it: one target, a slice, how many at once, fail-fast. */
+    static Fleet narrowed(GlobalOptions options, Fleet fleet) {
         Fleet narrowed = fleet.failFast(options.failFast);
         if (options.parallel != null) {
             if (options.parallel < 1) {

@@ -2,6 +2,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.Cairn;
+import dev.cairn.Fleet;
 import picocli.CommandLine.Command;
 
 /** {@code cairn status}: where the database stands against the migration files; reads only. */
@@ -13,6 +14,15 @@ final class StatusCommand extends DatabaseCommand {
 
     StatusCommand(Invocation invocation) {
         super(invocation);
+    }
+
+    /** A table of the targets by version, for people; each target's own status with -v or --json. */
+    @Override
+    int onFleet(Invocation invocation, Fleet fleet) {
+        if (invocation.options.json || invocation.options.verbose) {
+            return super.onFleet(invocation, fleet);
+        }
+        return FleetStatus.print(invocation, fleet);
     }
 
     @Override

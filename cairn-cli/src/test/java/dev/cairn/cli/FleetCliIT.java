@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
 import dev.cairn.testing.TestDatabases;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +69,7 @@ class FleetCliIT {
     }
 
     @Test
-    void migrateRunsPerTenantSaysWhichFailedAndARunAgainFinishes() {
+    void migrateRunsPerTenantSaysWhichFailedAndARunAgainFinishes() throws IOException {
         Cli.Run first = cairn("migrate").exits(1);
 
         assertThat(first.out())
@@ -77,6 +79,13 @@ class FleetCliIT {
                 .contains("Fleet of 3 schemas: 2 succeeded, 1 failed")
                 .contains("Failed: tenant_b.");
         assertThat(first.err()).contains("tenant_b: error: Migration 2_blocker (up) failed");
+        Cli.Run behind = cairn("status").succeeds();
+        assertThat(behind.out())
+                .containsPattern("Target +Version +Batch +Applied +Pending +Standing\n")
+                .containsPattern("tenant_a +2 +1 +2 +0 +up to date\n")
+                .containsPattern("tenant_b +\\(none\\) +0 +0 +2 +behind\n")
+                .contains("Fleet of 3 schemas: 2 up to date, 1 behind, 0 ahead, 0 with problems.")
+                .contains("Behind (run `cairn migrate`): tenant_b.");
         assertThat(tables("tenant_b")).containsExactly("blocker");
         assertThat(tables("tenant_a")).containsExactly("blocker", "cairn_migrations", "things");
         assertThat(tables("public")).isEmpty();
@@ -88,8 +97,12 @@ class FleetCliIT {
                 .containsPattern("== tenant_a ==\n[^=]*Nothing to migrate")
                 .containsPattern("== tenant_b ==\n[^=]*Applied 2 migrations in batch 1")
                 .contains("Fleet of 3 schemas: 3 succeeded, 0 failed");
-        Cli.Run status = cairn("status").succeeds();
-        assertThat(status.out()).contains("== tenant_c ==").contains("Version 2, batch 1: 2 applied, 0 pending");
+        assertThat(cairn("-v", "status").succeeds().out())
+                .containsPattern("== tenant_c ==\n[^=]*Version 2, batch 1: 2 applied, 0 pending");
+        Files.delete(directory.resolve("database/migrations/2_blocker.sql")); // as if a newer release had run
+        assertThat(cairn("status").succeeds().out())
+                .contains("Fleet of 3 schemas: 0 up to date, 0 behind, 3 ahead, 0 with problems.")
+                .contains("Ahead (they applied migrations these files do not have");
     }
 
     @Test
@@ -120,7 +133,7 @@ class FleetCliIT {
 
         List<String> seen = new ArrayList<>();
         for (String shard : List.of("1/2", "2/2")) {
-            String out = cairn("--shard", shard, "status").out();
+            String out = cairn("--shard", shard, "-v", "status").out();
             for (String tenant : List.of("tenant_a", "tenant_b", "tenant_c")) {
                 if (out.contains("== " + tenant + " ==")) {
                     seen.add(tenant);
