@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -122,6 +127,59 @@ class FleetIT {
         assertThat(fleet.status().targets())
                 .allSatisfy(outcome -> assertThat(outcome.result().orElseThrow().currentVersion())
                         .hasValue("3"));
+    }
+
+    @Test
+    void twoWholeRunsAndTwoHalvesAtOnceMigrateEachTenantOnce() throws Exception {
+        TestDatabase db = databases.create(Engine.POSTGRESQL);
+        for (String tenant : tenants()) {
+            db.execute("CREATE SCHEMA " + tenant);
+        }
+        Path dir = migrations();
+        Fleet fleet = builder(db, dir)
+                .targets(Targets.like(Targets.Kind.SCHEMAS, "tenant\\_%"))
+                .parallel(3)
+                .load()
+                .fleet()
+                .orElseThrow();
+
+        List<FleetResult<MigrateResult>> results = atOnce(fleet, fleet, fleet.shard(1, 2), fleet.shard(2, 2));
+
+        assertThat(results).allSatisfy(result -> assertThat(result.failed()).isEmpty());
+        for (String tenant : tenants()) {
+            // One batch, once: the others found the tenant migrated, or waited for its lock and then did.
+            assertThat(db.query("SELECT name, batch FROM " + tenant + ".cairn_migrations ORDER BY id"))
+                    .as(tenant)
+                    .extracting(row -> row.get("name") + "@" + row.get("batch"))
+                    .containsExactly("1_things@1", "2_blocker@1", "3_more@1");
+        }
+        int applied = results.stream()
+                .flatMap(result -> result.targets().stream())
+                .mapToInt(outcome -> outcome.result().orElseThrow().applied().size())
+                .sum();
+        assertThat(applied).isEqualTo(3 * TENANTS);
+    }
+
+    /** Runs each fleet's migrate on a thread of its own, all started together. */
+    private static List<FleetResult<MigrateResult>> atOnce(Fleet... fleets) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(fleets.length);
+        ExecutorService runners = Executors.newFixedThreadPool(fleets.length);
+        try {
+            List<Future<FleetResult<MigrateResult>>> running = new ArrayList<>();
+            for (Fleet fleet : fleets) {
+                running.add(runners.submit(() -> {
+                    start.await();
+                    return fleet.migrate();
+                }));
+            }
+            List<FleetResult<MigrateResult>> results = new ArrayList<>();
+            for (Future<FleetResult<MigrateResult>> result : running) {
+                results.add(result.get(2, TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            runners.shutdownNow();
+        }
     }
 
     @Test
