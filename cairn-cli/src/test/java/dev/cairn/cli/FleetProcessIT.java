@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.testing.Engine;
+import dev.cairn.testing.TestDatabase;
+import dev.cairn.testing.TestDatabases;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A fleet run of the packaged jar, killed with SIGKILL part-way on PostgreSQL: the tenants it had
+ * finished stay finished, the ones it was working on are rolled back by the server, and a run again
+ * finishes every tenant, each exactly once.
+ */
+class FleetProcessIT {
+
+    private static final int TENANTS = 30;
+
+    @TempDir
+    Path directory;
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
+    @Test
+    void sigkillPartWayThenARunAgainFinishesEveryTenantOnce() throws Exception {
+        TestDatabase db = databases.create(Engine.POSTGRESQL);
+        List<String> tenants = IntStream.rangeClosed(1, TENANTS)
+                .mapToObj(i -> String.format("tenant_%02d", i))
+                .toList();
+        for (String tenant : tenants) {
+            db.execute("CREATE SCHEMA " + tenant);
+        }
+        Cli cli = new Cli(directory)
+                .write(
+                        "cairn.yml",
+                        String.join(
+                                "\n",
+                                "environments:",
+                                "  production:",
+                                "    url: " + db.url(),
+                                "    user: " + db.user(),
+                                "    password: \"" + (db.password() == null ? "" : db.password()) + "\"",
+                                "    targets:",
+                                "      schemas: 'tenant\\_%'",
+                                "    parallel: 2",
+                                ""))
+                .migration("1_a", "-- migrate:up\nCREATE TABLE a (id integer);\n-- migrate:down\nDROP TABLE a;\n")
+                .migration(
+                        "2_slow",
+                        "-- migrate:up\nSELECT pg_sleep(0.15);\nCREATE TABLE b (id integer);\n"
+                                + "-- migrate:down\nDROP TABLE b;\n")
+                .migration("3_c", "-- migrate:up\nCREATE TABLE c (id integer);\n-- migrate:down\nDROP TABLE c;\n");
+
+        CairnProcess.Running first = CairnProcess.start(directory, Map.of(), "-e", "production", "migrate");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (finished(db) < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        first.killHard();
+        int finishedBefore = finished(db);
+        assertThat(finishedBefore).as("tenants done when killed").isBetween(5, TENANTS - 1);
+
+        Cli.Run again = CairnProcess.java(directory, Map.of(), "-e", "production", "migrate");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Fleet of " + TENANTS + " schemas: " + TENANTS + " succeeded, 0 failed");
+        for (String tenant : tenants) {
+            assertThat(db.query("SELECT name, batch FROM " + tenant + ".cairn_migrations ORDER BY id"))
+                    .as(tenant)
+                    .extracting(row -> row.get("name") + "@" + row.get("batch"))
+                    .containsExactly("1_a@1", "2_slow@1", "3_c@1");
+        }
+        assertThat(cli.run("-e", "production", "status").exits(0).out())
+                .contains("Fleet of " + TENANTS + " schemas: " + TENANTS + " up to date");
+    }
+
+    /** How many tenants have their whole batch committed. */
+    private static int finished(TestDatabase db) {
+        return ((Number) db.query("SELECT count(*) AS n FROM pg_tables WHERE schemaname LIKE 'tenant%'"
+                                + " AND tablename = 'c'")
+                        .get(0)
+                        .get("n"))
+                .intValue();
+    }
+}
