@@ -156,6 +156,20 @@ public final class Fleet {
     public <T> FleetResult<T> each(Function<String, T> work) {
         List<String> chosen = names();
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        // On Ctrl-C the running targets cancel their own statements (each run watches for it); this
+        // starts no other, so that the summary says where each target is without anything new begun.
+        Thread shutdown = new Thread(
+                () -> {
+                    interrupted.set(true);
+                    stop.set(true);
+                },
+                "cairn-fleet-interrupt");
+        boolean watching = watch(shutdown);
+        if (!watching) {
+            interrupted.set(true);
+            stop.set(true);
+        }
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, chosen.size())), task -> {
             Thread thread = new Thread(task, "cairn-fleet");
             thread.setDaemon(true);
@@ -184,7 +198,7 @@ public final class Fleet {
             for (Future<FleetResult.Outcome<T>> outcome : running) {
                 outcomes.add(outcome.get());
             }
-            return new FleetResult<>(outcomes);
+            return new FleetResult<>(outcomes, interrupted.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException("The fleet's run was interrupted; each target is where its own"
@@ -193,6 +207,27 @@ public final class Fleet {
             throw new IllegalStateException("A fleet's worker failed outside its target", e.getCause());
         } finally {
             workers.shutdownNow();
+            if (watching) {
+                unwatch(shutdown);
+            }
+        }
+    }
+
+    /** Adds {@code hook} for the JVM's shutdown; false if the shutdown has begun already. */
+    private static boolean watch(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private static void unwatch(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The shutdown has begun: the hook has run or is running, and goes with the JVM.
         }
     }
 

@@ -9,9 +9,11 @@ import java.util.Optional;
  * What one command did on each target of a fleet, in the targets' order.
  *
  * @param targets one outcome per target
+ * @param interrupted whether the JVM began to shut down (Ctrl-C, SIGTERM) during the run: the
+ *     targets running then were cancelled as a single database's run is, and no other was started
  * @param <T> what the command gives for one target, such as {@link MigrateResult}
  */
-public record FleetResult<T>(List<Outcome<T>> targets) {
+public record FleetResult<T>(List<Outcome<T>> targets, boolean interrupted) {
 
     /** Copies the list. */
     public FleetResult {
@@ -23,7 +25,7 @@ public record FleetResult<T>(List<Outcome<T>> targets) {
         return targets.stream().filter(outcome -> outcome.failure().isPresent()).toList();
     }
 
-    /** The targets the command did not run on, because an earlier one failed and the run was to stop. */
+    /** The targets the command did not run on: an earlier one failed with fail-fast, or the run was interrupted. */
     public List<Outcome<T>> notRun() {
         return targets.stream().filter(outcome -> !outcome.ran()).toList();
     }

@@ -89,6 +89,9 @@ final class FleetRun {
         } else {
             human(result, duration);
         }
+        if (result.interrupted()) {
+            return Failure.INTERRUPTED;
+        }
         return result.failed().isEmpty() ? 0 : 1;
     }
 
@@ -128,9 +131,16 @@ final class FleetRun {
         out.println("Fleet of " + count(result.targets().size(), noun) + ": "
                 + (ran - result.failed().size())
                 + " succeeded, " + result.failed().size() + " failed"
-                + (result.notRun().isEmpty() ? "" : ", " + result.notRun().size() + " not run (--fail-fast)")
+                + (result.notRun().isEmpty()
+                        ? ""
+                        : ", " + result.notRun().size() + " not run ("
+                                + (result.interrupted() ? "interrupted" : "--fail-fast") + ")")
                 + " (" + duration.toMillis() + " ms).");
-        if (!result.failed().isEmpty()) {
+        if (result.interrupted()) {
+            out.println("Interrupted: the " + noun + "s that were running were cancelled, each left as the output"
+                    + " above says, and no other was started. Run the command again to resume: every " + noun
+                    + " goes on from its own history.");
+        } else if (!result.failed().isEmpty()) {
             out.println(invocation.outTerminal().failure("Failed:") + " " + String.join(", ", names(result.failed()))
                     + ". Fix what each says and run the command again: every " + noun
                     + " resumes from its own history.");
@@ -174,6 +184,7 @@ final class FleetRun {
                             - result.failed().size());
             writeNames(json, "failed", names(result.failed()));
             writeNames(json, "notRun", names(result.notRun()));
+            json.writeBooleanField("interrupted", result.interrupted());
             json.writeNumberField("durationMs", duration.toMillis());
             json.writeEndObject();
             json.writeEndObject();

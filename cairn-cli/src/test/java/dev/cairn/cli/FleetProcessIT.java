@@ -39,26 +39,7 @@ class FleetProcessIT {
         for (String tenant : tenants) {
             db.execute("CREATE SCHEMA " + tenant);
         }
-        Cli cli = new Cli(directory)
-                .write(
-                        "cairn.yml",
-                        String.join(
-                                "\n",
-                                "environments:",
-                                "  production:",
-                                "    url: " + db.url(),
-                                "    user: " + db.user(),
-                                "    password: \"" + (db.password() == null ? "" : db.password()) + "\"",
-                                "    targets:",
-                                "      schemas: 'tenant\\_%'",
-                                "    parallel: 2",
-                                ""))
-                .migration("1_a", "-- migrate:up\nCREATE TABLE a (id integer);\n-- migrate:down\nDROP TABLE a;\n")
-                .migration(
-                        "2_slow",
-                        "-- migrate:up\nSELECT pg_sleep(0.15);\nCREATE TABLE b (id integer);\n"
-                                + "-- migrate:down\nDROP TABLE b;\n")
-                .migration("3_c", "-- migrate:up\nCREATE TABLE c (id integer);\n-- migrate:down\nDROP TABLE c;\n");
+        Cli cli = project(db);
 
         CairnProcess.Running first = CairnProcess.start(directory, Map.of(), "-e", "production", "migrate");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -81,6 +62,73 @@ class FleetProcessIT {
         }
         assertThat(cli.run("-e", "production", "status").exits(0).out())
                 .contains("Fleet of " + TENANTS + " schemas: " + TENANTS + " up to date");
+    }
+
+    @Test
+    void ctrlCCancelsTheRunningTenantsStartsNoOtherAndSaysSo() throws Exception {
+        TestDatabase db = databases.create(Engine.POSTGRESQL);
+        List<String> tenants = IntStream.rangeClosed(1, TENANTS)
+                .mapToObj(i -> String.format("tenant_%02d", i))
+                .toList();
+        for (String tenant : tenants) {
+            db.execute("CREATE SCHEMA " + tenant);
+        }
+        project(db);
+
+        CairnProcess.Running first = CairnProcess.start(directory, Map.of(), "-e", "production", "migrate");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (finished(db) < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        first.interrupt();
+        Cli.Run interrupted = first.await(Duration.ofSeconds(60));
+
+        assertThat(interrupted.exitCode()).as(interrupted.err()).isEqualTo(130);
+        assertThat(interrupted.out())
+                .containsPattern("Fleet of 30 schemas: \\d+ succeeded, \\d+ failed, \\d+ not run \\(interrupted\\)")
+                .contains("Interrupted: the schemas that were running were cancelled");
+        int done = finished(db);
+        assertThat(done).as("tenants done").isBetween(3, TENANTS - 1);
+        // Every tenant is whole: its batch committed, or nothing of it (the cancelled ones rolled back).
+        for (String tenant : tenants) {
+            List<String> tables = db
+                    .query(
+                            "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
+                                    + " ORDER BY table_name",
+                            tenant)
+                    .stream()
+                    .map(row -> (String) row.get("table_name"))
+                    .toList();
+            assertThat(tables).as(tenant).isIn(List.of(), List.of("a", "b", "c", "cairn_migrations"));
+        }
+
+        Cli.Run again = CairnProcess.java(directory, Map.of(), "-e", "production", "migrate");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(finished(db)).isEqualTo(TENANTS);
+    }
+
+    /** cairn.yml of a fleet of the tenant schemas, and three migrations, the second slow. */
+    private Cli project(TestDatabase db) {
+        return new Cli(directory)
+                .write(
+                        "cairn.yml",
+                        String.join(
+                                "\n",
+                                "environments:",
+                                "  production:",
+                                "    url: " + db.url(),
+                                "    user: " + db.user(),
+                                "    password: \"" + (db.password() == null ? "" : db.password()) + "\"",
+                                "    targets:",
+                                "      schemas: 'tenant\\_%'",
+                                "    parallel: 2",
+                                ""))
+                .migration("1_a", "-- migrate:up\nCREATE TABLE a (id integer);\n-- migrate:down\nDROP TABLE a;\n")
+                .migration(
+                        "2_slow",
+                        "-- migrate:up\nSELECT pg_sleep(0.15);\nCREATE TABLE b (id integer);\n"
+                                + "-- migrate:down\nDROP TABLE b;\n")
+                .migration("3_c", "-- migrate:up\nCREATE TABLE c (id integer);\n-- migrate:down\nDROP TABLE c;\n");
     }
 
     /** How many tenants have their whole batch committed. */
