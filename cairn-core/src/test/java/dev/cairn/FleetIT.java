@@ -183,6 +183,48 @@ class FleetIT {
     }
 
     @Test
+    void aMigrationNamesItsTargetWithThePlaceholderAndChecksumsTheSameOnEach() throws IOException {
+        TestDatabase db = databases.create(Engine.POSTGRESQL);
+        for (String tenant : List.of("tenant_01", "tenant_02")) {
+            db.execute("CREATE SCHEMA " + tenant);
+        }
+        Path dir = migrations();
+        Files.writeString(
+                dir.resolve("4_named.sql"),
+                "-- migrate:up\nCOMMENT ON TABLE ${target}.things IS 'things of ${target}, not $${target}';\n"
+                        + "-- migrate:down\nCOMMENT ON TABLE ${target}.things IS NULL;\n");
+        Fleet fleet = builder(db, dir)
+                .targets(Targets.like(Targets.Kind.SCHEMAS, "tenant\\_%"))
+                .load()
+                .fleet()
+                .orElseThrow();
+
+        assertThat(fleet.migrate().failed()).isEmpty();
+
+        for (String tenant : List.of("tenant_01", "tenant_02")) {
+            assertThat(db.query("SELECT obj_description(?::regclass, 'pg_class') AS c", tenant + ".things"))
+                    .extracting(row -> row.get("c"))
+                    .containsExactly("things of " + tenant + ", not ${target}");
+        }
+        assertThat(db.query("SELECT DISTINCT checksum FROM tenant_01.cairn_migrations WHERE name = '4_named'"
+                        + " UNION SELECT checksum FROM tenant_02.cairn_migrations WHERE name = '4_named'"))
+                .as("checksummed as written: one checksum for both tenants")
+                .hasSize(1);
+        assertThat(fleet.status().targets())
+                .allSatisfy(outcome ->
+                        assertThat(outcome.result().orElseThrow().problems()).isEmpty());
+
+        // On a database that is no fleet's target, ${target} has no value: refused before anything runs.
+        db.execute("CREATE SCHEMA single");
+        Cairn single = builder(db, dir).url(db.url() + "?currentSchema=single").load();
+        assertThatThrownBy(single::migrate)
+                .isInstanceOf(MigrationFileException.class)
+                .hasMessageContaining("4_named.sql:2")
+                .hasMessageContaining("${target}, which has no value here");
+        assertThat(tablesOf(db, "single")).isEmpty();
+    }
+
+    @Test
     void aListAQueryOneTargetAndShardsChooseTheTargets() throws IOException {
         TestDatabase db = databases.create(Engine.POSTGRESQL);
         for (String tenant : tenants()) {

@@ -109,7 +109,7 @@ public final class Change {
             } catch (SQLException e) {
                 throw session.readFailure(e);
             }
-            Planner planner = new Planner(migrations, history);
+            Planner planner = new Planner(migrations, history, settings.placeholders());
             Work work = planner.plan(
                     operation, session.dialect().splitRules(), session.dialect().transactionRules());
             if (work.isEmpty()) {
@@ -181,7 +181,7 @@ public final class Change {
                     "Run this command once as a user who may alter that table (its owner); the column is added"
                             + " once, and later commands need only read and write the table.");
         }
-        List<HistoryRow> upgrades = new Planner(migrations, history)
+        List<HistoryRow> upgrades = new Planner(migrations, history, settings.placeholders())
                 .checksumUpgrades(session.dialect().splitRules());
         if (!upgrades.isEmpty()) {
             session.history().recordChecksums(upgrades);

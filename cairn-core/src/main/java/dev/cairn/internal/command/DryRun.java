@@ -20,7 +20,7 @@ public final class DryRun {
     public Plan plan(Operation operation) {
         BackgroundScan scan = BackgroundScan.start(settings.migrations(), settings.knownSplitRules());
         try (Session session = scan.meanwhile(() -> Session.forReading(settings))) {
-            return new Planner(scan.migrations(), session.historyRows())
+            return new Planner(scan.migrations(), session.historyRows(), settings.placeholders())
                     .plan(
                             operation,
                             session.dialect().splitRules(),

@@ -213,7 +213,7 @@ public final class Repair {
     }
 
     /** Why a part-run section is not recorded as finished without the user's word, and their choices. */
-    private static String unconfirmed(HistoryRow row, Migration file, Dialect dialect) {
+    private String unconfirmed(HistoryRow row, Migration file, Dialect dialect) {
         boolean up = row.progress().direction() == Direction.UP;
         String name = row.name();
         return name + " stopped part-way through its "
@@ -229,7 +229,7 @@ public final class Repair {
     }
 
     /** Which statements of a part-run section Cairn did not complete, with their lines and a preview. */
-    private static String notCompleted(HistoryRow row, Migration file, Dialect dialect) {
+    private String notCompleted(HistoryRow row, Migration file, Dialect dialect) {
         int ran = row.progress().statementsRun();
         String completed = ran == 0
                 ? "Cairn completed none of its statements"
@@ -240,7 +240,7 @@ public final class Repair {
             return completed + ", and " + (file == null ? "its file is gone" : "its file has no such section now")
                     + ", so the statements that Cairn did not complete cannot be listed";
         }
-        List<Statement> statements = section.get().statements(dialect.splitRules());
+        List<Statement> statements = section.get().statements(dialect.splitRules(), settings.placeholders());
         if (ran >= statements.size()) {
             return completed + ", and the file now has no statement after them";
         }
@@ -285,7 +285,7 @@ public final class Repair {
         }
         List<String> contradictions = TableEffects.contradictions(
                 session.connection(),
-                TableEffects.of(section.get().statements(session.dialect().splitRules())));
+                TableEffects.of(section.get().statements(session.dialect().splitRules(), settings.placeholders())));
         if (contradictions.isEmpty()) {
             return Optional.empty();
         }
@@ -324,11 +324,11 @@ public final class Repair {
      * For a part-run up that is forgotten so that it can start over: the tables that its statements
      * that ran created and that are still there, which its first run would trip over. Empty if none.
      */
-    private static String leftBehind(Session session, HistoryRow row, Migration file) throws SQLException {
+    private String leftBehind(Session session, HistoryRow row, Migration file) throws SQLException {
         if (!row.isIncomplete() || row.progress().direction() != Direction.UP || file == null || !session.exists()) {
             return "";
         }
-        List<Statement> statements = file.up().statements(session.dialect().splitRules());
+        List<Statement> statements = file.up().statements(session.dialect().splitRules(), settings.placeholders());
         List<TableEffects.Expectation> created =
                 TableEffects.of(statements.subList(0, Math.min(row.progress().statementsRun(), statements.size())))
                         .stream()

@@ -14,6 +14,7 @@ import dev.cairn.internal.dialect.Client;
 import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.source.Location;
 import dev.cairn.internal.source.MigrationSources;
+import dev.cairn.internal.sql.Placeholders;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.TableName;
 import java.nio.file.Path;
@@ -41,6 +42,8 @@ import javax.sql.DataSource;
  * @param connector how to connect
  * @param targets the fleet's targets, if the environment names any; empty for one database (a target's own)
  * @param parallel how many targets a fleet works on at once
+ * @param placeholders the values of the placeholders the migrations may use ({@code ${target}} on a
+ *     fleet's target)
  */
 public record Settings(
         String environment,
@@ -53,7 +56,11 @@ public record Settings(
         MigrationListener listener,
         Connector connector,
         Optional<Targets> targets,
-        int parallel) {
+        int parallel,
+        Placeholders placeholders) {
+
+    /** The placeholder that names the fleet's target a migration runs on. */
+    public static final String TARGET_PLACEHOLDER = "target";
 
     /** The environment name used when Cairn is configured without {@code cairn.yml}. */
     public static final String CUSTOM = "custom";
@@ -101,7 +108,8 @@ public record Settings(
                 listener,
                 connector,
                 targets,
-                parallel);
+                parallel,
+                placeholders);
     }
 
     /**
@@ -126,7 +134,8 @@ public record Settings(
                         : connector.forUrl(
                                 urlDialect().databaseUrl(connector.url().orElseThrow(), name)),
                 Optional.empty(),
-                1);
+                1,
+                placeholders.with(TARGET_PLACEHOLDER, name));
     }
 
     /**
@@ -219,7 +228,8 @@ public record Settings(
                 listener,
                 connector(draft, file),
                 targets,
-                parallel);
+                parallel,
+                Placeholders.NONE);
     }
 
     /**

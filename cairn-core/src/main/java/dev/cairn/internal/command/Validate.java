@@ -30,7 +30,7 @@ public final class Validate {
         MigrationDirectory.Scan scan = settings.migrations().scanAll();
         List<Problem> problems = new ArrayList<>(fileProblems(scan));
         try (Session session = Session.forReading(settings)) {
-            Planner planner = new Planner(scan.migrations(), session.historyRows());
+            Planner planner = new Planner(scan.migrations(), session.historyRows(), settings.placeholders());
             Status status =
                     ShowStatus.whileLocked(planner.status(session.dialect().splitRules(), unusable(scan)), session);
             problems.addAll(status.problems());

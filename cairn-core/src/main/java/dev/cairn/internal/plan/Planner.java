@@ -13,6 +13,7 @@ import dev.cairn.internal.source.Checksum;
 import dev.cairn.internal.source.Migration;
 import dev.cairn.internal.source.Section;
 import dev.cairn.internal.source.Version;
+import dev.cairn.internal.sql.Placeholders;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.Statement;
 import dev.cairn.internal.sql.TransactionRules;
@@ -57,11 +58,21 @@ public final class Planner {
     private final Set<String> applied;
     private final List<HistoryRow> incomplete;
     private final int currentBatch;
+    private final Placeholders placeholders;
 
     /**
      * Merges {@code migrations} (ordered by version) with {@code history} (ordered by id).
      */
     public Planner(List<Migration> migrations, List<HistoryRow> history) {
+        this(migrations, history, Placeholders.NONE);
+    }
+
+    /**
+     * Merges {@code migrations} (ordered by version) with {@code history} (ordered by id); the sections
+     * to run get {@code placeholders} put in before they are cut into statements.
+     */
+    public Planner(List<Migration> migrations, List<HistoryRow> history, Placeholders placeholders) {
+        this.placeholders = placeholders;
         this.migrations = migrations;
         this.history = history;
         for (Migration migration : migrations) {
@@ -632,7 +643,7 @@ public final class Planner {
                 "Cannot " + operation + ": a migration stopped part-way. Nothing was changed.", List.of(problem));
     }
 
-    private static Step step(
+    private Step step(
             Migration migration,
             Direction direction,
             Section section,
@@ -640,7 +651,7 @@ public final class Planner {
             HistoryRow row,
             SplitRules rules,
             TransactionRules transactions) {
-        List<Statement> statements = section.statements(rules);
+        List<Statement> statements = section.statements(rules, placeholders);
         if (section.code() == null && section.transactional() && transactions.transactionalDdl()) {
             for (Statement statement : statements) {
                 Optional<String> refused = transactions.refusedInTransaction(statement.sql());

@@ -2,6 +2,7 @@
 package dev.cairn.internal.source;
 
 import dev.cairn.MigrationFileException;
+import dev.cairn.internal.sql.Placeholders;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.SqlSyntaxException;
 import dev.cairn.internal.sql.Statement;
@@ -38,11 +39,21 @@ public record Section(Path file, String text, int firstLine, boolean transaction
      *     never ends starts
      */
     public List<Statement> statements(SplitRules rules) {
+        return statements(rules, Placeholders.NONE);
+    }
+
+    /**
+     * The section with {@code placeholders} put in, cut into statements by {@code rules}: what runs.
+     *
+     * @throws MigrationFileException naming the file and the line of a placeholder without a value, or
+     *     where a string, comment or body that never ends starts
+     */
+    public List<Statement> statements(SplitRules rules, Placeholders placeholders) {
         if (code != null) {
             return List.of(new Statement(text, 0, code));
         }
         try {
-            return StatementSplitter.split(text, firstLine, rules);
+            return StatementSplitter.split(placeholders.apply(text, firstLine), firstLine, rules);
         } catch (SqlSyntaxException e) {
             throw new MigrationFileException(file, e.line(), e.getMessage());
         }
