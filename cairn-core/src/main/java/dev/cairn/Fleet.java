@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
@@ -154,6 +155,16 @@ public final class Fleet {
      * @param <T> what the work gives for one target
      */
     public <T> FleetResult<T> each(Function<String, T> work) {
+        return each(work, outcome -> {});
+    }
+
+    /**
+     * As {@link #each(Function)}, telling {@code done} of each target as it ends (on the thread that
+     * worked on it), for a progress display.
+     *
+     * @param <T> what the work gives for one target
+     */
+    public <T> FleetResult<T> each(Function<String, T> work, Consumer<FleetResult.Outcome<T>> done) {
         List<String> chosen = names();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean interrupted = new AtomicBoolean();
@@ -183,15 +194,18 @@ public final class Fleet {
                         return FleetResult.Outcome.notRun(name);
                     }
                     long start = System.nanoTime();
+                    FleetResult.Outcome<T> outcome;
                     try {
                         T result = work.apply(name);
-                        return FleetResult.Outcome.of(name, result, Duration.ofNanos(System.nanoTime() - start));
+                        outcome = FleetResult.Outcome.of(name, result, Duration.ofNanos(System.nanoTime() - start));
                     } catch (RuntimeException e) {
                         if (failFast) {
                             stop.set(true);
                         }
-                        return FleetResult.Outcome.failed(name, e, Duration.ofNanos(System.nanoTime() - start));
+                        outcome = FleetResult.Outcome.failed(name, e, Duration.ofNanos(System.nanoTime() - start));
                     }
+                    done.accept(outcome);
+                    return outcome;
                 }));
             }
             List<FleetResult.Outcome<T>> outcomes = new ArrayList<>();

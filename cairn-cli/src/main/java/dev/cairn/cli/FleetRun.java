@@ -82,7 +82,20 @@ final class FleetRun {
 
     private int run() {
         long start = System.nanoTime();
-        FleetResult<Captured> result = fleet.each(this::runOne);
+        FleetProgress progress = invocation.errIsTerminal()
+                ? new FleetProgress(
+                        invocation.err,
+                        fleet.targets().kind().noun(),
+                        fleet.names().size())
+                : null;
+        FleetResult<Captured> result = fleet.each(this::runOne, outcome -> {
+            if (progress != null) {
+                progress.ended(outcome.failure().isEmpty());
+            }
+        });
+        if (progress != null) {
+            progress.clear();
+        }
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         if (invocation.options.json) {
             json(result, duration);

@@ -87,6 +87,11 @@ final class Invocation implements AutoCloseable {
         return target;
     }
 
+    /** Whether stderr is known to be a terminal, where a progress line can be written over in place. */
+    boolean errIsTerminal() {
+        return errIsTerminal;
+    }
+
     /** Whether stdout is known to be a terminal, where a line can be written over in place. */
     boolean outIsTerminal() {
         return outIsTerminal;
