@@ -584,6 +584,20 @@ public final class Cairn {
             return this;
         }
 
+        /**
+         * Values for placeholders that migrations write as {@code ${name}}, over those of
+         * {@code migrations.placeholders} ({@code target} is the fleet's own).
+         */
+        public Builder placeholders(Map<String, String> values) {
+            values.keySet().forEach(name -> {
+                if (name.equals(Targets.PLACEHOLDER)) {
+                    throw new IllegalArgumentException("${target} is the fleet target a migration runs on");
+                }
+            });
+            draft.placeholders.putAll(values);
+            return this;
+        }
+
         /** How many targets of a fleet are worked on at once, instead of {@code parallel:}. */
         public Builder parallel(int count) {
             if (count < 1) {

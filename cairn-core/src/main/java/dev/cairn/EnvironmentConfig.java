@@ -4,6 +4,7 @@ package dev.cairn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,8 @@ import java.util.Optional;
  * @param schemaFile where {@code migrations.schema-file} says to write the schema after each change, if set
  * @param targets the fleet's targets ({@code targets:}), if the environment names any
  * @param parallel how many targets a fleet works on at once ({@code parallel:})
+ * @param placeholders the values of {@code migrations.placeholders}, which migrations write as
+ *     {@code ${name}}
  */
 public record EnvironmentConfig(
         String name,
@@ -49,7 +52,13 @@ public record EnvironmentConfig(
         Path seedsDirectory,
         Optional<Path> schemaFile,
         Optional<Targets> targets,
-        int parallel) {
+        int parallel,
+        Map<String, String> placeholders) {
+
+    /** Copies the placeholders. */
+    public EnvironmentConfig {
+        placeholders = Map.copyOf(placeholders);
+    }
 
     /** The default {@code migrations.directory}, relative to {@code cairn.yml}'s directory. */
     public static final String DEFAULT_MIGRATIONS_DIRECTORY = "database/migrations";
@@ -91,6 +100,7 @@ public record EnvironmentConfig(
                 + ", schemaFile=" + schemaFile.map(Path::toString).orElse("")
                 + ", targets=" + targets.map(Targets::toString).orElse("")
                 + ", parallel=" + parallel
+                + ", placeholders=" + placeholders
                 + "]";
     }
 

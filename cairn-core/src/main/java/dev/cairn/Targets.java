@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public record Targets(Kind kind, Optional<String> pattern, List<String> names, Optional<String> query) {
 
+    /** The placeholder, {@code ${target}}, that a migration writes for the target it runs on. */
+    public static final String PLACEHOLDER = "target";
+
     /** Checks that exactly one way of choosing is given. */
     public Targets {
         Objects.requireNonNull(kind, "kind");

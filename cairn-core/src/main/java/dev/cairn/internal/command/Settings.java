@@ -20,7 +20,9 @@ import dev.cairn.internal.sql.TableName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -58,9 +60,6 @@ public record Settings(
         Optional<Targets> targets,
         int parallel,
         Placeholders placeholders) {
-
-    /** The placeholder that names the fleet's target a migration runs on. */
-    public static final String TARGET_PLACEHOLDER = "target";
 
     /** The environment name used when Cairn is configured without {@code cairn.yml}. */
     public static final String CUSTOM = "custom";
@@ -135,7 +134,7 @@ public record Settings(
                                 urlDialect().databaseUrl(connector.url().orElseThrow(), name)),
                 Optional.empty(),
                 1,
-                placeholders.with(TARGET_PLACEHOLDER, name));
+                placeholders.with(Targets.PLACEHOLDER, name));
     }
 
     /**
@@ -161,6 +160,7 @@ public record Settings(
         public MigrationListener listener;
         public Targets targets;
         public Integer parallel;
+        public Map<String, String> placeholders = new HashMap<>();
 
         /** The directory relative paths are resolved against: the one given, else the process's; absolute. */
         public Path resolvedWorkingDirectory() {
@@ -229,7 +229,14 @@ public record Settings(
                 connector(draft, file),
                 targets,
                 parallel,
-                Placeholders.NONE);
+                placeholders(draft, file));
+    }
+
+    /** The file's placeholders, and over them the builder's. */
+    private static Placeholders placeholders(Draft draft, EnvironmentConfig file) {
+        Map<String, String> values = new HashMap<>(file == null ? Map.of() : file.placeholders());
+        values.putAll(draft.placeholders);
+        return new Placeholders(values);
     }
 
     /**

@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -103,6 +105,7 @@ final class EnvironmentResolver {
                 throw source.error(setting.line(), setting.path() + " is not a valid path: " + e.getReason() + ".");
             }
         });
+        Map<String, String> placeholders = placeholders();
         Optional<Targets> targets = targets();
         int parallel = setting(environment, "parallel", false)
                 .map(setting -> integer(setting, 1, MAX_PARALLEL, "a whole number from 1 to " + MAX_PARALLEL))
@@ -123,7 +126,43 @@ final class EnvironmentResolver {
                 seeds,
                 schemaFile,
                 targets,
-                parallel);
+                parallel,
+                placeholders);
+    }
+
+    /** A placeholder's name, as migrations write it inside {@code ${...}}. */
+    private static final Pattern PLACEHOLDER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+
+    /**
+     * {@code migrations.placeholders:}: the top level's, then the environment's key by key, each value
+     * with variables replaced; {@code target} is Cairn's own.
+     */
+    private Map<String, String> placeholders() {
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        for (YamlMap layer : List.of(top, environment)) {
+            Optional<YamlMap> section =
+                    layer.section("migrations").flatMap(migrations -> migrations.section("placeholders"));
+            if (section.isEmpty()) {
+                continue;
+            }
+            for (Scalar scalar : section.get().values().values()) {
+                String name = scalar.key();
+                if (!PLACEHOLDER_NAME.matcher(name).matches()) {
+                    throw source.error(
+                            scalar.line(),
+                            scalar.path() + ": '" + name + "' cannot be a placeholder's name; use letters, digits,"
+                                    + " _, . and - (not starting with a digit).");
+                }
+                if (name.equals(Targets.PLACEHOLDER)) {
+                    throw source.error(
+                            scalar.line(),
+                            scalar.path() + ": ${" + name + "} is the fleet target each migration runs on; give"
+                                    + " this placeholder another name.");
+                }
+                placeholders.put(name, variables.expand(scalar, source, false));
+            }
+        }
+        return Map.copyOf(placeholders);
     }
 
     /**

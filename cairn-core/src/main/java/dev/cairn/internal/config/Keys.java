@@ -35,13 +35,17 @@ final class Keys {
     static final Keys TARGETS =
             new Keys("{ schemas: \"tenant_%\" }").choice("schemas", QUERY).choice("databases", QUERY);
 
+    /** {@code migrations.placeholders:}: any name, each a plain value. */
+    static final Keys PLACEHOLDERS = new Keys("{ owner: app_owner }").anyValue();
+
     /** {@code migrations:}, at the top level or in an environment. */
     static final Keys MIGRATIONS = new Keys("{ directory: " + EnvironmentConfig.DEFAULT_MIGRATIONS_DIRECTORY + " }")
             .value("directory")
             .list("locations")
             .value("table")
             .value("schema")
-            .value("schema-file");
+            .value("schema-file")
+            .section("placeholders", PLACEHOLDERS);
 
     /** {@code seeds:}, at the top level or in an environment. */
     static final Keys SEEDS =
@@ -117,6 +121,8 @@ final class Keys {
     private final Set<String> choices = new HashSet<>();
     /** For a mapping whose keys are names chosen by the user: the shape of each value. */
     private final Keys anyKey;
+    /** For a mapping whose keys are names chosen by the user and whose values are plain values. */
+    private boolean anyValue;
 
     private Keys(String example) {
         this(example, null);
@@ -125,6 +131,12 @@ final class Keys {
     private Keys(String example, Keys anyKey) {
         this.example = example;
         this.anyKey = anyKey;
+    }
+
+    /** Any key, each a plain value. */
+    private Keys anyValue() {
+        anyValue = true;
+        return this;
     }
 
     private Keys value(String key) {
@@ -170,7 +182,7 @@ final class Keys {
 
     /** Whether {@code key} may appear here. */
     boolean allows(String key) {
-        return anyKey != null || keys.containsKey(key);
+        return anyKey != null || anyValue || keys.containsKey(key);
     }
 
     /** The shape of {@code key}'s value if it is a mapping, else empty (a plain value). */

@@ -118,6 +118,11 @@ final class YamlMap {
         return Optional.ofNullable(values.get(key));
     }
 
+    /** The plain values, by key, in file order. */
+    Map<String, Scalar> values() {
+        return Collections.unmodifiableMap(values);
+    }
+
     /** The values of the list {@code key}, as written, if given (a single value is a list of one). */
     Optional<List<Scalar>> list(String key) {
         return Optional.ofNullable(lists.get(key));

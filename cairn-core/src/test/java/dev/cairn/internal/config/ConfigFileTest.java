@@ -198,7 +198,7 @@ class ConfigFileTest {
                         "    url: jdbc:sqlite:a.db")))
                 .contains(
                         "cairn.yml:2: unknown key 'dir' in migrations. Did you mean 'directory'?",
-                        "Keys allowed here: directory, locations, table, schema, schema-file.");
+                        "Keys allowed here: directory, locations, table, schema, schema-file, placeholders.");
         assertThat(error(() -> files.read(
                         "environments:",
                         "  development:",

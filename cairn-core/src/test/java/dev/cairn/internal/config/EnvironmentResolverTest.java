@@ -525,4 +525,26 @@ class EnvironmentResolverTest {
         assertThat(developmentError("url: jdbc:postgresql://db/app", "parallel: 0"))
                 .contains("parallel must be a whole number from 1 to 256");
     }
+
+    @Test
+    void placeholdersComeFromMigrationsAtTheTopAndInTheEnvironmentKeyByKey() {
+        EnvironmentConfig config = files.environment(
+                "development",
+                "migrations:",
+                "  placeholders:",
+                "    owner: app_owner",
+                "    region: eu",
+                "environments:",
+                "  development:",
+                "    url: jdbc:sqlite:dev.sqlite3",
+                "    migrations:",
+                "      placeholders:",
+                "        region: ${REGION:-us}");
+        assertThat(config.placeholders()).isEqualTo(Map.of("owner", "app_owner", "region", "us"));
+
+        assertThat(developmentError("url: jdbc:sqlite:dev.sqlite3", "migrations:", "  placeholders:", "    target: x"))
+                .contains("${target} is the fleet target each migration runs on");
+        assertThat(developmentError("url: jdbc:sqlite:dev.sqlite3", "migrations:", "  placeholders:", "    \"a b\": x"))
+                .contains("'a b' cannot be a placeholder's name");
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,8 @@ class DriverPropertiesTest {
                 Path.of("/app/database/seeds"),
                 Optional.empty(),
                 Optional.empty(),
-                EnvironmentConfig.DEFAULT_PARALLEL);
+                EnvironmentConfig.DEFAULT_PARALLEL,
+                Map.of());
     }
 
     private static Properties propertiesOf(EnvironmentConfig environment) {

@@ -108,7 +108,8 @@ class PoolsTest {
                 directory,
                 Optional.empty(),
                 Optional.empty(),
-                EnvironmentConfig.DEFAULT_PARALLEL);
+                EnvironmentConfig.DEFAULT_PARALLEL,
+                Map.of());
 
         ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> Pools.dataSource(environment));
 
