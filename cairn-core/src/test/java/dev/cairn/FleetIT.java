@@ -33,6 +33,9 @@ class FleetIT {
 
     private static final int TENANTS = 20;
 
+    /** The fleet: 200 schemas, one of them failing. */
+    private static final int FLEET = 200;
+
     @TempDir
     Path directory;
 
@@ -56,8 +59,12 @@ class FleetIT {
     }
 
     private static List<String> tenants() {
-        return IntStream.rangeClosed(1, TENANTS)
-                .mapToObj(i -> String.format("tenant_%02d", i))
+        return tenants(TENANTS);
+    }
+
+    private static List<String> tenants(int count) {
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> String.format("tenant_%03d", i))
                 .toList();
     }
 
@@ -71,13 +78,13 @@ class FleetIT {
     }
 
     @Test
-    void postgresSchemasEachMigrateOnTheirOwnAndAFailingOneIsExactlyAsBefore() throws IOException {
+    void twoHundredPostgresSchemasEachMigrateOnTheirOwnAndAFailingOneIsExactlyAsBefore() throws IOException {
         TestDatabase db = databases.create(Engine.POSTGRESQL);
-        for (String tenant : tenants()) {
+        for (String tenant : tenants(FLEET)) {
             db.execute("CREATE SCHEMA " + tenant);
         }
         db.execute("CREATE SCHEMA other");
-        db.execute("CREATE TABLE tenant_07.blocker (id integer)"); // 2_blocker cannot be made there
+        db.execute("CREATE TABLE tenant_107.blocker (id integer)"); // 2_blocker cannot be made there
         Fleet fleet = builder(db, migrations())
                 .targets(Targets.like(Targets.Kind.SCHEMAS, "tenant\\_%"))
                 .parallel(4)
@@ -85,17 +92,17 @@ class FleetIT {
                 .fleet()
                 .orElseThrow();
 
-        assertThat(fleet.names()).isEqualTo(tenants());
+        assertThat(fleet.names()).isEqualTo(tenants(FLEET));
         FleetResult<MigrateResult> first = fleet.migrate();
 
-        assertThat(first.failed()).extracting(FleetResult.Outcome::target).containsExactly("tenant_07");
+        assertThat(first.failed()).extracting(FleetResult.Outcome::target).containsExactly("tenant_107");
         assertThat(first.failed().get(0).failure().orElseThrow())
                 .isInstanceOf(MigrationFailedException.class)
                 .hasMessageContaining("2_blocker")
                 .hasMessageContaining("blocker");
-        for (String tenant : tenants()) {
+        for (String tenant : tenants(FLEET)) {
             List<String> tables = tablesOf(db, tenant);
-            if (tenant.equals("tenant_07")) {
+            if (tenant.equals("tenant_107")) {
                 // One transaction for the batch: the tenant is exactly as it was, tracking table and all.
                 assertThat(tables).as(tenant).containsExactly("blocker");
             } else {
@@ -111,16 +118,16 @@ class FleetIT {
         assertThat(tablesOf(db, "other")).isEmpty();
         assertThat(tablesOf(db, "public")).isEmpty();
 
-        db.execute("DROP TABLE tenant_07.blocker");
+        db.execute("DROP TABLE tenant_107.blocker");
         FleetResult<MigrateResult> again = fleet.migrate();
 
         assertThat(again.failed()).isEmpty();
         assertThat(again.targets())
-                .filteredOn(outcome -> !outcome.target().equals("tenant_07"))
+                .filteredOn(outcome -> !outcome.target().equals("tenant_107"))
                 .allSatisfy(outcome ->
                         assertThat(outcome.result().orElseThrow().applied()).isEmpty());
         assertThat(again.targets())
-                .filteredOn(outcome -> outcome.target().equals("tenant_07"))
+                .filteredOn(outcome -> outcome.target().equals("tenant_107"))
                 .singleElement()
                 .satisfies(outcome ->
                         assertThat(outcome.result().orElseThrow().applied()).hasSize(3));
@@ -231,27 +238,28 @@ class FleetIT {
             db.execute("CREATE SCHEMA " + tenant);
         }
         db.execute("CREATE TABLE public.tenants (schema_name text, active boolean)");
-        db.execute("INSERT INTO public.tenants VALUES ('tenant_03', true), ('tenant_01', true), ('tenant_02', false)");
+        db.execute(
+                "INSERT INTO public.tenants VALUES ('tenant_003', true), ('tenant_001', true), ('tenant_002', false)");
         Path dir = migrations();
 
         Fleet listed = builder(db, dir)
-                .targets(Targets.named(Targets.Kind.SCHEMAS, List.of("tenant_02", "tenant_01")))
+                .targets(Targets.named(Targets.Kind.SCHEMAS, List.of("tenant_002", "tenant_001")))
                 .load()
                 .fleet()
                 .orElseThrow();
-        assertThat(listed.names()).containsExactly("tenant_02", "tenant_01");
+        assertThat(listed.names()).containsExactly("tenant_002", "tenant_001");
         Fleet queried = builder(db, dir)
                 .targets(Targets.fromQuery(
                         Targets.Kind.SCHEMAS, "SELECT schema_name FROM tenants WHERE active ORDER BY schema_name"))
                 .load()
                 .fleet()
                 .orElseThrow();
-        assertThat(queried.names()).containsExactly("tenant_01", "tenant_03");
-        assertThat(queried.only("tenant_03").migrate().targets())
+        assertThat(queried.names()).containsExactly("tenant_001", "tenant_003");
+        assertThat(queried.only("tenant_003").migrate().targets())
                 .extracting(FleetResult.Outcome::target)
-                .containsExactly("tenant_03");
-        assertThat(tablesOf(db, "tenant_03")).contains("things");
-        assertThat(tablesOf(db, "tenant_01")).isEmpty();
+                .containsExactly("tenant_003");
+        assertThat(tablesOf(db, "tenant_003")).contains("things");
+        assertThat(tablesOf(db, "tenant_001")).isEmpty();
 
         Fleet all = builder(db, dir)
                 .targets(Targets.like(Targets.Kind.SCHEMAS, "tenant%"))
@@ -272,17 +280,17 @@ class FleetIT {
         assertThat(distinct).hasSize(TENANTS);
 
         Fleet missing = builder(db, dir)
-                .targets(Targets.named(Targets.Kind.SCHEMAS, List.of("tenant_01", "tenant_99")))
+                .targets(Targets.named(Targets.Kind.SCHEMAS, List.of("tenant_001", "tenant_999")))
                 .load()
                 .fleet()
                 .orElseThrow();
         assertThatThrownBy(missing::names)
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("tenant_99")
+                .hasMessageContaining("tenant_999")
                 .hasMessageContaining("not on");
-        assertThatThrownBy(() -> all.only("tenant_99").names())
+        assertThatThrownBy(() -> all.only("tenant_999").names())
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("tenant_99 is not one of the fleet's 20 targets");
+                .hasMessageContaining("tenant_999 is not one of the fleet's 20 targets");
         assertThatThrownBy(() -> builder(db, dir)
                         .targets(Targets.like(Targets.Kind.SCHEMAS, "tenant%"))
                         .load()
@@ -325,16 +333,17 @@ class FleetIT {
     }
 
     @Test
-    void mariadbDatabasesAFailingOneIsTruthfullyPartialAndARunAgainFinishesIt() throws IOException {
+    void fiftyMariadbDatabasesAFailingOneIsTruthfullyPartialAndARunAgainFinishesIt() throws IOException {
         TestDatabase db = databases.create(Engine.MARIADB);
         String prefix = db.name() + "_t";
-        List<String> tenants =
-                IntStream.rangeClosed(1, 4).mapToObj(i -> prefix + i).toList();
+        List<String> tenants = IntStream.rangeClosed(1, 50)
+                .mapToObj(i -> String.format("%s%02d", prefix, i))
+                .toList();
         try {
             for (String tenant : tenants) {
                 db.execute("CREATE DATABASE `" + tenant + "`");
             }
-            db.execute("CREATE TABLE `" + prefix + "3`.blocker (id integer)");
+            db.execute("CREATE TABLE `" + prefix + "30`.blocker (id integer)");
             Fleet fleet = builder(db, migrations())
                     .targets(Targets.like(Targets.Kind.DATABASES, prefix.replace("_", "\\_") + "%"))
                     .load()
@@ -344,22 +353,23 @@ class FleetIT {
 
             FleetResult<MigrateResult> first = fleet.migrate();
 
-            assertThat(first.failed()).extracting(FleetResult.Outcome::target).containsExactly(prefix + "3");
+            assertThat(first.failed()).extracting(FleetResult.Outcome::target).containsExactly(prefix + "30");
             // MariaDB commits DDL as it runs: 1_things stays applied, and the tracking table says so.
-            assertThat(db.query("SELECT name FROM `" + prefix + "3`.cairn_migrations ORDER BY id"))
+            assertThat(db.query("SELECT name FROM `" + prefix + "30`.cairn_migrations ORDER BY id"))
                     .extracting(row -> row.get("name"))
                     .containsExactly("1_things");
             assertThat(first.failed().get(0).failure().orElseThrow().getMessage())
                     .contains("2_blocker");
-            for (String tenant : List.of(prefix + "1", prefix + "2", prefix + "4")) {
+            for (String tenant :
+                    tenants.stream().filter(t -> !t.equals(prefix + "30")).toList()) {
                 assertThat(db.query("SELECT count(*) AS n FROM `" + tenant + "`.cairn_migrations"))
                         .extracting(row -> ((Number) row.get("n")).intValue())
                         .containsExactly(3);
             }
 
-            db.execute("DROP TABLE `" + prefix + "3`.blocker");
+            db.execute("DROP TABLE `" + prefix + "30`.blocker");
             assertThat(fleet.migrate().failed()).isEmpty();
-            assertThat(db.query("SELECT name FROM `" + prefix + "3`.cairn_migrations ORDER BY id"))
+            assertThat(db.query("SELECT name FROM `" + prefix + "30`.cairn_migrations ORDER BY id"))
                     .extracting(row -> row.get("name"))
                     .containsExactly("1_things", "2_blocker", "3_more");
         } finally {
