@@ -101,7 +101,7 @@ class FleetIT {
                 .hasMessageContaining("2_blocker")
                 .hasMessageContaining("blocker");
         for (String tenant : tenants(FLEET)) {
-            List<String> tables = tablesOf(db, tenant);
+            List<String> tables = db.tables(tenant);
             if (tenant.equals("tenant_107")) {
                 // One transaction for the batch: the tenant is exactly as it was, tracking table and all.
                 assertThat(tables).as(tenant).containsExactly("blocker");
@@ -115,8 +115,8 @@ class FleetIT {
                         .containsExactly(1);
             }
         }
-        assertThat(tablesOf(db, "other")).isEmpty();
-        assertThat(tablesOf(db, "public")).isEmpty();
+        assertThat(db.tables("other")).isEmpty();
+        assertThat(db.tables("public")).isEmpty();
 
         db.execute("DROP TABLE tenant_107.blocker");
         FleetResult<MigrateResult> again = fleet.migrate();
@@ -228,7 +228,7 @@ class FleetIT {
                 .isInstanceOf(MigrationFileException.class)
                 .hasMessageContaining("4_named.sql:2")
                 .hasMessageContaining("${target}, which has no value here");
-        assertThat(tablesOf(db, "single")).isEmpty();
+        assertThat(db.tables("single")).isEmpty();
     }
 
     @Test
@@ -258,8 +258,8 @@ class FleetIT {
         assertThat(queried.only("tenant_003").migrate().targets())
                 .extracting(FleetResult.Outcome::target)
                 .containsExactly("tenant_003");
-        assertThat(tablesOf(db, "tenant_003")).contains("things");
-        assertThat(tablesOf(db, "tenant_001")).isEmpty();
+        assertThat(db.tables("tenant_003")).contains("things");
+        assertThat(db.tables("tenant_001")).isEmpty();
 
         Fleet all = builder(db, dir)
                 .targets(Targets.like(Targets.Kind.SCHEMAS, "tenant%"))
@@ -298,7 +298,7 @@ class FleetIT {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("names targets (schemas like tenant%)")
                 .hasMessageContaining("Cairn.fleet()");
-        assertThat(tablesOf(db, "public")).containsExactly("tenants");
+        assertThat(db.tables("public")).containsExactly("tenants");
     }
 
     @Test
@@ -377,15 +377,5 @@ class FleetIT {
                 db.execute("DROP DATABASE IF EXISTS `" + tenant + "`");
             }
         }
-    }
-
-    private static List<String> tablesOf(TestDatabase db, String schema) {
-        return db
-                .query(
-                        "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name",
-                        schema)
-                .stream()
-                .map(row -> (String) row.get("table_name"))
-                .toList();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,6 +57,26 @@ final class Cli {
                         "    url: jdbc:sqlite:dev.sqlite3",
                         "  other:",
                         "    url: jdbc:sqlite:other.sqlite3",
+                        ""));
+    }
+
+    /**
+     * Writes {@code cairn.yml} whose environment {@code production} is a fleet of the schemas
+     * {@code tenant_*} of {@code db}, {@code parallel} at once.
+     */
+    Cli withFleetConfig(TestDatabase db, int parallel) {
+        return write(
+                "cairn.yml",
+                String.join(
+                        "\n",
+                        "environments:",
+                        "  production:",
+                        "    url: " + db.url(),
+                        "    user: " + db.user(),
+                        "    password: \"" + (db.password() == null ? "" : db.password()) + "\"",
+                        "    targets:",
+                        "      schemas: 'tenant\\_%'",
+                        "    parallel: " + parallel,
                         ""));
     }
 

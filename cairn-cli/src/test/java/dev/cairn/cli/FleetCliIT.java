@@ -41,19 +41,7 @@ class FleetCliIT {
         }
         db.execute("CREATE TABLE tenant_b.blocker (id integer)");
         cli = new Cli(directory)
-                .write(
-                        "cairn.yml",
-                        String.join(
-                                "\n",
-                                "environments:",
-                                "  production:",
-                                "    url: " + db.url(),
-                                "    user: " + db.user(),
-                                "    password: \"" + (db.password() == null ? "" : db.password()) + "\"",
-                                "    targets:",
-                                "      schemas: \"tenant\\\\_%\"",
-                                "    parallel: 2",
-                                ""))
+                .withFleetConfig(db, 2)
                 .migration(
                         "1_things",
                         "-- migrate:up\nCREATE TABLE things (id integer);\n-- migrate:down\nDROP TABLE things;\n")
@@ -86,9 +74,9 @@ class FleetCliIT {
                 .containsPattern("tenant_b +\\(none\\) +0 +0 +2 +behind\n")
                 .contains("Fleet of 3 schemas: 2 up to date, 1 behind, 0 ahead, 0 with problems.")
                 .contains("Behind (run `cairn migrate`): tenant_b.");
-        assertThat(tables("tenant_b")).containsExactly("blocker");
-        assertThat(tables("tenant_a")).containsExactly("blocker", "cairn_migrations", "things");
-        assertThat(tables("public")).isEmpty();
+        assertThat(db.tables("tenant_b")).containsExactly("blocker");
+        assertThat(db.tables("tenant_a")).containsExactly("blocker", "cairn_migrations", "things");
+        assertThat(db.tables("public")).isEmpty();
 
         db.execute("DROP TABLE tenant_b.blocker");
         Cli.Run again = cairn("migrate").succeeds();
@@ -129,7 +117,7 @@ class FleetCliIT {
                 .contains("== tenant_c ==")
                 .doesNotContain("tenant_a")
                 .contains("Fleet of 1 schema:");
-        assertThat(tables("tenant_a")).isEmpty();
+        assertThat(db.tables("tenant_a")).isEmpty();
 
         List<String> seen = new ArrayList<>();
         for (String shard : List.of("1/2", "2/2")) {
@@ -149,15 +137,5 @@ class FleetCliIT {
         new Cli(elsewhere).write("x.txt", "");
         Cli.Run single = new Cli(elsewhere).run("--url", db.url(), "--user", db.user(), "--target", "x", "status");
         assertThat(single.exits(2).err()).contains("--target is for an environment whose targets:");
-    }
-
-    private List<String> tables(String schema) {
-        return db
-                .query(
-                        "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name",
-                        schema)
-                .stream()
-                .map(row -> (String) row.get("table_name"))
-                .toList();
     }
 }

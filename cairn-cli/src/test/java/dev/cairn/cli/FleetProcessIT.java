@@ -33,12 +33,7 @@ class FleetProcessIT {
     @Test
     void sigkillPartWayThenARunAgainFinishesEveryTenantOnce() throws Exception {
         TestDatabase db = databases.create(Engine.POSTGRESQL);
-        List<String> tenants = IntStream.rangeClosed(1, TENANTS)
-                .mapToObj(i -> String.format("tenant_%02d", i))
-                .toList();
-        for (String tenant : tenants) {
-            db.execute("CREATE SCHEMA " + tenant);
-        }
+        List<String> tenants = tenantSchemas(db);
         Cli cli = project(db);
 
         CairnProcess.Running first = CairnProcess.start(directory, Map.of(), "-e", "production", "migrate");
@@ -67,12 +62,7 @@ class FleetProcessIT {
     @Test
     void ctrlCCancelsTheRunningTenantsStartsNoOtherAndSaysSo() throws Exception {
         TestDatabase db = databases.create(Engine.POSTGRESQL);
-        List<String> tenants = IntStream.rangeClosed(1, TENANTS)
-                .mapToObj(i -> String.format("tenant_%02d", i))
-                .toList();
-        for (String tenant : tenants) {
-            db.execute("CREATE SCHEMA " + tenant);
-        }
+        List<String> tenants = tenantSchemas(db);
         project(db);
 
         CairnProcess.Running first = CairnProcess.start(directory, Map.of(), "-e", "production", "migrate");
@@ -91,14 +81,7 @@ class FleetProcessIT {
         assertThat(done).as("tenants done").isBetween(3, TENANTS - 1);
         // Every tenant is whole: its batch committed, or nothing of it (the cancelled ones rolled back).
         for (String tenant : tenants) {
-            List<String> tables = db
-                    .query(
-                            "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
-                                    + " ORDER BY table_name",
-                            tenant)
-                    .stream()
-                    .map(row -> (String) row.get("table_name"))
-                    .toList();
+            List<String> tables = db.tables(tenant);
             assertThat(tables).as(tenant).isIn(List.of(), List.of("a", "b", "c", "cairn_migrations"));
         }
 
@@ -107,22 +90,21 @@ class FleetProcessIT {
         assertThat(finished(db)).isEqualTo(TENANTS);
     }
 
+    /** The tenants' schemas, made in {@code db}. */
+    private static List<String> tenantSchemas(TestDatabase db) {
+        List<String> tenants = IntStream.rangeClosed(1, TENANTS)
+                .mapToObj(i -> String.format("tenant_%02d", i))
+                .toList();
+        for (String tenant : tenants) {
+            db.execute("CREATE SCHEMA " + tenant);
+        }
+        return tenants;
+    }
+
     /** cairn.yml of a fleet of the tenant schemas, and three migrations, the second slow. */
     private Cli project(TestDatabase db) {
         return new Cli(directory)
-                .write(
-                        "cairn.yml",
-                        String.join(
-                                "\n",
-                                "environments:",
-                                "  production:",
-                                "    url: " + db.url(),
-                                "    user: " + db.user(),
-                                "    password: \"" + (db.password() == null ? "" : db.password()) + "\"",
-                                "    targets:",
-                                "      schemas: 'tenant\\_%'",
-                                "    parallel: 2",
-                                ""))
+                .withFleetConfig(db, 2)
                 .migration("1_a", "-- migrate:up\nCREATE TABLE a (id integer);\n-- migrate:down\nDROP TABLE a;\n")
                 .migration(
                         "2_slow",

@@ -176,6 +176,20 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
+     * Returns the names of the tables in schema {@code schema} (on MariaDB, a database of the server),
+     * in name order, as the catalog spells them: for a fleet's tenants.
+     */
+    public List<String> tables(String schema) {
+        List<String> tables = new ArrayList<>();
+        for (Map<String, Object> row : query(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name",
+                schema)) {
+            tables.add((String) row.get("table_name"));
+        }
+        return List.copyOf(tables);
+    }
+
+    /**
      * Whether the server this database lives on has a database named {@code name} (such as the
      * scratch database {@code verify} makes beside it). Only for server engines.
      */
