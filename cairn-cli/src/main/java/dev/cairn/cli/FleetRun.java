@@ -97,6 +97,9 @@ final class FleetRun {
             progress.clear();
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        if (result.targets().isEmpty()) {
+            warnEmpty(invocation, fleet);
+        }
         if (invocation.options.json) {
             json(result, duration);
         } else {
@@ -214,6 +217,15 @@ final class FleetRun {
             }
         }
         invocation.err.flush();
+    }
+
+    /** A fleet of no target is most likely a pattern or query that matches nothing: said on stderr. */
+    static void warnEmpty(Invocation invocation, Fleet fleet) {
+        invocation.err.println(invocation.errTerminal().warning("warning:") + " the fleet's targets ("
+                + Terminal.printable(fleet.targets().describe()) + ") are none, so nothing ran; check targets: in "
+                + invocation.display(invocation.configFile()) + ", or create the "
+                + fleet.targets().kind().key()
+                + " first.");
     }
 
     private static void writeNames(JsonGenerator json, String field, List<String> names) throws IOException {

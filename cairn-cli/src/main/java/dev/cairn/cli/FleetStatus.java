@@ -24,6 +24,9 @@ final class FleetStatus {
     static int print(Invocation invocation, Fleet fleet) {
         FleetResult<Status> result =
                 FleetRun.narrowed(invocation.options, fleet).status();
+        if (result.targets().isEmpty()) {
+            FleetRun.warnEmpty(invocation, fleet);
+        }
         PrintStream out = invocation.out;
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Target", "Version", "Batch", "Applied", "Pending", "Standing"});
