@@ -279,6 +279,20 @@ class FleetIT {
         assertThat(slices).hasSize(TENANTS).containsExactlyInAnyOrderElementsOf(tenants());
         assertThat(distinct).hasSize(TENANTS);
 
+        db.execute("CREATE SCHEMA \"odd-one\"");
+        FleetResult<Status> odd = builder(db, dir)
+                .targets(Targets.named(Targets.Kind.SCHEMAS, List.of("odd-one", "tenant_001")))
+                .load()
+                .fleet()
+                .orElseThrow()
+                .status();
+        assertThat(odd.failed())
+                .singleElement()
+                .satisfies(outcome -> assertThat(outcome.failure().orElseThrow())
+                        .isInstanceOf(ConfigurationException.class)
+                        .hasMessageStartingWith("The schema odd-one cannot hold a tracking table"));
+        assertThat(odd.targets().get(1).result()).isPresent();
+
         Fleet missing = builder(db, dir)
                 .targets(Targets.named(Targets.Kind.SCHEMAS, List.of("tenant_001", "tenant_999")))
                 .load()

@@ -94,6 +94,17 @@ public record Settings(
                         + " database Cairn knows, to reach its targets; " + connector.target() + " is not one."));
     }
 
+    /** The tracking table in the schema target {@code name}, whose name must be a plain identifier. */
+    private TableName targetTable(String name) {
+        try {
+            return TableName.of(name, table.table());
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException("The schema " + name + " cannot hold a tracking table: Cairn puts only"
+                    + " plain identifiers into SQL (letters, digits and _, not starting with a digit, at most 63"
+                    + " characters). Rename the schema, or leave it out of targets.");
+        }
+    }
+
     /** These settings with another lock timeout. */
     Settings withLockTimeout(Duration timeout) {
         return new Settings(
@@ -125,7 +136,7 @@ public record Settings(
                 migrations,
                 seedsDirectory,
                 Optional.empty(), // one schema file for a thousand targets would say nothing
-                schema ? TableName.of(name, table.table()) : table,
+                schema ? targetTable(name) : table,
                 lockTimeout,
                 listener,
                 schema
