@@ -220,6 +220,13 @@ class FleetIT {
         assertThat(fleet.status().targets())
                 .allSatisfy(outcome ->
                         assertThat(outcome.result().orElseThrow().problems()).isEmpty());
+        // verify runs once, on a scratch database whose default schema stands for ${target}.
+        VerifyResult verified = builder(db, dir)
+                .targets(Targets.like(Targets.Kind.SCHEMAS, "tenant\\_%"))
+                .load()
+                .verify();
+        assertThat(verified.passed(true)).as(verified.toString()).isTrue();
+        assertThat(verified.migrations()).extracting(VerifyResult.Checked::name).contains("4_named");
 
         // On a database that is no fleet's target, ${target} has no value: refused before anything runs.
         db.execute("CREATE SCHEMA single");

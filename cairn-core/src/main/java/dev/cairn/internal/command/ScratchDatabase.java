@@ -69,6 +69,11 @@ final class ScratchDatabase {
         }
     }
 
+    /** The scratch database's name (on a server, the database; else the file's or the memory's). */
+    String name() {
+        return name;
+    }
+
     /** The scratch database's JDBC URL. */
     String url() {
         return url;

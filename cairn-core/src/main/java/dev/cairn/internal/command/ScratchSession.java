@@ -2,6 +2,7 @@
 package dev.cairn.internal.command;
 
 import dev.cairn.SchemaSnapshot;
+import dev.cairn.Targets;
 import dev.cairn.VerifyResult.Step;
 import dev.cairn.VerifyResult.StepFailure;
 import dev.cairn.internal.connect.ConnectionFailures;
@@ -13,6 +14,7 @@ import dev.cairn.internal.schema.SchemaReader;
 import dev.cairn.internal.schema.SchemaWatch;
 import dev.cairn.internal.source.Migration;
 import dev.cairn.internal.source.Section;
+import dev.cairn.internal.sql.Placeholders;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,13 +35,25 @@ final class ScratchSession implements AutoCloseable {
     private final Duration lockTimeout;
     private final SchemaReader reader;
     private final Cancellation cancellation;
+    private final Placeholders placeholders;
+    /** Whether the migrations are a fleet's: then {@code ${target}} is the scratch database's default schema. */
+    private final boolean fleet;
+
     private ScratchDatabase scratch;
     private Connection connection;
     private StatementRunner runner;
     private SchemaWatch watch;
 
     ScratchSession(
-            Dialect dialect, String targetUrl, Connector connector, Duration lockTimeout, Cancellation cancellation) {
+            Dialect dialect,
+            String targetUrl,
+            Connector connector,
+            Duration lockTimeout,
+            Cancellation cancellation,
+            Placeholders placeholders,
+            boolean fleet) {
+        this.placeholders = placeholders;
+        this.fleet = fleet;
         this.dialect = dialect;
         this.connector = connector;
         this.lockTimeout = lockTimeout;
@@ -66,7 +80,11 @@ final class ScratchSession implements AutoCloseable {
         Section section = migration.section(step.direction()).orElseThrow();
         cancellation.doing("running the " + step.label() + " of " + migration.name());
         try {
-            runner.run(section.statements(dialect.splitRules()));
+            runner.run(section.statements(
+                    dialect.splitRules(),
+                    fleet
+                            ? placeholders.with(Targets.PLACEHOLDER, dialect.defaultSchema(scratch.name()))
+                            : placeholders));
             return Optional.empty();
         } catch (StatementFailedException e) {
             cancellation.throwIfCancelled();

@@ -47,7 +47,13 @@ public final class Verification {
         try (Cancellation cancellation = new Cancellation(
                         "verify", "Its scratch database is dropped; the target database was not touched.");
                 ScratchSession session = new ScratchSession(
-                        dialect, targetUrl, settings.connector(), settings.lockTimeout(), cancellation)) {
+                        dialect,
+                        targetUrl,
+                        settings.connector(),
+                        settings.lockTimeout(),
+                        cancellation,
+                        settings.placeholders(),
+                        settings.targets().isPresent())) {
             if (options.roundTrip()) {
                 RoundTripCheck.Outcome outcome = new RoundTripCheck(session, findings).check(migrations, inRange);
                 return new VerifyResult(

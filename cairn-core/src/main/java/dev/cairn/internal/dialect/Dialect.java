@@ -197,6 +197,15 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
     }
 
     /**
+     * The schema that unqualified names of a session on database {@code database} go to, by default:
+     * what {@code ${target}} stands for when {@code verify} runs a fleet's migrations on its scratch
+     * database. A schema is the database itself unless the dialect says otherwise.
+     */
+    default String defaultSchema(String database) {
+        return database;
+    }
+
+    /**
      * The URL of database {@code database} on the server that {@code url} names: the same URL with
      * another database.
      *

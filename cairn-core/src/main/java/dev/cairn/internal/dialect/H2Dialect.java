@@ -145,6 +145,11 @@ public final class H2Dialect implements Dialect {
     }
 
     @Override
+    public String defaultSchema(String database) {
+        return "PUBLIC";
+    }
+
+    @Override
     public SplitRules splitRules() {
         return SplitRules.H2;
     }

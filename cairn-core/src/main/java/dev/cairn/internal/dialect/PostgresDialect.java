@@ -132,6 +132,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String defaultSchema(String database) {
+        return "public";
+    }
+
+    @Override
     public SplitRules splitRules() {
         return SplitRules.POSTGRESQL;
     }

@@ -138,6 +138,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String defaultSchema(String database) {
+        return "main";
+    }
+
+    @Override
     public SplitRules splitRules() {
         return SplitRules.SQLITE;
     }
