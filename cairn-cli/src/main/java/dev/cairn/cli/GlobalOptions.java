@@ -3,6 +3,7 @@ package dev.cairn.cli;
 
 import dev.cairn.CairnConfig;
 import dev.cairn.ConfigurationException;
+import dev.cairn.EnvironmentConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
@@ -82,7 +83,7 @@ final class GlobalOptions {
             paramLabel = "N",
             scope = ScopeType.INHERIT,
             description = "On an environment with targets: work on N targets at once, instead of the file's"
-                    + " parallel (default 4).")
+                    + " parallel (default " + EnvironmentConfig.DEFAULT_PARALLEL + ").")
     Integer parallel;
 
     @Option(

@@ -65,6 +65,11 @@ final class Cli {
      * {@code tenant_*} of {@code db}, {@code parallel} at once.
      */
     Cli withFleetConfig(TestDatabase db, int parallel) {
+        return withFleetConfig(db, "'tenant\\_%'", parallel);
+    }
+
+    /** As {@link #withFleetConfig(TestDatabase, int)}, with {@code schemas} as the value of {@code targets.schemas}. */
+    Cli withFleetConfig(TestDatabase db, String schemas, int parallel) {
         return write(
                 "cairn.yml",
                 String.join(
@@ -75,7 +80,7 @@ final class Cli {
                         "    user: " + db.user(),
                         "    password: \"" + (db.password() == null ? "" : db.password()) + "\"",
                         "    targets:",
-                        "      schemas: 'tenant\\_%'",
+                        "      schemas: " + schemas,
                         "    parallel: " + parallel,
                         ""));
     }

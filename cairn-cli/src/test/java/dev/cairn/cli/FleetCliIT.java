@@ -134,18 +134,7 @@ class FleetCliIT {
                 .contains("schema tenant_z is not one of the fleet's 3 targets");
         assertThat(cairn("--shard", "3/2", "status").exits(2).err()).contains("'3/2' is not a slice");
         db.execute("CREATE TABLE public.no_tenants (name text)");
-        cli.write(
-                "cairn.yml",
-                String.join(
-                        "\n",
-                        "environments:",
-                        "  production:",
-                        "    url: " + db.url(),
-                        "    user: " + db.user(),
-                        "    password: \"" + (db.password() == null ? "" : db.password()) + "\"",
-                        "    targets:",
-                        "      schemas: { query: \"SELECT name FROM no_tenants\" }",
-                        ""));
+        cli.withFleetConfig(db, "{ query: \"SELECT name FROM no_tenants\" }", 2);
         Cli.Run none = cairn("migrate").exits(0);
         assertThat(none.err()).contains("warning: the fleet's targets (schemas from a query) are none, so nothing ran");
         assertThat(none.out()).contains("Fleet of 0 schemas: 0 succeeded, 0 failed");
