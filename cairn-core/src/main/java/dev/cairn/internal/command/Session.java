@@ -11,6 +11,7 @@ import dev.cairn.internal.connect.Connector;
 import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.history.HistoryStore;
+import dev.cairn.internal.lock.AdvisoryLock;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.lock.LockHolder;
 import dev.cairn.internal.sql.TableName;
@@ -89,6 +90,10 @@ final class Session implements AutoCloseable {
             }
             try {
                 session.connection.setAutoCommit(false);
+                session.lock.confirm(
+                        settings.connector() instanceof TargetSchemaConnector target
+                                ? Optional.of(target.schema())
+                                : Optional.empty());
             } catch (SQLException e) {
                 if (session.dialect.isBusy(e)) {
                     throw LockException.writerBusy(settings.target(), settings.lockTimeout());
@@ -204,7 +209,10 @@ final class Session implements AutoCloseable {
                                         + " table " + history.table() + " (and to change the schema, for"
                                         + " migrations), or set migrations.table or migrations.schema to put the"
                                         + " table where it may."
-                        : "The database's message above says what failed.");
+                        : ConnectionFailures.isPooledStatementClash(e)
+                                ? "The server session does not know this connection's prepared statements, or"
+                                        + " has another's: " + AdvisoryLock.POOLER_ADVICE
+                                : "The database's message above says what failed.");
     }
 
     /**

@@ -23,6 +23,11 @@ final class TargetSchemaConnector extends Connector {
         this.schema = schema;
     }
 
+    /** The schema this connector makes the default. */
+    String schema() {
+        return schema;
+    }
+
     @Override
     public String target() {
         return connections.target() + " (schema " + schema + ")";

@@ -158,6 +158,17 @@ public final class ConnectionFailures {
     }
 
     /**
+     * Whether {@code e} is PostgreSQL's "prepared statement … already exists" (42P05) or "… does not
+     * exist" (26000) for one of the driver's own named statements ({@code S_1}, …): a session that
+     * did not prepare it, which a pooler in transaction mode hands out.
+     */
+    public static boolean isPooledStatementClash(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return ("42P05".equals(e.getSQLState()) || "26000".equals(e.getSQLState()))
+                && message.contains("prepared statement \"S_");
+    }
+
+    /**
      * Whether {@code e} says the user lacks a privilege: SQLSTATE 42501 (PostgreSQL, H2), MySQL's and
      * MariaDB's "command denied" errors (1142, 1143, 1044), or SQLite's READONLY, PERM and AUTH codes.
      */

@@ -30,6 +30,17 @@ public interface Lock extends AutoCloseable {
      */
     Optional<LockHolder> holder() throws SQLException;
 
+    /**
+     * Checks, as the first statement of the transaction that does the work, that the lock still guards
+     * it: through a pooler that hands each transaction to another server session, a session-level lock
+     * may not (see {@link AdvisoryLock}). Locks that cannot be split from their work check nothing.
+     *
+     * @param defaultSchema the default schema for unqualified names that the connection was given, if any
+     * @throws dev.cairn.LockException if the work would run unguarded; nothing was changed
+     * @throws SQLException if the database fails to answer
+     */
+    default void confirm(Optional<String> defaultSchema) throws SQLException {}
+
     /** Releases the lock if held. Never throws: a lock that cannot be released dies with the session. */
     @Override
     void close();
