@@ -7,14 +7,17 @@ import dev.cairn.internal.connect.ConnectionFailures;
 import dev.cairn.internal.connect.Connector;
 import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.schema.TargetCatalog;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The names of a fleet's targets, read from the environment's own database: by the {@code LIKE}
  * pattern over the schemas or databases the server has, by the query's first column, or the list
- * as written, each of which must exist there.
+ * as written, each of which must exist there. SQLite's databases are files, which {@link TargetFiles}
+ * lists.
  */
 public final class FleetTargets {
 
@@ -28,6 +31,13 @@ public final class FleetTargets {
      */
     public static List<String> names(Settings settings) {
         Targets targets = settings.targets().orElseThrow();
+        if (targets.kind() == Targets.Kind.DATABASES && targets.query().isEmpty()) {
+            Optional<Path> files = settings.urlDialect()
+                    .targetDirectory(settings.connector().url().orElseThrow());
+            if (files.isPresent()) {
+                return TargetFiles.names(files.get(), targets);
+            }
+        }
         Connector.Opened opened = settings.connector().open(true, settings.lockTimeout());
         if (opened.connection() == null) {
             throw new ConfigurationException("The database " + settings.target() + " does not exist yet, so it has no "

@@ -206,6 +206,14 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
     }
 
     /**
+     * Where a fleet's databases are files, the directory that holds them: the directory of the file
+     * {@code url} names. Empty for a server's databases, which its catalog lists.
+     */
+    default Optional<Path> targetDirectory(String url) {
+        return Optional.empty();
+    }
+
+    /**
      * The URL of database {@code database} on the server that {@code url} names: the same URL with
      * another database.
      *

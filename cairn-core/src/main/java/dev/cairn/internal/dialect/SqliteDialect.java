@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.internal.dialect;
 
+import dev.cairn.ConfigurationException;
 import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.lock.LockFile;
@@ -130,6 +131,54 @@ public final class SqliteDialect implements Dialect {
         } catch (InvalidPathException e) {
             return false;
         }
+    }
+
+    /**
+     * The directory of the URL's database file (made absolute against the working directory, as the
+     * driver opens it); empty for an in-memory database or a {@code file:} URI.
+     */
+    @Override
+    public Optional<Path> targetDirectory(String url) {
+        if (!url.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String rest = url.substring(PREFIX.length());
+        int query = rest.indexOf('?');
+        String file = query < 0 ? rest : rest.substring(0, query);
+        if (file.isEmpty()
+                || file.startsWith(":")
+                || file.toLowerCase(Locale.ROOT).startsWith("file:")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(
+                    Path.of(file).toAbsolutePath().normalize().getParent());
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The database file {@code database} (a file name, not a path) in the directory of the URL's own
+     * file, with the URL's parameters.
+     *
+     * @throws ConfigurationException if the URL names no file, or {@code database} is a path
+     */
+    @Override
+    public String databaseUrl(String url, String database) {
+        Path directory = targetDirectory(url)
+                .orElseThrow(() -> new ConfigurationException("A fleet of SQLite databases needs a URL that names a"
+                        + " database file, in whose directory the targets are; " + url + " names none."));
+        if (database.isEmpty()
+                || database.equals(".")
+                || database.equals("..")
+                || database.contains("/")
+                || database.contains("\\")) {
+            throw new ConfigurationException("A fleet's SQLite target is a file name in " + directory
+                    + ", not a path: '" + database + "'. Keep the tenants' database files in that directory.");
+        }
+        int query = url.indexOf('?');
+        return PREFIX + directory.resolve(database) + (query < 0 ? "" : url.substring(query));
     }
 
     @Override
