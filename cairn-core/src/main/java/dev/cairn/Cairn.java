@@ -8,6 +8,7 @@ import dev.cairn.internal.command.MakeMigration;
 import dev.cairn.internal.command.Ping;
 import dev.cairn.internal.command.Repair;
 import dev.cairn.internal.command.Seeds;
+import dev.cairn.internal.command.SessionReuse;
 import dev.cairn.internal.command.Settings;
 import dev.cairn.internal.command.ShowSchema;
 import dev.cairn.internal.command.ShowStatus;
@@ -68,13 +69,16 @@ public final class Cairn {
      * for an environment of one database.
      */
     public Optional<Fleet> fleet() {
-        return settings.targets()
-                .map(targets -> new Fleet(
-                        targets,
-                        settings.parallel(),
-                        () -> FleetTargets.names(settings),
-                        (name, listener) -> new Cairn(settings.forTarget(name, listener)),
-                        settings.listener()));
+        return settings.targets().map(targets -> {
+            SessionReuse sessions = new SessionReuse(settings.connector());
+            return new Fleet(
+                    targets,
+                    settings.parallel(),
+                    () -> FleetTargets.names(settings),
+                    (name, listener) -> new Cairn(settings.forTarget(name, listener, sessions)),
+                    settings.listener(),
+                    new Fleet.Runs(sessions::runStarting, sessions::runEnded));
+        });
     }
 
     /** Starts configuring a {@code Cairn}. */

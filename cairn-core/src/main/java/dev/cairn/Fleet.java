@@ -21,9 +21,10 @@ import java.util.zip.CRC32;
  * The same migrations on many targets: the schemas of one database, or the databases of one server,
  * that an environment's {@code targets:} names ({@link Cairn#fleet()}). Each target has its own
  * tracking table, lock and batches, so a command runs on each as on a database of its own; at most
- * {@link #parallel()} at once, each with a connection of its own for as long as its work takes. A
- * target that fails does not stop the others unless {@link #failFast} says so; a run again resumes
- * each target from its own history.
+ * {@link #parallel()} at once, each on a connection of its own for as long as its work takes (on
+ * PostgreSQL a schema target's is then reset and handed to the next target of the run). A target that
+ * fails does not stop the others unless {@link #failFast} says so; a run again resumes each target
+ * from its own history.
  *
  * <pre>{@code
  * Fleet fleet = Cairn.configure().environment("production").load().fleet().orElseThrow();
@@ -41,14 +42,22 @@ public final class Fleet {
     private final Supplier<List<String>> listing;
     private final BiFunction<String, MigrationListener, Cairn> targetCairn;
     private final MigrationListener listener;
+    private final Runs runs;
+
+    /**
+     * What a run of {@link #each} tells the connections of its targets as it starts and ends: they may
+     * be handed from one target to the next while it lasts, and are closed when it has ended.
+     */
+    record Runs(Runnable starting, Runnable ended) {}
 
     Fleet(
             Targets targets,
             int parallel,
             Supplier<List<String>> listing,
             BiFunction<String, MigrationListener, Cairn> targetCairn,
-            MigrationListener listener) {
-        this(targets, parallel, false, Optional.empty(), Optional.empty(), listing, targetCairn, listener);
+            MigrationListener listener,
+            Runs runs) {
+        this(targets, parallel, false, Optional.empty(), Optional.empty(), listing, targetCairn, listener, runs);
     }
 
     private Fleet(
@@ -59,7 +68,8 @@ public final class Fleet {
             Optional<Shard> shard,
             Supplier<List<String>> listing,
             BiFunction<String, MigrationListener, Cairn> targetCairn,
-            MigrationListener listener) {
+            MigrationListener listener,
+            Runs runs) {
         this.targets = targets;
         this.parallel = parallel;
         this.failFast = failFast;
@@ -68,10 +78,11 @@ public final class Fleet {
         this.listing = listing;
         this.targetCairn = targetCairn;
         this.listener = listener;
+        this.runs = runs;
     }
 
     private Fleet with(int count, boolean stop, Optional<String> one, Optional<Shard> slice) {
-        return new Fleet(targets, count, stop, one, slice, listing, targetCairn, listener);
+        return new Fleet(targets, count, stop, one, slice, listing, targetCairn, listener, runs);
     }
 
     /** How the targets are chosen, as the environment says. */
@@ -186,6 +197,7 @@ public final class Fleet {
             thread.setDaemon(true);
             return thread;
         });
+        runs.starting().run();
         try {
             List<Future<FleetResult.Outcome<T>>> running = new ArrayList<>();
             for (String name : chosen) {
@@ -221,6 +233,7 @@ public final class Fleet {
             throw new IllegalStateException("A fleet's worker failed outside its target", e.getCause());
         } finally {
             workers.shutdownNow();
+            runs.ended().run();
             if (watching) {
                 unwatch(shutdown);
             }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -320,6 +321,52 @@ class FleetIT {
                 .hasMessageContaining("names targets (schemas like tenant%)")
                 .hasMessageContaining("Cairn.fleet()");
         assertThat(db.tables("public")).containsExactly("tenants");
+    }
+
+    @Test
+    void postgresSchemaTargetsShareConnectionsButNeverASessionsState() throws IOException {
+        TestDatabase db = databases.create(Engine.POSTGRESQL);
+        for (String tenant : tenants()) {
+            db.execute("CREATE SCHEMA " + tenant);
+        }
+        Path dir = Files.createDirectories(directory.resolve("session-migrations"));
+        // What each target's session looked like when its migration began, and state it leaves behind: a
+        // setting and a temporary table. Handed on as it is, the next target would see or trip on it.
+        Files.writeString(
+                dir.resolve("1_session.sql"),
+                "-- migrate:up\nCREATE TABLE session_of AS SELECT pg_backend_pid() AS pid,"
+                        + " current_setting('work_mem') AS work_mem;\n"
+                        + "SET work_mem = '7MB';\nCREATE TEMP TABLE left_behind (id int);\n"
+                        + "-- migrate:down\nDROP TABLE session_of;\n");
+        String defaultWorkMem = db.query("SELECT current_setting('work_mem') AS v")
+                .get(0)
+                .get("v")
+                .toString();
+        Fleet fleet = builder(db, dir)
+                .targets(Targets.like(Targets.Kind.SCHEMAS, "tenant\\_%"))
+                .parallel(2)
+                .load()
+                .fleet()
+                .orElseThrow();
+
+        FleetResult<MigrateResult> result = fleet.migrate();
+
+        assertThat(result.failed()).isEmpty();
+        Set<Object> sessions = new HashSet<>();
+        for (String tenant : tenants()) {
+            Map<String, Object> seen = db.query("SELECT pid, work_mem FROM " + tenant + ".session_of")
+                    .get(0);
+            sessions.add(seen.get("pid"));
+            assertThat(seen.get("work_mem")).as(tenant).isEqualTo(defaultWorkMem);
+        }
+        // Twenty targets, two at a time, on a handful of sessions (a connection whose target ended badly
+        // is not handed on, and a worker may open one while another is being reset).
+        assertThat(sessions).hasSizeLessThanOrEqualTo(4);
+        // None is kept once the run has ended.
+        assertThat(db.query("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND pid <> pg_backend_pid()"))
+                .extracting(row -> ((Number) row.get("n")).intValue())
+                .containsExactly(0);
     }
 
     @Test

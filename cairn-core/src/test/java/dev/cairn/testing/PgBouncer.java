@@ -118,12 +118,16 @@ public final class PgBouncer implements AutoCloseable {
         return bouncer;
     }
 
-    /** Starts PgBouncer with one alias, {@code session} and {@code transaction} each named after its mode. */
+    /**
+     * Starts PgBouncer with two aliases, {@code session} and {@code transaction}, each named after its
+     * mode, of up to four server connections each: a fleet's default {@code parallel}, which holds its
+     * connections for the whole run.
+     */
     public static PgBouncer start(TestDatabase database) throws IOException, InterruptedException {
         Map<String, String> modes = new LinkedHashMap<>();
         modes.put("session", "session");
         modes.put("transaction", "transaction");
-        return start(database, modes, 2);
+        return start(database, modes, 4);
     }
 
     /** The JDBC URL of the pooled database {@code alias}. */

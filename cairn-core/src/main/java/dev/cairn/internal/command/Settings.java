@@ -124,10 +124,11 @@ public record Settings(
 
     /**
      * The settings of one target of the fleet, {@code name}, telling {@code listener}: a schema's own
-     * tracking table and lock in that schema, which is the default for unqualified names, or the
-     * database of that name beside the environment's.
+     * tracking table and lock in that schema, which is the default for unqualified names, its
+     * connections from {@code sessions} (handed on from the targets before it), or the database of
+     * that name beside the environment's.
      */
-    public Settings forTarget(String name, MigrationListener listener) {
+    public Settings forTarget(String name, MigrationListener listener, SessionReuse sessions) {
         Targets.Kind kind = targets.orElseThrow().kind();
         boolean schema = kind == Targets.Kind.SCHEMAS;
         return new Settings(
@@ -140,7 +141,7 @@ public record Settings(
                 lockTimeout,
                 listener,
                 schema
-                        ? new TargetSchemaConnector(connector, name)
+                        ? new TargetSchemaConnector(sessions, name)
                         : connector.forUrl(
                                 urlDialect().databaseUrl(connector.url().orElseThrow(), name)),
                 Optional.empty(),

@@ -206,6 +206,15 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
     }
 
     /**
+     * The statement that resets a session to a fresh one (settings, temporary tables, prepared
+     * statements, locks, role), so that a fleet may hand one target's connection to the next; empty
+     * where the database has none, and each target then opens its own.
+     */
+    default Optional<String> resetSession() {
+        return Optional.empty();
+    }
+
+    /**
      * Where a fleet's databases are files, the directory that holds them: the directory of the file
      * {@code url} names. Empty for a server's databases, which its catalog lists.
      */

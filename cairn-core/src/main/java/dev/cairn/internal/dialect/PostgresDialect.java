@@ -118,6 +118,12 @@ public final class PostgresDialect implements Dialect {
                                 + " AND NOT datistemplate ORDER BY datname");
     }
 
+    /** What PgBouncer resets a session with; pgjdbc drops its cache of prepared statements on seeing it. */
+    @Override
+    public Optional<String> resetSession() {
+        return Optional.of("DISCARD ALL");
+    }
+
     /** The search path, whose first schema is where unqualified names are made and looked for. */
     @Override
     public String useSchema(String schema) {

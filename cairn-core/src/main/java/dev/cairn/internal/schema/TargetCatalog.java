@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a fleet asks of the catalog: the names of its targets, and a session's default schema. The
- * dialects write the SQL; this runs it.
+ * What a fleet asks of the catalog: the names of its targets, a session's default schema, and a
+ * session reset to hand a connection to the next target. The dialects write the SQL; this runs it.
  */
 public final class TargetCatalog {
 
@@ -32,6 +32,13 @@ public final class TargetCatalog {
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(query)) {
             return firstColumn(rows);
+        }
+    }
+
+    /** Runs the dialect's statement that resets a session to a fresh one ({@code DISCARD ALL}). */
+    public static void reset(Connection connection, String resetSession) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(resetSession);
         }
     }
 
