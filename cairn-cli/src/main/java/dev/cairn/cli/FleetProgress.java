@@ -46,6 +46,13 @@ final class FleetProgress {
         }
     }
 
+    /** Prints {@code notice} as a line of its own, over the progress line, which the next target's end redraws. */
+    synchronized void say(String notice) {
+        clear();
+        err.println(notice);
+        err.flush();
+    }
+
     /** Erases the line, if one was shown. */
     synchronized void clear() {
         if (showing) {

@@ -33,6 +33,8 @@ final class FleetRun {
     private final Invocation invocation;
     private final Fleet fleet;
     private final BiConsumer<Cairn, Output> command;
+    /** The live progress line of the run, on a terminal; null before the run and elsewhere. */
+    private volatile FleetProgress progress;
 
     private FleetRun(Invocation invocation, Fleet fleet, BiConsumer<Cairn, Output> command) {
         this.invocation = invocation;
@@ -82,7 +84,7 @@ final class FleetRun {
 
     private int run() {
         long start = System.nanoTime();
-        FleetProgress progress = invocation.errIsTerminal()
+        progress = invocation.errIsTerminal()
                 ? new FleetProgress(
                         invocation.err,
                         fleet.targets().kind().noun(),
@@ -119,13 +121,28 @@ final class FleetRun {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         Output output = target.output();
         try {
-            Cairn cairn = fleet.target(name, new LockNotice(output.listener(), target.err));
+            // Said at once, not with the target's output at the end: a run that waits must not look hung.
+            Cairn cairn = fleet.target(
+                    name, new LockNotice(output.listener(), line -> sayNow(Terminal.oneLine(name) + ": " + line)));
             output.using(cairn);
             command.accept(cairn, output);
             return new Captured(0, text(out), text(err));
         } catch (RuntimeException e) {
             int exitCode = Main.report(target, Failure.of(e));
             throw new TargetFailed(new Captured(exitCode, text(out), text(err)), e);
+        }
+    }
+
+    /** A line on stderr now, above the progress line if one is shown (it comes back as targets end). */
+    private void sayNow(String line) {
+        FleetProgress shown = progress;
+        if (shown != null) {
+            shown.say(line);
+        } else {
+            synchronized (invocation.err) {
+                invocation.err.println(line);
+                invocation.err.flush();
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import dev.cairn.MigrationRun;
 import dev.cairn.Plan;
 import dev.cairn.VerifyResult;
 import java.io.PrintStream;
+import java.util.function.Consumer;
 
 /**
  * Says on stderr, in human and JSON mode alike, that the run waits for another runner's lock and
@@ -15,23 +16,29 @@ import java.io.PrintStream;
 final class LockNotice implements MigrationListener {
 
     private final MigrationListener progress;
-    private final PrintStream err;
+    private final Consumer<String> say;
 
     LockNotice(MigrationListener progress, PrintStream err) {
+        this(progress, line -> {
+            err.println(line);
+            err.flush();
+        });
+    }
+
+    /** Tells each notice, a line, to {@code say}: a fleet's run prints it at once, with the target's name. */
+    LockNotice(MigrationListener progress, Consumer<String> say) {
         this.progress = progress;
-        this.err = err;
+        this.say = say;
     }
 
     @Override
     public void waitingForLock(String holder) {
-        err.println("Waiting for the migration lock: " + Terminal.printable(holder) + " (up to lock-timeout) ...");
-        err.flush();
+        say.accept("Waiting for the migration lock: " + Terminal.printable(holder) + " (up to lock-timeout) ...");
     }
 
     @Override
     public void waitingForWriter(String situation) {
-        err.println(situation + " ...");
-        err.flush();
+        say.accept(situation + " ...");
     }
 
     @Override

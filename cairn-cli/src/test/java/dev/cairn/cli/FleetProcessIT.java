@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
 import dev.cairn.testing.TestDatabases;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +93,40 @@ class FleetProcessIT {
         Cli.Run again = CairnProcess.java(directory, Map.of(), "-e", "production", "migrate");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(finished(db)).isEqualTo(TENANTS);
+    }
+
+    @Test
+    void aTenantWaitingForItsLockSaysSoAtOnceNotAtTheEnd() throws Exception {
+        TestDatabase db = databases.create(Engine.POSTGRESQL);
+        tenantSchemas(db);
+        project(db);
+        CRC32 key = new CRC32();
+        key.update("tenant_02.cairn_migrations".getBytes(StandardCharsets.UTF_8));
+        try (Connection holder = DriverManager.getConnection(db.url(), db.user(), db.password());
+                Statement statement = holder.createStatement()) {
+            // Another runner holds tenant_02's lock (Cairn's lock class and that table's key).
+            statement.execute("SELECT pg_advisory_lock(1128352082, " + (key.getValue() & 0x7FFF_FFFF) + ")");
+            CairnProcess.Running run = CairnProcess.start(directory, Map.of(), "-e", "production", "migrate");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!run.errSoFar().contains("tenant_02: Waiting for the migration lock")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(run.errSoFar())
+                    .as("said while the run still waits")
+                    .containsPattern("tenant_02: Waiting for the migration lock: held by PostgreSQL backend pid \\d+");
+            assertThat(run.outSoFar())
+                    .as("the targets' own output comes at the end")
+                    .doesNotContain("==");
+            statement.execute("SELECT pg_advisory_unlock_all()");
+            Cli.Run done = run.await(Duration.ofSeconds(60));
+
+            assertThat(done.exitCode()).as(done.err()).isZero();
+            assertThat(done.err().split("Waiting for the migration lock", -1))
+                    .as("said once")
+                    .hasSize(2);
+            assertThat(done.out()).contains("Fleet of " + TENANTS + " schemas: " + TENANTS + " succeeded, 0 failed");
+        }
     }
 
     /** The tenants' schemas, made in {@code db}. */

@@ -36,4 +36,20 @@ class FleetProgressTest {
                 .endsWith("\r\u001b[K")
                 .doesNotContain("\n");
     }
+
+    @Test
+    void aNoticeErasesTheLineAndStandsOnALineOfItsOwn() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        FleetProgress progress = new FleetProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), "schema", 3);
+
+        progress.ended(true);
+        progress.say("tenant_02: Waiting for the migration lock: held by PostgreSQL backend pid 42 ...");
+        progress.clear(); // nothing shown since the notice: nothing to erase
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .startsWith("\r1 of 3 schemas done")
+                .endsWith(
+                        "\u001b[K\r\u001b[Ktenant_02: Waiting for the migration lock: held by PostgreSQL backend pid 42"
+                                + " ..." + System.lineSeparator());
+    }
 }
