@@ -20,6 +20,16 @@ public interface MigrationListener {
     default void waitingForLock(String holder) {}
 
     /**
+     * The notice of {@link #waitingForLock}, as the command line, the build plugins and the Spring Boot
+     * starter all word it, so that a wait reads the same wherever it is logged.
+     *
+     * @param holder who holds the lock, as {@link #waitingForLock} was told
+     */
+    static String lockWaitNotice(String holder) {
+        return "Waiting for the migration lock: " + holder + " (up to lock-timeout) ...";
+    }
+
+    /**
      * A read (of the tracking table, for {@code status}, {@code validate} or a dry run) waits for
      * another writer, which SQLite makes readers do while a writer commits; it waits up to
      * {@code lock-timeout}. Called once per wait, before the wait.

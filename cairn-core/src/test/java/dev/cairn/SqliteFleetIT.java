@@ -30,19 +30,7 @@ class SqliteFleetIT {
     private Path tenants;
 
     private Path migrations() throws IOException {
-        Path dir = Files.createDirectories(directory.resolve("migrations"));
-        Files.writeString(
-                dir.resolve("1_things.sql"),
-                "-- migrate:up\nCREATE TABLE things (id integer PRIMARY KEY, name varchar(20));\n"
-                        + "-- migrate:down\nDROP TABLE things;\n");
-        Files.writeString(
-                dir.resolve("2_blocker.sql"),
-                "-- migrate:up\nCREATE TABLE blocker (id integer PRIMARY KEY);\n"
-                        + "-- migrate:down\nDROP TABLE blocker;\n");
-        Files.writeString(
-                dir.resolve("3_more.sql"),
-                "-- migrate:up\nINSERT INTO things VALUES (1, '${target}');\n-- migrate:down\nDELETE FROM things;\n");
-        return dir;
+        return FleetMigrations.write(directory, "'${target}'");
     }
 
     /** {@code count} empty tenant databases (an empty file is an empty SQLite database). */

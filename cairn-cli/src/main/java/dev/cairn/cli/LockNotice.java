@@ -33,7 +33,7 @@ final class LockNotice implements MigrationListener {
 
     @Override
     public void waitingForLock(String holder) {
-        say.accept("Waiting for the migration lock: " + Terminal.printable(holder) + " (up to lock-timeout) ...");
+        say.accept(MigrationListener.lockWaitNotice(Terminal.printable(holder)));
     }
 
     @Override

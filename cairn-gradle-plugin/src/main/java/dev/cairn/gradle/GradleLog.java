@@ -18,7 +18,7 @@ final class GradleLog implements MigrationListener {
 
     @Override
     public void waitingForLock(String holder) {
-        log.lifecycle("Waiting for the migration lock, held by {}", holder);
+        log.lifecycle(MigrationListener.lockWaitNotice(holder));
     }
 
     @Override

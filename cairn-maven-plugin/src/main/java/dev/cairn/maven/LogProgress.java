@@ -24,7 +24,7 @@ final class LogProgress implements MigrationListener {
 
     @Override
     public void waitingForLock(String holder) {
-        log.warn("Waiting for the migration lock: " + holder + " (up to lock-timeout) ...");
+        log.warn(MigrationListener.lockWaitNotice(holder));
     }
 
     @Override

@@ -17,7 +17,7 @@ final class StartupLog implements MigrationListener {
 
     @Override
     public void waitingForLock(String holder) {
-        LOG.info("Waiting for the migration lock, held by {}", holder);
+        LOG.info(MigrationListener.lockWaitNotice(holder));
     }
 
     @Override

@@ -74,7 +74,7 @@ class ReplicasIT {
         assertThat(lines.list)
                 .extracting(ILoggingEvent::getFormattedMessage)
                 .as("the replicas met at the lock, and the waiting ones said who held it")
-                .anyMatch(line -> line.startsWith("Waiting for the migration lock, held by "));
+                .anyMatch(line -> line.startsWith("Waiting for the migration lock: held by "));
 
         assertThat(db.query("SELECT name, batch FROM cairn_migrations ORDER BY id"))
                 .extracting(row -> row.get("name") + "@" + row.get("batch"))

@@ -2,6 +2,7 @@
 package dev.cairn.internal.command;
 
 import dev.cairn.internal.connect.Connector;
+import dev.cairn.internal.connect.WrappingConnector;
 import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.schema.TargetCatalog;
 import java.lang.reflect.InvocationHandler;
@@ -29,11 +30,10 @@ import org.slf4j.LoggerFactory;
  * reset a session, or the rollback of what a failure left open or the reset fails, the connection is
  * closed as before: nothing of one tenant's session reaches the next.
  */
-public final class SessionReuse extends Connector {
+public final class SessionReuse extends WrappingConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionReuse.class);
 
-    private final Connector connections;
     private final Deque<Idle> idle = new ArrayDeque<>();
     private int runs;
 
@@ -42,7 +42,7 @@ public final class SessionReuse extends Connector {
 
     /** Hands on the connections of {@code connections} from target to target. */
     public SessionReuse(Connector connections) {
-        this.connections = connections;
+        super(connections);
     }
 
     /** A fleet run starts: connections its targets close are kept for the next, until it ends. */
@@ -169,25 +169,5 @@ public final class SessionReuse extends Connector {
         } catch (SQLException e) {
             LOG.debug("Closing a fleet connection failed; the session ends with it anyway", e);
         }
-    }
-
-    @Override
-    public String target() {
-        return connections.target();
-    }
-
-    @Override
-    public Connector forUrl(String otherUrl) {
-        return connections.forUrl(otherUrl);
-    }
-
-    @Override
-    public Optional<String> url() {
-        return connections.url();
-    }
-
-    @Override
-    public String verifyUrl() {
-        return connections.verifyUrl();
     }
 }

@@ -3,23 +3,22 @@ package dev.cairn.internal.command;
 
 import dev.cairn.internal.connect.ConnectionFailures;
 import dev.cairn.internal.connect.Connector;
+import dev.cairn.internal.connect.WrappingConnector;
 import dev.cairn.internal.schema.TargetCatalog;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The connections of a fleet's schema target: the environment's, with the target's schema made the
  * default for unqualified names on each as it opens (PostgreSQL's search path, H2's schema, MySQL's
  * database). A scratch database ({@link #forUrl}) gets no such schema.
  */
-final class TargetSchemaConnector extends Connector {
+final class TargetSchemaConnector extends WrappingConnector {
 
-    private final Connector connections;
     private final String schema;
 
     TargetSchemaConnector(Connector connections, String schema) {
-        this.connections = connections;
+        super(connections);
         this.schema = schema;
     }
 
@@ -58,20 +57,5 @@ final class TargetSchemaConnector extends Connector {
             }
             throw (RuntimeException) e;
         }
-    }
-
-    @Override
-    public Connector forUrl(String otherUrl) {
-        return connections.forUrl(otherUrl);
-    }
-
-    @Override
-    public Optional<String> url() {
-        return connections.url();
-    }
-
-    @Override
-    public String verifyUrl() {
-        return connections.verifyUrl();
     }
 }
