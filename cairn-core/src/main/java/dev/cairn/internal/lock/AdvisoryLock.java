@@ -39,6 +39,17 @@ public final class AdvisoryLock implements Lock {
     /** "CAIR" in ASCII: the lock class shown as {@code classid} in {@code pg_locks}. */
     static final int LOCK_CLASS = 0x43414952;
 
+    /**
+     * What to do about a pooler that does not keep a client on its server session, and why: one text
+     * for every error that shows one.
+     */
+    public static final String POOLER_ADVICE = "The connection goes through a pooler that hands each transaction to"
+            + " whichever server session is free (PgBouncer with pool_mode = transaction or statement, for one);"
+            + " a session-level lock and a session's search_path do not follow the client there, so the work"
+            + " could run unguarded, in another schema, or beside another runner on a shared session. Connect"
+            + " migrations to the server itself, or to a pool in session mode, and keep the transaction pool for"
+            + " the application.";
+
     /** Tries at releasing the lock from a pooled connection that has been handed another server session. */
     private static final int UNLOCK_ATTEMPTS = 8;
 
@@ -155,10 +166,8 @@ public final class AdvisoryLock implements Lock {
                 if (result.getBoolean(1)) {
                     throw new LockException(
                             table.toString(),
-                            poolerMessage(
-                                    "the server session this connection was handed (PostgreSQL backend pid "
-                                            + result.getInt(3) + ") already holds it for another client",
-                                    "Nothing was changed"));
+                            poolerMessage("the server session this connection was handed (PostgreSQL backend pid "
+                                    + result.getInt(3) + ") already holds it for another client"));
                 }
                 holderPid = result.getInt(3);
                 return result.getBoolean(2);
@@ -185,37 +194,22 @@ public final class AdvisoryLock implements Lock {
             if (pid != holderPid) {
                 throw new LockException(
                         table.toString(),
-                        poolerMessage(
-                                "it was taken by PostgreSQL backend pid " + holderPid
-                                        + ", but the transaction that would change the database runs on pid " + pid,
-                                "Nothing was changed"));
+                        poolerMessage("it was taken by PostgreSQL backend pid " + holderPid
+                                + ", but the transaction that would change the database runs on pid " + pid));
             }
             if (defaultSchema.isPresent() && schema != null && !schema.equals(defaultSchema.get())) {
                 throw new LockException(
                         table.toString(),
-                        poolerMessage(
-                                "the transaction that would change the database runs with " + schema
-                                        + " as its default schema, not " + defaultSchema.get()
-                                        + ", which this connection set",
-                                "Nothing was changed"));
+                        poolerMessage("the transaction that would change the database runs with " + schema
+                                + " as its default schema, not " + defaultSchema.get()
+                                + ", which this connection set"));
             }
         }
     }
 
-    /**
-     * What to do about a pooler that does not keep a client on its server session, and why: one text
-     * for every error that shows one.
-     */
-    public static final String POOLER_ADVICE = "The connection goes through a pooler that hands each transaction to"
-            + " whichever server session is free (PgBouncer with pool_mode = transaction or statement, for one);"
-            + " a session-level lock and a session's search_path do not follow the client there, so the work"
-            + " could run unguarded, in another schema, or beside another runner on a shared session. Connect"
-            + " migrations to the server itself, or to a pool in session mode, and keep the transaction pool for"
-            + " the application.";
-
-    /** The message for a pooler seen at the lock: what was seen, what stays, then {@link #POOLER_ADVICE}. */
-    static String poolerMessage(String seen, String whatStays) {
-        return "The migration lock cannot be trusted on this connection: " + seen + ". " + whatStays + ". "
+    /** The message for a pooler seen at the lock: what was seen, that nothing changed, then {@link #POOLER_ADVICE}. */
+    static String poolerMessage(String seen) {
+        return "The migration lock cannot be trusted on this connection: " + seen + ". Nothing was changed. "
                 + POOLER_ADVICE;
     }
 
