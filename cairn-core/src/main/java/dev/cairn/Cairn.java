@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn;
 
+import dev.cairn.internal.command.Baseline;
 import dev.cairn.internal.command.Change;
 import dev.cairn.internal.command.DryRun;
 import dev.cairn.internal.command.FleetTargets;
@@ -152,6 +153,20 @@ public final class Cairn {
         return change().rollback(Operation.rollback());
     }
 
+    /**
+     * Undoes what a down or rollback {@code operation} names, such as
+     * {@code Operation.rollbackAll().intoBaseline()}.
+     *
+     * @throws IllegalArgumentException if {@code operation} applies migrations
+     * @see #rollback()
+     */
+    public RollbackResult rollback(Operation operation) {
+        if (operation.direction() != Direction.DOWN) {
+            throw new IllegalArgumentException("Not a down or rollback: " + operation + "; use migrate(operation)");
+        }
+        return change().rollback(operation);
+    }
+
     /** Undoes every applied migration, newest first; see {@link #rollback()}. */
     public RollbackResult rollbackAll() {
         return change().rollback(Operation.rollbackAll());
@@ -184,6 +199,24 @@ public final class Cairn {
      */
     public Plan plan(Operation operation) {
         return new DryRun(database()).plan(Objects.requireNonNull(operation, "operation"));
+    }
+
+    /**
+     * Adopts a database whose schema was made before Cairn (by hand, or by another tool): records every
+     * migration up to {@code version} as applied, in one batch of their own marked as a baseline,
+     * without running any, under the migration lock. {@code migrate} then applies only what is newer.
+     * {@code status} shows them as {@code baseline}; a rollback into them is refused unless asked for
+     * ({@link Operation#intoBaseline()}), since their downs never ran here.
+     *
+     * @param version a version or a full migration name, as {@code migrate --to} takes
+     * @return what was recorded
+     * @throws ValidationException if the tracking table has rows already, or a Java migration up to
+     *     {@code version} must run ({@link JavaMigration#mustRunOnBaseline()}); nothing is changed
+     * @throws ConfigurationException if {@code version} names no migration
+     * @throws LockException if another runner holds the lock for longer than {@code lock-timeout}
+     */
+    public BaselineResult baseline(String version) {
+        return new Baseline(database(), Clock.systemUTC()).record(Objects.requireNonNull(version, "version"));
     }
 
     /**

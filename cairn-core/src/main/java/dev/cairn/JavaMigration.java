@@ -83,4 +83,14 @@ public interface JavaMigration {
     default String checksum() {
         return null;
     }
+
+    /**
+     * True for a migration whose work a database that already has the schema still needs (data it
+     * loads or converts, say): {@code cairn baseline} then refuses to record it as applied without
+     * running it, and says to baseline below it. False by default: like an SQL migration, it made
+     * schema that a baselined database has already.
+     */
+    default boolean mustRunOnBaseline() {
+        return false;
+    }
 }

@@ -16,8 +16,11 @@ import java.util.OptionalInt;
  * @param batch the batch number this change stops at, for {@code rollback --to-batch}
  * @param allowsOutOfOrder whether pending migrations older than the newest applied one may be applied
  *     ({@code --allow-out-of-order})
+ * @param undoesBaseline whether a rollback may undo migrations that {@code cairn baseline} recorded
+ *     ({@code --into-baseline})
  */
-public record Operation(Kind kind, Optional<String> version, OptionalInt batch, boolean allowsOutOfOrder) {
+public record Operation(
+        Kind kind, Optional<String> version, OptionalInt batch, boolean allowsOutOfOrder, boolean undoesBaseline) {
 
     /** The kinds of change. */
     public enum Kind {
@@ -58,6 +61,14 @@ public record Operation(Kind kind, Optional<String> version, OptionalInt batch, 
         if (allowsOutOfOrder && kind != Kind.MIGRATE && kind != Kind.UP) {
             throw new IllegalArgumentException("Only migrate and up apply migrations, not " + kind);
         }
+        if (undoesBaseline && (kind == Kind.MIGRATE || kind == Kind.UP)) {
+            throw new IllegalArgumentException("Only a rollback undoes migrations, not " + kind);
+        }
+    }
+
+    /** The operation, not into a baseline (see {@link #intoBaseline()}). */
+    public Operation(Kind kind, Optional<String> version, OptionalInt batch, boolean allowsOutOfOrder) {
+        this(kind, version, batch, allowsOutOfOrder, false);
     }
 
     /** Every pending migration, as one new batch. */
@@ -129,7 +140,21 @@ public record Operation(Kind kind, Optional<String> version, OptionalInt batch, 
         if (direction() != Direction.UP) {
             throw new IllegalStateException("Only migrate and up apply migrations: " + this);
         }
-        return new Operation(kind, version, batch, true);
+        return new Operation(kind, version, batch, true, false);
+    }
+
+    /**
+     * This rollback or down, also undoing migrations that {@code cairn baseline} recorded without running
+     * them ({@code --into-baseline}), which are refused otherwise: their downs were never run, so never
+     * proven, on this database.
+     *
+     * @throws IllegalStateException if this operation applies migrations
+     */
+    public Operation intoBaseline() {
+        if (direction() != Direction.DOWN) {
+            throw new IllegalStateException("Only a rollback undoes migrations: " + this);
+        }
+        return new Operation(kind, version, batch, false, true);
     }
 
     /** Whether this change applies migrations (up) or undoes them (down). */
@@ -149,7 +174,7 @@ public record Operation(Kind kind, Optional<String> version, OptionalInt batch, 
             case ROLLBACK_TO -> "rollback --to " + version.orElseThrow();
             case ROLLBACK_TO_BATCH -> "rollback --to-batch " + batch.getAsInt();
         };
-        return allowsOutOfOrder ? command + " --allow-out-of-order" : command;
+        return command + (allowsOutOfOrder ? " --allow-out-of-order" : "") + (undoesBaseline ? " --into-baseline" : "");
     }
 
     private static Operation of(Kind kind) {

@@ -40,10 +40,13 @@ public record Status(
         this(currentVersion, currentBatch, migrations, problems, Optional.empty());
     }
 
-    /** The applied migrations (including those whose file is gone), in the order they were applied. */
+    /**
+     * The applied migrations (including those recorded by a baseline and those whose file is gone), in the
+     * order they were applied.
+     */
     public List<Migration> applied() {
         return migrations.stream()
-                .filter(m -> m.state() == State.APPLIED || m.state() == State.MISSING)
+                .filter(m -> m.state() == State.APPLIED || m.state() == State.BASELINE || m.state() == State.MISSING)
                 .toList();
     }
 
@@ -68,7 +71,7 @@ public record Status(
      * @param name the migration's name
      * @param version the migration's version
      * @param description the comment lines above {@code -- migrate:up}, joined by newlines; empty if none
-     * @param state applied, pending, or applied with its file gone
+     * @param state applied, baselined, pending, or applied with its file gone
      * @param batch the batch it was applied in, if applied
      * @param appliedAt when it was applied, if applied
      * @param executionTime how long it took to apply, if applied
@@ -97,6 +100,8 @@ public record Status(
             switch (state) {
                 case APPLIED:
                     return "applied";
+                case BASELINE:
+                    return "baseline";
                 case PENDING:
                     return "pending";
                 case MISSING:
@@ -124,6 +129,12 @@ public record Status(
     public enum State {
         /** Recorded in the tracking table, and its file is present. */
         APPLIED,
+        /**
+         * Recorded as applied by {@code cairn baseline}, and its file is present: the database had its
+         * schema already, so it never ran here, nor its down; a rollback into it is refused unless asked
+         * for ({@link dev.cairn.Operation#intoBaseline()}).
+         */
+        BASELINE,
         /** Its file is present and it is not applied. */
         PENDING,
         /** Recorded in the tracking table, but its file is gone. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.cli;
 
+import dev.cairn.BaselineResult;
 import dev.cairn.Cairn;
 import dev.cairn.Direction;
 import dev.cairn.MigrateResult;
@@ -157,6 +158,16 @@ final class HumanOutput implements Output {
             out.println("Repaired " + count(result.repairs().size(), "migration") + " in the tracking table ("
                     + millis(result.duration()) + ").");
         }
+    }
+
+    @Override
+    public void baselined(BaselineResult result) {
+        for (String migration : result.migrations()) {
+            out.println("  baseline  " + Terminal.printable(migration));
+        }
+        out.println("Recorded " + count(result.migrations().size(), "migration") + " up to " + result.version()
+                + " as applied, in batch " + result.batch() + " (baseline), without running any ("
+                + millis(result.duration()) + "). `cairn migrate` applies what is newer.");
     }
 
     @Override

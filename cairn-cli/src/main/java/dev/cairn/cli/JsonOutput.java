@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import dev.cairn.BaselineResult;
 import dev.cairn.Cairn;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationFailedException;
@@ -214,6 +215,20 @@ final class JsonOutput implements Output {
                 json.writeStringField("kind", repair.kind().name().toLowerCase(Locale.ROOT));
                 json.writeStringField("description", repair.description());
                 json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeNumberField("durationMs", result.duration().toMillis());
+        });
+    }
+
+    @Override
+    public void baselined(BaselineResult result) {
+        document(true, json -> {
+            json.writeStringField("version", result.version());
+            json.writeNumberField("batch", result.batch());
+            json.writeArrayFieldStart("migrations");
+            for (String migration : result.migrations()) {
+                json.writeString(migration);
             }
             json.writeEndArray();
             json.writeNumberField("durationMs", result.duration().toMillis());

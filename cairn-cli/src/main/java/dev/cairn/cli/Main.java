@@ -37,6 +37,7 @@ public final class Main {
             "verify",
             "schema",
             "repair",
+            "baseline",
             "unlock",
             "ping",
             "seed");
@@ -227,6 +228,7 @@ public final class Main {
             case "verify" -> new VerifyCommand(invocation);
             case "schema" -> new SchemaCommand(invocation);
             case "repair" -> new RepairCommand(invocation);
+            case "baseline" -> new BaselineCommand(invocation);
             case "unlock" -> new UnlockCommand(invocation);
             case "ping" -> new PingCommand(invocation);
             case "seed" ->

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.cli;
 
+import dev.cairn.BaselineResult;
 import dev.cairn.Cairn;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationListener;
@@ -56,6 +57,9 @@ interface Output {
 
     /** {@code repair} finished. */
     void repaired(RepairResult result);
+
+    /** {@code baseline} recorded {@code result}'s migrations. */
+    void baselined(BaselineResult result);
 
     /** A dry run worked out {@code plan}; nothing was changed. */
     void dryRun(Plan plan);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cairn rollback [--all | --to V | --to-batch N] [--dry-run]}: undoes the newest batch, or
+ * {@code cairn rollback [--all | --to V | --to-batch N] [--into-baseline] [--dry-run]}: undoes the newest batch, or
  * everything, or back to a version or batch. The three targets exclude each other; picocli rejects
  * two of them as a usage error (exit 2).
  */
@@ -20,6 +20,12 @@ final class RollbackCommand extends DatabaseCommand {
 
     @Option(names = "--dry-run", description = "Print every statement that would run; change nothing.")
     boolean dryRun;
+
+    @Option(
+            names = "--into-baseline",
+            description = "Also undo migrations that `cairn baseline` recorded without running them (refused"
+                    + " otherwise: their downs never ran on this database).")
+    boolean intoBaseline;
 
     RollbackCommand(Invocation invocation) {
         super(invocation);
@@ -50,25 +56,22 @@ final class RollbackCommand extends DatabaseCommand {
     void run(Cairn cairn, Output output) {
         if (dryRun) {
             output.dryRun(cairn.plan(operation()));
-        } else if (target == null) {
-            output.rolledBack(cairn.rollback());
-        } else if (target.all) {
-            output.rolledBack(cairn.rollbackAll());
-        } else if (target.version != null) {
-            output.rolledBack(cairn.rollbackTo(target.version));
         } else {
-            output.rolledBack(cairn.rollbackToBatch(target.batch));
+            output.rolledBack(cairn.rollback(operation()));
         }
     }
 
     private Operation operation() {
+        Operation operation;
         if (target == null) {
-            return Operation.rollback();
+            operation = Operation.rollback();
         } else if (target.all) {
-            return Operation.rollbackAll();
+            operation = Operation.rollbackAll();
         } else if (target.version != null) {
-            return Operation.rollbackTo(target.version);
+            operation = Operation.rollbackTo(target.version);
+        } else {
+            operation = Operation.rollbackToBatch(target.batch);
         }
-        return Operation.rollbackToBatch(target.batch);
+        return intoBaseline ? operation.intoBaseline() : operation;
     }
 }

@@ -10,6 +10,7 @@ import dev.cairn.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -156,28 +157,35 @@ class ProcessOutputIT {
                 .doesNotContain("of 0");
     }
 
-    /** A long migration's line says on a terminal which statement runs and for how long, then its time. */
+    /**
+     * A long migration's line says on a terminal which statement runs and for how long, then its time;
+     * into a file, one plain line. The two runs go at once, each on a project of its own: each is one
+     * long statement on one core, seconds apiece.
+     */
     @Test
     void aLongMigrationShowsItsStatementAndTimeOnATerminalOnly() {
-        new Cli(directory)
-                .withSqliteConfig()
-                .migration(
-                        "20260101000000_slow",
-                        "-- migrate:up\nCREATE TABLE numbers (n integer);\n"
-                                + "INSERT INTO numbers WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r"
-                                + " WHERE i < 30000000) SELECT i FROM r;\n-- migrate:down\nDROP TABLE numbers;\n");
+        Path intoFiles = directory.resolve("into-files");
+        for (Path project : List.of(directory, intoFiles)) {
+            new Cli(project)
+                    .withSqliteConfig()
+                    .migration(
+                            "20260101000000_slow",
+                            "-- migrate:up\nCREATE TABLE numbers (n integer);\n"
+                                    + "INSERT INTO numbers WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL"
+                                    + " SELECT i + 1 FROM r WHERE i < 30000000) SELECT i FROM r;\n"
+                                    + "-- migrate:down\nDROP TABLE numbers;\n");
+        }
 
+        CairnProcess.Running files = CairnProcess.start(intoFiles, Map.of(), "migrate");
         Cli.Run terminal = onATerminal(Map.of(), "migrate");
+        Cli.Run plain = files.await(Duration.ofSeconds(120));
 
         assertThat(terminal.exitCode()).as(terminal.out()).isZero();
         assertThat(terminal.out())
                 .containsPattern("\r  up    20260101000000_slow \\.\\.\\. statement 2 of 2, \\d+ s" + ESC + "\\[K")
                 .containsPattern("\r  up    20260101000000_slow \\.\\.\\. " + ESC + "\\[K *\\d+ ms");
-
-        // Rolled back and run again with its output in a file: one plain line.
-        CairnProcess.java(directory, Map.of(), "rollback").exits(0);
-        Cli.Run files = CairnProcess.java(directory, Map.of(), "migrate").exits(0);
-        assertThat(files.out()).doesNotContain("statement 2 of 2", "\r", ESC);
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("20260101000000_slow").doesNotContain("statement 2 of 2", "\r", ESC);
     }
 
     /** A rollback that runs a down changed since it was applied says so on stderr before it runs it. */

@@ -162,9 +162,10 @@ public final class Change {
 
     /**
      * The tracking table's rows, after bringing a table of an earlier version up to date and
-     * committing that, whatever the command goes on to do: the missing {@code down_checksum} column is
-     * added, and each row of checksum algorithm 1 whose file is unchanged gets the file's checksums by
-     * the current algorithm. A row whose file changed keeps algorithm 1 (and is refused as edited).
+     * committing that, whatever the command goes on to do: the missing columns ({@code down_checksum},
+     * {@code origin}) are added, and each row of checksum algorithm 1 whose file is unchanged gets the
+     * file's checksums by the current algorithm. A row whose file changed keeps algorithm 1 (and is
+     * refused as edited).
      */
     private List<HistoryRow> upgradedHistory(Session session, List<Migration> migrations) throws SQLException {
         List<HistoryRow> history = session.history().read();
@@ -174,8 +175,8 @@ public final class Change {
         } catch (SQLException e) {
             throw ConnectionFailures.working(
                     settings.target(),
-                    "adding the down_checksum column to the tracking table "
-                            + session.history().table() + ", which an earlier version of Cairn made",
+                    "adding the columns that an earlier version of Cairn did not make (down_checksum, origin) to the"
+                            + " tracking table " + session.history().table(),
                     session.dialect(),
                     e,
                     "Run this command once as a user who may alter that table (its owner); the column is added"

@@ -320,17 +320,24 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
     }
 
     /**
-     * The definition of the tracking table's {@code down_checksum} column, which tables made before
-     * version 2 of the checksum lack; {@link #addDownChecksumColumn} adds it.
+     * The columns that tracking tables made by earlier versions lack:
+     * {@code down_checksum} (before version 2 of the checksum) and {@code origin} (before baselines).
+     * Both nullable, so that existing rows stay valid; {@link #addColumn} adds one.
      */
-    String DOWN_CHECKSUM_COLUMN = "down_checksum varchar(64)";
+    List<Column> LATER_COLUMNS =
+            List.of(new Column("down_checksum", "varchar(64)"), new Column("origin", "varchar(20)"));
 
-    /**
-     * The statement that adds {@link #DOWN_CHECKSUM_COLUMN} to a tracking table made by an earlier
-     * version. Standard SQL that all four databases take; nullable, so that existing rows stay valid.
-     */
-    default String addDownChecksumColumn(TableName table) {
-        return "ALTER TABLE " + qualify(table) + " ADD COLUMN " + DOWN_CHECKSUM_COLUMN;
+    /** A column of the tracking table: its name (lower case) and type. */
+    record Column(String name, String type) {
+        /** As {@code CREATE TABLE} and {@code ADD COLUMN} write it. */
+        public String definition() {
+            return name + " " + type;
+        }
+    }
+
+    /** The statement that adds {@code column} to a table: standard SQL that all four take. */
+    default String addColumn(TableName table, Column column) {
+        return "ALTER TABLE " + qualify(table) + " ADD COLUMN " + column.definition();
     }
 
     /**
@@ -341,7 +348,9 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
      * {@code statements_checksum} are null for a migration that ran completely; for one whose
      * section stopped part-way outside a transaction they say which section ({@code up} or
      * {@code down}), how many of its statements ran, and the checksum of those statements, so that a
-     * later run can resume after them.
+     * later run can resume after them. {@code origin} is null for a migration Cairn ran, and says where
+     * the row came from otherwise: {@code baseline} for one that {@code cairn baseline} recorded as
+     * applied without running it.
      */
     static String historyColumns(String timestampType) {
         return "id integer NOT NULL PRIMARY KEY,"
@@ -355,7 +364,9 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
                 + " incomplete varchar(4),"
                 + " statements_run integer,"
                 + " statements_checksum varchar(64),"
-                + " " + DOWN_CHECKSUM_COLUMN;
+                + LATER_COLUMNS.stream()
+                        .map(column -> " " + column.definition())
+                        .collect(Collectors.joining(","));
     }
 
     /** Binds a point in time for the tracking table's {@code applied_at}; by default as UTC. */

@@ -19,6 +19,8 @@ import java.time.Instant;
  * @param appliedAt when it was applied
  * @param executionMillis how long its up section took
  * @param progress how far a section got that stopped part-way; null for a migration that is applied
+ * @param origin null for a migration Cairn ran; {@link #BASELINE} for one {@code cairn baseline}
+ *     recorded as applied without running it
  */
 public record HistoryRow(
         int id,
@@ -30,7 +32,42 @@ public record HistoryRow(
         String downChecksum,
         Instant appliedAt,
         long executionMillis,
-        Progress progress) {
+        Progress progress,
+        String origin) {
+
+    /** The origin of a row that {@code cairn baseline} wrote: the schema was there, the migration never ran here. */
+    public static final String BASELINE = "baseline";
+
+    /** A row of a migration that Cairn ran. */
+    public HistoryRow(
+            int id,
+            String version,
+            String name,
+            int batch,
+            String checksum,
+            int checksumAlgorithm,
+            String downChecksum,
+            Instant appliedAt,
+            long executionMillis,
+            Progress progress) {
+        this(
+                id,
+                version,
+                name,
+                batch,
+                checksum,
+                checksumAlgorithm,
+                downChecksum,
+                appliedAt,
+                executionMillis,
+                progress,
+                null);
+    }
+
+    /** Whether {@code cairn baseline} recorded this migration, which never ran on this database. */
+    public boolean isBaseline() {
+        return BASELINE.equals(origin);
+    }
 
     /** Whether a section of this migration stopped part-way. */
     public boolean isIncomplete() {
@@ -49,13 +86,24 @@ public record HistoryRow(
                 downChecksum,
                 appliedAt,
                 executionMillis,
-                progress);
+                progress,
+                origin);
     }
 
     /** This row with other checksums, by algorithm {@code algorithm}. */
     public HistoryRow withChecksums(int algorithm, String checksum, String downChecksum) {
         return new HistoryRow(
-                id, version, name, batch, checksum, algorithm, downChecksum, appliedAt, executionMillis, progress);
+                id,
+                version,
+                name,
+                batch,
+                checksum,
+                algorithm,
+                downChecksum,
+                appliedAt,
+                executionMillis,
+                progress,
+                origin);
     }
 
     /**

@@ -18,14 +18,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The only code that reads or writes the tracking table. It runs on the caller's connection and
  * transaction, so a migration's row is written in the same transaction as the migration. All SQL is
  * built once from the checked, quoted table name; values are always bound, never spliced.
  *
- * <p>Tables made by earlier versions lack the {@code down_checksum} column. Reading copes with that
- * (the rows read have no down checksum), so read-only commands work on such a table unchanged;
+ * <p>Tables made by earlier versions lack the {@code down_checksum} and {@code origin} columns. Reading
+ * copes with that (the rows read have no down checksum, and were run by Cairn), so read-only commands
+ * work on such a table unchanged;
  * writing needs the column, which {@link #addMissingColumns} adds, under the lock, before a command
  * writes.
  */
@@ -46,6 +48,7 @@ public final class HistoryStore {
             "statements_checksum");
 
     private static final String DOWN_CHECKSUM = "down_checksum";
+    private static final String ORIGIN = "origin";
 
     private final Connection connection;
     private final Dialect dialect;
@@ -57,8 +60,8 @@ public final class HistoryStore {
     private final String complete;
     private final String progress;
     private final String delete;
-    /** Whether the table has {@code down_checksum}, as the last read or probe found; null before either. */
-    private Boolean hasDownChecksum;
+    /** Whether the table has every later column, as the last read or probe found; null before either. */
+    private Boolean hasLaterColumns;
 
     private PreparedStatement insertStatement;
     private PreparedStatement deleteStatement;
@@ -73,8 +76,8 @@ public final class HistoryStore {
         this.selectAll = "SELECT * FROM " + name + " ORDER BY id";
         this.selectNone = "SELECT * FROM " + name + " WHERE 1 = 0";
         this.insert = "INSERT INTO " + name + " (id, version, name, batch, checksum, checksum_algorithm, applied_at,"
-                + " execution_ms, incomplete, statements_run, statements_checksum, down_checksum)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " execution_ms, incomplete, statements_run, statements_checksum, down_checksum, origin)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.complete = "UPDATE " + name + " SET batch = ?, checksum = ?, checksum_algorithm = ?, applied_at = ?,"
                 + " execution_ms = ?, incomplete = NULL, statements_run = NULL, statements_checksum = NULL,"
                 + " down_checksum = ? WHERE id = ?";
@@ -114,26 +117,32 @@ public final class HistoryStore {
     }
 
     /**
-     * Adds the columns that a tracking table made by an earlier version lacks ({@code down_checksum}).
-     * Only under the migration lock; the caller commits (MySQL, MariaDB and H2 commit DDL at once).
+     * Adds the columns that a tracking table made by an earlier version lacks ({@code down_checksum},
+     * {@code origin}: {@link Dialect#LATER_COLUMNS}). Only under the migration lock; the caller commits
+     * (MySQL, MariaDB and H2 commit DDL at once).
      *
      * @return whether a column was added
      */
     public boolean addMissingColumns() throws SQLException {
-        if (hasDownChecksum == null) {
-            try (Statement statement = connection.createStatement();
-                    ResultSet result = statement.executeQuery(selectNone)) {
-                hasDownChecksum = columnIndexes(result.getMetaData()).containsKey(DOWN_CHECKSUM);
-            }
-        }
-        if (hasDownChecksum) {
+        if (Boolean.TRUE.equals(hasLaterColumns)) {
             return false;
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(dialect.addDownChecksumColumn(table));
+        Set<String> present;
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(selectNone)) {
+            present = columnIndexes(result.getMetaData()).keySet();
         }
-        hasDownChecksum = true;
-        return true;
+        boolean added = false;
+        try (Statement statement = connection.createStatement()) {
+            for (Dialect.Column column : Dialect.LATER_COLUMNS) {
+                if (!present.contains(column.name())) {
+                    statement.execute(dialect.addColumn(table, column));
+                    added = true;
+                }
+            }
+        }
+        hasLaterColumns = true;
+        return added;
     }
 
     /**
@@ -215,7 +224,8 @@ public final class HistoryStore {
                 at[i] = index;
             }
             Integer downChecksum = columns.get(DOWN_CHECKSUM);
-            hasDownChecksum = downChecksum != null;
+            Integer origin = columns.get(ORIGIN);
+            hasLaterColumns = downChecksum != null && origin != null;
             while (result.next()) {
                 rows.add(new HistoryRow(
                         result.getInt(at[0]),
@@ -227,7 +237,8 @@ public final class HistoryStore {
                         downChecksum == null ? null : result.getString(downChecksum),
                         dialect.readInstant(result, at[6]),
                         result.getLong(at[7]),
-                        progress(result.getString(at[8]), result.getInt(at[9]), result.getString(at[10]))));
+                        progress(result.getString(at[8]), result.getInt(at[9]), result.getString(at[10])),
+                        origin == null ? null : result.getString(origin)));
             }
         }
         return rows;
@@ -273,6 +284,7 @@ public final class HistoryStore {
         statement.setObject(10, progress == null ? null : progress.statementsRun(), Types.INTEGER);
         statement.setString(11, progress == null ? null : progress.statementsChecksum());
         statement.setString(12, row.downChecksum());
+        statement.setString(13, row.origin());
     }
 
     /** Records that the migration of {@code row}, which stopped part-way before, is now applied. */

@@ -19,6 +19,7 @@ import dev.cairn.internal.sql.Statement;
 import dev.cairn.internal.sql.TransactionRules;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -190,6 +191,10 @@ public final class Planner {
                 refusals.add(row.name() + ": its file is gone (applied in batch " + row.batch()
                         + "); restore the file to roll it back, or, to leave what it made in the database, forget"
                         + " it with `cairn repair --forget " + row.name() + "` and roll back the rest");
+            } else if (row.isBaseline() && !operation.undoesBaseline()) {
+                refusals.add(row.name() + ": it was recorded by `cairn baseline` (batch " + row.batch() + "), so it"
+                        + " never ran here and its down was never proven on this database; roll back only what ran"
+                        + " after the baseline, or add --into-baseline to run its down anyway");
             } else if (!migration.reversible()) {
                 refusals.add(row.name() + ": it is irreversible ("
                         + (migration.isJava()
@@ -217,6 +222,66 @@ public final class Planner {
                             : step(migration, Direction.DOWN, migration.down(), row.batch(), row, rules, transactions));
         }
         return new Work(operation, OptionalInt.empty(), steps, nextId);
+    }
+
+    /**
+     * The rows that {@code cairn baseline target} records: every migration up to {@code target} (a
+     * version or a full name), as applied in batch 1 at {@code now}, with its checksums by {@code rules}
+     * (so that an edit after the baseline is told like any other) and origin {@link HistoryRow#BASELINE}.
+     *
+     * @throws ValidationException if the tracking table has rows already, or a Java migration up to
+     *     {@code target} must run ({@link dev.cairn.JavaMigration#mustRunOnBaseline()}); nothing is written
+     * @throws ConfigurationException if {@code target} names no migration
+     */
+    public List<HistoryRow> baseline(String target, SplitRules rules, Instant now) {
+        if (!history.isEmpty()) {
+            HistoryRow last = history.get(history.size() - 1);
+            throw new ValidationException(
+                    "Cannot baseline: the tracking table has " + history.size()
+                            + (history.size() == 1 ? " row" : " rows") + " already (the newest " + last.name()
+                            + ", batch " + last.batch() + "). A baseline is for a database whose schema was made"
+                            + " without Cairn; this one has a history, which `cairn status` shows. Nothing was"
+                            + " changed.",
+                    List.of());
+        }
+        Version top = resolveTarget(target).version();
+        List<Migration> covered = migrations.stream()
+                .filter(migration -> migration.version().compareTo(top) <= 0)
+                .toList();
+        List<String> mustRun = covered.stream()
+                .filter(migration -> migration.isJava() && migration.java().mustRunOnBaseline())
+                .map(migration -> migration.name() + " (" + migration.source() + ") must run even where the schema"
+                        + " exists (mustRunOnBaseline)")
+                .toList();
+        if (!mustRun.isEmpty()) {
+            Migration first = covered.stream()
+                    .filter(migration -> migration.isJava() && migration.java().mustRunOnBaseline())
+                    .findFirst()
+                    .orElseThrow();
+            throw new ValidationException(
+                    "Cannot baseline at " + target + ": " + mustRun.size()
+                            + (mustRun.size() == 1 ? " migration" : " migrations") + " up to it must run. Baseline"
+                            + " below " + first.name() + " and let `cairn migrate` run it and what follows. Nothing"
+                            + " was changed.",
+                    mustRun);
+        }
+        List<HistoryRow> rows = new ArrayList<>();
+        for (Migration migration : covered) {
+            Checksum.Sections checksums = migration.checksums(rules);
+            rows.add(new HistoryRow(
+                    rows.size() + 1,
+                    migration.version().text(),
+                    migration.name(),
+                    1,
+                    checksums.up(),
+                    Checksum.ALGORITHM,
+                    checksums.down(),
+                    now,
+                    0,
+                    null,
+                    HistoryRow.BASELINE));
+        }
+        return rows;
     }
 
     /** Why {@code migrate --to} applies nothing: {@code target} is applied, and {@code newer} are pending. */
@@ -281,7 +346,9 @@ public final class Planner {
                     migration == null ? "" : migration.description(),
                     row.isIncomplete()
                             ? Status.State.INCOMPLETE
-                            : migration == null && unusableFile == null ? Status.State.MISSING : Status.State.APPLIED,
+                            : migration == null && unusableFile == null
+                                    ? Status.State.MISSING
+                                    : row.isBaseline() ? Status.State.BASELINE : Status.State.APPLIED,
                     Optional.of(row.batch()),
                     Optional.ofNullable(row.appliedAt()),
                     Optional.of(Duration.ofMillis(row.executionMillis())),
