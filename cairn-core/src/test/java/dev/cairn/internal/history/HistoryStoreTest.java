@@ -56,7 +56,8 @@ class HistoryStoreTest {
             "incomplete",
             "statements_run",
             "statements_checksum",
-            "down_checksum");
+            "down_checksum",
+            "origin");
 
     /** The tracking table as versions before checksum algorithm 2 made it, without down_checksum. */
     static final String VERSION_1_TABLE = "CREATE TABLE cairn_migrations (id integer NOT NULL PRIMARY KEY,"
@@ -216,6 +217,24 @@ class HistoryStoreTest {
     }
 
     @OnEmbeddedDatabases
+    void aBaselineRowKeepsItsOriginAndATableWithoutTheColumnGetsItAlone(Engine engine) throws SQLException {
+        HistoryStore history = open(engine);
+        history.create();
+        HistoryRow baseline =
+                new HistoryRow(1, "1", "1_users", 1, "up", 2, "down", FIRST, 0, null, HistoryRow.BASELINE);
+        history.insert(baseline);
+        assertThat(history.read()).containsExactly(baseline);
+        assertThat(history.read().get(0).isBaseline()).isTrue();
+
+        // As the version before baselines made it: every column but origin, whose rows ran under Cairn.
+        execute("ALTER TABLE cairn_migrations DROP COLUMN origin");
+        HistoryStore again = new HistoryStore(connection, dialect, TABLE);
+        assertThat(again.read()).extracting(HistoryRow::isBaseline).containsExactly(false);
+        assertThat(again.addMissingColumns()).isTrue();
+        assertThat(db.columns("cairn_migrations")).containsExactlyElementsOf(COLUMNS);
+    }
+
+    @OnEmbeddedDatabases
     void aTableOfAnEarlierVersionIsReadAsItIsAndGetsItsMissingColumnOnce(Engine engine) throws SQLException {
         HistoryStore history = open(engine);
         execute(VERSION_1_TABLE.formatted(engine == Engine.SQLITE ? "text" : "timestamp with time zone"));
@@ -228,7 +247,7 @@ class HistoryStoreTest {
         HistoryRow old = new HistoryRow(1, "1", "1_users", 1, "wholefile", 1, null, FIRST, 10, null);
 
         assertThat(history.read()).containsExactly(old);
-        assertThat(db.columns("cairn_migrations")).doesNotContain("down_checksum");
+        assertThat(db.columns("cairn_migrations")).doesNotContain("down_checksum", "origin");
 
         assertThat(history.addMissingColumns()).isTrue();
         assertThat(history.addMissingColumns()).isFalse();
