@@ -266,12 +266,12 @@ class FixingADownIT {
                     .containsExactly(NAME);
             assertThatThrownBy(asWriter::migrate)
                     .isInstanceOf(ConnectionException.class)
-                    .hasMessageContaining("failed while adding the down_checksum column to the tracking table"
-                            + " cairn_migrations, which an earlier version of Cairn made: ERROR: must be owner of"
-                            + " table cairn_migrations")
+                    .hasMessageContaining("failed while adding the columns that an earlier version of Cairn did not"
+                            + " make (down_checksum, origin) to the tracking table cairn_migrations: ERROR: must be"
+                            + " owner of table cairn_migrations")
                     .hasMessageContaining("Run this command once as a user who may alter that table (its owner); the"
-                            + " column is added once, and later commands need only read and write the table.");
-            assertThat(db.columns("cairn_migrations")).doesNotContain("down_checksum");
+                            + " columns are added once, and later commands need only read and write the table.");
+            assertThat(db.columns("cairn_migrations")).doesNotContain("down_checksum", "origin");
 
             cairn().migrate();
             assertThat(asWriter.migrate().applied()).isEmpty();

@@ -179,7 +179,7 @@ public final class Change {
                             + " tracking table " + session.history().table(),
                     session.dialect(),
                     e,
-                    "Run this command once as a user who may alter that table (its owner); the column is added"
+                    "Run this command once as a user who may alter that table (its owner); the columns are added"
                             + " once, and later commands need only read and write the table.");
         }
         List<HistoryRow> upgrades = new Planner(migrations, history, settings.placeholders())
