@@ -40,6 +40,7 @@ class ArchiveIT {
             "verify",
             "schema",
             "repair",
+            "baseline",
             "unlock",
             "ping",
             "seed",
