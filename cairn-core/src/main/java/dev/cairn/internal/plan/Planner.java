@@ -248,22 +248,19 @@ public final class Planner {
         List<Migration> covered = migrations.stream()
                 .filter(migration -> migration.version().compareTo(top) <= 0)
                 .toList();
-        List<String> mustRun = covered.stream()
+        List<Migration> mustRun = covered.stream()
                 .filter(migration -> migration.isJava() && migration.java().mustRunOnBaseline())
-                .map(migration -> migration.name() + " (" + migration.source() + ") must run even where the schema"
-                        + " exists (mustRunOnBaseline)")
                 .toList();
         if (!mustRun.isEmpty()) {
-            Migration first = covered.stream()
-                    .filter(migration -> migration.isJava() && migration.java().mustRunOnBaseline())
-                    .findFirst()
-                    .orElseThrow();
             throw new ValidationException(
                     "Cannot baseline at " + target + ": " + mustRun.size()
                             + (mustRun.size() == 1 ? " migration" : " migrations") + " up to it must run. Baseline"
-                            + " below " + first.name() + " and let `cairn migrate` run it and what follows. Nothing"
-                            + " was changed.",
-                    mustRun);
+                            + " below " + mustRun.get(0).name() + " and let `cairn migrate` run it and what follows."
+                            + " Nothing was changed.",
+                    mustRun.stream()
+                            .map(migration -> migration.name() + " (" + migration.source() + ") must run even where"
+                                    + " the schema exists (mustRunOnBaseline)")
+                            .toList());
         }
         List<HistoryRow> rows = new ArrayList<>();
         for (Migration migration : covered) {
