@@ -264,19 +264,7 @@ public final class Planner {
         }
         List<HistoryRow> rows = new ArrayList<>();
         for (Migration migration : covered) {
-            Checksum.Sections checksums = migration.checksums(rules);
-            rows.add(new HistoryRow(
-                    rows.size() + 1,
-                    migration.version().text(),
-                    migration.name(),
-                    1,
-                    checksums.up(),
-                    Checksum.ALGORITHM,
-                    checksums.down(),
-                    now,
-                    0,
-                    null,
-                    HistoryRow.BASELINE));
+            rows.add(AppliedRow.of(rows.size() + 1, migration, 1, rules, now, 0, HistoryRow.BASELINE));
         }
         return rows;
     }

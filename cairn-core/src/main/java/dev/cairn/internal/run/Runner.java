@@ -11,6 +11,7 @@ import dev.cairn.Plan;
 import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.history.HistoryStore;
+import dev.cairn.internal.plan.AppliedRow;
 import dev.cairn.internal.plan.Step;
 import dev.cairn.internal.plan.Work;
 import dev.cairn.internal.source.Checksum;
@@ -173,18 +174,7 @@ public final class Runner {
     }
 
     private HistoryRow newRow(Step step, int id) {
-        Checksum.Sections checksums = step.migration().checksums(dialect.splitRules());
-        return new HistoryRow(
-                id,
-                step.migration().version().text(),
-                step.migration().name(),
-                step.batch(),
-                checksums.up(),
-                Checksum.ALGORITHM,
-                checksums.down(),
-                clock.instant(),
-                0,
-                null);
+        return AppliedRow.of(id, step.migration(), step.batch(), dialect.splitRules(), clock.instant(), 0, null);
     }
 
     /** Writes the rows of the steps in the open transaction, then commits it. */
@@ -216,18 +206,8 @@ public final class Runner {
 
     /** The row of an up step that ran to its end. */
     private HistoryRow applied(Step step, HistoryRow row, Duration took) {
-        Checksum.Sections checksums = step.migration().checksums(dialect.splitRules());
-        return new HistoryRow(
-                row.id(),
-                row.version(),
-                row.name(),
-                step.batch(),
-                checksums.up(),
-                Checksum.ALGORITHM,
-                checksums.down(),
-                clock.instant(),
-                took.toMillis(),
-                null);
+        return AppliedRow.of(
+                row.id(), step.migration(), step.batch(), dialect.splitRules(), clock.instant(), took.toMillis(), null);
     }
 
     /** Writes the row of a step that ran to its end. */
