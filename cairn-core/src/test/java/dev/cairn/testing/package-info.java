@@ -58,5 +58,7 @@
  *
  * <p>{@link dev.cairn.testing.JavaBuild} makes what an application's build would: Java migrations
  * compiled at test time against cairn-core, and plain or Spring Boot jars of them.
+ * {@link dev.cairn.testing.OtherTools} makes what other migration tools would: the history tables that
+ * Flyway, Liquibase and Knex really write, for the tests of {@code cairn import}.
  */
 package dev.cairn.testing;
