@@ -5,6 +5,8 @@ import dev.cairn.internal.command.Baseline;
 import dev.cairn.internal.command.Change;
 import dev.cairn.internal.command.DryRun;
 import dev.cairn.internal.command.FleetTargets;
+import dev.cairn.internal.command.FlywayFiles;
+import dev.cairn.internal.command.ImportHistory;
 import dev.cairn.internal.command.MakeMigration;
 import dev.cairn.internal.command.Ping;
 import dev.cairn.internal.command.Repair;
@@ -217,6 +219,42 @@ public final class Cairn {
      */
     public BaselineResult baseline(String version) {
         return new Baseline(database(), Clock.systemUTC()).record(Objects.requireNonNull(version, "version"));
+    }
+
+    /**
+     * Adopts another tool's history (Knex, Flyway, Liquibase): matches each entry of its history table
+     * to a migration, by version or name, and records the matched migrations as applied, keeping the
+     * tool's batches and times, in one transaction under the migration lock, running none.
+     * {@code migrate} then applies only what the other tool never applied. The other tool's table is
+     * only read. Nothing is written when an entry matches no migration, an entry failed, or a migration
+     * older than the tool's newest was never applied by it, unless {@link ImportOptions#allowUnmatched()}
+     * leaves those out.
+     *
+     * @return what was recorded (on a dry run: what would be)
+     * @throws ValidationException if the tracking table has rows already, or entries do not match;
+     *     nothing is written
+     * @throws ConfigurationException if the other tool's history table is not there
+     * @throws LockException if another runner holds the lock for longer than {@code lock-timeout}
+     */
+    public ImportResult importHistory(ImportOptions options) {
+        return new ImportHistory(database(), Clock.systemUTC()).run(Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Converts a Flyway project's SQL migrations into Cairn's files, in {@link #migrationsDirectory()}:
+     * each {@code V<version>__<name>.sql} (with its {@code U} undo file as the down, where there is one)
+     * becomes one {@code <version>_<name>.sql}. Touches no database. All or nothing: a conflict writes
+     * no file.
+     *
+     * @param flywayDirectory where Flyway's migrations are (its {@code filesystem:} location)
+     * @param dryRun work out and report what would be written, and write nothing
+     * @return each file converted, and what was skipped and why
+     * @throws ValidationException if two files have one version, or a file would overwrite another
+     * @throws ConfigurationException if {@code flywayDirectory} cannot be read
+     */
+    public FileImportResult importFlywayFiles(Path flywayDirectory, boolean dryRun) {
+        return FlywayFiles.convert(
+                Objects.requireNonNull(flywayDirectory, "flywayDirectory"), migrationsDirectory(), dryRun);
     }
 
     /**

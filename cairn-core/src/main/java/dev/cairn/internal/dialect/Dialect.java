@@ -286,6 +286,19 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
         return '"' + identifier + '"';
     }
 
+    /**
+     * Quotes a name as the catalog spells it, keeping its letter case: for another tool's table, found
+     * in the catalog, which may hold any character. By default as {@link #quote}, with quotes doubled.
+     */
+    default String quoteExactly(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** Whether the driver calls a schema a catalog (MySQL and MariaDB, whose schemas are databases). */
+    default boolean schemasAreCatalogs() {
+        return false;
+    }
+
     /** The table's name as SQL: quoted, and qualified by its schema if it has one. */
     default String qualify(TableName table) {
         return table.schema().map(schema -> quote(schema) + ".").orElse("") + quote(table.table());

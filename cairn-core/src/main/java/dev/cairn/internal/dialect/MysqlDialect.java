@@ -162,6 +162,16 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public String quoteExactly(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public boolean schemasAreCatalogs() {
+        return true;
+    }
+
+    @Override
     public Query tableExists(TableName table) {
         return new Query(
                 "SELECT count(*) FROM information_schema.tables WHERE table_schema = COALESCE(?, DATABASE())"

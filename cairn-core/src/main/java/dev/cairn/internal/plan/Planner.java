@@ -234,16 +234,7 @@ public final class Planner {
      * @throws ConfigurationException if {@code target} names no migration
      */
     public List<HistoryRow> baseline(String target, SplitRules rules, Instant now) {
-        if (!history.isEmpty()) {
-            HistoryRow last = history.get(history.size() - 1);
-            throw new ValidationException(
-                    "Cannot baseline: the tracking table has " + history.size()
-                            + (history.size() == 1 ? " row" : " rows") + " already (the newest " + last.name()
-                            + ", batch " + last.batch() + "). A baseline is for a database whose schema was made"
-                            + " without Cairn; this one has a history, which `cairn status` shows. Nothing was"
-                            + " changed.",
-                    List.of());
-        }
+        requireNoHistory(history, "baseline", "A baseline is for a database whose schema was made without Cairn");
         Version top = resolveTarget(target).version();
         List<Migration> covered = migrations.stream()
                 .filter(migration -> migration.version().compareTo(top) <= 0)
@@ -267,6 +258,23 @@ public final class Planner {
             rows.add(AppliedRow.of(rows.size() + 1, migration, 1, rules, now, 0, HistoryRow.BASELINE));
         }
         return rows;
+    }
+
+    /**
+     * Refuses {@code command} (baseline, import) on a database that has a Cairn history: they start one.
+     *
+     * @param purpose what the command is for, as a sentence without its full stop
+     */
+    static void requireNoHistory(List<HistoryRow> history, String command, String purpose) {
+        if (!history.isEmpty()) {
+            HistoryRow last = history.get(history.size() - 1);
+            throw new ValidationException(
+                    "Cannot " + command + ": the tracking table has " + history.size()
+                            + (history.size() == 1 ? " row" : " rows") + " already (the newest " + last.name()
+                            + ", batch " + last.batch() + "). " + purpose + "; this one has a history, which"
+                            + " `cairn status` shows. Nothing was changed.",
+                    List.of());
+        }
     }
 
     /** Why {@code migrate --to} applies nothing: {@code target} is applied, and {@code newer} are pending. */
