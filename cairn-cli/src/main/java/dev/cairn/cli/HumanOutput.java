@@ -4,6 +4,8 @@ package dev.cairn.cli;
 import dev.cairn.BaselineResult;
 import dev.cairn.Cairn;
 import dev.cairn.Direction;
+import dev.cairn.FileImportResult;
+import dev.cairn.ImportResult;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
@@ -168,6 +170,46 @@ final class HumanOutput implements Output {
         out.println("Recorded " + count(result.migrations().size(), "migration") + " up to " + result.version()
                 + " as applied, in batch " + result.batch() + " (baseline), without running any ("
                 + millis(result.duration()) + "). `cairn migrate` applies what is newer.");
+    }
+
+    @Override
+    public void imported(ImportResult result) {
+        for (ImportResult.Recorded recorded : result.recorded()) {
+            out.println("  " + (recorded.baseline() ? "baseline" : result.tool().label()) + "  batch "
+                    + recorded.batch() + "  " + APPLIED_AT.format(recorded.appliedAt()) + "  "
+                    + Terminal.printable(recorded.name()) + "  <- "
+                    + Terminal.printable(String.join(", ", recorded.from())));
+        }
+        if (!result.leftOut().isEmpty()) {
+            out.println("Left out (--allow-unmatched):");
+            result.leftOut().forEach(why -> out.println("  - " + Terminal.printable(why)));
+        }
+        String what = count(result.recorded().size(), "migration") + " from "
+                + result.tool().label() + "'s " + Terminal.printable(result.table());
+        if (result.recorded().isEmpty()) {
+            out.println(Terminal.printable(result.table()) + " has nothing applied to import; nothing was written.");
+        } else if (result.dryRun()) {
+            out.println("Would record " + what + " as applied, running none. Nothing was written (dry run).");
+        } else {
+            out.println("Recorded " + what + " as applied, running none (" + millis(result.duration())
+                    + "); its table is left as it was. `cairn migrate` applies what "
+                    + result.tool().label()
+                    + " never did.");
+        }
+    }
+
+    @Override
+    public void converted(FileImportResult result) {
+        for (FileImportResult.Converted file : result.converted()) {
+            out.println("  " + Terminal.printable(file.from())
+                    + file.undo().map(undo -> " + " + Terminal.printable(undo)).orElse("") + "  ->  "
+                    + Terminal.printable(file.to()) + (file.reversible() ? "" : "  (no undo file: irreversible)"));
+        }
+        result.skipped().forEach(why -> out.println("  skipped: " + Terminal.printable(why)));
+        result.notes().forEach(note -> out.println("  note: " + Terminal.printable(note)));
+        out.println((result.dryRun() ? "Would write " : "Wrote ")
+                + count(result.converted().size(), "migration file")
+                + (result.dryRun() ? "; nothing was written (dry run)." : "."));
     }
 
     @Override

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.cairn.BaselineResult;
 import dev.cairn.Cairn;
+import dev.cairn.FileImportResult;
+import dev.cairn.ImportResult;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.MigrationFileException;
@@ -232,6 +234,47 @@ final class JsonOutput implements Output {
             }
             json.writeEndArray();
             json.writeNumberField("durationMs", result.duration().toMillis());
+        });
+    }
+
+    @Override
+    public void imported(ImportResult result) {
+        document(true, json -> {
+            json.writeStringField("tool", result.tool().label());
+            json.writeStringField("table", result.table());
+            json.writeBooleanField("dryRun", result.dryRun());
+            json.writeArrayFieldStart("recorded");
+            for (ImportResult.Recorded recorded : result.recorded()) {
+                json.writeStartObject();
+                json.writeStringField("name", recorded.name());
+                json.writeNumberField("batch", recorded.batch());
+                json.writeStringField("appliedAt", recorded.appliedAt().toString());
+                json.writeBooleanField("baseline", recorded.baseline());
+                strings(json, "from", recorded.from());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            strings(json, "leftOut", result.leftOut());
+            json.writeNumberField("durationMs", result.duration().toMillis());
+        });
+    }
+
+    @Override
+    public void converted(FileImportResult result) {
+        document(true, json -> {
+            json.writeBooleanField("dryRun", result.dryRun());
+            json.writeArrayFieldStart("files");
+            for (FileImportResult.Converted file : result.converted()) {
+                json.writeStartObject();
+                json.writeStringField("from", file.from());
+                json.writeStringField("undo", file.undo().orElse(null));
+                json.writeStringField("to", file.to());
+                json.writeBooleanField("reversible", file.reversible());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            strings(json, "skipped", result.skipped());
+            strings(json, "notes", result.notes());
         });
     }
 

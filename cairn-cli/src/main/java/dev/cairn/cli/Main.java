@@ -38,6 +38,7 @@ public final class Main {
             "schema",
             "repair",
             "baseline",
+            "import",
             "unlock",
             "ping",
             "seed");
@@ -229,6 +230,7 @@ public final class Main {
             case "schema" -> new SchemaCommand(invocation);
             case "repair" -> new RepairCommand(invocation);
             case "baseline" -> new BaselineCommand(invocation);
+            case "import" -> new ImportCommand(invocation);
             case "unlock" -> new UnlockCommand(invocation);
             case "ping" -> new PingCommand(invocation);
             case "seed" ->

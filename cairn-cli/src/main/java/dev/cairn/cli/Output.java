@@ -3,6 +3,8 @@ package dev.cairn.cli;
 
 import dev.cairn.BaselineResult;
 import dev.cairn.Cairn;
+import dev.cairn.FileImportResult;
+import dev.cairn.ImportResult;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationListener;
 import dev.cairn.Plan;
@@ -60,6 +62,12 @@ interface Output {
 
     /** {@code baseline} recorded {@code result}'s migrations. */
     void baselined(BaselineResult result);
+
+    /** {@code import TOOL} recorded (or, on a dry run, would record) another tool's history. */
+    void imported(ImportResult result);
+
+    /** {@code import flyway --files} converted (or, on a dry run, would convert) Flyway's files. */
+    void converted(FileImportResult result);
 
     /** A dry run worked out {@code plan}; nothing was changed. */
     void dryRun(Plan plan);

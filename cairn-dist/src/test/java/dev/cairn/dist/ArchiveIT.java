@@ -41,6 +41,7 @@ class ArchiveIT {
             "schema",
             "repair",
             "baseline",
+            "import",
             "unlock",
             "ping",
             "seed",
