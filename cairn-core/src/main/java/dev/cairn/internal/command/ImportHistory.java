@@ -34,25 +34,28 @@ public final class ImportHistory {
     /** Imports the history that {@code options} name. */
     public ImportResult run(ImportOptions options) {
         Stopwatch stopwatch = new Stopwatch();
+        if (!options.dryRun()) {
+            // A look that only reads, first: an import that finds no history creates nothing, not even an
+            // embedded database's file or the lock beside it.
+            try (Session look = Session.forReading(settings)) {
+                find(look, options);
+            }
+        }
         BackgroundScan scan = BackgroundScan.start(settings.migrations(), settings.knownSplitRules());
         try (Session session = scan.meanwhile(() -> options.dryRun()
                 ? Session.forReading(settings)
                 : Session.forChange(settings, settings.listener(), scan::migrations, null))) {
-            if (!session.exists()) {
-                throw notFound(options);
+            ForeignHistory.Found table = find(session, options);
+            List<ForeignRow> rows;
+            try {
+                rows = new ForeignHistory(session.connection(), session.dialect()).read(options.tool(), table);
+            } catch (SQLException e) {
+                throw session.failure("reading " + options.tool().label() + "'s history table " + table, e);
             }
             List<Migration> migrations = scan.migrations();
-            ForeignHistory foreign = new ForeignHistory(session.connection(), session.dialect());
-            ForeignHistory.Found table;
-            List<ForeignRow> rows;
             boolean tableExists;
             List<HistoryRow> history;
             try {
-                table = foreign.find(
-                                options.schema(),
-                                options.table().orElse(options.tool().defaultTable()))
-                        .orElseThrow(() -> notFound(options));
-                rows = foreign.read(options.tool(), table);
                 tableExists = session.history().exists();
                 history = tableExists ? session.history().read() : List.of();
             } catch (SQLException e) {
@@ -85,6 +88,22 @@ public final class ImportHistory {
                     outcome.leftOut(),
                     options.dryRun(),
                     stopwatch.elapsed());
+        }
+    }
+
+    /** The other tool's history table, as found in the catalog. */
+    private ForeignHistory.Found find(Session session, ImportOptions options) {
+        if (!session.exists()) {
+            throw notFound(options);
+        }
+        try {
+            return new ForeignHistory(session.connection(), session.dialect())
+                    .find(
+                            options.schema(),
+                            options.table().orElse(options.tool().defaultTable()))
+                    .orElseThrow(() -> notFound(options));
+        } catch (SQLException e) {
+            throw session.failure("looking for " + options.tool().label() + "'s history table in the catalog", e);
         }
     }
 
