@@ -161,6 +161,10 @@ class ImportCommandTest {
         Files.writeString(flyway.resolve("U2__add_posts.sql"), "DROP TABLE posts;\n");
         Files.writeString(flyway.resolve("R__views.sql"), "CREATE VIEW v AS SELECT 1;\n");
 
+        // No history to import: nothing is made, not even the embedded database's file.
+        assertThat(cli.run("import", "flyway").exits(2).err()).contains("No flyway history in ");
+        assertThat(directory.resolve("dev.sqlite3")).doesNotExist();
+
         Cli.Run dryRun = cli.run("import", "flyway", "--files", "flyway/sql", "--dry-run")
                 .succeeds();
         assertThat(dryRun.out())
