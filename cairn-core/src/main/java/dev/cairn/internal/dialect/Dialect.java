@@ -7,6 +7,7 @@ import dev.cairn.Targets;
 import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.schema.SchemaReader;
+import dev.cairn.internal.schema.SchemaScript;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.TableName;
 import dev.cairn.internal.sql.TransactionRules;
@@ -422,6 +423,11 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
 
     /** Reads this database's schema, for {@code schema} and {@code verify}. */
     SchemaReader schemaReader();
+
+    /** Writes the SQL that builds the schema as it is, and drops it: for {@code squash}. */
+    default SchemaScript schemaScript() {
+        throw new UnsupportedOperationException("No schema script for " + kind() + " yet");
+    }
 
     // Its errors.
 
