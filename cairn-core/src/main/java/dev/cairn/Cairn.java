@@ -15,6 +15,7 @@ import dev.cairn.internal.command.SessionReuse;
 import dev.cairn.internal.command.Settings;
 import dev.cairn.internal.command.ShowSchema;
 import dev.cairn.internal.command.ShowStatus;
+import dev.cairn.internal.command.Squash;
 import dev.cairn.internal.command.Unlock;
 import dev.cairn.internal.command.Validate;
 import dev.cairn.internal.command.Verification;
@@ -255,6 +256,26 @@ public final class Cairn {
     public FileImportResult importFlywayFiles(Path flywayDirectory, boolean dryRun) {
         return FlywayFiles.convert(
                 Objects.requireNonNull(flywayDirectory, "flywayDirectory"), migrationsDirectory(), dryRun);
+    }
+
+    /**
+     * Replaces every migration up to {@code version} by one, whose up builds the schema they build and
+     * whose down drops it: the migrations are applied on a scratch database beside the target, its schema
+     * is written as SQL, and that file is proven on a second scratch database (its up gives the same
+     * schema by {@code verify}'s comparison, its down an empty one) before it is written and the old files
+     * are deleted. The target is not touched; a database that applied the old migrations reads the new one
+     * as applied, and records it so at its next {@code migrate} or {@code rollback}.
+     *
+     * @param version the newest migration to replace, by version or full name
+     * @param dryRun prove it and return the file's text, writing and deleting nothing
+     * @return the file written, and what it replaced
+     * @throws ValidationException if a migration up to {@code version} is a Java migration, changes data
+     *     or is not in the migrations directory, or the written schema does not prove equal; nothing is
+     *     written
+     * @throws ConfigurationException if {@code version} names no migration, or the first
+     */
+    public SquashResult squash(String version, boolean dryRun) {
+        return new Squash(database()).run(Objects.requireNonNull(version, "version"), dryRun);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.cairn.RollbackResult;
 import dev.cairn.internal.connect.ConnectionFailures;
 import dev.cairn.internal.history.HistoryRow;
 import dev.cairn.internal.plan.Planner;
+import dev.cairn.internal.plan.Squashes;
 import dev.cairn.internal.plan.Work;
 import dev.cairn.internal.run.Runner;
 import dev.cairn.internal.source.BackgroundScan;
@@ -165,7 +166,8 @@ public final class Change {
      * committing that, whatever the command goes on to do: the missing columns ({@code down_checksum},
      * {@code origin}) are added, and each row of checksum algorithm 1 whose file is unchanged gets the
      * file's checksums by the current algorithm. A row whose file changed keeps algorithm 1 (and is
-     * refused as edited).
+     * refused as edited). The rows of migrations that a squash replaced become the squashed
+     * migration's one row ({@link Squashes}).
      */
     private List<HistoryRow> upgradedHistory(Session session, List<Migration> migrations) throws SQLException {
         List<HistoryRow> history = session.history().read();
@@ -181,6 +183,20 @@ public final class Change {
                     e,
                     "Run this command once as a user who may alter that table (its owner); the columns are added"
                             + " once, and later commands need only read and write the table.");
+        }
+        List<Squashes.Mapping> squashes = Squashes.mappings(migrations, history);
+        for (Squashes.Mapping squash : squashes) {
+            session.history().deleteAll(squash.replaced());
+            session.history().insert(Squashes.row(squash, session.dialect().splitRules()));
+            LOG.info(
+                    "{} stands for the {} migrations `cairn squash` replaced on {}; the tracking table now says so",
+                    squash.squashed().name(),
+                    squash.replaced().size(),
+                    settings.target());
+        }
+        if (!squashes.isEmpty()) {
+            history = session.history().read();
+            changed = true;
         }
         List<HistoryRow> upgrades = new Planner(migrations, history, settings.placeholders())
                 .checksumUpgrades(session.dialect().splitRules());

@@ -707,7 +707,7 @@ public final class FlywayFiles {
      * Writes {@code content} to a hidden file beside {@code target} (which a scan does not read), forces it
      * to the disk, and moves it to {@code target} in one step, so that a crash leaves the whole file or none.
      */
-    private static void writeAtomically(Path target, byte[] content) throws IOException {
+    static void writeAtomically(Path target, byte[] content) throws IOException {
         Path temporary = target.resolveSibling(".cairn-" + UUID.randomUUID() + ".tmp");
         try {
             try (FileChannel channel =

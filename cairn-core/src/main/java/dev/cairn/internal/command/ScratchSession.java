@@ -11,6 +11,7 @@ import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.run.StatementFailedException;
 import dev.cairn.internal.run.StatementRunner;
 import dev.cairn.internal.schema.SchemaReader;
+import dev.cairn.internal.schema.SchemaScript;
 import dev.cairn.internal.schema.SchemaWatch;
 import dev.cairn.internal.source.Migration;
 import dev.cairn.internal.source.Section;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code verify}'s one connection to its scratch database, and what the checks do with it: run a
@@ -101,6 +103,16 @@ final class ScratchSession implements AutoCloseable {
             return watch.read();
         } catch (SQLException e) {
             throw failure(e, "reading the schema");
+        }
+    }
+
+    /** The SQL that builds the scratch database's schema as it is now, and drops it ({@code squash}). */
+    SchemaScript.Script script() {
+        cancellation.doing("writing the scratch database's schema as SQL");
+        try {
+            return dialect.schemaScript().write(connection, Set.of());
+        } catch (SQLException e) {
+            throw failure(e, "writing the schema as SQL");
         }
     }
 

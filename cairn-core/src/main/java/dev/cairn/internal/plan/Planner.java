@@ -69,12 +69,14 @@ public final class Planner {
     }
 
     /**
-     * Merges {@code migrations} (ordered by version) with {@code history} (ordered by id); the sections
-     * to run get {@code placeholders} put in before they are cut into statements.
+     * Merges {@code migrations} (ordered by version) with the tracking table's {@code rows} (ordered by
+     * id); the sections to run get {@code placeholders} put in before they are cut into statements.
      */
-    public Planner(List<Migration> migrations, List<HistoryRow> history, Placeholders placeholders) {
+    public Planner(List<Migration> migrations, List<HistoryRow> rows, Placeholders placeholders) {
         this.placeholders = placeholders;
         this.migrations = migrations;
+        // The rows of migrations a squash replaced read as the squashed one (recorded so at the next write).
+        List<HistoryRow> history = Squashes.collapse(migrations, rows);
         this.history = history;
         for (Migration migration : migrations) {
             byName.put(migration.name(), migration);

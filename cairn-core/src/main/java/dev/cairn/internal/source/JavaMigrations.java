@@ -109,7 +109,8 @@ public final class JavaMigrations {
                 up,
                 down,
                 checksum,
-                instance);
+                instance,
+                false);
     }
 
     /** The path that names a class given as an instance: its package's directories and the class file. */

@@ -21,6 +21,8 @@ import java.util.Optional;
  *     ({@link #checksums})
  * @param java for a Java migration, the instance whose {@code up} and {@code down} the sections run,
  *     and {@code file} is its class file (in a jar: the jar's path, {@code !/}, the entry); null for SQL
+ * @param squashed whether {@code cairn squash} wrote it in place of every older migration (its up marker
+ *     says {@code squashed}): on a database that applied those, it counts as applied
  */
 public record Migration(
         String name,
@@ -30,12 +32,13 @@ public record Migration(
         Section up,
         Section down,
         Checksum.Memo memo,
-        JavaMigration java) {
+        JavaMigration java,
+        boolean squashed) {
 
     /** An SQL migration. */
     public Migration(
             String name, Version version, String description, Path file, Section up, Section down, Checksum.Memo memo) {
-        this(name, version, description, file, up, down, memo, null);
+        this(name, version, description, file, up, down, memo, null, false);
     }
 
     /** The checksum of the whole file by algorithm 1 ({@link Checksum#WHOLE_FILE}). */

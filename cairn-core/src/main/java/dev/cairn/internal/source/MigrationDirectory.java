@@ -271,7 +271,9 @@ public final class MigrationDirectory {
                 entry.file(),
                 parsed.up(),
                 parsed.down(),
-                Checksum.Memo.ofFile(bytes));
+                Checksum.Memo.ofFile(bytes),
+                null,
+                parsed.squashed());
     }
 
     private static Migration readPaired(String name, Entry upEntry, Entry downEntry) {

@@ -22,7 +22,13 @@ final class SectionReader {
             Pattern.compile("^--\\s*migrate:([A-Za-z]+)\\b(.*)$", Pattern.CASE_INSENSITIVE);
 
     /** What a file yields. {@code up} may be null only for a paired {@code .down.sql} file. */
-    record Parsed(String description, Section up, Section down) {}
+    /**
+     * A file's parts.
+     *
+     * @param squashed whether its up marker says {@code squashed}: it is {@code cairn squash}'s one
+     *     migration in place of every older one
+     */
+    record Parsed(String description, Section up, Section down, boolean squashed) {}
 
     private SectionReader() {}
 
@@ -90,7 +96,7 @@ final class SectionReader {
         int upEnd = down == null ? text.length() : down.line.start;
         Section upSection = up.section(file, text, upEnd);
         Section downSection = down == null ? null : down.section(file, text, text.length());
-        return new Parsed(joinDescription(description), upSection, downSection);
+        return new Parsed(joinDescription(description), upSection, downSection, up.squashed);
     }
 
     /**
@@ -131,7 +137,9 @@ final class SectionReader {
         }
         Section section = own != null ? own.section(file, text, text.length()) : new Section(file, text, 1, true);
         String about = direction == Direction.UP ? joinDescription(description) : "";
-        return direction == Direction.UP ? new Parsed(about, section, null) : new Parsed(about, null, section);
+        return direction == Direction.UP
+                ? new Parsed(about, section, null, false)
+                : new Parsed(about, null, section, false);
     }
 
     private static void requireContent(Path file, String text) {
@@ -175,11 +183,13 @@ final class SectionReader {
     private static final class Marker {
         final Direction direction;
         final boolean transactional;
+        final boolean squashed;
         final Line line;
 
-        private Marker(Direction direction, boolean transactional, Line line) {
+        private Marker(Direction direction, boolean transactional, boolean squashed, Line line) {
             this.direction = direction;
             this.transactional = transactional;
+            this.squashed = squashed;
             this.line = line;
         }
 
@@ -207,6 +217,7 @@ final class SectionReader {
                                 + " `-- migrate:down`");
             }
             boolean transactional = true;
+            boolean squashed = false;
             for (String option : matcher.group(2).trim().split("\\s+")) {
                 if (option.isEmpty()) {
                     continue;
@@ -214,15 +225,18 @@ final class SectionReader {
                 String normalised = option.toLowerCase(Locale.ROOT);
                 if (normalised.equals("transaction:false")) {
                     transactional = false;
+                } else if (normalised.equals("squashed") && direction == Direction.UP) {
+                    squashed = true;
                 } else if (!normalised.equals("transaction:true")) {
                     throw new MigrationFileException(
                             file,
                             line.number,
-                            "unknown option `" + option + "` on the marker; the only option is transaction:false"
-                                    + " (run the section outside a transaction)");
+                            "unknown option `" + option + "` on the marker; the options are transaction:false (run"
+                                    + " the section outside a transaction) and, on `-- migrate:up`, squashed (written"
+                                    + " by `cairn squash`)");
                 }
             }
-            return new Marker(direction, transactional, line);
+            return new Marker(direction, transactional, squashed, line);
         }
 
         /** The section from the line after this marker up to {@code end}. */
