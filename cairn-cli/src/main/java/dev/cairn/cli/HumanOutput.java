@@ -17,6 +17,7 @@ import dev.cairn.RollbackResult;
 import dev.cairn.SchemaSnapshot;
 import dev.cairn.SeedResult;
 import dev.cairn.ServerInfo;
+import dev.cairn.SquashResult;
 import dev.cairn.Status;
 import dev.cairn.ValidateResult;
 import dev.cairn.VerifyResult;
@@ -210,6 +211,26 @@ final class HumanOutput implements Output {
         out.println((result.dryRun() ? "Would write " : "Wrote ")
                 + count(result.converted().size(), "migration file")
                 + (result.dryRun() ? "; nothing was written (dry run)." : "."));
+    }
+
+    @Override
+    public void squashed(SquashResult result) {
+        List<String> replaced = result.replaced();
+        String what = count(replaced.size(), "migration") + " (" + Terminal.printable(replaced.get(0)) + " .. "
+                + Terminal.printable(replaced.get(replaced.size() - 1)) + ")";
+        if (result.dryRun()) {
+            out.print(result.text());
+            out.println("Would replace " + what + " by "
+                    + Terminal.printable(result.file().toString()) + " ("
+                    + count(result.upStatements(), "statement") + " up), proven on a scratch database to build"
+                    + " the same schema and to drop it. Nothing was written (dry run).");
+            return;
+        }
+        out.println(
+                "Replaced " + what + " by " + Terminal.printable(result.file().toString()) + " ("
+                        + count(result.upStatements(), "statement") + " up), proven on a scratch database to build the"
+                        + " same schema and to drop it (" + millis(result.duration()) + "). Their files are deleted;"
+                        + " databases that applied them read it as applied.");
     }
 
     @Override

@@ -23,6 +23,7 @@ import dev.cairn.RollbackResult;
 import dev.cairn.SchemaSnapshot;
 import dev.cairn.SeedResult;
 import dev.cairn.ServerInfo;
+import dev.cairn.SquashResult;
 import dev.cairn.Status;
 import dev.cairn.ValidateResult;
 import dev.cairn.ValidationException;
@@ -275,6 +276,18 @@ final class JsonOutput implements Output {
             json.writeEndArray();
             strings(json, "skipped", result.skipped());
             strings(json, "notes", result.notes());
+        });
+    }
+
+    @Override
+    public void squashed(SquashResult result) {
+        document(true, json -> {
+            json.writeStringField("file", result.file().toString());
+            strings(json, "replaced", result.replaced());
+            json.writeNumberField("upStatements", result.upStatements());
+            json.writeBooleanField("dryRun", result.dryRun());
+            json.writeStringField("text", result.text());
+            json.writeNumberField("durationMs", result.duration().toMillis());
         });
     }
 

@@ -39,6 +39,7 @@ public final class Main {
             "repair",
             "baseline",
             "import",
+            "squash",
             "unlock",
             "ping",
             "seed");
@@ -231,6 +232,7 @@ public final class Main {
             case "repair" -> new RepairCommand(invocation);
             case "baseline" -> new BaselineCommand(invocation);
             case "import" -> new ImportCommand(invocation);
+            case "squash" -> new SquashCommand(invocation);
             case "unlock" -> new UnlockCommand(invocation);
             case "ping" -> new PingCommand(invocation);
             case "seed" ->

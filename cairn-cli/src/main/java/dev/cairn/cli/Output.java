@@ -14,6 +14,7 @@ import dev.cairn.RollbackResult;
 import dev.cairn.SchemaSnapshot;
 import dev.cairn.SeedResult;
 import dev.cairn.ServerInfo;
+import dev.cairn.SquashResult;
 import dev.cairn.Status;
 import dev.cairn.ValidateResult;
 import dev.cairn.VerifyResult;
@@ -68,6 +69,9 @@ interface Output {
 
     /** {@code import flyway --files} converted (or, on a dry run, would convert) Flyway's files. */
     void converted(FileImportResult result);
+
+    /** {@code squash} wrote (or, on a dry run, would write) one migration in place of many. */
+    void squashed(SquashResult result);
 
     /** A dry run worked out {@code plan}; nothing was changed. */
     void dryRun(Plan plan);

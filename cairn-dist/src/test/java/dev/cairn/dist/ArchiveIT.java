@@ -42,6 +42,7 @@ class ArchiveIT {
             "repair",
             "baseline",
             "import",
+            "squash",
             "unlock",
             "ping",
             "seed",
