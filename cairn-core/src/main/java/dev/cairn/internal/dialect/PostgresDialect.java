@@ -7,7 +7,9 @@ import dev.cairn.internal.lock.AdvisoryLock;
 import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.schema.PostgresSchemaReader;
+import dev.cairn.internal.schema.PostgresSchemaScript;
 import dev.cairn.internal.schema.SchemaReader;
+import dev.cairn.internal.schema.SchemaScript;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.TableName;
 import dev.cairn.internal.sql.TransactionRules;
@@ -179,6 +181,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public SchemaReader schemaReader() {
         return new PostgresSchemaReader();
+    }
+
+    @Override
+    public SchemaScript schemaScript() {
+        return new PostgresSchemaScript();
     }
 
     @Override
