@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class PostgresSnapshotIT extends SchemaSnapshotScenario {
 
     /** A small shop: every kind of object the reader records, in one statement each. */
-    private static final List<String> SCHEMA = List.of(
+    static final List<String> SCHEMA = List.of(
             """
             CREATE TABLE customers (
                 id bigserial PRIMARY KEY,
