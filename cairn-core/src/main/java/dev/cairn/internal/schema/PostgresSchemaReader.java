@@ -186,11 +186,10 @@ public final class PostgresSchemaReader implements SchemaReader {
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = current_schema() AND c.relkind IN ('v', 'm')""";
 
-    // A serial's sequence (or one given OWNED BY) depends on its column with deptype 'a'; an
-    // identity column's sequence with deptype 'i' (internal).
-    private static final String SEQUENCES = """
-            SELECT s.relname, format_type(q.seqtypid, NULL) AS type, q.seqstart, q.seqincrement, q.seqmin,
-                   q.seqmax, q.seqcycle, o.relname AS owner, oa.attname AS owner_column
+    // A serial's sequence (or one given OWNED BY) depends on its column with deptype 'a' (o and oa
+    // are that column's table and column); an identity column's sequence with deptype 'i' (internal).
+    // PostgresSchemaScript writes the same sequences.
+    static final String SEQUENCES_OF_THE_SCHEMA = """
             FROM pg_catalog.pg_sequence q
             JOIN pg_catalog.pg_class s ON s.oid = q.seqrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = s.relnamespace
@@ -202,6 +201,11 @@ public final class PostgresSchemaReader implements SchemaReader {
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i
                               WHERE i.classid = 'pg_catalog.pg_class'::regclass AND i.objid = s.oid
                                 AND i.deptype = 'i')""";
+
+    private static final String SEQUENCES = """
+            SELECT s.relname, format_type(q.seqtypid, NULL) AS type, q.seqstart, q.seqincrement, q.seqmin,
+                   q.seqmax, q.seqcycle, o.relname AS owner, oa.attname AS owner_column
+            """ + SEQUENCES_OF_THE_SCHEMA;
 
     // The columns of UPDATE OF, sorted: their order in the statement means nothing. The WHEN
     // condition and the function's arguments exist only as parsed trees, so they are cut from
@@ -222,15 +226,9 @@ public final class PostgresSchemaReader implements SchemaReader {
     // the parsed body of a SQL-standard one (RETURN … or BEGIN ATOMIC … END), whose prosrc is empty.
     // An aggregate's prosrc is a placeholder; pg_aggregate holds what defines it. Left out are the
     // routines of an extension (deptype 'e') and those internal to another object (deptype 'i',
-    // such as a range type's constructors), which come and go with what made them.
-    private static final String ROUTINES = """
-            SELECT p.proname, pg_get_function_identity_arguments(p.oid) AS arguments, p.prokind,
-                   pg_get_function_result(p.oid) AS result, l.lanname, BODY AS body, p.provolatile,
-                   p.proisstrict, p.prosecdef, p.proparallel,
-                   (SELECT string_agg(s, ', ' ORDER BY s COLLATE "C") FROM unnest(p.proconfig) s) AS config,
-                   g.aggtransfn::text AS state_function, format_type(g.aggtranstype, NULL) AS state_type,
-                   CASE WHEN g.aggfinalfn <> 0 THEN g.aggfinalfn::text END AS final_function,
-                   g.agginitval
+    // such as a range type's constructors), which come and go with what made them; PostgresSchemaScript
+    // writes the same routines. g is an aggregate's pg_aggregate row, l the language.
+    static final String ROUTINES_OF_THE_SCHEMA = """
             FROM pg_catalog.pg_proc p
             JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
             JOIN pg_catalog.pg_language l ON l.oid = p.prolang
@@ -240,8 +238,25 @@ public final class PostgresSchemaReader implements SchemaReader {
                           WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid
                             AND e.deptype IN ('e', 'i'))""";
 
+    private static final String ROUTINES = """
+            SELECT p.proname, pg_get_function_identity_arguments(p.oid) AS arguments, p.prokind,
+                   pg_get_function_result(p.oid) AS result, l.lanname, BODY AS body, p.provolatile,
+                   p.proisstrict, p.prosecdef, p.proparallel,
+                   (SELECT string_agg(s, ', ' ORDER BY s COLLATE "C") FROM unnest(p.proconfig) s) AS config,
+                   g.aggtransfn::text AS state_function, format_type(g.aggtranstype, NULL) AS state_type,
+                   CASE WHEN g.aggfinalfn <> 0 THEN g.aggfinalfn::text END AS final_function,
+                   g.agginitval
+            """ + ROUTINES_OF_THE_SCHEMA;
+
     // User-defined types only: a table's or view's row type is a composite whose relation is no
-    // composite type (relkind 'c'); array and multirange types are of other typtypes.
+    // composite type (relkind 'c'); array and multirange types are of other typtypes. The condition
+    // on t (pg_type), n (its namespace) and c (its relation), which PostgresSchemaScript shares.
+    static final String TYPES_OF_THE_SCHEMA = """
+            n.nspname = current_schema() AND t.typtype IN ('e', 'c', 'd', 'r')
+              AND (t.typtype <> 'c' OR c.relkind = 'c')
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                          WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')""";
+
     private static final String TYPES = """
             SELECT t.typname, t.typtype, t.typnotnull, t.typdefault,
                    (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
@@ -258,10 +273,8 @@ public final class PostgresSchemaReader implements SchemaReader {
             FROM pg_catalog.pg_type t
             JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
             LEFT JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
-            WHERE n.nspname = current_schema() AND t.typtype IN ('e', 'c', 'd', 'r')
-              AND (t.typtype <> 'c' OR c.relkind = 'c')
-              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
-                          WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')""";
+            WHERE
+            """ + TYPES_OF_THE_SCHEMA;
 
     // Role 0 in polroles is PUBLIC.
     private static final String POLICIES = """

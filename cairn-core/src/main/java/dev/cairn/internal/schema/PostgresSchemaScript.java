@@ -113,7 +113,7 @@ public final class PostgresSchemaScript implements SchemaScript {
             WHERE n.nspname = current_schema() AND k.contype IN ('p', 'u', 'f', 'c', 'x')
             ORDER BY k.conrelid, position(k.contype IN 'pucxf'), k.conname COLLATE "C\"""";
 
-    // The types the reader records, by its own filter.
+    // The types the reader records.
     private static final String TYPES = """
             SELECT t.oid, t.typname, quote_ident(t.typname) AS name, t.typtype, t.typrelid, t.typnotnull,
                    t.typdefault,
@@ -135,10 +135,8 @@ public final class PostgresSchemaScript implements SchemaScript {
             LEFT JOIN pg_catalog.pg_range r ON r.rngtypid = t.oid
             LEFT JOIN pg_catalog.pg_opclass o ON o.oid = r.rngsubopc
             LEFT JOIN pg_catalog.pg_type s ON s.oid = r.rngsubtype
-            WHERE n.nspname = current_schema() AND t.typtype IN ('e', 'c', 'd', 'r')
-              AND (t.typtype <> 'c' OR c.relkind = 'c')
-              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
-                          WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')""";
+            WHERE
+            """ + PostgresSchemaReader.TYPES_OF_THE_SCHEMA;
 
     private static final String DOMAIN_CHECKS = """
             SELECT k.contypid, quote_ident(k.conname) AS name, pg_get_constraintdef(k.oid) AS definition
@@ -157,7 +155,7 @@ public final class PostgresSchemaScript implements SchemaScript {
             LEFT JOIN pg_catalog.pg_type e ON e.oid = t.typelem
             WHERE n.nspname = current_schema()""";
 
-    // The routines the reader records, by its own filter. unchecked: a LANGUAGE sql body written as a
+    // The routines the reader records. unchecked: a LANGUAGE sql body written as a
     // string, which the server checks when it is created (a SQL-standard body is parsed, and its
     // dependencies are in pg_depend).
     private static final String ROUTINES = """
@@ -170,30 +168,13 @@ public final class PostgresSchemaScript implements SchemaScript {
                    quote_literal(g.agginitval) AS initial_state, p.proparallel,
                    (g.aggkind <> 'n' OR g.aggmtransfn <> 0 OR g.aggserialfn <> 0 OR g.aggsortop <> 0
                     OR g.aggfinalextra OR g.aggfinalmodify <> 'r' OR g.aggtransspace <> 0) AS unusual
-            FROM pg_catalog.pg_proc p
-            JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-            JOIN pg_catalog.pg_language l ON l.oid = p.prolang
-            LEFT JOIN pg_catalog.pg_aggregate g ON g.aggfnoid = p.oid
-            WHERE n.nspname = current_schema()
-              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
-                          WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid
-                            AND e.deptype IN ('e', 'i'))""";
+            """ + PostgresSchemaReader.ROUTINES_OF_THE_SCHEMA;
 
     private static final String SEQUENCES = """
             SELECT s.oid, s.relname, quote_ident(s.relname) AS name, format_type(q.seqtypid, NULL) AS type,
                    q.seqstart, q.seqincrement, q.seqmin, q.seqmax, q.seqcache, q.seqcycle,
                    o.relname AS owner, quote_ident(o.relname) AS owner_name, quote_ident(oa.attname) AS owner_column
-            FROM pg_catalog.pg_sequence q
-            JOIN pg_catalog.pg_class s ON s.oid = q.seqrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = s.relnamespace
-            LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = s.oid
-                 AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'a'
-            LEFT JOIN pg_catalog.pg_class o ON o.oid = d.refobjid
-            LEFT JOIN pg_catalog.pg_attribute oa ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid
-            WHERE n.nspname = current_schema()
-              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i
-                              WHERE i.classid = 'pg_catalog.pg_class'::regclass AND i.objid = s.oid
-                                AND i.deptype = 'i')""";
+            """ + PostgresSchemaReader.SEQUENCES_OF_THE_SCHEMA;
 
     // Indexes that back a constraint come with it; a partition's index that belongs to its
     // partitioned table's (pg_inherits) comes with that one.
