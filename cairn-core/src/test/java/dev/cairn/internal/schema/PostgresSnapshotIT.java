@@ -83,6 +83,23 @@ class PostgresSnapshotIT extends SchemaSnapshotScenario {
                     + " RETURN quantity * price",
             "CREATE PROCEDURE forget(customer bigint) LANGUAGE sql AS $$ DELETE FROM customers WHERE id = customer $$");
 
+    /** The clauses of triggers, routines and constraints that are read apart, beyond {@link #SCHEMA}. */
+    static final List<String> CLAUSES = List.of(
+            "CREATE TRIGGER customers_changed BEFORE UPDATE OF status, email ON customers FOR EACH ROW"
+                    + " WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION stamp_created('a', 'b c')",
+            "CREATE CONSTRAINT TRIGGER order_lines_check AFTER INSERT ON order_lines"
+                    + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION stamp_created()",
+            "CREATE TRIGGER order_lines_added AFTER INSERT ON order_lines REFERENCING NEW TABLE AS added"
+                    + " FOR EACH STATEMENT EXECUTE FUNCTION stamp_created()",
+            "ALTER TABLE order_lines DISABLE TRIGGER order_lines_added",
+            "CREATE FUNCTION cents(amount numeric) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
+                    + " SET search_path = public AS 'SELECT (amount * 100)::bigint'",
+            "CREATE AGGREGATE total(numeric) (sfunc = numeric_add, stype = numeric, initcond = '0')",
+            // btree_gist lets a gist index compare the integer room with =.
+            "CREATE EXTENSION btree_gist",
+            "CREATE TABLE rooms (room int, during tstzrange, EXCLUDE USING gist (room WITH =, during WITH &&)"
+                    + " DEFERRABLE)");
+
     private static final List<String> NAME_BECOMES_TEXT = List.of("ALTER TABLE customers ALTER COLUMN name TYPE text");
 
     @Override
@@ -370,21 +387,7 @@ class PostgresSnapshotIT extends SchemaSnapshotScenario {
     @Test
     void recordsEachClauseOfATriggerAndARoutineApart() throws SQLException {
         List<String> statements = new ArrayList<>(SCHEMA);
-        statements.addAll(List.of(
-                "CREATE TRIGGER customers_changed BEFORE UPDATE OF status, email ON customers FOR EACH ROW"
-                        + " WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION stamp_created('a', 'b c')",
-                "CREATE CONSTRAINT TRIGGER order_lines_check AFTER INSERT ON order_lines"
-                        + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION stamp_created()",
-                "CREATE TRIGGER order_lines_added AFTER INSERT ON order_lines REFERENCING NEW TABLE AS added"
-                        + " FOR EACH STATEMENT EXECUTE FUNCTION stamp_created()",
-                "ALTER TABLE order_lines DISABLE TRIGGER order_lines_added",
-                "CREATE FUNCTION cents(amount numeric) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
-                        + " SET search_path = public AS 'SELECT (amount * 100)::bigint'",
-                "CREATE AGGREGATE total(numeric) (sfunc = numeric_add, stype = numeric, initcond = '0')",
-                // btree_gist lets a gist index compare the integer room with =.
-                "CREATE EXTENSION btree_gist",
-                "CREATE TABLE rooms (room int, during tstzrange, EXCLUDE USING gist (room WITH =, during WITH &&)"
-                        + " DEFERRABLE)"));
+        statements.addAll(CLAUSES);
 
         List<String> lines = lines(read(database(statements)));
 
