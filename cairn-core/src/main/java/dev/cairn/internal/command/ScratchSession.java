@@ -3,6 +3,7 @@ package dev.cairn.internal.command;
 
 import dev.cairn.SchemaSnapshot;
 import dev.cairn.Targets;
+import dev.cairn.ValidationException;
 import dev.cairn.VerifyResult.Step;
 import dev.cairn.VerifyResult.StepFailure;
 import dev.cairn.internal.connect.ConnectionFailures;
@@ -18,6 +19,7 @@ import dev.cairn.internal.source.Section;
 import dev.cairn.internal.sql.Placeholders;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -111,6 +113,11 @@ final class ScratchSession implements AutoCloseable {
         cancellation.doing("writing the scratch database's schema as SQL");
         try {
             return dialect.schemaScript().write(connection, Set.of());
+        } catch (SQLFeatureNotSupportedException e) {
+            throw new ValidationException(
+                    "Cannot squash: " + e.getMessage() + ". Nothing was written; squash up to a version before the"
+                            + " migration that makes it.",
+                    List.of());
         } catch (SQLException e) {
             throw failure(e, "writing the schema as SQL");
         }

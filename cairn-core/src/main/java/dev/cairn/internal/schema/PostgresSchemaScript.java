@@ -373,8 +373,8 @@ public final class PostgresSchemaScript implements SchemaScript {
             policies();
             unsupported();
             if (!unsupported.isEmpty()) {
-                throw new SQLFeatureNotSupportedException("Cannot write " + String.join(", ", unsupported)
-                        + " as SQL: the schema script leaves " + "them out, so it would not rebuild this schema");
+                throw new SQLFeatureNotSupportedException("the schema holds " + String.join(", ", unsupported)
+                        + ", which a schema script cannot write as SQL yet");
             }
             List<Node> sorted = sorted();
             List<String> up = new ArrayList<>();
