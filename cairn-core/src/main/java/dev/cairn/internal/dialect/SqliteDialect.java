@@ -6,7 +6,9 @@ import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.lock.LockFile;
 import dev.cairn.internal.schema.SchemaReader;
+import dev.cairn.internal.schema.SchemaScript;
 import dev.cairn.internal.schema.SqliteSchemaReader;
+import dev.cairn.internal.schema.SqliteSchemaScript;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.TableName;
 import dev.cairn.internal.sql.TransactionRules;
@@ -248,6 +250,11 @@ public final class SqliteDialect implements Dialect {
     @Override
     public SchemaReader schemaReader() {
         return new SqliteSchemaReader();
+    }
+
+    @Override
+    public SchemaScript schemaScript() {
+        return new SqliteSchemaScript();
     }
 
     @Override
