@@ -43,54 +43,57 @@ abstract class SchemaScriptScenario {
      */
     abstract List<String> orderedSchema();
 
+    /**
+     * Opens a connection to the database that the script is written from; by default as any other.
+     * H2 overrides it to work in a schema of its own, so that a script that names its schema fails.
+     */
+    Connection openOriginal(TestDatabase db) throws SQLException {
+        return db.connect();
+    }
+
+    // The ignored table is left out with what it owns: the rebuilt database, read without ignoring
+    // it, reads as the original read ignoring it.
     @Test
-    void rebuildsEveryKindOfObjectAndDropsIt() throws SQLException {
-        roundTrip(snapshots().schema());
+    void rebuildsEveryKindOfObjectButTheIgnoredTableAndDropsThem() throws SQLException {
+        List<String> statements = new ArrayList<>(snapshots().schema());
+        statements.addAll(snapshots().ignoredTable());
+        roundTrip(statements);
     }
 
     @Test
-    void rebuildsObjectsInAnOrderThatRuns() throws SQLException {
+    void rebuildsObjectsInAnOrderThatRunsAndDropsThem() throws SQLException {
         roundTrip(orderedSchema());
     }
 
-    @Test
-    void leavesOutAnIgnoredTableAndWhatItOwns() throws SQLException {
-        List<String> statements = new ArrayList<>(snapshots().schema());
-        statements.addAll(snapshots().ignoredTable());
-
-        TestDatabase rebuilt = roundTrip(statements);
-
-        assertThat(rebuilt.tables()).doesNotContain(SchemaSnapshotScenario.IGNORED);
-    }
-
     /**
-     * Makes {@code statements} on a database, writes its script without {@value SchemaSnapshotScenario#IGNORED},
-     * runs up on a new database and checks that it reads the same, then runs down and checks that it
-     * reads as an empty one; returns that second database.
+     * Makes {@code statements} on a database and writes its script without
+     * {@value SchemaSnapshotScenario#IGNORED}; runs up on a new database and checks that it reads as the
+     * first (ignoring that table), then runs down and checks that it reads as it did when new.
      */
-    final TestDatabase roundTrip(List<String> statements) throws SQLException {
+    final void roundTrip(List<String> statements) throws SQLException {
         Set<String> ignored = Set.of(SchemaSnapshotScenario.IGNORED);
-        TestDatabase original = databases.create(snapshots().engine());
-        statements.forEach(original::execute);
         Script script;
-        try (Connection connection = original.connect()) {
+        SchemaSnapshot expected;
+        try (Connection connection = openOriginal(databases.create(snapshots().engine()))) {
+            run(connection, statements);
             script = dialect().schemaScript().write(connection, ignored);
+            expected = snapshots().reader().read(connection, ignored);
         }
         List<String> up = throughAFile(script.up());
         List<String> down = throughAFile(script.down());
-        TestDatabase rebuilt = databases.create(snapshots().engine());
-        SchemaSnapshot empty = read(rebuilt);
+        try (Connection connection = databases.create(snapshots().engine()).connect()) {
+            SchemaSnapshot empty = read(connection);
 
-        up.forEach(rebuilt::execute);
+            run(connection, up);
 
-        SchemaSnapshot expected = read(original, ignored);
-        assertThat(read(rebuilt).text()).isEqualTo(expected.text());
-        assertThat(read(rebuilt).since(expected)).isEmpty();
+            SchemaSnapshot built = read(connection);
+            assertThat(built.text()).isEqualTo(expected.text());
+            assertThat(built.since(expected)).isEmpty();
 
-        down.forEach(rebuilt::execute);
+            run(connection, down);
 
-        assertThat(read(rebuilt).text()).isEqualTo(empty.text());
-        return rebuilt;
+            assertThat(read(connection).text()).isEqualTo(empty.text());
+        }
     }
 
     /** The statements written into a file and cut again by the dialect's splitter, which must give them back. */
@@ -103,13 +106,20 @@ abstract class SchemaScriptScenario {
         return split;
     }
 
-    private SchemaSnapshot read(TestDatabase db) throws SQLException {
-        return read(db, Set.of());
+    /** Runs {@code statements} in order, saying which one failed. */
+    private static void run(Connection connection, List<String> statements) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                try {
+                    statement.execute(sql);
+                } catch (SQLException e) {
+                    throw new SQLException(e.getMessage() + " in: " + sql, e.getSQLState(), e.getErrorCode(), e);
+                }
+            }
+        }
     }
 
-    private SchemaSnapshot read(TestDatabase db, Set<String> ignored) throws SQLException {
-        try (Connection connection = db.connect()) {
-            return snapshots().reader().read(connection, ignored);
-        }
+    private SchemaSnapshot read(Connection connection) throws SQLException {
+        return snapshots().reader().read(connection, Set.of());
     }
 }
