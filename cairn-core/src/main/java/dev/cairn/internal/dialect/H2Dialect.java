@@ -6,7 +6,9 @@ import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.lock.RowLock;
 import dev.cairn.internal.schema.H2SchemaReader;
+import dev.cairn.internal.schema.H2SchemaScript;
 import dev.cairn.internal.schema.SchemaReader;
+import dev.cairn.internal.schema.SchemaScript;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.TableName;
 import java.nio.file.Files;
@@ -190,6 +192,11 @@ public final class H2Dialect implements Dialect {
     @Override
     public SchemaReader schemaReader() {
         return new H2SchemaReader();
+    }
+
+    @Override
+    public SchemaScript schemaScript() {
+        return new H2SchemaScript();
     }
 
     @Override
