@@ -7,7 +7,9 @@ import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.lock.NamedLock;
 import dev.cairn.internal.schema.MysqlSchemaReader;
+import dev.cairn.internal.schema.MysqlSchemaScript;
 import dev.cairn.internal.schema.SchemaReader;
+import dev.cairn.internal.schema.SchemaScript;
 import dev.cairn.internal.sql.SplitRules;
 import dev.cairn.internal.sql.TableName;
 import java.sql.Connection;
@@ -214,6 +216,11 @@ public final class MysqlDialect implements Dialect {
     @Override
     public SchemaReader schemaReader() {
         return new MysqlSchemaReader();
+    }
+
+    @Override
+    public SchemaScript schemaScript() {
+        return new MysqlSchemaScript();
     }
 
     @Override
