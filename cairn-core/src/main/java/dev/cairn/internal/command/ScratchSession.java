@@ -177,6 +177,15 @@ final class ScratchSession implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Connects afresh to the same scratch database, as a later command would: H2 binds a view it made
+     * before its tables (a {@code FORCE} view) to them only when the database is opened again.
+     */
+    void reconnect() {
+        closeConnection();
+        connect();
+    }
+
     /** Closes the connection and drops the scratch database; never throws. */
     @Override
     public void close() {

@@ -43,6 +43,10 @@ public final class Squash {
     private static final Pattern CHANGES_DATA =
             Pattern.compile("^\\s*(INSERT|UPDATE|DELETE|MERGE|COPY|REPLACE|UPSERT)\\b", Pattern.CASE_INSENSITIVE);
 
+    private static final String VERIFY_SAYS = "`cairn verify` shows the same; fix that migration first.";
+    private static final String SCRIPT_GAP = "The schema, written as SQL for this database, does not rebuild itself:"
+            + " squash up to an earlier version, and report the schema that did this.";
+
     private final Settings settings;
 
     /** The squash for these settings. */
@@ -70,7 +74,7 @@ public final class Squash {
         try (Cancellation cancellation = cancellation();
                 ScratchSession scratch = scratch(dialect, targetUrl, cancellation)) {
             for (Migration migration : covered) {
-                refuse(target, scratch.run(migration, Step.UP), "does not run on an empty database");
+                refuse(target, scratch.run(migration, Step.UP), "does not run on an empty database", VERIFY_SAYS);
             }
             built = scratch.snapshot();
             script = scratch.script();
@@ -82,11 +86,12 @@ public final class Squash {
         try (Cancellation cancellation = cancellation();
                 ScratchSession scratch = scratch(dialect, targetUrl, cancellation)) {
             SchemaSnapshot empty = scratch.snapshot();
-            refuse(target, scratch.run(squashed, Step.UP), "does not run");
+            refuse(target, scratch.run(squashed, Step.UP), "does not run", SCRIPT_GAP);
+            scratch.reconnect();
             findings.compare(built, scratch.snapshot()).stream()
                     .filter(finding -> !finding.equivalent())
                     .forEach(finding -> differences.add("after its up: " + finding.summary()));
-            refuse(target, scratch.run(squashed, Step.DOWN), "does not run after its up");
+            refuse(target, scratch.run(squashed, Step.DOWN), "does not run after its up", SCRIPT_GAP);
             findings.compare(empty, scratch.snapshot()).stream()
                     .filter(finding -> !finding.equivalent())
                     .forEach(finding -> differences.add("after its down: " + finding.summary()));
@@ -156,9 +161,6 @@ public final class Squash {
             if (migration.isJava()) {
                 refusals.add(migration.name() + " is a Java migration (" + migration.source() + "); what its code"
                         + " does cannot be written as SQL");
-            } else if (migration.squashed()) {
-                refusals.add(migration.name() + " is squashed already; squash again only up to a newer migration"
-                        + " than every squashed one");
             } else if (!migration.file().toAbsolutePath().normalize().startsWith(directory)) {
                 refusals.add(migration.name() + " is not in the migrations directory " + directory + " ("
                         + migration.file() + "): squash replaces files there only");
@@ -196,14 +198,14 @@ public final class Squash {
         return line.length() > 60 ? line.substring(0, 60) + "…" : line;
     }
 
-    private static void refuse(String target, Optional<StepFailure> failure, String what) {
+    private static void refuse(String target, Optional<StepFailure> failure, String what, String advice) {
         if (failure.isPresent()) {
             StepFailure step = failure.get();
             throw new ValidationException(
                     "Cannot squash up to " + target + ": " + step.migration() + "'s "
                             + step.step().label() + " "
-                            + what + " on a scratch database (" + step.message() + "). Nothing was written;"
-                            + " `cairn verify` shows the same.",
+                            + what + " on a scratch database (" + step.message() + "). Nothing was written. "
+                            + advice,
                     List.of());
         }
     }

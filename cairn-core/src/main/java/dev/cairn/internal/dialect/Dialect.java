@@ -425,9 +425,7 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
     SchemaReader schemaReader();
 
     /** Writes the SQL that builds the schema as it is, and drops it: for {@code squash}. */
-    default SchemaScript schemaScript() {
-        throw new UnsupportedOperationException("No schema script for " + kind() + " yet");
-    }
+    SchemaScript schemaScript();
 
     // Its errors.
 

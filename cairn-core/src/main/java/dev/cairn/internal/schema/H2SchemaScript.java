@@ -50,6 +50,7 @@ public final class H2SchemaScript implements SchemaScript {
                 rs -> rows.add(rs.getString(1)));
         List<String> up = new ArrayList<>();
         List<String> down = new ArrayList<>();
+        List<String> views = new ArrayList<>();
         for (String row : rows) {
             String sql = row.strip();
             sql = unqualified(
@@ -69,10 +70,13 @@ public final class H2SchemaScript implements SchemaScript {
             }
             up.add(sql);
             if (head.drop() != null) {
-                down.add(0, head.drop());
+                (head.kind().equals("VIEW") ? views : down).add(0, head.drop());
             }
         }
-        return new Script(up, down);
+        // SCRIPT writes a view before the tables it reads (CREATE FORCE VIEW), so the reverse order would
+        // drop those tables first; once the database is reopened the view holds on to them. Views go first.
+        views.addAll(down);
+        return new Script(up, views);
     }
 
     /** {@code sql} without {@code qualifier} ({@code "PUBLIC".}) before names, leaving strings as they are. */
@@ -182,6 +186,9 @@ public final class H2SchemaScript implements SchemaScript {
                 case "TABLE" -> new Head(kind, names.get(0), "DROP TABLE " + object);
                 case "INDEX" -> new Head(kind, owner(words, names, name), null);
                 case "TRIGGER" -> new Head(kind, owner(words, names, name), "DROP TRIGGER " + object);
+                // Whichever order views were written in, a view may read another: the first drop takes
+                // those with it, and the later drops find them gone.
+                case "VIEW" -> new Head(kind, null, "DROP VIEW IF EXISTS " + object + " CASCADE");
                 default -> new Head(kind, null, "DROP " + kind + " " + object);
             };
         }
