@@ -51,6 +51,11 @@ final class Cancellation implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
+    /** The command being run, such as {@code verify}. */
+    String command() {
+        return command;
+    }
+
     /** Stops the statements of the runners given it. */
     Canceller canceller() {
         return canceller;

@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code verify}'s one connection to its scratch database, and what the checks do with it: run a
+ * {@code verify}'s (and {@code squash}'s) one connection to its scratch database, and what the checks do with it: run a
  * section, snapshot the schema, hold a transaction open around a down to undo it, or start over on a
  * new scratch database where nothing can be undone. Errors of the scratch database itself (it cannot
  * be reached, a catalog query fails) are thrown; a failing migration statement is returned as a
@@ -236,7 +236,7 @@ final class ScratchSession implements AutoCloseable {
         cancellation.throwIfCancelled();
         return ConnectionFailures.working(
                 scratch.toString(),
-                doing + " for verify",
+                doing + " for " + cancellation.command(),
                 dialect,
                 e,
                 "That is the scratch database; the target database was not touched.");
