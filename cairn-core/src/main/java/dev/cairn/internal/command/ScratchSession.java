@@ -179,11 +179,17 @@ final class ScratchSession implements AutoCloseable {
 
     /**
      * Connects afresh to the same scratch database, as a later command would: H2 binds a view it made
-     * before its tables (a {@code FORCE} view) to them only when the database is opened again.
+     * before its tables (a {@code FORCE} view) to them only when the database is opened again. The new
+     * connection opens before the old one closes, so that a database in memory lives on.
      */
     void reconnect() {
-        closeConnection();
+        Connection old = connection;
         connect();
+        try {
+            old.close();
+        } catch (SQLException e) {
+            // The new connection carries on; the old one goes with the database at the end.
+        }
     }
 
     /** Closes the connection and drops the scratch database; never throws. */

@@ -71,7 +71,17 @@ public final class ForeignHistory {
         String catalog = catalogs ? schema.orElse(connection.getCatalog()) : null;
         String schemaName = catalogs ? null : schema.orElseGet(this::currentSchema);
         List<Found> matches = new ArrayList<>();
-        try (ResultSet tables = meta.getTables(catalog, null, null, new String[] {"TABLE"})) {
+        // The connection's own schema, as the server spells it, narrows the catalog's answer (a fleet's
+        // database may have thousands of schemas); a schema given by hand is matched in any case below.
+        String escape = meta.getSearchStringEscape();
+        String schemaPattern =
+                catalogs || schema.isPresent() || schemaName == null || escape == null || escape.isEmpty()
+                        ? null
+                        : schemaName
+                                .replace(escape, escape + escape)
+                                .replace("_", escape + "_")
+                                .replace("%", escape + "%");
+        try (ResultSet tables = meta.getTables(catalog, schemaPattern, null, new String[] {"TABLE"})) {
             while (tables.next()) {
                 String name = tables.getString("TABLE_NAME");
                 String inSchema = catalogs ? tables.getString("TABLE_CAT") : tables.getString("TABLE_SCHEM");
