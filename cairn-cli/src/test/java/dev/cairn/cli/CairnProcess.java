@@ -4,6 +4,7 @@ package dev.cairn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,12 +37,30 @@ final class CairnProcess {
                 .normalize();
     }
 
-    /** Runs {@code java -jar cairn.jar args...} in {@code directory}. */
-    static Cli.Run java(Path directory, Map<String, String> environment, String... args) {
+    /**
+     * {@code java OPTIONS -jar cairn.jar}: the JVM options are those the launcher starts cairn with
+     * ({@code cairn-dist/src/conf/jvm.options}), so that each process runs as users run it, and costs
+     * the machine what it costs them (the quick compiler only, the serial collector).
+     */
+    static List<String> javaJar() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        try {
+            Files.readAllLines(repository().resolve("cairn-dist/src/conf/jvm.options")).stream()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .forEach(line -> command.addAll(List.of(line.split("\\s+"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the launcher's JVM options", e);
+        }
         command.add("-jar");
         command.add(jar().toString());
+        return command;
+    }
+
+    /** Runs {@code java -jar cairn.jar args...} in {@code directory}. */
+    static Cli.Run java(Path directory, Map<String, String> environment, String... args) {
+        List<String> command = javaJar();
         command.addAll(List.of(args));
         return run(directory, environment, command);
     }
@@ -85,10 +104,7 @@ final class CairnProcess {
      * test can run several at the same time or kill one; its output goes to temporary files.
      */
     static Running start(Path directory, Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(jar().toString());
+        List<String> command = javaJar();
         command.addAll(List.of(args));
         return start(directory, environment, command);
     }

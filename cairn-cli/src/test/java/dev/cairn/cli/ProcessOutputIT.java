@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -105,10 +104,7 @@ class ProcessOutputIT {
 
     /** Runs the jar in a pseudo-terminal (stdout and stderr both on it) and returns what it showed. */
     private Cli.Run onATerminal(Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(CairnProcess.jar().toString());
+        List<String> command = CairnProcess.javaJar();
         command.addAll(List.of(args));
         String line = command.stream().map(HumanOutput::shellWord).collect(Collectors.joining(" "));
         Map<String, String> terminal = new HashMap<>(environment);
