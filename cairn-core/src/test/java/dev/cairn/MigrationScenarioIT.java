@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,30 +102,6 @@ class MigrationScenarioIT {
             rows.add(row.get("name") + "@" + ((Number) row.get("batch")).intValue());
         }
         return rows;
-    }
-
-    @Test
-    void aBatchThatOutgrowsPostgresLockTableSaysHowToSplitIt() throws IOException {
-        db = databases.create(Engine.POSTGRESQL);
-        table(1, "users");
-        table(2, "posts");
-        // Transaction-scoped advisory locks fill the server's lock table as a batch creating thousands of
-        // tables would, in a fraction of the time; the locks go with the rolled-back transaction.
-        migration(
-                "3_many_locks",
-                "SELECT count(pg_advisory_xact_lock(42, n)) FROM generate_series(1, 100000) AS n;",
-                "SELECT 1;");
-
-        assertThatThrownBy(() -> cairn().migrate())
-                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
-                    assertThat(e.migration()).isEqualTo("3_many_locks");
-                    assertThat(e.sqlState()).contains("53200");
-                })
-                .hasMessageContaining("max_locks_per_transaction")
-                .hasMessageContaining("It had run 2 migrations before this one")
-                .hasMessageContaining("cairn migrate --to VERSION");
-        assertThat(userTables()).isEmpty();
-        assertThat(db.tables()).isEmpty();
     }
 
     /** A progress display hears of every statement before it runs, numbered within its section. */
