@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,12 +55,6 @@ class BaselineIT {
         return db;
     }
 
-    private static List<String> tracked(TestDatabase db) {
-        return db.query("SELECT name, batch, origin FROM cairn_migrations ORDER BY id").stream()
-                .map(row -> row.get("name") + "@" + row.get("batch") + ":" + row.get("origin"))
-                .toList();
-    }
-
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aBaselinedDatabaseMigratesOnlyWhatIsNewerAndARollbackStopsAtTheBaseline(Engine engine) throws IOException {
@@ -73,7 +66,7 @@ class BaselineIT {
         assertThat(baseline.version()).isEqualTo("2");
         assertThat(baseline.batch()).isEqualTo(1);
         assertThat(baseline.migrations()).containsExactly("1_users", "2_posts");
-        assertThat(tracked(db)).containsExactly("1_users@1:baseline", "2_posts@1:baseline");
+        assertThat(TestCairn.tracked(db)).containsExactly("1_users@1:baseline", "2_posts@1:baseline");
         assertThat(db.query("SELECT email FROM users")).hasSize(1); // nothing ran
         assertThat(cairn.status().migrations())
                 .extracting(m -> m.name() + " " + m.stateLabel())
@@ -83,7 +76,8 @@ class BaselineIT {
 
         MigrateResult migrated = cairn.migrate();
         assertThat(migrated.applied()).extracting(MigrationRun::name).containsExactly("3_comments");
-        assertThat(tracked(db)).containsExactly("1_users@1:baseline", "2_posts@1:baseline", "3_comments@2:null");
+        assertThat(TestCairn.tracked(db))
+                .containsExactly("1_users@1:baseline", "2_posts@1:baseline", "3_comments@2:null");
         assertThat(db.tableExists("comments")).isTrue();
 
         assertThat(cairn.rollback().reverted()).extracting(MigrationRun::name).containsExactly("3_comments");
@@ -95,7 +89,7 @@ class BaselineIT {
                                 + " its down was never proven on this database; roll back only what ran after the"
                                 + " baseline, or add --into-baseline to run its down anyway"));
         assertThatThrownBy(cairn::rollbackAll).isInstanceOf(ValidationException.class);
-        assertThat(tracked(db)).containsExactly("1_users@1:baseline", "2_posts@1:baseline");
+        assertThat(TestCairn.tracked(db)).containsExactly("1_users@1:baseline", "2_posts@1:baseline");
         assertThat(db.tableExists("users")).isTrue();
 
         RollbackResult into = cairn.rollback(Operation.rollback().intoBaseline());
@@ -147,7 +141,7 @@ class BaselineIT {
                 .hasMessageContaining(
                         "Cannot baseline: the tracking table has 1 row already (the newest 1_users," + " batch 1)")
                 .hasMessageContaining("Nothing was changed.");
-        assertThat(tracked(db)).containsExactly("1_users@1:baseline");
+        assertThat(TestCairn.tracked(db)).containsExactly("1_users@1:baseline");
     }
 
     @Test
@@ -164,6 +158,6 @@ class BaselineIT {
         cairn.migrate();
 
         assertThat(db.columns("cairn_migrations")).contains("origin");
-        assertThat(tracked(db)).containsExactly("1_users@1:null", "2_posts@2:null", "3_comments@2:null");
+        assertThat(TestCairn.tracked(db)).containsExactly("1_users@1:null", "2_posts@2:null", "3_comments@2:null");
     }
 }

@@ -44,12 +44,6 @@ class ImportIT {
                 dir.resolve(name + ".sql"), "-- migrate:up\n" + up + ";\n-- migrate:down\n" + down + ";\n");
     }
 
-    private static List<String> tracked(TestDatabase db) {
-        return db.query("SELECT name, batch, origin FROM cairn_migrations ORDER BY id").stream()
-                .map(row -> row.get("name") + "@" + row.get("batch") + ":" + row.get("origin"))
-                .toList();
-    }
-
     /** Every row of a table, in a stable order, as text: to prove the other tool's table is untouched. */
     private static List<Map<String, Object>> rows(TestDatabase db, String table) {
         String quoted = db.engine() == Engine.MARIADB ? "`" + table + "`" : "\"" + table + "\"";
@@ -95,7 +89,7 @@ class ImportIT {
         ImportResult imported = complete.importHistory(ImportOptions.of(ImportOptions.Tool.KNEX));
 
         assertThat(imported.table()).isEqualTo("knex_migrations");
-        assertThat(tracked(db))
+        assertThat(TestCairn.tracked(db))
                 .containsExactly(
                         "20240101000000_users@1:knex", "20240102000000_posts@1:knex", "20240103000000_tags@2:knex");
         assertThat(rows(db, "knex_migrations")).isEqualTo(knexRows);
@@ -122,7 +116,7 @@ class ImportIT {
                 .containsExactly("20240103000000_tags");
         assertThat(db.tableExists("tags")).isFalse();
         assertThat(db.tableExists("posts")).isTrue();
-        assertThat(tracked(db)).containsExactly("20240101000000_users@1:knex", "20240102000000_posts@1:knex");
+        assertThat(TestCairn.tracked(db)).containsExactly("20240101000000_users@1:knex", "20240102000000_posts@1:knex");
     }
 
     @ParameterizedTest
@@ -149,7 +143,7 @@ class ImportIT {
         assertThat(imported.recorded())
                 .extracting(r -> r.name() + "@" + r.batch() + " " + r.from())
                 .containsExactly("10_users@1 [V1__users.sql]", "11_posts@2 [V1.1__posts.sql]");
-        assertThat(tracked(db)).containsExactly("10_users@1:flyway", "11_posts@2:flyway");
+        assertThat(TestCairn.tracked(db)).containsExactly("10_users@1:flyway", "11_posts@2:flyway");
         assertThat(rows(db, "flyway_schema_history")).isEqualTo(flywayRows);
 
         assertThat(cairn.migrate().applied()).extracting(MigrationRun::name).containsExactly("20_tags");
@@ -184,7 +178,7 @@ class ImportIT {
         ImportResult leftOut =
                 cairn.importHistory(ImportOptions.of(ImportOptions.Tool.FLYWAY).allowingUnmatched());
         assertThat(leftOut.leftOut()).singleElement().asString().startsWith("V2__posts.sql");
-        assertThat(tracked(db)).containsExactly("1_users@1:flyway");
+        assertThat(TestCairn.tracked(db)).containsExactly("1_users@1:flyway");
         db.execute("DROP TABLE posts");
         assertThat(cairn.migrate().applied()).extracting(MigrationRun::name).containsExactly("2_posts");
     }
@@ -206,7 +200,7 @@ class ImportIT {
 
         cairn.importHistory(ImportOptions.of(ImportOptions.Tool.FLYWAY));
 
-        assertThat(tracked(db)).containsExactly("1_users@1:baseline", "2_posts@2:flyway");
+        assertThat(TestCairn.tracked(db)).containsExactly("1_users@1:baseline", "2_posts@2:flyway");
         assertThat(cairn.status().migrations())
                 .extracting(m -> m.name() + " " + m.stateLabel())
                 .containsExactly("1_users baseline", "2_posts applied");
@@ -247,7 +241,7 @@ class ImportIT {
                         "1_users@1 [create-users::ann::db/changes/1_users.sql,"
                                 + " users-index::ann::db/changes/1_users.sql]",
                         "2_posts@2 [posts::bob::db/changes/2_posts.sql]");
-        assertThat(tracked(db)).containsExactly("1_users@1:liquibase", "2_posts@2:liquibase");
+        assertThat(TestCairn.tracked(db)).containsExactly("1_users@1:liquibase", "2_posts@2:liquibase");
         assertThat(rows(db, table)).isEqualTo(liquibaseRows);
 
         assertThat(cairn.migrate().applied()).extracting(MigrationRun::name).containsExactly("3_tags");

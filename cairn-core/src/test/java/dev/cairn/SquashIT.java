@@ -59,12 +59,6 @@ class SquashIT {
         }
     }
 
-    private static List<String> tracked(TestDatabase db) {
-        return db.query("SELECT name, batch, origin FROM cairn_migrations ORDER BY id").stream()
-                .map(row -> row.get("name") + "@" + row.get("batch") + ":" + row.get("origin"))
-                .toList();
-    }
-
     @ParameterizedTest
     @EnumSource(Engine.class)
     void squashedMigrationsBuildTheSameSchemaAndAnOldDatabaseCarriesOn(Engine engine) throws IOException {
@@ -93,9 +87,9 @@ class SquashIT {
                 .containsExactly("4_squashed applied", "5_tags pending");
         assertThat(carryOn.status().problems()).isEmpty();
         assertThat(carryOn.validate().problems()).isEmpty();
-        assertThat(tracked(old)).hasSize(4); // nothing written by reading
+        assertThat(TestCairn.tracked(old)).hasSize(4); // nothing written by reading
         assertThat(carryOn.migrate().applied()).extracting(MigrationRun::name).containsExactly("5_tags");
-        assertThat(tracked(old)).containsExactly("4_squashed@2:squash", "5_tags@3:null");
+        assertThat(TestCairn.tracked(old)).containsExactly("4_squashed@2:squash", "5_tags@3:null");
 
         // A new database gets the same schema from the squashed migration.
         TestDatabase fresh = databases.create(engine);

@@ -3,6 +3,7 @@ package dev.cairn;
 
 import dev.cairn.testing.TestDatabase;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Cairn's builder for a test database, as a library user would configure it. */
 final class TestCairn {
@@ -19,5 +20,12 @@ final class TestCairn {
             builder.password(db.password());
         }
         return builder;
+    }
+
+    /** The tracking table's rows as {@code name@batch:origin}, in the order they were applied. */
+    static List<String> tracked(TestDatabase db) {
+        return db.query("SELECT name, batch, origin FROM cairn_migrations ORDER BY id").stream()
+                .map(row -> row.get("name") + "@" + row.get("batch") + ":" + row.get("origin"))
+                .toList();
     }
 }
