@@ -10,19 +10,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +32,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -687,7 +680,7 @@ public final class FlywayFiles {
             for (Planned plan : planned) {
                 if (!plan.alreadyThere()) {
                     Path target = directory.resolve(plan.fileName());
-                    writeAtomically(target, plan.content());
+                    Slug.writeAtomically(target, plan.content());
                     written.add(target);
                 }
             }
@@ -700,36 +693,6 @@ public final class FlywayFiles {
                 }
             }
             throw Slug.cannotWrite(what, directory, key, e);
-        }
-    }
-
-    /**
-     * Writes {@code content} to a hidden file beside {@code target} (which a scan does not read), forces it
-     * to the disk, and moves it to {@code target} in one step, so that a crash leaves the whole file or none.
-     */
-    static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path temporary = target.resolveSibling(".cairn-" + UUID.randomUUID() + ".tmp");
-        try {
-            try (FileChannel channel =
-                    FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            // A move in one step replaces a file of the same name on most systems: never one that is there now.
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new FileSystemException(
-                        target.toString(), null, "something named " + target.getFileName() + " is there already");
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 }

@@ -3,14 +3,21 @@ package dev.cairn.internal.command;
 
 import dev.cairn.ConfigurationException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -123,5 +130,35 @@ final class Slug {
                         + " that the directory can be created and written to, or set another one as " + key
                         + " in cairn.yml.",
                 e);
+    }
+
+    /**
+     * Writes {@code content} to a hidden file beside {@code target} (which a scan does not read), forces it
+     * to the disk, and moves it to {@code target} in one step, so that a crash leaves the whole file or none.
+     */
+    static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path temporary = target.resolveSibling(".cairn-" + UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel channel =
+                    FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            // A move in one step replaces a file of the same name on most systems: never one that is there now.
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileSystemException(
+                        target.toString(), null, "something named " + target.getFileName() + " is there already");
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 }

@@ -11,7 +11,6 @@ import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.schema.SchemaScript;
 import dev.cairn.internal.source.Migration;
 import dev.cairn.internal.source.MigrationDirectory;
-import dev.cairn.internal.source.Version;
 import dev.cairn.internal.sql.Statement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -133,13 +132,7 @@ public final class Squash {
     }
 
     private static Migration resolve(String target, List<Migration> migrations) {
-        Version version = Version.leadingDigitsOf(target);
-        return migrations.stream()
-                .filter(migration -> migration.name().equals(target)
-                        || (version != null
-                                && version.text().equals(target)
-                                && migration.version().sameAs(version)))
-                .findFirst()
+        return Migration.named(target, migrations)
                 .orElseThrow(() -> new ConfigurationException("Cannot squash up to '" + target + "': no migration has"
                         + " that version or name (`cairn status` lists them)."));
     }
@@ -261,7 +254,7 @@ public final class Squash {
     /** Writes the squashed migration, then deletes the files it replaces (both of a pair). */
     private static void replace(Path file, String text, List<Migration> covered) {
         try {
-            FlywayFiles.writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+            Slug.writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw Slug.cannotWrite("the squashed migration", file.getParent(), "migrations.directory", e);
         }

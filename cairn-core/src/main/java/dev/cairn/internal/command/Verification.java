@@ -90,17 +90,10 @@ public final class Verification {
 
     /** The migration that {@code target} (a version or a full name) names. */
     private static Migration named(String target, List<Migration> migrations) {
-        Version version = Version.leadingDigitsOf(target);
-        for (Migration migration : migrations) {
-            if (migration.name().equals(target)
-                    || version != null
-                            && version.text().equals(target)
-                            && migration.version().sameAs(version)) {
-                return migration;
-            }
-        }
-        throw new ConfigurationException("Cannot verify from '" + target + "': no migration has that version or"
-                + " name, so nothing would be checked. " + nearest(version, migrations));
+        return Migration.named(target, migrations)
+                .orElseThrow(() -> new ConfigurationException("Cannot verify from '" + target + "': no migration has"
+                        + " that version or name, so nothing would be checked. "
+                        + nearest(Version.leadingDigitsOf(target), migrations)));
     }
 
     /** The migrations on either side of {@code version}, to say what to start from instead. */

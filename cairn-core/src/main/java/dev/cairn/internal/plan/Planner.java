@@ -411,27 +411,17 @@ public final class Planner {
 
     /** The migration file that {@code target} (a version or a full name) names. */
     private Migration resolveTarget(String target) {
-        Migration byFullName = byName.get(target);
-        if (byFullName != null) {
-            return byFullName;
-        }
-        Version version = Version.leadingDigitsOf(target);
-        if (version != null && version.text().equals(target)) {
-            for (Migration migration : migrations) {
-                if (migration.version().sameAs(version)) {
-                    return migration;
-                }
-            }
-        }
-        throw new ConfigurationException("No migration has the version or name '" + target + "'; "
-                + (migrations.isEmpty()
-                        ? "there are no migrations yet."
-                        : "the versions run from " + migrations.get(0).version().text() + " to "
-                                + migrations
-                                        .get(migrations.size() - 1)
-                                        .version()
-                                        .text()
-                                + " (the status lists them all)."));
+        return Migration.named(target, migrations)
+                .orElseThrow(() -> new ConfigurationException("No migration has the version or name '" + target + "'; "
+                        + (migrations.isEmpty()
+                                ? "there are no migrations yet."
+                                : "the versions run from "
+                                        + migrations.get(0).version().text() + " to "
+                                        + migrations
+                                                .get(migrations.size() - 1)
+                                                .version()
+                                                .text()
+                                        + " (the status lists them all).")));
     }
 
     /** The applied row that {@code target} (a version or a full name) names. */

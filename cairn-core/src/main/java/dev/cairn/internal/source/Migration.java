@@ -5,6 +5,7 @@ import dev.cairn.Direction;
 import dev.cairn.JavaMigration;
 import dev.cairn.internal.sql.SplitRules;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,23 @@ public record Migration(
     public Migration(
             String name, Version version, String description, Path file, Section up, Section down, Checksum.Memo memo) {
         this(name, version, description, file, up, down, memo, null, false);
+    }
+
+    /**
+     * The migration of {@code migrations} that {@code target} names: by its full name, or by its version
+     * written as digits only ({@code 7} names {@code 007_users}); empty when none does.
+     */
+    public static Optional<Migration> named(String target, List<Migration> migrations) {
+        Version version = Version.leadingDigitsOf(target);
+        boolean isVersion = version != null && version.text().equals(target);
+        return migrations.stream()
+                .filter(migration -> migration.name().equals(target))
+                .findFirst()
+                .or(() -> isVersion
+                        ? migrations.stream()
+                                .filter(migration -> migration.version().sameAs(version))
+                                .findFirst()
+                        : Optional.empty());
     }
 
     /** The checksum of the whole file by algorithm 1 ({@link Checksum#WHOLE_FILE}). */
