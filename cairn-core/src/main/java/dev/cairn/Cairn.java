@@ -7,6 +7,7 @@ import dev.cairn.internal.command.DryRun;
 import dev.cairn.internal.command.FleetTargets;
 import dev.cairn.internal.command.FlywayFiles;
 import dev.cairn.internal.command.ImportHistory;
+import dev.cairn.internal.command.Lint;
 import dev.cairn.internal.command.MakeMigration;
 import dev.cairn.internal.command.Ping;
 import dev.cairn.internal.command.Repair;
@@ -385,6 +386,32 @@ public final class Cairn {
      */
     public VerifyResult verify(VerifyOptions options) {
         return new Verification(settings).run(options, settings.listener());
+    }
+
+    /**
+     * Reads the migrations not applied to the target yet for statements that are risky on a live
+     * database (an index built without {@code CONCURRENTLY}, a rename the running application still
+     * uses, an up that destroys data its down cannot give back...), by the rules of the target's
+     * database, with {@code lint.rules} of {@code cairn.yml} applied and {@code -- cairn:lint-ignore RULE}
+     * comments honoured. Same as {@code lint(LintOptions.pending())}. Reads the tracking table; runs
+     * nothing and creates nothing.
+     *
+     * @return the findings; {@link LintResult#passed} says whether none is at error level
+     * @throws MigrationFileException if a migration cannot be read or split into statements
+     */
+    public LintResult lint() {
+        return lint(LintOptions.pending());
+    }
+
+    /**
+     * {@link #lint()} of the migrations {@code options} say: the pending ones, all, or those in named
+     * files. Every migration is read, in order, so that what earlier migrations made is known; only
+     * those chosen are checked. All and named files need no connection when the URL names the database.
+     *
+     * @throws ConfigurationException if a named file is not one of the migrations
+     */
+    public LintResult lint(LintOptions options) {
+        return new Lint(settings).run(options);
     }
 
     /**

@@ -35,6 +35,7 @@ import java.util.Optional;
  * @param parallel how many targets a fleet works on at once ({@code parallel:})
  * @param placeholders the values of {@code migrations.placeholders}, which migrations write as
  *     {@code ${name}}
+ * @param lint what {@code lint.rules} says of the linter's rules
  */
 public record EnvironmentConfig(
         String name,
@@ -53,11 +54,30 @@ public record EnvironmentConfig(
         Optional<Path> schemaFile,
         Optional<Targets> targets,
         int parallel,
-        Map<String, String> placeholders) {
+        Map<String, String> placeholders,
+        Lint lint) {
 
     /** Copies the placeholders. */
     public EnvironmentConfig {
         placeholders = Map.copyOf(placeholders);
+    }
+
+    /**
+     * The {@code lint.rules} setting: which rules are off, and the level each other rule it names runs at.
+     *
+     * @param off the rules written {@code off}
+     * @param levels the rules written {@code error} or {@code warning}
+     */
+    public record Lint(java.util.Set<String> off, Map<String, LintRule.Level> levels) {
+
+        /** Every rule at its own level. */
+        public static final Lint DEFAULTS = new Lint(java.util.Set.of(), Map.of());
+
+        /** Copies the set and the map. */
+        public Lint {
+            off = java.util.Set.copyOf(off);
+            levels = Map.copyOf(levels);
+        }
     }
 
     /** The default {@code migrations.directory}, relative to {@code cairn.yml}'s directory. */
@@ -101,6 +121,7 @@ public record EnvironmentConfig(
                 + ", targets=" + targets.map(Targets::toString).orElse("")
                 + ", parallel=" + parallel
                 + ", placeholders=" + placeholders
+                + ", lint=" + lint
                 + "]";
     }
 

@@ -60,6 +60,8 @@ class ArchitectureTest {
             .definedBy("dev.cairn.internal.config..")
             .layer("dialect")
             .definedBy("dev.cairn.internal.dialect..")
+            .layer("lint")
+            .definedBy("dev.cairn.internal.lint..")
             .layer("source")
             .definedBy("dev.cairn.internal.source..")
             .layer("lock")
@@ -81,7 +83,9 @@ class ArchitectureTest {
             .whereLayer("history")
             .mayOnlyBeAccessedByLayers("command", "run", "plan")
             .whereLayer("source")
-            .mayOnlyBeAccessedByLayers("command", "run", "plan", "config") // config: the syntax of a location
+            .mayOnlyBeAccessedByLayers("command", "run", "plan", "config", "lint") // config: the syntax of a location
+            .whereLayer("lint")
+            .mayOnlyBeAccessedByLayers("command", "dialect", "config") // config: the rules lint.rules may name
             .whereLayer("dialect")
             .mayOnlyBeAccessedByLayers("command", "run", "history", "connect", "config")
             .whereLayer("lock")
@@ -98,6 +102,7 @@ class ArchitectureTest {
             .resideInAnyPackage(
                     "dev.cairn",
                     "dev.cairn.internal.dialect..",
+                    "dev.cairn.internal.lint..",
                     "dev.cairn.internal.lock..",
                     "dev.cairn.internal.schema..",
                     "dev.cairn.internal.sql..",

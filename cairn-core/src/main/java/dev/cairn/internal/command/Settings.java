@@ -46,6 +46,7 @@ import javax.sql.DataSource;
  * @param parallel how many targets a fleet works on at once
  * @param placeholders the values of the placeholders the migrations may use ({@code ${target}} on a
  *     fleet's target)
+ * @param lint what {@code lint.rules} says of the linter's rules
  */
 public record Settings(
         String environment,
@@ -59,7 +60,8 @@ public record Settings(
         Connector connector,
         Optional<Targets> targets,
         int parallel,
-        Placeholders placeholders) {
+        Placeholders placeholders,
+        EnvironmentConfig.Lint lint) {
 
     /** The environment name used when Cairn is configured without {@code cairn.yml}. */
     public static final String CUSTOM = "custom";
@@ -74,10 +76,12 @@ public record Settings(
      * data source, whose database only a connection tells.
      */
     public Optional<SplitRules> knownSplitRules() {
-        return connector
-                .url()
-                .flatMap(Client::forUrl)
-                .map(client -> client.dialect().splitRules());
+        return knownDialect().map(Dialect::splitRules);
+    }
+
+    /** The dialect of the database the URL names, known before connecting; empty for a data source. */
+    public Optional<Dialect> knownDialect() {
+        return connector.url().flatMap(Client::forUrl).map(Client::dialect);
     }
 
     /**
@@ -119,7 +123,8 @@ public record Settings(
                 connector,
                 targets,
                 parallel,
-                placeholders);
+                placeholders,
+                lint);
     }
 
     /**
@@ -146,7 +151,8 @@ public record Settings(
                                 urlDialect().databaseUrl(connector.url().orElseThrow(), name)),
                 Optional.empty(),
                 1,
-                placeholders.with(Targets.PLACEHOLDER, name));
+                placeholders.with(Targets.PLACEHOLDER, name),
+                lint);
     }
 
     /**
@@ -241,7 +247,8 @@ public record Settings(
                 connector(draft, file),
                 targets,
                 parallel,
-                placeholders(draft, file));
+                placeholders(draft, file),
+                file == null ? EnvironmentConfig.Lint.DEFAULTS : file.lint());
     }
 
     /** The file's placeholders, and over them the builder's. */

@@ -5,6 +5,7 @@ import dev.cairn.ConfigurationException;
 import dev.cairn.EnvironmentConfig;
 import dev.cairn.EnvironmentConfig.Pool;
 import dev.cairn.EnvironmentConfig.Ssl;
+import dev.cairn.LintRule;
 import dev.cairn.Redaction;
 import dev.cairn.Targets;
 import dev.cairn.internal.dialect.Client;
@@ -15,11 +16,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -127,7 +131,50 @@ final class EnvironmentResolver {
                 schemaFile,
                 targets,
                 parallel,
-                placeholders);
+                placeholders,
+                lint());
+    }
+
+    /**
+     * {@code lint.rules:}: the top level's, then the environment's rule by rule; each rule must be one of
+     * some database's, and each value {@code off}, {@code warning} or {@code error}.
+     */
+    private EnvironmentConfig.Lint lint() {
+        Set<String> known = Dialect.all().stream()
+                .flatMap(dialect -> dialect.lintRules().ids().stream())
+                .collect(Collectors.toSet());
+        Map<String, String> given = new LinkedHashMap<>();
+        for (YamlMap layer : List.of(top, environment)) {
+            Optional<YamlMap> rules = layer.section("lint").flatMap(lint -> lint.section("rules"));
+            if (rules.isEmpty()) {
+                continue;
+            }
+            for (Scalar scalar : rules.get().values().values()) {
+                String rule = scalar.key();
+                if (!known.contains(rule)) {
+                    throw source.error(
+                            scalar.line(),
+                            scalar.path() + ": Cairn has no lint rule " + rule + "; cairn lint --rules lists them"
+                                    + " all.");
+                }
+                String level = variables.expand(scalar, source, false).strip().toLowerCase(Locale.ROOT);
+                if (!Set.of("off", "warning", "error").contains(level)) {
+                    throw source.error(
+                            scalar.line(), scalar.path() + " is '" + level + "'; write off, warning or error.");
+                }
+                given.put(rule, level);
+            }
+        }
+        Set<String> off = new HashSet<>();
+        Map<String, LintRule.Level> levels = new HashMap<>();
+        given.forEach((rule, level) -> {
+            if (level.equals("off")) {
+                off.add(rule);
+            } else {
+                levels.put(rule, LintRule.Level.valueOf(level.toUpperCase(Locale.ROOT)));
+            }
+        });
+        return new EnvironmentConfig.Lint(off, levels);
     }
 
     /** A placeholder's name, as migrations write it inside {@code ${...}}. */

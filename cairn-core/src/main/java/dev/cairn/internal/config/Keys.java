@@ -51,6 +51,12 @@ final class Keys {
     static final Keys SEEDS =
             new Keys("{ directory: " + EnvironmentConfig.DEFAULT_SEEDS_DIRECTORY + " }").value("directory");
 
+    /** {@code lint.rules:}: any rule's id, each {@code off}, {@code warning} or {@code error}. */
+    static final Keys LINT_RULES = new Keys("{ drop-column: off }").anyValue();
+
+    /** {@code lint:}, at the top level or in an environment. */
+    static final Keys LINT = new Keys("{ rules: { drop-column: off } }").section("rules", LINT_RULES);
+
     /** One environment. */
     static final Keys ENVIRONMENT = new Keys("{ url: jdbc:sqlite:dev.sqlite3 }")
             .value("url")
@@ -67,7 +73,8 @@ final class Keys {
             .section("migrations", MIGRATIONS)
             .section("seeds", SEEDS)
             .section("targets", TARGETS)
-            .value("parallel");
+            .value("parallel")
+            .section("lint", LINT);
 
     /** {@code environments:}: any name, each an environment. */
     static final Keys ENVIRONMENTS = new Keys("{ development: { url: jdbc:sqlite:dev.sqlite3 } }", ENVIRONMENT);
@@ -76,6 +83,7 @@ final class Keys {
     static final Keys TOP = new Keys("{ environments: { development: { url: jdbc:sqlite:dev.sqlite3 } } }")
             .section("migrations", MIGRATIONS)
             .section("seeds", SEEDS)
+            .section("lint", LINT)
             .section("environments", ENVIRONMENTS);
 
     /** Names people bring from other tools, and the key Cairn uses for the same thing. */

@@ -4,6 +4,7 @@ package dev.cairn.internal.dialect;
 import dev.cairn.ConfigurationException;
 import dev.cairn.EnvironmentConfig.Ssl;
 import dev.cairn.Targets;
+import dev.cairn.internal.lint.LintRules;
 import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.schema.SchemaReader;
@@ -273,6 +274,9 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
      * statement and its tracking row follows each statement's progress.
      */
     boolean transactionalDdl();
+
+    /** The linter's rules for this database's migrations. */
+    LintRules lintRules();
 
     /**
      * Whether DDL is transactional, and which statements this database refuses inside a transaction

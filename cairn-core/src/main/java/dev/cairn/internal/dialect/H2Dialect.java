@@ -2,6 +2,7 @@
 package dev.cairn.internal.dialect;
 
 import dev.cairn.Targets;
+import dev.cairn.internal.lint.LintRules;
 import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.lock.RowLock;
@@ -149,6 +150,11 @@ public final class H2Dialect implements Dialect {
     @Override
     public String defaultSchema(String database) {
         return "PUBLIC";
+    }
+
+    @Override
+    public LintRules lintRules() {
+        return LintRules.H2;
     }
 
     @Override

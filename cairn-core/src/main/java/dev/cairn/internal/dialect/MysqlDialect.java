@@ -3,6 +3,7 @@ package dev.cairn.internal.dialect;
 
 import dev.cairn.EnvironmentConfig.Ssl;
 import dev.cairn.Targets;
+import dev.cairn.internal.lint.LintRules;
 import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.lock.NamedLock;
@@ -146,6 +147,11 @@ public final class MysqlDialect implements Dialect {
     @Override
     public String useSchema(String schema) {
         return "USE " + quote(schema);
+    }
+
+    @Override
+    public LintRules lintRules() {
+        return LintRules.MYSQL;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.cairn.internal.dialect;
 
 import dev.cairn.EnvironmentConfig.Ssl;
 import dev.cairn.Targets;
+import dev.cairn.internal.lint.LintRules;
 import dev.cairn.internal.lock.AdvisoryLock;
 import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
@@ -142,6 +143,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String defaultSchema(String database) {
         return "public";
+    }
+
+    @Override
+    public LintRules lintRules() {
+        return LintRules.POSTGRESQL;
     }
 
     @Override

@@ -2,6 +2,7 @@
 package dev.cairn.internal.dialect;
 
 import dev.cairn.ConfigurationException;
+import dev.cairn.internal.lint.LintRules;
 import dev.cairn.internal.lock.ConnectionOpener;
 import dev.cairn.internal.lock.Lock;
 import dev.cairn.internal.lock.LockFile;
@@ -191,6 +192,11 @@ public final class SqliteDialect implements Dialect {
     @Override
     public String defaultSchema(String database) {
         return "main";
+    }
+
+    @Override
+    public LintRules lintRules() {
+        return LintRules.SQLITE;
     }
 
     @Override

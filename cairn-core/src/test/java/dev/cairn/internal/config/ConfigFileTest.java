@@ -151,7 +151,7 @@ class ConfigFileTest {
 
         assertThat(message)
                 .endsWith("cairn.yml:1: unknown key 'environment' in the top level. Did you mean"
-                        + " 'environments'? Keys allowed here: migrations, seeds, environments.");
+                        + " 'environments'? Keys allowed here: migrations, seeds, lint, environments.");
     }
 
     @Test
@@ -163,7 +163,7 @@ class ConfigFileTest {
                 .endsWith("cairn.yml:4: unknown key 'pasword' in environments.development. Did you mean"
                         + " 'password'? Keys allowed here: url, client, host, port, database, user, password, ssl,"
                         + " pool,"
-                        + " connect-timeout, lock-timeout, migrations, seeds, targets, parallel.");
+                        + " connect-timeout, lock-timeout, migrations, seeds, targets, parallel, lint.");
     }
 
     @Test

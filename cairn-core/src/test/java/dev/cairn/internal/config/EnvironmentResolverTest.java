@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.EnvironmentConfig;
 import dev.cairn.EnvironmentConfig.Pool;
 import dev.cairn.EnvironmentConfig.Ssl;
+import dev.cairn.LintRule;
 import dev.cairn.Targets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -546,5 +547,31 @@ class EnvironmentResolverTest {
                 .contains("${target} is the fleet target each migration runs on");
         assertThat(developmentError("url: jdbc:sqlite:dev.sqlite3", "migrations:", "  placeholders:", "    \"a b\": x"))
                 .contains("'a b' cannot be a placeholder's name");
+    }
+
+    @Test
+    void lintRulesComeFromTheTopAndTheEnvironmentRuleByRule() {
+        EnvironmentConfig config = files.environment(
+                "development",
+                "lint:",
+                "  rules:",
+                "    drop-column: off",
+                "    rename-column: error",
+                "    lock-timeout: off",
+                "environments:",
+                "  development:",
+                "    url: jdbc:sqlite:dev.sqlite3",
+                "    lint:",
+                "      rules:",
+                "        lock-timeout: ${LOCK_TIMEOUT_RULE:-Warning}");
+        assertThat(config.lint().off()).containsExactly("drop-column");
+        assertThat(config.lint().levels())
+                .isEqualTo(Map.of("rename-column", LintRule.Level.ERROR, "lock-timeout", LintRule.Level.WARNING));
+
+        assertThat(developmentError("url: jdbc:sqlite:dev.sqlite3", "lint:", "  rules:", "    drop-colum: off"))
+                .contains("cairn.yml:6: environments.development.lint.rules.drop-colum: Cairn has no lint rule"
+                        + " drop-colum; cairn lint --rules lists them all.");
+        assertThat(developmentError("url: jdbc:sqlite:dev.sqlite3", "lint:", "  rules:", "    drop-column: loud"))
+                .contains("environments.development.lint.rules.drop-column is 'loud'; write off, warning or error.");
     }
 }

@@ -41,7 +41,8 @@ class DriverPropertiesTest {
                 Optional.empty(),
                 Optional.empty(),
                 EnvironmentConfig.DEFAULT_PARALLEL,
-                Map.of());
+                Map.of(),
+                EnvironmentConfig.Lint.DEFAULTS);
     }
 
     private static Properties propertiesOf(EnvironmentConfig environment) {

@@ -109,7 +109,8 @@ class PoolsTest {
                 Optional.empty(),
                 Optional.empty(),
                 EnvironmentConfig.DEFAULT_PARALLEL,
-                Map.of());
+                Map.of(),
+                EnvironmentConfig.Lint.DEFAULTS);
 
         ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> Pools.dataSource(environment));
 

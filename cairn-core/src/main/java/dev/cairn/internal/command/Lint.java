@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.internal.command;
+
+import dev.cairn.ConfigurationException;
+import dev.cairn.LintOptions;
+import dev.cairn.LintResult;
+import dev.cairn.Status;
+import dev.cairn.internal.dialect.Dialect;
+import dev.cairn.internal.lint.Linter;
+import dev.cairn.internal.plan.Planner;
+import dev.cairn.internal.source.Migration;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * {@code lint}: the migrations read for risky statements by the rules of the target's database. Named
+ * files and {@code --all} need no connection when the URL names the database; the pending migrations are
+ * those the target's tracking table does not show applied (read without the lock; nothing is created).
+ * On a fleet, whose targets may stand at different versions, "pending" means every migration.
+ */
+public final class Lint {
+
+    private final Settings settings;
+
+    /** The lint for these settings. */
+    public Lint(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * The findings.
+     *
+     * @throws ConfigurationException if a named file is not one of the migrations
+     * @throws dev.cairn.MigrationFileException if a migration cannot be read or split into statements
+     */
+    public LintResult run(LintOptions options) {
+        List<Migration> migrations = settings.migrations().scan();
+        if (!options.files().isEmpty()) {
+            return lint(dialect(), migrations, named(options.files(), migrations));
+        }
+        if (options.all() || settings.targets().isPresent()) {
+            return lint(dialect(), migrations, migration -> true);
+        }
+        try (Session session = Session.forReading(settings)) {
+            Status status = new Planner(migrations, session.historyRows())
+                    .status(session.dialect().splitRules(), Map.of());
+            Set<String> pending = status.migrations().stream()
+                    .filter(migration -> migration.state() == Status.State.PENDING)
+                    .map(Status.Migration::name)
+                    .collect(Collectors.toSet());
+            return lint(session.dialect(), migrations, migration -> pending.contains(migration.name()));
+        }
+    }
+
+    private LintResult lint(Dialect dialect, List<Migration> migrations, Predicate<Migration> checked) {
+        Set<String> known = new HashSet<>();
+        Dialect.all().forEach(each -> known.addAll(each.lintRules().ids()));
+        Linter.Report report = new Linter(
+                        dialect.lintRules(),
+                        dialect.splitRules(),
+                        settings.placeholders(),
+                        settings.lint().levels(),
+                        settings.lint().off(),
+                        known)
+                .lint(migrations, checked);
+        return new LintResult(dialect.name(), report.linted(), report.findings(), report.rules());
+    }
+
+    /** The target's dialect: from its URL, or from a connection when a data source hides it. */
+    private Dialect dialect() {
+        return settings.knownDialect().orElseGet(() -> {
+            try (Session session = Session.forReading(settings)) {
+                return session.dialect();
+            }
+        });
+    }
+
+    /** Accepts the migrations whose file is one of {@code files}. */
+    private static Predicate<Migration> named(List<Path> files, List<Migration> migrations) {
+        Set<Path> wanted = files.stream().map(Lint::normal).collect(Collectors.toSet());
+        Set<Path> found = migrations.stream()
+                .filter(migration -> !migration.isJava())
+                .map(migration -> normal(migration.file()))
+                .collect(Collectors.toSet());
+        for (Path file : wanted) {
+            if (!found.contains(file) && !found.contains(upFile(file))) {
+                throw new ConfigurationException(file + " is not one of the migrations Cairn reads ("
+                        + migrations.size() + " found); lint takes migration files from the migrations directory.");
+            }
+        }
+        return migration -> !migration.isJava()
+                && (wanted.contains(normal(migration.file()))
+                        || wanted.stream().map(Lint::upFile).anyMatch(normal(migration.file())::equals));
+    }
+
+    /** For a paired layout's {@code NNN_name.down.sql}, its {@code .up.sql}, which names the migration. */
+    private static Path upFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".down.sql")
+                ? file.resolveSibling(name.substring(0, name.length() - ".down.sql".length()) + ".up.sql")
+                : file;
+    }
+
+    private static Path normal(Path file) {
+        return file.toAbsolutePath().normalize();
+    }
+}

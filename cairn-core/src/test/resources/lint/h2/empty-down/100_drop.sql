@@ -1,0 +1,4 @@
+-- migrate:up
+ALTER TABLE users DROP COLUMN email;
+
+-- migrate:down

@@ -1,0 +1,6 @@
+-- migrate:up
+SET lock_timeout = '5s';
+ALTER TABLE users ADD CONSTRAINT users_email_check CHECK (email <> '');
+
+-- migrate:down
+ALTER TABLE users DROP CONSTRAINT users_email_check;

@@ -1,0 +1,6 @@
+-- migrate:up
+SET lock_timeout = '5s';
+ALTER TABLE users DROP COLUMN name;
+
+-- migrate:down
+ALTER TABLE users ADD COLUMN name varchar(50);

@@ -1,0 +1,6 @@
+-- migrate:up
+SET lock_timeout = '5s';
+DROP TABLE orgs;
+
+-- migrate:down
+CREATE TABLE orgs (id bigint PRIMARY KEY, name varchar(100));

@@ -1,0 +1,4 @@
+-- migrate:up
+ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;
+
+-- migrate:down

@@ -1,0 +1,3 @@
+-- migrate:up
+-- cairn:lint-ignore drop-table
+DROP TABLE orgs;

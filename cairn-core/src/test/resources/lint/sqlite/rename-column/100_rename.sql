@@ -1,0 +1,5 @@
+-- migrate:up
+ALTER TABLE users RENAME COLUMN name TO full_name;
+
+-- migrate:down
+ALTER TABLE users RENAME COLUMN full_name TO name;
