@@ -415,6 +415,14 @@ public final class Cairn {
     }
 
     /**
+     * The lint rules of the target's database that are on, each at the level it runs at after
+     * {@code lint.rules} of {@code cairn.yml}. Needs no connection when the URL names the database.
+     */
+    public List<LintRule> lintRules() {
+        return new Lint(settings).rules();
+    }
+
+    /**
      * The target's schema, read from its catalogs, without Cairn's own tables. Reads only; an
      * embedded database that does not exist yet has an empty schema.
      */

@@ -29,8 +29,41 @@ public record LintResult(String database, int linted, List<LintFinding> findings
         return findings.size() - errors();
     }
 
+    /**
+     * The counts in one phrase, {@code 2 errors and 1 warning}, as {@code migrate} says them of what it is
+     * about to run.
+     */
+    public String counts() {
+        return count(errors(), "error") + " and " + count(warnings(), "warning");
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** Whether no finding is at error level: what makes {@code cairn lint} exit with 0. */
     public boolean passed() {
         return errors() == 0;
+    }
+
+    /**
+     * This result, if it {@link #passed}.
+     *
+     * @throws ValidationException naming each error-level finding by file, line and rule
+     */
+    public LintResult requirePassed() {
+        if (passed()) {
+            return this;
+        }
+        List<String> errors = findings.stream()
+                .filter(LintFinding::isError)
+                .map(finding -> finding.file().getFileName() + ":" + finding.line() + " "
+                        + finding.rule().id() + ": " + finding.message())
+                .toList();
+        throw new ValidationException(
+                "lint found " + errors.size() + (errors.size() == 1 ? " error" : " errors") + " in the " + database
+                        + " migrations; fix each statement as its rule says, or silence a deliberate one with"
+                        + " -- cairn:lint-ignore RULE on the line above it",
+                errors);
     }
 }

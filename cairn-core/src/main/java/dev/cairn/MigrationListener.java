@@ -41,6 +41,12 @@ public interface MigrationListener {
     /** The change was planned under the lock and is about to start; {@code plan} is not empty. */
     default void planned(Plan plan) {}
 
+    /**
+     * What {@code lint} says of the migrations a {@code migrate} or {@code up} is about to apply, told
+     * after {@link #planned} and before the first runs; the run goes on whatever it found.
+     */
+    default void linted(LintResult result) {}
+
     /** A migration's section is about to run. */
     default void migrationStarting(Plan.Migration migration) {}
 

@@ -6,6 +6,9 @@ import dev.cairn.Cairn;
 import dev.cairn.Direction;
 import dev.cairn.FileImportResult;
 import dev.cairn.ImportResult;
+import dev.cairn.LintFinding;
+import dev.cairn.LintResult;
+import dev.cairn.LintRule;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
@@ -211,6 +214,45 @@ final class HumanOutput implements Output {
         out.println((result.dryRun() ? "Would write " : "Wrote ")
                 + count(result.converted().size(), "migration file")
                 + (result.dryRun() ? "; nothing was written (dry run)." : "."));
+    }
+
+    @Override
+    public void linted(LintResult result) {
+        Set<String> explained = new HashSet<>();
+        for (LintFinding finding : result.findings()) {
+            out.println(Terminal.printable(invocation.display(finding.file())) + ":" + finding.line() + ": "
+                    + (finding.isError() ? terminal.failure("error") : terminal.warning("warning")) + " "
+                    + finding.rule().id());
+            out.println("  " + Terminal.printable(finding.message()));
+            if (explained.add(finding.rule().id())) {
+                out.println("  why: " + finding.rule().why());
+                out.println("  fix: " + finding.rule().fix());
+            }
+        }
+        if (!result.findings().isEmpty()) {
+            out.println();
+        }
+        if (result.linted() == 0) {
+            out.println("No migrations to lint (none pending): 'cairn lint --all' reads every migration.");
+            return;
+        }
+        String read = "Linted " + count(result.linted(), "migration") + " with the " + result.database() + " rules";
+        if (result.findings().isEmpty()) {
+            out.println(read + ": no findings.");
+            return;
+        }
+        out.println(read + ": " + count((int) result.errors(), "error") + ", "
+                + count((int) result.warnings(), "warning") + " (a rule's why and fix show at its first finding;"
+                + " -- cairn:lint-ignore RULE on the line above a statement silences one).");
+    }
+
+    @Override
+    public void lintRules(List<LintRule> rules) {
+        int width = rules.stream().mapToInt(rule -> rule.id().length()).max().orElse(0);
+        for (LintRule rule : rules) {
+            out.println(String.format(
+                    "%-" + width + "s  %-7s  %s", rule.id(), rule.level().label(), rule.title()));
+        }
     }
 
     @Override
@@ -474,6 +516,14 @@ final class HumanOutput implements Output {
                     .max()
                     .orElse(0);
             out.flush();
+        }
+
+        @Override
+        public void linted(LintResult result) {
+            if (!result.findings().isEmpty()) {
+                out.println("  lint: " + result.counts() + " in what is about to run ('cairn lint' shows them)");
+                out.flush();
+            }
         }
 
         @Override

@@ -11,6 +11,9 @@ import dev.cairn.BaselineResult;
 import dev.cairn.Cairn;
 import dev.cairn.FileImportResult;
 import dev.cairn.ImportResult;
+import dev.cairn.LintFinding;
+import dev.cairn.LintResult;
+import dev.cairn.LintRule;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.MigrationFileException;
@@ -276,6 +279,47 @@ final class JsonOutput implements Output {
             json.writeEndArray();
             strings(json, "skipped", result.skipped());
             strings(json, "notes", result.notes());
+        });
+    }
+
+    @Override
+    public void linted(LintResult result) {
+        document(result.passed(), json -> {
+            json.writeStringField("database", result.database());
+            json.writeNumberField("linted", result.linted());
+            json.writeNumberField("errors", result.errors());
+            json.writeNumberField("warnings", result.warnings());
+            json.writeArrayFieldStart("findings");
+            for (LintFinding finding : result.findings()) {
+                json.writeStartObject();
+                json.writeStringField("file", invocation.display(finding.file()));
+                json.writeNumberField("line", finding.line());
+                json.writeStringField("rule", finding.rule().id());
+                json.writeStringField("level", finding.level().label());
+                json.writeStringField("message", finding.message());
+                json.writeStringField("migration", finding.migration());
+                json.writeStringField("why", finding.rule().why());
+                json.writeStringField("fix", finding.rule().fix());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        });
+    }
+
+    @Override
+    public void lintRules(List<LintRule> rules) {
+        document(true, json -> {
+            json.writeArrayFieldStart("rules");
+            for (LintRule rule : rules) {
+                json.writeStartObject();
+                json.writeStringField("id", rule.id());
+                json.writeStringField("level", rule.level().label());
+                json.writeStringField("title", rule.title());
+                json.writeStringField("why", rule.why());
+                json.writeStringField("fix", rule.fix());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
         });
     }
 

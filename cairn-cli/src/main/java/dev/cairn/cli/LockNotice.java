@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.cli;
 
+import dev.cairn.LintResult;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
 import dev.cairn.Plan;
@@ -44,6 +45,11 @@ final class LockNotice implements MigrationListener {
     @Override
     public void planned(Plan plan) {
         progress.planned(plan);
+    }
+
+    @Override
+    public void linted(LintResult result) {
+        progress.linted(result);
     }
 
     @Override

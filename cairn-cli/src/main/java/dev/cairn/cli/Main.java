@@ -35,6 +35,7 @@ public final class Main {
             "status",
             "validate",
             "verify",
+            "lint",
             "schema",
             "repair",
             "baseline",
@@ -233,6 +234,7 @@ public final class Main {
             case "baseline" -> new BaselineCommand(invocation);
             case "import" -> new ImportCommand(invocation);
             case "squash" -> new SquashCommand(invocation);
+            case "lint" -> new LintCommand(invocation);
             case "unlock" -> new UnlockCommand(invocation);
             case "ping" -> new PingCommand(invocation);
             case "seed" ->

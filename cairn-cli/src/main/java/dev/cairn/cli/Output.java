@@ -5,6 +5,8 @@ import dev.cairn.BaselineResult;
 import dev.cairn.Cairn;
 import dev.cairn.FileImportResult;
 import dev.cairn.ImportResult;
+import dev.cairn.LintResult;
+import dev.cairn.LintRule;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationListener;
 import dev.cairn.Plan;
@@ -69,6 +71,12 @@ interface Output {
 
     /** {@code import flyway --files} converted (or, on a dry run, would convert) Flyway's files. */
     void converted(FileImportResult result);
+
+    /** {@code lint} read the migrations: the findings, each with its rule's why and fix. */
+    void linted(LintResult result);
+
+    /** {@code lint --rules}: the rules that are on, with their levels. */
+    void lintRules(List<LintRule> rules);
 
     /** {@code squash} wrote (or, on a dry run, would write) one migration in place of many. */
     void squashed(SquashResult result);

@@ -2,6 +2,7 @@
 package dev.cairn.gradle;
 
 import dev.cairn.Direction;
+import dev.cairn.LintResult;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
 import dev.cairn.Plan;
@@ -28,6 +29,13 @@ final class GradleLog implements MigrationListener {
                     "{} {} migration(s)",
                     plan.migrations().get(0).direction() == Direction.UP ? "Applying" : "Reverting",
                     plan.migrations().size());
+        }
+    }
+
+    @Override
+    public void linted(LintResult result) {
+        if (!result.findings().isEmpty()) {
+            log.warn("lint: {} in the migrations about to run", result.counts());
         }
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.maven;
 
+import dev.cairn.LintResult;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
 import dev.cairn.Plan;
@@ -35,6 +36,13 @@ final class LogProgress implements MigrationListener {
     @Override
     public void planned(Plan plan) {
         report.planned(plan);
+    }
+
+    @Override
+    public void linted(LintResult result) {
+        if (!result.findings().isEmpty()) {
+            log.warn("lint: " + result.counts() + " in the migrations about to run (mvn cairn:lint shows them)");
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.spring;
 
+import dev.cairn.LintResult;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
 import dev.cairn.Plan;
@@ -32,6 +33,11 @@ final class Listeners implements MigrationListener {
     @Override
     public void planned(Plan plan) {
         listeners.forEach(l -> l.planned(plan));
+    }
+
+    @Override
+    public void linted(LintResult result) {
+        listeners.forEach(l -> l.linted(result));
     }
 
     @Override

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.spring;
 
+import dev.cairn.LintResult;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
 import dev.cairn.Plan;
@@ -24,6 +25,13 @@ final class StartupLog implements MigrationListener {
     public void planned(Plan plan) {
         if (!plan.isEmpty()) {
             LOG.info("Applying {} migration(s)", plan.migrations().size());
+        }
+    }
+
+    @Override
+    public void linted(LintResult result) {
+        if (!result.findings().isEmpty()) {
+            LOG.warn("cairn lint: {} in the migrations about to run", result.counts());
         }
     }
 

@@ -6,6 +6,7 @@ import dev.cairn.Direction;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationRun;
 import dev.cairn.Operation;
+import dev.cairn.Plan;
 import dev.cairn.Problem;
 import dev.cairn.RollbackResult;
 import dev.cairn.internal.connect.ConnectionFailures;
@@ -119,7 +120,15 @@ public final class Change {
             if (operation.direction() == Direction.DOWN) {
                 sayWhichDownsChanged(planner, work, session);
             }
-            settings.listener().planned(work.toPlan());
+            Plan plan = work.toPlan();
+            settings.listener().planned(plan);
+            if (operation.direction() == Direction.UP) {
+                Set<String> applying =
+                        plan.migrations().stream().map(Plan.Migration::name).collect(Collectors.toSet());
+                settings.listener()
+                        .linted(new Lint(settings)
+                                .lint(session.dialect(), migrations, migration -> applying.contains(migration.name())));
+            }
             Runner runner = new Runner(
                     session.connection(),
                     session.dialect(),

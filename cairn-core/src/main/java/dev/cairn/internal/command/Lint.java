@@ -4,6 +4,7 @@ package dev.cairn.internal.command;
 import dev.cairn.ConfigurationException;
 import dev.cairn.LintOptions;
 import dev.cairn.LintResult;
+import dev.cairn.LintRule;
 import dev.cairn.Status;
 import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.lint.Linter;
@@ -57,18 +58,27 @@ public final class Lint {
         }
     }
 
-    private LintResult lint(Dialect dialect, List<Migration> migrations, Predicate<Migration> checked) {
+    /** The rules that are on for the target's database, each at the level it runs at. */
+    public List<LintRule> rules() {
+        return linter(dialect()).rules();
+    }
+
+    /** The findings in those of {@code migrations} that {@code checked} accepts, by {@code dialect}'s rules. */
+    LintResult lint(Dialect dialect, List<Migration> migrations, Predicate<Migration> checked) {
+        Linter.Report report = linter(dialect).lint(migrations, checked);
+        return new LintResult(dialect.name(), report.linted(), report.findings(), report.rules());
+    }
+
+    private Linter linter(Dialect dialect) {
         Set<String> known = new HashSet<>();
         Dialect.all().forEach(each -> known.addAll(each.lintRules().ids()));
-        Linter.Report report = new Linter(
-                        dialect.lintRules(),
-                        dialect.splitRules(),
-                        settings.placeholders(),
-                        settings.lint().levels(),
-                        settings.lint().off(),
-                        known)
-                .lint(migrations, checked);
-        return new LintResult(dialect.name(), report.linted(), report.findings(), report.rules());
+        return new Linter(
+                dialect.lintRules(),
+                dialect.splitRules(),
+                settings.placeholders(),
+                settings.lint().levels(),
+                settings.lint().off(),
+                known);
     }
 
     /** The target's dialect: from its URL, or from a connection when a data source hides it. */

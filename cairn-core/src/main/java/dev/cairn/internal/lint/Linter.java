@@ -112,13 +112,17 @@ public final class Linter {
         List<LintFinding> found = new ArrayList<>(findings.found());
         found.sort(Comparator.comparing((LintFinding finding) -> order.get(finding.migration()))
                 .thenComparingInt(LintFinding::line));
-        List<LintRule> on = rules.stream()
+        return new Report(linted, found, rules());
+    }
+
+    /** The rules that are on, each at the level it runs at. */
+    public List<LintRule> rules() {
+        return rules.stream()
                 .map(Rule::description)
                 .map(rule -> levels.containsKey(rule.id())
                         ? new LintRule(rule.id(), levels.get(rule.id()), rule.title(), rule.why(), rule.fix())
                         : rule)
                 .toList();
-        return new Report(linted, found, on);
     }
 
     /** The down's statements and what each does; null for an irreversible migration. */

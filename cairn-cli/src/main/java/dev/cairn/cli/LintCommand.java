@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn.cli;
+
+import dev.cairn.Cairn;
+import dev.cairn.ConfigurationException;
+import dev.cairn.LintOptions;
+import dev.cairn.LintResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cairn lint [FILE…] [--all] [--format text|json|sarif]}: the risky statements of the pending
+ * migrations (or all, or the files named), each with its file, line, rule, why and the safer way. Exits
+ * with 1 when a rule at error level fires.
+ */
+@Command(
+        name = "lint",
+        description = {
+            "Warn about statements that are risky on a live database before they run: an index built without"
+                    + " CONCURRENTLY, a constraint validated under a lock, a table rewrite, a rename or drop the"
+                    + " running application still uses, an up that destroys data its down cannot give back. Reads"
+                    + " the pending migrations (or --all, or the FILEs); exits with 1 when a rule at error level"
+                    + " fires."
+        })
+final class LintCommand extends DatabaseCommand {
+
+    /** The output formats. */
+    enum Format {
+        text,
+        json,
+        sarif
+    }
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Lint only these migration files.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--all", description = "Lint every migration, applied or not (no database needed).")
+    boolean all;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "text (the default), json (as --json), or sarif (SARIF 2.1.0, for code-scanning tools).")
+    Format format;
+
+    @Option(names = "--rules", description = "List the rules of the database, with their levels, and lint nothing.")
+    boolean rules;
+
+    private final Invocation invocation;
+
+    LintCommand(Invocation invocation) {
+        super(invocation);
+        this.invocation = invocation;
+    }
+
+    /** Once for a fleet: it reads the files, which every target shares. */
+    @Override
+    boolean perTarget() {
+        return false;
+    }
+
+    @Override
+    void run(Cairn cairn, Output output) {
+        if (format == Format.sarif && invocation.options.json) {
+            throw new ConfigurationException("--json and --format sarif both choose the output; give one.");
+        }
+        if (all && !files.isEmpty()) {
+            throw new ConfigurationException("Give lint either FILEs or --all, not both.");
+        }
+        if (rules) {
+            output.lintRules(cairn.lintRules());
+            return;
+        }
+        List<Path> resolved =
+                files.stream().map(invocation.workingDirectory::resolve).toList();
+        LintResult result = cairn.lint(new LintOptions(resolved, all));
+        if (format == Format.sarif) {
+            new SarifReport(invocation).write(result);
+        } else if (format == Format.json && !invocation.options.json) {
+            new JsonOutput(invocation).linted(result);
+        } else {
+            output.linted(result);
+        }
+        result.requirePassed();
+    }
+}
