@@ -12,12 +12,25 @@ import java.util.List;
  *     directory); empty: as {@code all} says
  * @param all every migration; false: only those the target has not applied yet (which reads its
  *     tracking table)
+ * @param observe also run the linted migrations on a scratch database beside the target (as
+ *     {@code verify} does; PostgreSQL, MySQL and MariaDB) and report what each statement locked and
+ *     rewrote, ranked by the size of its tables in the target (read-only catalog queries)
  */
-public record LintOptions(List<Path> files, boolean all) {
+public record LintOptions(List<Path> files, boolean all, boolean observe) {
 
     /** Copies the list. */
     public LintOptions {
         files = List.copyOf(files);
+    }
+
+    /** Options without observing. */
+    public LintOptions(List<Path> files, boolean all) {
+        this(files, all, false);
+    }
+
+    /** These options, observing the statements on a scratch database too. */
+    public LintOptions observing() {
+        return new LintOptions(files, all, true);
     }
 
     /** The migrations the target has not applied yet: what {@code cairn lint} reads. */

@@ -2,6 +2,7 @@
 package dev.cairn;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@link Cairn#lint} found.
@@ -10,13 +11,28 @@ import java.util.List;
  * @param linted how many migrations were read for findings
  * @param findings the findings, in migration order, then by line
  * @param rules every rule that was on, with its level after {@code cairn.yml}
+ * @param observations with {@link LintOptions#observe}, what each statement did on the scratch database,
+ *     the statements on the biggest tables of the target first; else empty
+ * @param scratch with {@link LintOptions#observe}, where the scratch database was (it is dropped)
  */
-public record LintResult(String database, int linted, List<LintFinding> findings, List<LintRule> rules) {
+public record LintResult(
+        String database,
+        int linted,
+        List<LintFinding> findings,
+        List<LintRule> rules,
+        List<Observation> observations,
+        Optional<String> scratch) {
 
     /** Copies the lists. */
     public LintResult {
         findings = List.copyOf(findings);
         rules = List.copyOf(rules);
+        observations = List.copyOf(observations);
+    }
+
+    /** A result without observations. */
+    public LintResult(String database, int linted, List<LintFinding> findings, List<LintRule> rules) {
+        this(database, linted, findings, rules, List.of(), Optional.empty());
     }
 
     /** How many findings are at error level. */

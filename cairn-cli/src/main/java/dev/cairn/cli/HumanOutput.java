@@ -12,6 +12,7 @@ import dev.cairn.LintRule;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
+import dev.cairn.Observation;
 import dev.cairn.Operation;
 import dev.cairn.Plan;
 import dev.cairn.Problem;
@@ -232,6 +233,7 @@ final class HumanOutput implements Output {
         if (!result.findings().isEmpty()) {
             out.println();
         }
+        result.scratch().ifPresent(scratch -> observations(result.observations()));
         if (result.linted() == 0) {
             out.println("No migrations to lint (none pending): 'cairn lint --all' reads every migration.");
             return;
@@ -244,6 +246,85 @@ final class HumanOutput implements Output {
         out.println(read + ": " + count((int) result.errors(), "error") + ", "
                 + count((int) result.warnings(), "warning") + " (a rule's why and fix show at its first finding;"
                 + " -- cairn:lint-ignore RULE on the line above a statement silences one).");
+    }
+
+    /** {@code lint --observe}'s report: each statement's locks, rewrites and algorithm, biggest table first. */
+    private void observations(List<Observation> observations) {
+        out.println("Observed on a scratch database beside the target, biggest table in the target first. The"
+                + " scratch database holds no rows: what a statement locks and rewrites carries over to the target,"
+                + " how long it took there does not.");
+        for (Observation observation : observations) {
+            String size = observation.bytes().isPresent()
+                    ? observation.table().orElse("") + ": "
+                            + observation.rows().stream()
+                                    .mapToObj(rows -> String.format("%,d rows, ", rows))
+                                    .findFirst()
+                                    .orElse("")
+                            + bytes(observation.bytes().getAsLong()) + " in the target"
+                    : observation
+                            .table()
+                            .map(table -> table + ": not in the target yet")
+                            .orElse("no table");
+            out.println("  " + Terminal.printable(invocation.display(observation.file())) + ":" + observation.line()
+                    + "  " + Terminal.printable(size));
+            if (observation.failure().isPresent()) {
+                out.println("    " + terminal.failure("failed") + " on the scratch database: "
+                        + Terminal.oneLine(observation.failure().get())
+                        + "; the statements after it were not observed");
+                continue;
+            }
+            out.println("    " + Terminal.oneLine(observation.statement()));
+            List<String> did = new ArrayList<>();
+            if (observation.watched()) {
+                locksAndRewrites(observation, did);
+            }
+            observation
+                    .algorithm()
+                    .ifPresent(algorithm -> did.add(
+                            algorithm.equals("COPY")
+                                    ? terminal.warning(
+                                            "the server accepted neither INSTANT nor INPLACE: it copies the table")
+                                    : "the server accepted ALGORITHM=" + algorithm));
+            if (did.isEmpty()) {
+                did.add("ran");
+            }
+            out.println("    " + String.join("; ", did)
+                    + (observation.rules().isEmpty() ? "" : "  [" + String.join(", ", observation.rules()) + "]"));
+        }
+        out.println();
+    }
+
+    /** What a watched statement locked and rewrote, for the observations' report. */
+    private static void locksAndRewrites(Observation observation, List<String> did) {
+        if (!observation.locks().isEmpty()) {
+            did.add("took " + String.join(", ", observation.locks()));
+        }
+        if (!observation.held().isEmpty()) {
+            did.add("ran under " + String.join(", ", observation.held()) + " from earlier statements, held until"
+                    + " the transaction ends");
+        }
+        if (observation.locks().isEmpty() && observation.held().isEmpty()) {
+            did.add("held no table lock after it ran");
+        }
+        did.add(
+                observation.rewritten().isEmpty()
+                        ? "rewrote nothing"
+                        : "rewrote " + String.join(", ", observation.rewritten()));
+    }
+
+    /** A byte count as people read it: {@code 12 kB}, {@code 3.4 MB}. */
+    private static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
     }
 
     @Override

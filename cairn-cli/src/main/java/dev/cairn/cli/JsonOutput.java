@@ -19,6 +19,7 @@ import dev.cairn.MigrationFailedException;
 import dev.cairn.MigrationFileException;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
+import dev.cairn.Observation;
 import dev.cairn.Plan;
 import dev.cairn.Problem;
 import dev.cairn.RepairResult;
@@ -300,6 +301,38 @@ final class JsonOutput implements Output {
                 json.writeStringField("migration", finding.migration());
                 json.writeStringField("why", finding.rule().why());
                 json.writeStringField("fix", finding.rule().fix());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeStringField("scratch", result.scratch().orElse(null));
+            json.writeArrayFieldStart("observations");
+            for (Observation observation : result.observations()) {
+                json.writeStartObject();
+                json.writeStringField("file", invocation.display(observation.file()));
+                json.writeNumberField("line", observation.line());
+                json.writeStringField("migration", observation.migration());
+                json.writeStringField("statement", observation.statement());
+                strings(json, "locks", observation.locks());
+                strings(json, "held", observation.held());
+                json.writeBooleanField("watched", observation.watched());
+                strings(json, "rewritten", observation.rewritten());
+                json.writeStringField("algorithm", observation.algorithm().orElse(null));
+                json.writeStringField("table", observation.table().orElse(null));
+                json.writeFieldName("rows");
+                if (observation.rows().isPresent()) {
+                    json.writeNumber(observation.rows().getAsLong());
+                } else {
+                    json.writeNull();
+                }
+                json.writeFieldName("bytes");
+                if (observation.bytes().isPresent()) {
+                    json.writeNumber(observation.bytes().getAsLong());
+                } else {
+                    json.writeNull();
+                }
+                strings(json, "rules", observation.rules());
+                json.writeNumberField("durationMs", observation.duration().toMillis());
+                json.writeStringField("failure", observation.failure().orElse(null));
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -47,6 +47,13 @@ final class LintCommand extends DatabaseCommand {
             description = "text (the default), json (as --json), or sarif (SARIF 2.1.0, for code-scanning tools).")
     Format format;
 
+    @Option(
+            names = "--observe",
+            description = "Also run the migrations on a scratch database beside the target (as verify does) and"
+                    + " report what each statement locked and rewrote, or which ALTER algorithm the server took,"
+                    + " biggest table in the target first. PostgreSQL, MySQL and MariaDB.")
+    boolean observe;
+
     @Option(names = "--rules", description = "List the rules of the database, with their levels, and lint nothing.")
     boolean rules;
 
@@ -77,7 +84,7 @@ final class LintCommand extends DatabaseCommand {
         }
         List<Path> resolved =
                 files.stream().map(invocation.workingDirectory::resolve).toList();
-        LintResult result = cairn.lint(new LintOptions(resolved, all));
+        LintResult result = cairn.lint(new LintOptions(resolved, all, observe));
         if (format == Format.sarif) {
             new SarifReport(invocation).write(result);
         } else if (format == Format.json && !invocation.options.json) {

@@ -41,21 +41,28 @@ public final class Lint {
      */
     public LintResult run(LintOptions options) {
         List<Migration> migrations = settings.migrations().scan();
+        Dialect dialect;
+        Predicate<Migration> checked;
         if (!options.files().isEmpty()) {
-            return lint(dialect(), migrations, named(options.files(), migrations));
+            dialect = dialect();
+            checked = named(options.files(), migrations);
+        } else if (options.all() || settings.targets().isPresent()) {
+            dialect = dialect();
+            checked = migration -> true;
+        } else {
+            try (Session session = Session.forReading(settings)) {
+                Status status = new Planner(migrations, session.historyRows())
+                        .status(session.dialect().splitRules(), Map.of());
+                Set<String> pending = status.migrations().stream()
+                        .filter(migration -> migration.state() == Status.State.PENDING)
+                        .map(Status.Migration::name)
+                        .collect(Collectors.toSet());
+                dialect = session.dialect();
+                checked = migration -> pending.contains(migration.name());
+            }
         }
-        if (options.all() || settings.targets().isPresent()) {
-            return lint(dialect(), migrations, migration -> true);
-        }
-        try (Session session = Session.forReading(settings)) {
-            Status status = new Planner(migrations, session.historyRows())
-                    .status(session.dialect().splitRules(), Map.of());
-            Set<String> pending = status.migrations().stream()
-                    .filter(migration -> migration.state() == Status.State.PENDING)
-                    .map(Status.Migration::name)
-                    .collect(Collectors.toSet());
-            return lint(session.dialect(), migrations, migration -> pending.contains(migration.name()));
-        }
+        LintResult result = lint(dialect, migrations, checked);
+        return options.observe() ? new Observing(settings, dialect).observe(result, migrations, checked) : result;
     }
 
     /** The rules that are on for the target's database, each at the level it runs at. */

@@ -9,6 +9,7 @@ import dev.cairn.VerifyResult.StepFailure;
 import dev.cairn.internal.connect.ConnectionFailures;
 import dev.cairn.internal.connect.Connector;
 import dev.cairn.internal.dialect.Dialect;
+import dev.cairn.internal.run.Observer;
 import dev.cairn.internal.run.StatementFailedException;
 import dev.cairn.internal.run.StatementRunner;
 import dev.cairn.internal.schema.SchemaReader;
@@ -84,11 +85,7 @@ final class ScratchSession implements AutoCloseable {
         Section section = migration.section(step.direction()).orElseThrow();
         cancellation.doing("running the " + step.label() + " of " + migration.name());
         try {
-            runner.run(section.statements(
-                    dialect.splitRules(),
-                    fleet
-                            ? placeholders.with(Targets.PLACEHOLDER, dialect.defaultSchema(scratch.name()))
-                            : placeholders));
+            runner.run(section.statements(dialect.splitRules(), placeholders()));
             return Optional.empty();
         } catch (StatementFailedException e) {
             cancellation.throwIfCancelled();
@@ -96,6 +93,38 @@ final class ScratchSession implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e, "running the " + step.label() + " of " + migration.name());
         }
+    }
+
+    /**
+     * What running the up of {@code migration} did, statement by statement ({@code lint --observe}).
+     *
+     * @param observed what each statement that ran did
+     * @param failure the statement that failed, if one did: the ones after it did not run
+     */
+    record ObservedUp(List<Observer.Observed> observed, Optional<StepFailure> failure) {}
+
+    /** Runs the up of {@code migration}, observing each statement. */
+    ObservedUp observe(Migration migration) {
+        Section up = migration.up();
+        cancellation.doing("observing the up of " + migration.name());
+        try {
+            return new ObservedUp(
+                    new Observer(connection, dialect, cancellation.canceller())
+                            .run(up.statements(dialect.splitRules(), placeholders()), up.transactional()),
+                    Optional.empty());
+        } catch (StatementFailedException e) {
+            cancellation.throwIfCancelled();
+            return new ObservedUp(
+                    List.of(),
+                    Optional.of(new StepFailure(migration.name(), Step.UP, up.file(), e.line(), e.databaseMessage())));
+        } catch (SQLException e) {
+            throw failure(e, "observing the up of " + migration.name());
+        }
+    }
+
+    /** The placeholders' values on the scratch database: a fleet's {@code ${target}} is its default schema. */
+    private Placeholders placeholders() {
+        return fleet ? placeholders.with(Targets.PLACEHOLDER, dialect.defaultSchema(scratch.name())) : placeholders;
     }
 
     /** The scratch database's schema now. */

@@ -279,6 +279,40 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
     LintRules lintRules();
 
     /**
+     * How {@code lint --observe} watches a statement run on this database; empty where it cannot (SQLite
+     * and H2 lock the whole database for every write, so there is nothing per table to see).
+     */
+    default Optional<Observing> observing() {
+        return Optional.empty();
+    }
+
+    /**
+     * What {@code lint --observe} asks a database about a statement it ran, and about the target's tables.
+     *
+     * @param locksQuery the table locks this session holds, as rows (table, mode), in the current schema;
+     *     empty where the database shows none per session
+     * @param storageQuery each table of the current schema with the identity of its storage, as rows (table,
+     *     file node): a table whose storage changed across a statement was rewritten; empty if not known
+     * @param algorithms the clauses to try on an {@code ALTER TABLE}, in order, to learn the least the
+     *     server must do (MySQL's {@code ALGORITHM=INSTANT} ...); empty if the database has no such clause
+     * @param sizesQuery each table of the current schema with its estimated rows and its bytes, indexes
+     *     included, as rows (table, rows, bytes); read-only
+     */
+    record Observing(
+            Optional<String> locksQuery,
+            Optional<String> storageQuery,
+            List<Algorithm> algorithms,
+            String sizesQuery) {}
+
+    /**
+     * An {@code ALTER TABLE} algorithm to try.
+     *
+     * @param label how users know it ({@code INPLACE, LOCK=NONE})
+     * @param clause what is appended to the statement to ask for it ({@code , ALGORITHM=INPLACE, LOCK=NONE})
+     */
+    record Algorithm(String label, String clause) {}
+
+    /**
      * Whether DDL is transactional, and which statements this database refuses inside a transaction
      * block, so that the planner refuses them in a transactional section before anything runs.
      */

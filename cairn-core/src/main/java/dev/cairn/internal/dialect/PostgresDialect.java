@@ -150,6 +150,25 @@ public final class PostgresDialect implements Dialect {
         return LintRules.POSTGRESQL;
     }
 
+    /**
+     * Locks from {@code pg_locks} of this backend (granted relation locks on tables), rewrites from a
+     * changed {@code relfilenode} (the documentation of {@code pg_class}: it changes when the table's
+     * storage is replaced, as by a rewriting ALTER TABLE, CLUSTER or VACUUM FULL).
+     */
+    @Override
+    public Optional<Observing> observing() {
+        String schema = "c.relnamespace = current_schema()::regnamespace";
+        return Optional.of(new Observing(
+                Optional.of("SELECT c.relname, l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+                        + " WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted"
+                        + " AND c.relkind IN ('r', 'p', 'm') AND " + schema),
+                Optional.of(
+                        "SELECT c.relname, c.relfilenode FROM pg_class c WHERE c.relkind IN ('r', 'm') AND " + schema),
+                List.of(),
+                "SELECT c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid) FROM pg_class c"
+                        + " WHERE c.relkind IN ('r', 'p', 'm') AND " + schema));
+    }
+
     @Override
     public SplitRules splitRules() {
         return SplitRules.POSTGRESQL;
