@@ -17,8 +17,14 @@ sealed interface Ddl {
     /** The line of the statement's first token. */
     int line();
 
-    /** {@code CREATE TABLE}: its columns, or none for {@code CREATE TABLE … AS} and {@code LIKE}. */
-    record CreateTable(int line, Name table, boolean temporary, List<Column> columns) implements Ddl {}
+    /**
+     * {@code CREATE TABLE}: its columns, or none for {@code CREATE TABLE … AS} and {@code LIKE}.
+     *
+     * @param primaryKey the columns of a table-level {@code PRIMARY KEY (…)}, which makes them NOT NULL
+     *     though their definitions do not say so; empty if there is none
+     */
+    record CreateTable(int line, Name table, boolean temporary, List<Column> columns, List<Name> primaryKey)
+            implements Ddl {}
 
     /** {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] name ON table}. */
     record CreateIndex(int line, Name index, Name table, boolean unique, boolean concurrently) implements Ddl {}
@@ -42,11 +48,14 @@ sealed interface Ddl {
     record DataChange(int line, String verb) implements Ddl {}
 
     /**
-     * {@code SET [SESSION|LOCAL] name …}: a setting for the statements after it.
+     * {@code SET [SESSION|LOCAL] name …}: a setting for the statements after it (MySQL's {@code
+     * @@session.name} included); only the first of a list is read.
      *
      * @param setting the setting's name in lower case ({@code lock_timeout})
+     * @param value what it is set to after {@code =} or {@code TO}, upper case, without quotes ({@code 0},
+     *     {@code OFF}); empty if not read
      */
-    record SetSetting(int line, String setting) implements Ddl {}
+    record SetSetting(int line, String setting, String value) implements Ddl {}
 
     /**
      * A statement that rebuilds a whole table under a lock that blocks it: PostgreSQL's {@code VACUUM
@@ -66,7 +75,13 @@ sealed interface Ddl {
      * @param type its type, words in upper case and single-spaced ({@code CHARACTER VARYING(50)})
      * @param rest what follows the type: constraints, default, generation
      */
-    record Column(Name name, String type, List<SqlToken> rest) {}
+    record Column(Name name, String type, List<SqlToken> rest) {
+
+        /** Whether the definition says {@code NOT NULL} or {@code PRIMARY KEY}. */
+        boolean notNull() {
+            return Ddl.notNull(rest);
+        }
+    }
 
     /** One action of an {@code ALTER TABLE}. */
     sealed interface Action {
@@ -99,8 +114,11 @@ sealed interface Ddl {
      * @param type the new type for {@code TYPE}, {@code MODIFY} and {@code CHANGE}; else null
      * @param using whether a {@code TYPE} change says {@code USING}
      * @param renamedTo the new name for {@code CHANGE} and H2's {@code ALTER COLUMN a RENAME TO b}; else null
+     * @param rest for {@code MODIFY} and {@code CHANGE}, what follows the type (which redefines the whole
+     *     column: {@code NOT NULL}, {@code DEFAULT …}, {@code CHARACTER SET …}); else empty
      */
-    record AlterColumn(int line, Name column, String change, String type, boolean using, Name renamedTo)
+    record AlterColumn(
+            int line, Name column, String change, String type, boolean using, Name renamedTo, List<SqlToken> rest)
             implements Action {}
 
     /** {@code DROP [COLUMN] [IF EXISTS] column}. */
@@ -118,8 +136,10 @@ sealed interface Ddl {
     /**
      * Any other action, by its leading words in upper case ({@code DROP CONSTRAINT}, {@code ALGORITHM =
      * INPLACE}, {@code CONVERT TO CHARACTER SET utf8mb4}).
+     *
+     * @param tokens the action's tokens, for reading its words one by one (a string stays one token)
      */
-    record OtherAction(int line, String words) implements Action {}
+    record OtherAction(int line, String words, List<SqlToken> tokens) implements Action {}
 
     /** Words that end a column's type and start its constraints. */
     Set<String> AFTER_TYPE = Set.of(
@@ -182,13 +202,7 @@ sealed interface Ddl {
             return new Truncate(line, names(in));
         }
         if (in.accept("SET")) {
-            if (!in.accept("SESSION")) {
-                in.accept("LOCAL");
-            }
-            SqlToken setting = in.next();
-            return setting == null
-                    ? new Other(line)
-                    : new SetSetting(line, setting.name().toLowerCase(Locale.ROOT));
+            return set(in, line);
         }
         if (in.at("VACUUM")) {
             return vacuum(in, line);
@@ -219,6 +233,42 @@ sealed interface Ddl {
         return new Other(line);
     }
 
+    private static Ddl set(Tokens in, int line) {
+        if (!in.accept("SESSION")) {
+            in.accept("LOCAL");
+        }
+        // MySQL's @@name and @@session.name set the session's value too.
+        if (in.peek() != null
+                && in.peek().isSymbol('@')
+                && in.peek(1) != null
+                && in.peek(1).isSymbol('@')) {
+            in.next();
+            in.next();
+            if (in.peek(1) != null && in.peek(1).isSymbol('.') && (in.at("SESSION") || in.at("LOCAL"))) {
+                in.next();
+                in.next();
+            }
+        }
+        SqlToken setting = in.next();
+        if (setting == null) {
+            return new Other(line);
+        }
+        StringBuilder value = new StringBuilder();
+        if (in.acceptSymbol('=') || in.accept("TO")) {
+            for (SqlToken token : in.rest()) {
+                if (token.isSymbol(',')) {
+                    break;
+                }
+                String text =
+                        token.type() == SqlToken.Type.STRING && token.text().length() >= 2
+                                ? token.text().substring(1, token.text().length() - 1)
+                                : token.text();
+                value.append(value.isEmpty() ? "" : " ").append(text.toUpperCase(Locale.ROOT));
+            }
+        }
+        return new SetSetting(line, setting.name().toLowerCase(Locale.ROOT), value.toString());
+    }
+
     private static Ddl create(Tokens in, int line) {
         in.accept("OR", "REPLACE");
         boolean temporary = false;
@@ -235,7 +285,9 @@ sealed interface Ddl {
             if (table == null) {
                 return new Other(line);
             }
-            return new CreateTable(line, table, temporary, columns(in));
+            List<Name> primaryKey = new ArrayList<>();
+            List<Column> columns = columns(in, primaryKey);
+            return new CreateTable(line, table, temporary, columns, primaryKey);
         }
         boolean unique = in.accept("UNIQUE");
         in.accept("FULLTEXT");
@@ -256,14 +308,26 @@ sealed interface Ddl {
         return new CreateIndex(line, index, in.name(), unique, concurrently);
     }
 
-    /** The column definitions of a {@code CREATE TABLE}'s parenthesised list; constraints are skipped. */
-    private static List<Column> columns(Tokens in) {
+    /**
+     * The column definitions of a {@code CREATE TABLE}'s parenthesised list; constraints are skipped, but
+     * the columns of a table-level primary key go to {@code primaryKey}.
+     */
+    private static List<Column> columns(Tokens in, List<Name> primaryKey) {
         List<Column> columns = new ArrayList<>();
         if (!in.acceptSymbol('(')) {
             return columns;
         }
         while (!in.atEnd() && !in.acceptSymbol(')')) {
-            if (in.at("CONSTRAINT")
+            int start = in.position();
+            boolean constraint = in.accept("CONSTRAINT");
+            if (constraint && !in.at("PRIMARY") && !in.at("FOREIGN") && !in.at("CHECK") && !in.at("UNIQUE")) {
+                in.name();
+            }
+            if (in.at("PRIMARY", "KEY")) {
+                in.skipToComma();
+                primaryKey.addAll(keyColumns(in.from(start)));
+            } else if (constraint
+                    || in.at("CONSTRAINT")
                     || in.at("PRIMARY")
                     || in.at("UNIQUE")
                     || in.at("FOREIGN")
@@ -284,6 +348,50 @@ sealed interface Ddl {
             in.acceptSymbol(',');
         }
         return columns;
+    }
+
+    /** The columns a key's tokens list in their first parentheses ({@code PRIMARY KEY (a, b(10))}). */
+    static List<Name> keyColumns(List<SqlToken> tokens) {
+        List<Name> columns = new ArrayList<>();
+        int depth = 0;
+        boolean expectName = false;
+        for (SqlToken token : tokens) {
+            if (token.isSymbol('(')) {
+                depth++;
+                expectName = depth == 1;
+            } else if (token.isSymbol(')')) {
+                if (--depth == 0) {
+                    break;
+                }
+            } else if (depth == 1 && token.isSymbol(',')) {
+                expectName = true;
+            } else if (depth == 1 && expectName && token.isName()) {
+                columns.add(Name.of(token));
+                expectName = false;
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * Whether a column definition's tokens after the type say {@code NOT NULL} or {@code PRIMARY KEY}
+     * (outside parentheses, where a check's {@code IS NOT NULL} would be).
+     */
+    static boolean notNull(List<SqlToken> rest) {
+        int depth = 0;
+        for (int i = 0; i + 1 < rest.size(); i++) {
+            SqlToken token = rest.get(i);
+            if (token.isSymbol('(')) {
+                depth++;
+            } else if (token.isSymbol(')')) {
+                depth--;
+            } else if (depth == 0
+                    && (token.is("NOT") && rest.get(i + 1).is("NULL")
+                            || token.is("PRIMARY") && rest.get(i + 1).is("KEY"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A column definition up to the {@code ,} or {@code )} after it, or null if no name starts it. */
@@ -375,15 +483,21 @@ sealed interface Ddl {
         if (in.accept("MODIFY")) {
             in.accept("COLUMN");
             Name column = in.name();
-            return column == null ? null : new AlterColumn(line, column, "MODIFY", type(in), false, null);
+            if (column == null) {
+                return null;
+            }
+            String type = type(in);
+            return new AlterColumn(line, column, "MODIFY", type, false, null, restOfAction(in));
         }
         if (in.accept("CHANGE")) {
             in.accept("COLUMN");
             Name column = in.name();
             Name renamed = in.name();
-            return column == null || renamed == null
-                    ? null
-                    : new AlterColumn(line, column, "CHANGE", type(in), false, renamed);
+            if (column == null || renamed == null) {
+                return null;
+            }
+            String type = type(in);
+            return new AlterColumn(line, column, "CHANGE", type, false, renamed, restOfAction(in));
         }
         if (in.at("DROP")) {
             if (in.at("DROP", "COLUMN") || !dropsSomethingElse(in.peek(1))) {
@@ -487,24 +601,24 @@ sealed interface Ddl {
 
     private static Action alterColumn(Tokens in, int line, Name column) {
         if (in.accept("SET", "NOT", "NULL")) {
-            return new AlterColumn(line, column, "SET NOT NULL", null, false, null);
+            return new AlterColumn(line, column, "SET NOT NULL", null, false, null, List.of());
         }
         if (in.accept("DROP", "NOT", "NULL")) {
-            return new AlterColumn(line, column, "DROP NOT NULL", null, false, null);
+            return new AlterColumn(line, column, "DROP NOT NULL", null, false, null, List.of());
         }
         if (in.accept("TYPE") || in.accept("SET", "DATA", "TYPE")) {
             String type = type(in);
             boolean using = in.at("USING") || in.rest().stream().anyMatch(token -> token.is("USING"));
-            return new AlterColumn(line, column, "TYPE", type, using, null);
+            return new AlterColumn(line, column, "TYPE", type, using, null, List.of());
         }
         if (in.accept("RENAME", "TO")) {
-            return new AlterColumn(line, column, "RENAME", null, false, in.name());
+            return new AlterColumn(line, column, "RENAME", null, false, in.name(), List.of());
         }
         if (in.accept("SET", "DEFAULT")) {
-            return new AlterColumn(line, column, "SET DEFAULT", null, false, null);
+            return new AlterColumn(line, column, "SET DEFAULT", null, false, null, List.of());
         }
         if (in.accept("DROP", "DEFAULT")) {
-            return new AlterColumn(line, column, "DROP DEFAULT", null, false, null);
+            return new AlterColumn(line, column, "DROP DEFAULT", null, false, null, List.of());
         }
         StringBuilder words = new StringBuilder();
         for (SqlToken token : in.rest()) {
@@ -513,7 +627,14 @@ sealed interface Ddl {
             }
             words.append(words.isEmpty() ? "" : " ").append(token.upper());
         }
-        return new AlterColumn(line, column, words.toString(), null, false, null);
+        return new AlterColumn(line, column, words.toString(), null, false, null, List.of());
+    }
+
+    /** The action's tokens from the cursor to its end (the {@code ,} after it, not read). */
+    private static List<SqlToken> restOfAction(Tokens in) {
+        int start = in.position();
+        in.skipToComma();
+        return List.copyOf(in.from(start));
     }
 
     private static Action otherAction(List<SqlToken> tokens) {
@@ -522,7 +643,7 @@ sealed interface Ddl {
             words.append(words.isEmpty() ? "" : " ")
                     .append(token.type() == SqlToken.Type.WORD ? token.upper() : token.text());
         }
-        return new OtherAction(tokens.isEmpty() ? 0 : tokens.get(0).line(), words.toString());
+        return new OtherAction(tokens.isEmpty() ? 0 : tokens.get(0).line(), words.toString(), List.copyOf(tokens));
     }
 
     private static Ddl drop(Tokens in, int line) {
