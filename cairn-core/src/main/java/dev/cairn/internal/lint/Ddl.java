@@ -72,7 +72,8 @@ sealed interface Ddl {
      * A column definition.
      *
      * @param name the column
-     * @param type its type, words in upper case and single-spaced ({@code CHARACTER VARYING(50)})
+     * @param type its type, words in upper case and single-spaced ({@code CHARACTER VARYING(50)}), strings
+     *     as written ({@code ENUM('a','b')})
      * @param rest what follows the type: constraints, default, generation
      */
     record Column(Name name, String type, List<SqlToken> rest) {
@@ -433,7 +434,8 @@ sealed interface Ddl {
                 int start = in.position();
                 in.skipParentheses();
                 for (SqlToken part : in.from(start)) {
-                    type.append(part.upper());
+                    // ENUM and SET members keep their case: it is part of the value.
+                    type.append(part.type() == SqlToken.Type.STRING ? part.text() : part.upper());
                 }
             } else {
                 if (!type.isEmpty() && !token.isSymbol('[') && !token.isSymbol(']')) {
