@@ -25,9 +25,11 @@ public final class LintRules {
             PostgresRules.BLOCKING_REWRITE,
             CommonRules.lockTimeout("lock_timeout", "SET lock_timeout = '5s';"));
 
-    /** MySQL and MariaDB. */
-    public static final LintRules MYSQL =
-            new LintRules(CommonRules.lockTimeout("lock_wait_timeout", "SET SESSION lock_wait_timeout = 5;"));
+    /** MySQL and MariaDB: the table copies and rebuilds, and every database's. */
+    public static final LintRules MYSQL = new LintRules(
+            MysqlRules.TABLE_COPY,
+            MysqlRules.TABLE_REBUILD,
+            CommonRules.lockTimeout("lock_wait_timeout", "SET SESSION lock_wait_timeout = 5;"));
 
     /** SQLite. */
     public static final LintRules SQLITE = new LintRules(CommonRules.needsTransactionFalse(TransactionRules.SQLITE));

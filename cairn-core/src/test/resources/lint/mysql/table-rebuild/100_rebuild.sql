@@ -1,0 +1,16 @@
+-- migrate:up
+SET SESSION lock_wait_timeout = 5;
+ALTER TABLE users MODIFY email varchar(200) NOT NULL;
+ALTER TABLE events ADD PRIMARY KEY (id);
+ALTER TABLE orgs
+    DROP PRIMARY KEY,
+    ADD PRIMARY KEY (id, name);
+ALTER TABLE orgs ENGINE=InnoDB;
+ALTER TABLE orgs ROW_FORMAT=DYNAMIC;
+ALTER TABLE users FORCE;
+OPTIMIZE TABLE users;
+
+-- migrate:down
+ALTER TABLE orgs DROP PRIMARY KEY, ADD PRIMARY KEY (id);
+ALTER TABLE events DROP PRIMARY KEY;
+ALTER TABLE users MODIFY email varchar(200);
