@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,6 +61,21 @@ public record LintResult(
     /** Whether no finding is at error level: what makes {@code cairn lint} exit with 0. */
     public boolean passed() {
         return errors() == 0;
+    }
+
+    /**
+     * This result as a SARIF 2.1.0 log, the format code scanning reads (GitHub's {@code upload-sarif},
+     * GitLab, IDE viewers): each rule with its title, why and fix, each finding at its file and line, at
+     * its level. What {@code cairn lint --format sarif} prints and {@code mvn cairn:lint} writes.
+     *
+     * @param root the directory the files are named relative to, under the base {@code %SRCROOT%}: the
+     *     checkout's root, so that code scanning finds them in the repository; a file outside it is named
+     *     by its absolute {@code file:} URI
+     * @param toolVersion the version of Cairn that linted, as the log's tool says it; null leaves it out
+     * @return the log, JSON text ending with a line break
+     */
+    public String toSarif(Path root, String toolVersion) {
+        return LintSarif.of(this, root, toolVersion);
     }
 
     /**

@@ -86,7 +86,10 @@ final class LintCommand extends DatabaseCommand {
                 files.stream().map(invocation.workingDirectory::resolve).toList();
         LintResult result = cairn.lint(new LintOptions(resolved, all, observe));
         if (format == Format.sarif) {
-            new SarifReport(invocation).write(result);
+            // Files are named relative to the working directory: the checkout's root, where a CI job runs
+            // cairn, so that code scanning finds them in the repository.
+            invocation.out.print(result.toSarif(invocation.workingDirectory, Version.number()));
+            invocation.out.flush();
         } else if (format == Format.json && !invocation.options.json) {
             new JsonOutput(invocation).linted(result);
         } else {
