@@ -3,6 +3,8 @@ package dev.cairn.maven;
 
 import dev.cairn.Cairn;
 import dev.cairn.Direction;
+import dev.cairn.LintFinding;
+import dev.cairn.LintResult;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationRun;
 import dev.cairn.Plan;
@@ -14,12 +16,15 @@ import dev.cairn.VerifyResult;
 import dev.cairn.VerifyResult.Checked;
 import dev.cairn.VerifyResult.Finding;
 import dev.cairn.VerifyResult.StepFailure;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.logging.Log;
 
@@ -178,6 +183,59 @@ final class Report {
             }
             log.info("  " + String.join(", ", counts));
         }
+    }
+
+    /**
+     * Lint's findings in the words of {@code cairn lint}: each as {@code file:line: level rule} and what the
+     * statement does, with the rule's why and fix at its first finding; errors at error level, warnings at
+     * warning level, so that a build log's colours and filters pick them out. Then the totals. Files are
+     * named relative to {@code root} when inside it.
+     */
+    void linted(LintResult result, Path root) {
+        Set<String> explained = new HashSet<>();
+        for (LintFinding finding : result.findings()) {
+            List<String> lines = new ArrayList<>();
+            lines.add(display(finding.file(), root) + ":" + finding.line() + ": "
+                    + finding.level().label() + " " + finding.rule().id());
+            lines.add("  " + finding.message());
+            if (explained.add(finding.rule().id())) {
+                lines.add("  why: " + finding.rule().why());
+                lines.add("  fix: " + finding.rule().fix());
+            }
+            for (String line : lines) {
+                if (finding.isError()) {
+                    log.error(line);
+                } else {
+                    log.warn(line);
+                }
+            }
+        }
+        lintSummary(result);
+    }
+
+    /** Lint's totals alone, as after the findings (which the SARIF file holds instead). */
+    void lintSummary(LintResult result) {
+        if (result.linted() == 0) {
+            log.info("No migrations to lint (none pending): <all> (-Dcairn.lint.all) reads every migration.");
+            return;
+        }
+        String read = "Linted " + count(result.linted(), "migration") + " with the " + result.database() + " rules";
+        if (result.findings().isEmpty()) {
+            log.info(read + ": no findings.");
+            return;
+        }
+        log.info(read + ": " + count((int) result.errors(), "error") + ", " + count((int) result.warnings(), "warning")
+                + " (a rule's why and fix show at its first finding; -- cairn:lint-ignore RULE on the line above a"
+                + " statement silences one).");
+    }
+
+    /** {@code file} relative to {@code root} when inside it, as the {@code cairn} tool names files. */
+    static String display(Path file, Path root) {
+        Path base = root.toAbsolutePath().normalize();
+        Path absolute = base.resolve(file).normalize();
+        return absolute.startsWith(base) && !absolute.equals(base)
+                ? base.relativize(absolute).toString()
+                : absolute.toString();
     }
 
     private void problems(List<Problem> problems) {

@@ -4,6 +4,9 @@ package dev.cairn.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.Direction;
+import dev.cairn.LintFinding;
+import dev.cairn.LintResult;
+import dev.cairn.LintRule;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationRun;
 import dev.cairn.Problem;
@@ -82,6 +85,47 @@ class ReportTest {
                 .containsExactly(
                         "INFO No problems: 2 migrations, and the files agree with the tracking table of the database.",
                         "WARN Notice (nothing refuses): its down changed");
+    }
+
+    @Test
+    void lintLogsErrorsAsErrorsAndWarningsAsWarningsWithWhyAndFixOnceARule() {
+        Path root = Path.of("project").toAbsolutePath();
+        LintRule drop = new LintRule("drop-table", LintRule.Level.WARNING, "Dropping", "Data goes.", "Later.");
+        LintRule empty = new LintRule("empty-down", LintRule.Level.ERROR, "Empty down", "Nothing runs.", "Write it.");
+        Path file = root.resolve("database/migrations/2_drop.sql");
+        LintResult result = new LintResult(
+                "SQLite",
+                2,
+                List.of(
+                        new LintFinding("2_drop", file, 2, drop, LintRule.Level.WARNING, "drops table a"),
+                        new LintFinding("2_drop", file, 2, empty, LintRule.Level.ERROR, "table a is destroyed"),
+                        new LintFinding("2_drop", file, 3, drop, LintRule.Level.WARNING, "drops table b")),
+                List.of(drop, empty));
+
+        report.linted(result, root);
+        report.lintSummary(new LintResult("SQLite", 0, List.of(), List.of(drop)));
+        report.lintSummary(new LintResult("SQLite", 3, List.of(), List.of(drop)));
+
+        String shown = Path.of("database/migrations/2_drop.sql").toString();
+        assertThat(log.lines)
+                .containsExactly(
+                        "WARN " + shown + ":2: warning drop-table",
+                        "WARN   drops table a",
+                        "WARN   why: Data goes.",
+                        "WARN   fix: Later.",
+                        "ERROR " + shown + ":2: error empty-down",
+                        "ERROR   table a is destroyed",
+                        "ERROR   why: Nothing runs.",
+                        "ERROR   fix: Write it.",
+                        "WARN " + shown + ":3: warning drop-table",
+                        "WARN   drops table b",
+                        "INFO Linted 2 migrations with the SQLite rules: 1 error, 2 warnings (a rule's why and fix"
+                                + " show at its first finding; -- cairn:lint-ignore RULE on the line above a statement"
+                                + " silences one).",
+                        "INFO No migrations to lint (none pending): <all> (-Dcairn.lint.all) reads every migration.",
+                        "INFO Linted 3 migrations with the SQLite rules: no findings.");
+        assertThat(Report.display(Path.of("/elsewhere/1.sql").toAbsolutePath(), root))
+                .isEqualTo(Path.of("/elsewhere/1.sql").toAbsolutePath().toString());
     }
 
     private static MigrationRun run(String name, int batch) {
