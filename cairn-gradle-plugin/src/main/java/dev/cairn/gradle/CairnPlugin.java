@@ -45,6 +45,12 @@ public class CairnPlugin implements Plugin<Project> {
                 "cairnVerify",
                 VerifyTask.class,
                 "Proves each down on a scratch database; fails when one does not restore the schema.");
+        register(
+                project,
+                cairn,
+                "cairnLint",
+                LintTask.class,
+                "Shows the risky statements of the pending migrations (--all, --file); fails on an error.");
         register(project, cairn, "cairnSchema", SchemaTask.class, "Prints the database's schema, normalised.");
     }
 

@@ -35,7 +35,7 @@ final class GradleLog implements MigrationListener {
     @Override
     public void linted(LintResult result) {
         if (!result.findings().isEmpty()) {
-            log.warn("lint: {} in the migrations about to run", result.counts());
+            log.warn("lint: {} in the migrations about to run (cairnLint shows them)", result.counts());
         }
     }
 

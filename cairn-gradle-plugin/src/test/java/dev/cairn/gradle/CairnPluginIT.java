@@ -4,19 +4,28 @@ package dev.cairn.gradle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.Cairn;
+import dev.cairn.LintOptions;
+import dev.cairn.LintResult;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.JavaBuild;
 import dev.cairn.testing.TestDatabase;
 import dev.cairn.testing.TestDatabases;
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import org.gradle.api.GradleException;
 import org.gradle.api.Project;
 import org.gradle.api.Task;
+import org.gradle.api.internal.tasks.options.OptionDescriptor;
+import org.gradle.api.internal.tasks.options.OptionReader;
+import org.gradle.api.logging.Logger;
 import org.gradle.testfixtures.ProjectBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,7 +55,13 @@ class CairnPluginIT {
 
         assertThat(project.getExtensions().findByType(CairnExtension.class)).isNotNull();
         for (String name : List.of(
-                "cairnMigrate", "cairnStatus", "cairnRollback", "cairnValidate", "cairnVerify", "cairnSchema")) {
+                "cairnMigrate",
+                "cairnStatus",
+                "cairnRollback",
+                "cairnValidate",
+                "cairnVerify",
+                "cairnLint",
+                "cairnSchema")) {
             Task task = project.getTasks().getByName(name);
             assertThat(task.getGroup()).as(name).isEqualTo("cairn");
             assertThat(task.getDescription()).as(name).isNotBlank();
@@ -207,6 +222,76 @@ class CairnPluginIT {
     }
 
     @Test
+    void lintLogsEachFindingAtItsLevelAndFailsTheBuildOnAnError() throws IOException {
+        TestDatabase db = databases.create(Engine.SQLITE);
+        writeMigrations();
+        String drop = "database/migrations/20260101000002_drop_orders.sql";
+        Files.writeString(projectDir.resolve(drop), "-- migrate:up\nDROP TABLE orders;\n\n-- migrate:down\n");
+        Project project = project();
+        connectTo(project, db).getLocations().add("filesystem:database/migrations");
+        LintTask lint = (LintTask) project.getTasks().getByName("cairnLint");
+        lint.getAll().set(true);
+
+        assertThatThrownBy(() -> run(project, "cairnLint"))
+                .isInstanceOf(GradleException.class)
+                .hasMessageContaining("lint found 1 error in the SQLite migrations")
+                .hasMessageContaining("20260101000002_drop_orders.sql:2 empty-down: table orders is destroyed by the"
+                        + " up, and the down is empty");
+        assertThat(db.tables()).as("lint runs nothing").doesNotContain("users", "orders");
+
+        // What the task logged, through a logger that keeps each line with its level.
+        List<String> logged = new ArrayList<>();
+        LintResult result = Cairn.configure()
+                .workingDirectory(projectDir)
+                .url(db.url())
+                .locations("filesystem:database/migrations")
+                .load()
+                .lint(LintOptions.everyMigration());
+        LintTask.log(result, projectDir, recording(logged));
+        String file = Path.of(drop).toString();
+        assertThat(logged)
+                .containsExactly(
+                        "warn " + file + ":2: warning drop-table",
+                        "warn   drops table orders",
+                        "warn   why: Its data is gone for good, and the application version that is still running"
+                                + " fails on every query of it.",
+                        "warn   fix: Stop using the table in a release first; drop it in a later migration, after a"
+                                + " backup, and say so with -- cairn:lint-ignore drop-table above the statement.",
+                        "error " + file + ":2: error empty-down",
+                        "error   table orders is destroyed by the up, and the down is empty",
+                        "error   why: Rolling back runs nothing and reports success: the schema and the history"
+                                + " disagree, and the data is gone.",
+                        "error   fix: Write the down (restore from a backup table the up keeps), or remove the --"
+                                + " migrate:down marker so that the migration is irreversible and rolling it back"
+                                + " refuses.",
+                        "lifecycle Linted 3 migration(s) with the SQLite rules: 1 error and 1 warning.");
+
+        lint.getAll().set(false);
+        lint.getFiles().add("database/migrations/" + CREATE_ORDERS + ".sql");
+        run(project, "cairnLint");
+
+        lint.getAll().set(true);
+        assertThatThrownBy(() -> run(project, "cairnLint"))
+                .isInstanceOf(GradleException.class)
+                .hasMessage("cairnLint takes either --file or --all, not both.");
+    }
+
+    @Test
+    void lintsCommandLineOptionsAreOnesGradleCanSet() {
+        Project project = project();
+        LintTask lint = (LintTask) project.getTasks().getByName("cairnLint");
+
+        // Gradle's own reader of @Option, as `gradle cairnLint --file A --file B --all` uses it: it refuses a
+        // property type it cannot set, which nothing else here would notice before a real build.
+        Map<String, OptionDescriptor> options = new OptionReader().getOptions(lint);
+        options.get("file").apply(lint, List.of("a.sql", "b.sql"));
+        options.get("all").apply(lint, List.of());
+
+        assertThat(lint.getFiles().get()).containsExactly("a.sql", "b.sql");
+        assertThat(lint.getAll().get()).isTrue();
+    }
+
+    @Test
     void rollbackRefusesTwoFormsAtOnce() {
         TestDatabase db = databases.create(Engine.SQLITE);
         Project project = project();
@@ -245,6 +330,28 @@ class CairnPluginIT {
     private static void run(Project project, String name) {
         Task task = project.getTasks().getByName(name);
         task.getActions().forEach(action -> action.execute(task));
+    }
+
+    /**
+     * A Gradle logger that adds each line of error, warn and lifecycle to {@code lines} as {@code level
+     * text}, its {@code {}} filled in; Gradle's own logger under ProjectBuilder cannot be read back.
+     */
+    private static Logger recording(List<String> lines) {
+        return (Logger) Proxy.newProxyInstance(
+                Logger.class.getClassLoader(), new Class<?>[] {Logger.class}, (proxy, method, args) -> {
+                    String name = method.getName();
+                    if (List.of("error", "warn", "lifecycle").contains(name)
+                            && args != null
+                            && args[0] instanceof String message) {
+                        if (args.length > 1 && args[1] instanceof Object[] values) {
+                            for (Object value : values) {
+                                message = message.replaceFirst("\\{}", Matcher.quoteReplacement(String.valueOf(value)));
+                            }
+                        }
+                        lines.add(name + " " + message);
+                    }
+                    return method.getReturnType() == boolean.class ? Boolean.TRUE : null;
+                });
     }
 
     private void writeMigrations() throws IOException {
