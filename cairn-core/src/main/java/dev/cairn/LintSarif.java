@@ -73,7 +73,8 @@ final class LintSarif {
                 "message",
                 object(
                         "text",
-                        "The migration " + finding.migration() + " " + finding.message() + ". "
+                        Character.toUpperCase(finding.message().charAt(0))
+                                + finding.message().substring(1) + ". "
                                 + finding.rule().fix()));
         Path absolute = base.resolve(finding.file()).normalize();
         Map<String, Object> artifact;

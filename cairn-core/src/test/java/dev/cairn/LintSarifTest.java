@@ -91,7 +91,7 @@ class LintSarifTest {
                                   "ruleIndex": 1,
                                   "level": "error",
                                   "message": {
-                                    "text": "The migration 20260101000200_drop table users is destroyed by the up, \
+                                    "text": "Table users is destroyed by the up, \
                         and the down is empty. Write the down."
                                   },
                                   "locations": [
@@ -161,7 +161,7 @@ class LintSarifTest {
                 List.of(DROP_TABLE));
         assertThat(result.toSarif(ROOT, "1"))
                 .matches("\\p{ASCII}*")
-                .contains("The migration 001_caf\\u00e9 drops \\\"t\\\". Drop it later.")
+                .contains("Drops \\\"t\\\". Drop it later.")
                 .contains("\"uri\": \"001_caf%C3%A9.sql\"");
     }
 }
