@@ -700,6 +700,27 @@ public final class Cairn {
             return this;
         }
 
+        /**
+         * Makes each migration statement wait at most this long for a table lock, and try again up to three
+         * times after it gives up, overriding {@code lock-timeout-ddl}: a migration that needs an exclusive
+         * lock then waits between the application's queries instead of stalling them all behind it.
+         * PostgreSQL ({@code lock_timeout}), MySQL and MariaDB ({@code lock_wait_timeout}, whole seconds);
+         * SQLite and H2 have no such setting and ignore it.
+         *
+         * @throws ConfigurationException if {@code timeout} is less than 10 ms, or longer than a day
+         */
+        public Builder lockTimeoutDdl(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.toMillis() < 10) {
+                throw new ConfigurationException("lockTimeoutDdl must be at least 10ms, not " + timeout + ".");
+            }
+            if (timeout.compareTo(Durations.MAXIMUM) > 0) {
+                throw new ConfigurationException(Durations.tooLong("lockTimeoutDdl", timeout.toString()));
+            }
+            draft.lockTimeoutDdl = timeout;
+            return this;
+        }
+
         /** Reports progress to this listener. */
         public Builder listener(MigrationListener listener) {
             draft.listener = Objects.requireNonNull(listener, "listener");

@@ -36,6 +36,9 @@ import java.util.Optional;
  * @param placeholders the values of {@code migrations.placeholders}, which migrations write as
  *     {@code ${name}}
  * @param lint what {@code lint.rules} says of the linter's rules
+ * @param lockTimeoutDdl the longest a migration statement waits for a table lock before it gives up and is
+ *     tried again ({@code lock-timeout-ddl}; PostgreSQL's {@code lock_timeout}, MySQL's and MariaDB's
+ *     {@code lock_wait_timeout}), if set
  */
 public record EnvironmentConfig(
         String name,
@@ -55,7 +58,8 @@ public record EnvironmentConfig(
         Optional<Targets> targets,
         int parallel,
         Map<String, String> placeholders,
-        Lint lint) {
+        Lint lint,
+        Optional<Duration> lockTimeoutDdl) {
 
     /** Copies the placeholders. */
     public EnvironmentConfig {
@@ -122,6 +126,7 @@ public record EnvironmentConfig(
                 + ", parallel=" + parallel
                 + ", placeholders=" + placeholders
                 + ", lint=" + lint
+                + ", lockTimeoutDdl=" + lockTimeoutDdl.map(Duration::toString).orElse("")
                 + "]";
     }
 

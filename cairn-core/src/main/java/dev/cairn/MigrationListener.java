@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn;
 
+import java.time.Duration;
+
 /**
  * Hears about a change while it runs, to show progress. Every method has an empty default; the
  * calls come on the thread that runs the change. An exception thrown here aborts the change like a
@@ -46,6 +48,14 @@ public interface MigrationListener {
      * after {@link #planned} and before the first runs; the run goes on whatever it found.
      */
     default void linted(LintResult result) {}
+
+    /**
+     * Statement {@code statement} (1-based) of {@code migration} gave up waiting {@code timeout} for a table
+     * lock ({@code lock-timeout-ddl}) on its {@code attempt} of {@code attempts}; it is tried again after
+     * {@code pause}. Nothing of it took effect.
+     */
+    default void lockTimedOut(
+            Plan.Migration migration, int statement, Duration timeout, int attempt, int attempts, Duration pause) {}
 
     /** A migration's section is about to run. */
     default void migrationStarting(Plan.Migration migration) {}

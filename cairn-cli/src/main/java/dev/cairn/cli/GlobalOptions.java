@@ -72,6 +72,16 @@ final class GlobalOptions {
     Duration lockTimeout;
 
     @Option(
+            names = "--lock-timeout-ddl",
+            paramLabel = "DURATION",
+            scope = ScopeType.INHERIT,
+            converter = LockTimeout.class,
+            description = "The longest each migration statement waits for a table lock, such as 5s, before it gives"
+                    + " up and is tried again (three more times), instead of the file's lock-timeout-ddl."
+                    + " PostgreSQL, MySQL, MariaDB.")
+    Duration lockTimeoutDdl;
+
+    @Option(
             names = "--target",
             paramLabel = "NAME",
             scope = ScopeType.INHERIT,

@@ -166,6 +166,9 @@ final class Invocation implements AutoCloseable {
         if (options.lockTimeout != null) {
             builder.lockTimeout(options.lockTimeout);
         }
+        if (options.lockTimeoutDdl != null) {
+            builder.lockTimeoutDdl(options.lockTimeoutDdl);
+        }
         String classpath = classpath();
         if (classpath != null) {
             builder.classLoader(classLoader(classpath));

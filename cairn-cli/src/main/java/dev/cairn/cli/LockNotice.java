@@ -7,6 +7,7 @@ import dev.cairn.MigrationRun;
 import dev.cairn.Plan;
 import dev.cairn.VerifyResult;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -45,6 +46,16 @@ final class LockNotice implements MigrationListener {
     @Override
     public void planned(Plan plan) {
         progress.planned(plan);
+    }
+
+    @Override
+    public void lockTimedOut(
+            Plan.Migration migration, int statement, Duration timeout, int attempt, int attempts, Duration pause) {
+        say.accept("Statement " + statement + " of " + Terminal.printable(migration.name()) + " waited "
+                + HumanOutput.millis(timeout) + " for a table lock that another session holds (lock-timeout-ddl), and"
+                + " gave up; nothing of it took effect. Trying again in " + HumanOutput.millis(pause) + " (attempt "
+                + (attempt + 1) + " of " + attempts + ").");
+        progress.lockTimedOut(migration, statement, timeout, attempt, attempts, pause);
     }
 
     @Override

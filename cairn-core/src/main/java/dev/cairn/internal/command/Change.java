@@ -130,12 +130,13 @@ public final class Change {
                                 .lint(session.dialect(), migrations, migration -> applying.contains(migration.name())));
             }
             Runner runner = new Runner(
-                    session.connection(),
-                    session.dialect(),
-                    session.history(),
-                    settings.listener(),
-                    clock,
-                    cancellation.canceller());
+                            session.connection(),
+                            session.dialect(),
+                            session.history(),
+                            settings.listener(),
+                            clock,
+                            cancellation.canceller())
+                    .withDdlLockTimeout(settings.lockTimeoutDdl());
             cancellation.doing(
                     "recording the migrations",
                     "Where the database could, the transaction was rolled back; `cairn status` shows what is applied.");

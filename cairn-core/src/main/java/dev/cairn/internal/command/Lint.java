@@ -7,6 +7,7 @@ import dev.cairn.LintResult;
 import dev.cairn.LintRule;
 import dev.cairn.Status;
 import dev.cairn.internal.dialect.Dialect;
+import dev.cairn.internal.lint.LintRules;
 import dev.cairn.internal.lint.Linter;
 import dev.cairn.internal.plan.Planner;
 import dev.cairn.internal.source.Migration;
@@ -79,12 +80,16 @@ public final class Lint {
     private Linter linter(Dialect dialect) {
         Set<String> known = new HashSet<>();
         Dialect.all().forEach(each -> known.addAll(each.lintRules().ids()));
+        Set<String> off = new HashSet<>(settings.lint().off());
+        if (settings.lockTimeoutDdl().isPresent() && dialect.ddlLockTimeout().isPresent()) {
+            off.add(LintRules.LOCK_TIMEOUT); // Cairn sets the timeout before every migration statement itself
+        }
         return new Linter(
                 dialect.lintRules(),
                 dialect.splitRules(),
                 settings.placeholders(),
                 settings.lint().levels(),
-                settings.lint().off(),
+                off,
                 known);
     }
 

@@ -47,6 +47,7 @@ import javax.sql.DataSource;
  * @param placeholders the values of the placeholders the migrations may use ({@code ${target}} on a
  *     fleet's target)
  * @param lint what {@code lint.rules} says of the linter's rules
+ * @param lockTimeoutDdl the longest a migration statement waits for a table lock before it is tried again
  */
 public record Settings(
         String environment,
@@ -61,7 +62,8 @@ public record Settings(
         Optional<Targets> targets,
         int parallel,
         Placeholders placeholders,
-        EnvironmentConfig.Lint lint) {
+        EnvironmentConfig.Lint lint,
+        Optional<Duration> lockTimeoutDdl) {
 
     /** The environment name used when Cairn is configured without {@code cairn.yml}. */
     public static final String CUSTOM = "custom";
@@ -124,7 +126,8 @@ public record Settings(
                 targets,
                 parallel,
                 placeholders,
-                lint);
+                lint,
+                lockTimeoutDdl);
     }
 
     /**
@@ -152,7 +155,8 @@ public record Settings(
                 Optional.empty(),
                 1,
                 placeholders.with(Targets.PLACEHOLDER, name),
-                lint);
+                lint,
+                lockTimeoutDdl);
     }
 
     /**
@@ -175,6 +179,7 @@ public record Settings(
         public String table;
         public String schema;
         public Duration lockTimeout;
+        public Duration lockTimeoutDdl;
         public MigrationListener listener;
         public Targets targets;
         public Integer parallel;
@@ -248,7 +253,10 @@ public record Settings(
                 targets,
                 parallel,
                 placeholders(draft, file),
-                file == null ? EnvironmentConfig.Lint.DEFAULTS : file.lint());
+                file == null ? EnvironmentConfig.Lint.DEFAULTS : file.lint(),
+                draft.lockTimeoutDdl != null
+                        ? Optional.of(draft.lockTimeoutDdl)
+                        : file == null ? Optional.empty() : file.lockTimeoutDdl());
     }
 
     /** The file's placeholders, and over them the builder's. */

@@ -44,6 +44,9 @@ final class EnvironmentResolver {
     private static final Duration MIN_MAX_LIFETIME = Duration.ofSeconds(30);
     private static final String POOL_MINIMUM = "(the connection pool's minimum)";
 
+    /** The shortest {@code lock-timeout-ddl}: below it a statement could not reliably take even a free lock. */
+    private static final Duration MIN_LOCK_TIMEOUT_DDL = Duration.ofMillis(10);
+
     /** The most targets a fleet may work on at once: each holds a connection. */
     private static final int MAX_PARALLEL = 256;
 
@@ -132,7 +135,22 @@ final class EnvironmentResolver {
                 targets,
                 parallel,
                 placeholders,
-                lint());
+                lint(),
+                lockTimeoutDdl());
+    }
+
+    /** {@code lock-timeout-ddl:}, if given: at least {@link #MIN_LOCK_TIMEOUT_DDL}. */
+    private Optional<Duration> lockTimeoutDdl() {
+        return setting(environment, "lock-timeout-ddl", false).map(given -> {
+            Duration timeout = duration(environment, "lock-timeout-ddl", null, null);
+            if (timeout.compareTo(MIN_LOCK_TIMEOUT_DDL) < 0) {
+                throw source.error(
+                        given.line(),
+                        given.path() + " must be at least " + Durations.format(MIN_LOCK_TIMEOUT_DDL) + ", not "
+                                + given.text().strip() + ": a statement needs that long to take even a free lock.");
+            }
+            return timeout;
+        });
     }
 
     /**

@@ -70,6 +70,7 @@ final class Keys {
             .section("pool", POOL)
             .value("connect-timeout")
             .value("lock-timeout")
+            .value("lock-timeout-ddl")
             .section("migrations", MIGRATIONS)
             .section("seeds", SEEDS)
             .section("targets", TARGETS)

@@ -279,6 +279,35 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
     LintRules lintRules();
 
     /**
+     * How {@code lock-timeout-ddl} bounds a migration statement's wait for a table lock on this database;
+     * empty where there is no such setting (SQLite and H2 wait with {@code busy_timeout} and
+     * {@code LOCK_TIMEOUT} for the whole database, which {@code lock-timeout} already sets).
+     */
+    default Optional<DdlLockTimeout> ddlLockTimeout() {
+        return Optional.empty();
+    }
+
+    /**
+     * A database's setting that bounds how long a statement waits for a table lock.
+     *
+     * @param set the statement that sets it for the session, given the timeout
+     * @param reset the statement that sets it back to the server's default
+     * @param timedOut whether an error says that a statement gave up waiting for a lock
+     */
+    record DdlLockTimeout(
+            java.util.function.Function<Duration, String> set,
+            String reset,
+            java.util.function.Predicate<SQLException> timedOut) {}
+
+    /**
+     * What a user should know after {@code sql} failed, beyond the database's message: empty for most
+     * statements. PostgreSQL's failed {@code CREATE INDEX CONCURRENTLY} leaves an invalid index behind.
+     */
+    default Optional<String> failureHint(String sql) {
+        return Optional.empty();
+    }
+
+    /**
      * How {@code lint --observe} watches a statement run on this database; empty where it cannot (SQLite
      * and H2 lock the whole database for every write, so there is nothing per table to see).
      */

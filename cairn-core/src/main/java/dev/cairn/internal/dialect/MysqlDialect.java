@@ -155,6 +155,19 @@ public final class MysqlDialect implements Dialect {
     }
 
     /**
+     * {@code lock_wait_timeout}, which bounds the wait for a metadata lock (every ALTER, CREATE INDEX,
+     * DROP and RENAME needs an exclusive one), in whole seconds (at least 1); giving up is error 1205,
+     * ER_LOCK_WAIT_TIMEOUT. Its default is a year.
+     */
+    @Override
+    public Optional<DdlLockTimeout> ddlLockTimeout() {
+        return Optional.of(new DdlLockTimeout(
+                timeout -> "SET SESSION lock_wait_timeout = " + Math.max(1, (timeout.toMillis() + 999) / 1000),
+                "SET SESSION lock_wait_timeout = DEFAULT",
+                e -> e.getErrorCode() == 1205));
+    }
+
+    /**
      * No lock view per session worth reading (performance_schema may be off); the algorithm the server
      * accepts for an ALTER TABLE tells what it must do instead: MySQL's and MariaDB's "Online DDL"
      * pages say an ALTER fails rather than do more than the ALGORITHM and LOCK clauses allow.

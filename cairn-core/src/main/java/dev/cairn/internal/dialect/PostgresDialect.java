@@ -151,6 +151,43 @@ public final class PostgresDialect implements Dialect {
     }
 
     /**
+     * {@code lock_timeout} (its documentation: a statement that waits longer than this for any lock fails
+     * with SQLSTATE 55P03, lock_not_available), in milliseconds so that any duration is exact.
+     */
+    @Override
+    public Optional<DdlLockTimeout> ddlLockTimeout() {
+        return Optional.of(new DdlLockTimeout(
+                timeout -> "SET lock_timeout = '" + Math.max(1, timeout.toMillis()) + "ms'",
+                "RESET lock_timeout",
+                e -> "55P03".equals(e.getSQLState())));
+    }
+
+    /** The CREATE INDEX CONCURRENTLY that {@link #failureHint} recognises, and the index it names. */
+    private static final Pattern CONCURRENT_INDEX =
+            Pattern.compile("(?is)^\\s*create\\s+(?:unique\\s+)?index\\s+concurrently\\s+(?:if\\s+not\\s+exists\\s+)?"
+                    + "(\"(?:[^\"]|\"\")+\"|[\\w$.]+)");
+
+    /**
+     * PostgreSQL's documentation of CREATE INDEX: "If a problem arises while scanning the table ... the
+     * CREATE INDEX command will fail but leave behind an 'invalid' index", which is still updated on every
+     * write and makes a second run fail with "already exists".
+     */
+    @Override
+    public Optional<String> failureHint(String sql) {
+        Matcher index = CONCURRENT_INDEX.matcher(sql);
+        if (!index.find()) {
+            return Optional.empty();
+        }
+        String name = index.group(1).equalsIgnoreCase("on") ? null : index.group(1);
+        return Optional.of("A failed CREATE INDEX CONCURRENTLY can leave its index behind, marked invalid: not"
+                + " used by queries, yet updated by every write. Drop it ("
+                + (name == null
+                        ? "psql's \\d TABLE lists it as INVALID; DROP INDEX CONCURRENTLY it"
+                        : "DROP INDEX CONCURRENTLY IF EXISTS " + name)
+                + ") before running the command again.");
+    }
+
+    /**
      * Locks from {@code pg_locks} of this backend (granted relation locks on tables), rewrites from a
      * changed {@code relfilenode} (the documentation of {@code pg_class}: it changes when the table's
      * storage is replaced, as by a rewriting ALTER TABLE, CLUSTER or VACUUM FULL).

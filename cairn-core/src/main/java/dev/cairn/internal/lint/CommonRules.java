@@ -120,13 +120,14 @@ final class CommonRules {
      */
     static Rule lockTimeout(String setting, String example) {
         return Rule.of(
-                "lock-timeout",
+                LintRules.LOCK_TIMEOUT,
                 WARNING,
                 "A blocking statement with no lock timeout",
                 "A statement that needs an exclusive lock waits behind every running query of its table, and"
                         + " every query that comes after it waits behind it: one long report stalls the application.",
-                "Set " + setting + " first in the migration (" + example + "), so that the statement gives up"
-                        + " instead of stalling the table, and run the migration again later.",
+                "Give the environment lock-timeout-ddl in cairn.yml (say 5s): Cairn then bounds every migration"
+                        + " statement's wait and tries a statement that gave up again, up to three times. Or set "
+                        + setting + " first in the migration (" + example + ") and run it again when it gives up.",
                 Check.statements((context, report) -> {
                     if (!context.scope().hasSet(setting)
                             && blocks(context)

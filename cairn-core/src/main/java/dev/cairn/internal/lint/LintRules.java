@@ -37,6 +37,9 @@ public final class LintRules {
     /** H2. */
     public static final LintRules H2 = new LintRules();
 
+    /** The id of the rule that {@code lock-timeout-ddl} makes moot: Cairn then sets the timeout itself. */
+    public static final String LOCK_TIMEOUT = "lock-timeout";
+
     private final List<Rule> rules;
 
     private LintRules(Rule... own) {

@@ -19,13 +19,17 @@ import dev.cairn.internal.sql.Statement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The only code that executes migration SQL. It runs the steps of a {@link Work} on a connection
@@ -65,7 +69,15 @@ public final class Runner {
     private final HistoryStore history;
     private final MigrationListener listener;
     private final Clock clock;
+    private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+
     private final StatementRunner statements;
+    private final Canceller canceller;
+
+    /** How many more times a statement that gave up waiting for a lock is tried ({@code lock-timeout-ddl}). */
+    public static final int LOCK_RETRIES = 3;
+
+    private Optional<Duration> ddlLockTimeout = Optional.empty();
     /**
      * The tracking rows of the steps that ran in the open transaction, written just before it commits:
      * in one round trip for the whole batch rather than one per migration. They commit or roll back
@@ -101,6 +113,19 @@ public final class Runner {
         this.listener = listener;
         this.clock = clock;
         this.statements = new StatementRunner(connection, dialect, canceller);
+        this.canceller = canceller;
+    }
+
+    /**
+     * This runner with {@code timeout} as each migration statement's longest wait for a table lock
+     * ({@code lock-timeout-ddl}), where the database has such a setting: a statement that gives up waiting
+     * is tried again, at most {@link #LOCK_RETRIES} more times, after a pause that doubles each time
+     * (starting at the timeout, at most a second), so that a migration slips in between the application's
+     * queries instead of stalling every one of them behind its own wait.
+     */
+    public Runner withDdlLockTimeout(Optional<Duration> timeout) {
+        this.ddlLockTimeout = timeout.flatMap(t -> dialect.ddlLockTimeout().map(setting -> t));
+        return this;
     }
 
     /**
@@ -113,6 +138,35 @@ public final class Runner {
      * @throws SQLException if the connection or the tracking table fails outside a migration statement
      */
     public List<MigrationRun> run(Work work, boolean createTable) throws SQLException {
+        if (ddlLockTimeout.isEmpty()) {
+            return runSteps(work, createTable);
+        }
+        Dialect.DdlLockTimeout setting = dialect.ddlLockTimeout().orElseThrow();
+        statements.execute(setting.set().apply(ddlLockTimeout.get()));
+        try {
+            return runSteps(work, createTable);
+        } finally {
+            resetQuietly(setting);
+        }
+    }
+
+    /**
+     * Sets the lock timeout back to the server's default, so that a pooled connection goes back to the
+     * application as it came; after a failure the transaction may refuse it, and then the end of the
+     * transaction (PostgreSQL: the rollback undoes the SET too) or of the session settles it.
+     */
+    private void resetQuietly(Dialect.DdlLockTimeout setting) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            statements.execute(setting.reset());
+        } catch (SQLException e) {
+            LOG.debug("Could not reset the DDL lock timeout", e);
+        }
+    }
+
+    private List<MigrationRun> runSteps(Work work, boolean createTable) throws SQLException {
         Outcome outcome = new Outcome();
         if (createTable) {
             history.create();
@@ -229,11 +283,54 @@ public final class Runner {
         try (StatementRunner.Cursor cursor = statements.cursor()) {
             for (int index = step.resumeAt(); index < sectionStatements.size(); index++) {
                 listener.statementStarting(planned, index + 1);
-                cursor.run(sectionStatements.get(index), index);
+                Statement statement = sectionStatements.get(index);
+                if (ddlLockTimeout.isEmpty() || statement.isCode()) {
+                    cursor.run(statement, index);
+                    continue;
+                }
+                // A statement that fails aborts the transaction; a savepoint keeps what ran before it.
+                for (int attempt = 1; ; attempt++) {
+                    Savepoint before = connection.setSavepoint();
+                    try {
+                        cursor.run(statement, index);
+                        connection.releaseSavepoint(before);
+                        break;
+                    } catch (StatementFailedException e) {
+                        if (!retry(e, planned, index, attempt)) {
+                            throw e;
+                        }
+                        connection.rollback(before);
+                    }
+                }
             }
         } catch (StatementFailedException e) {
             throw failure(step, e, e.index(), outcome);
         }
+    }
+
+    /**
+     * Whether a statement that failed on its {@code attempt} is tried again: it gave up waiting for a lock
+     * under {@code lock-timeout-ddl}, and attempts are left. Tells the listener, then pauses.
+     */
+    private boolean retry(StatementFailedException failed, Plan.Migration planned, int index, int attempt) {
+        if (ddlLockTimeout.isEmpty()
+                || attempt > LOCK_RETRIES
+                || failed.cancelled()
+                || !(failed.getCause() instanceof SQLException sql)
+                || !dialect.ddlLockTimeout().orElseThrow().timedOut().test(sql)) {
+            return false;
+        }
+        Duration timeout = ddlLockTimeout.get();
+        Duration pause = (timeout.compareTo(Duration.ofSeconds(1)) < 0 ? timeout : Duration.ofSeconds(1))
+                .multipliedBy(1L << (attempt - 1));
+        listener.lockTimedOut(planned, index + 1, timeout, attempt, LOCK_RETRIES + 1, pause);
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !canceller.requested();
     }
 
     /**
@@ -286,7 +383,18 @@ public final class Runner {
                 }
                 listener.statementStarting(planned, index + 1);
                 try {
-                    cursor.run(statement, index);
+                    // DDL that gave up waiting for a lock did nothing: try it again (never a data group's
+                    // statement, whose transaction holds the ones before it).
+                    for (int attempt = 1; ; attempt++) {
+                        try {
+                            cursor.run(statement, index);
+                            break;
+                        } catch (StatementFailedException e) {
+                            if (groupOpen || !retry(e, planned, index, attempt)) {
+                                throw e;
+                            }
+                        }
+                    }
                 } catch (StatementFailedException e) {
                     if (groupOpen) {
                         rollbackGroup(e.getCause());
@@ -486,6 +594,13 @@ public final class Runner {
                 ? name + "'s " + section + " (" + step.migration().source() + ")"
                 : "statement " + (failing + 1) + " of " + name + "'s " + section + " ("
                         + step.section().file().getFileName() + " line " + failed.line() + ")";
+        if (!code) {
+            Optional<String> hint =
+                    dialect.failureHint(step.statements().get(failing).sql());
+            if (hint.isPresent()) {
+                advice = System.lineSeparator() + hint.get() + advice;
+            }
+        }
         if (failed.cancelled()) {
             // One line: the interrupt is no fault of the migration, and running the command again goes on.
             String resume = !inTransaction && index > 0

@@ -160,10 +160,10 @@ class ConfigFileTest {
                 () -> files.read("environments:", "  development:", "    url: jdbc:sqlite:a.db", "    pasword: x"));
 
         assertThat(message)
-                .endsWith("cairn.yml:4: unknown key 'pasword' in environments.development. Did you mean"
-                        + " 'password'? Keys allowed here: url, client, host, port, database, user, password, ssl,"
-                        + " pool,"
-                        + " connect-timeout, lock-timeout, migrations, seeds, targets, parallel, lint.");
+                .endsWith("cairn.yml:4: unknown key 'pasword' in environments.development. Did you mean 'password'?"
+                        + " Keys allowed here: url, client, host, port, database, user, password, ssl, pool,"
+                        + " connect-timeout, lock-timeout, lock-timeout-ddl, migrations, seeds, targets,"
+                        + " parallel, lint.");
     }
 
     @Test

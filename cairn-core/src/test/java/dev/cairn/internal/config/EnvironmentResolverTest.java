@@ -574,4 +574,23 @@ class EnvironmentResolverTest {
         assertThat(developmentError("url: jdbc:sqlite:dev.sqlite3", "lint:", "  rules:", "    drop-column: loud"))
                 .contains("environments.development.lint.rules.drop-column is 'loud'; write off, warning or error.");
     }
+
+    @Test
+    void lockTimeoutDdlIsAnEnvironmentsDurationOfAtLeastTenMilliseconds() {
+        assertThat(files.environment("development", "environments:", "  development:", "    url: jdbc:sqlite:a.db")
+                        .lockTimeoutDdl())
+                .isEmpty();
+        assertThat(files.environment(
+                                "development",
+                                "environments:",
+                                "  development:",
+                                "    url: jdbc:sqlite:a.db",
+                                "    lock-timeout-ddl: ${DDL_WAIT:-2s}")
+                        .lockTimeoutDdl())
+                .contains(Duration.ofSeconds(2));
+        assertThat(developmentError("url: jdbc:sqlite:a.db", "lock-timeout-ddl: 5ms"))
+                .contains("cairn.yml:4: environments.development.lock-timeout-ddl must be at least 10ms, not 5ms");
+        assertThat(developmentError("url: jdbc:sqlite:a.db", "lock-timeout-ddl: soon"))
+                .contains("lock-timeout-ddl");
+    }
 }

@@ -42,7 +42,8 @@ class DriverPropertiesTest {
                 Optional.empty(),
                 EnvironmentConfig.DEFAULT_PARALLEL,
                 Map.of(),
-                EnvironmentConfig.Lint.DEFAULTS);
+                EnvironmentConfig.Lint.DEFAULTS,
+                Optional.empty());
     }
 
     private static Properties propertiesOf(EnvironmentConfig environment) {

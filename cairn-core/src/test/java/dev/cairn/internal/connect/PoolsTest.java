@@ -110,7 +110,8 @@ class PoolsTest {
                 Optional.empty(),
                 EnvironmentConfig.DEFAULT_PARALLEL,
                 Map.of(),
-                EnvironmentConfig.Lint.DEFAULTS);
+                EnvironmentConfig.Lint.DEFAULTS,
+                Optional.empty());
 
         ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> Pools.dataSource(environment));
 
