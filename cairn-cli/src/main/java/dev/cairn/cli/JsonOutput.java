@@ -285,58 +285,75 @@ final class JsonOutput implements Output {
 
     @Override
     public void linted(LintResult result) {
-        document(result.passed(), json -> {
-            json.writeStringField("database", result.database());
-            json.writeNumberField("linted", result.linted());
-            json.writeNumberField("errors", result.errors());
-            json.writeNumberField("warnings", result.warnings());
-            json.writeArrayFieldStart("findings");
-            for (LintFinding finding : result.findings()) {
-                json.writeStartObject();
-                json.writeStringField("file", invocation.display(finding.file()));
-                json.writeNumberField("line", finding.line());
-                json.writeStringField("rule", finding.rule().id());
-                json.writeStringField("level", finding.level().label());
-                json.writeStringField("message", finding.message());
-                json.writeStringField("migration", finding.migration());
-                json.writeStringField("why", finding.rule().why());
-                json.writeStringField("fix", finding.rule().fix());
-                json.writeEndObject();
-            }
+        document(result.passed(), json -> lintFields(json, result));
+    }
+
+    @Override
+    public void validated(ValidateResult result, LintResult lint) {
+        document(lint.passed(), json -> {
+            json.writeNumberField("migrations", result.migrations());
+            json.writeArrayFieldStart("problems");
             json.writeEndArray();
-            json.writeStringField("scratch", result.scratch().orElse(null));
-            json.writeArrayFieldStart("observations");
-            for (Observation observation : result.observations()) {
-                json.writeStartObject();
-                json.writeStringField("file", invocation.display(observation.file()));
-                json.writeNumberField("line", observation.line());
-                json.writeStringField("migration", observation.migration());
-                json.writeStringField("statement", observation.statement());
-                strings(json, "locks", observation.locks());
-                strings(json, "held", observation.held());
-                json.writeBooleanField("watched", observation.watched());
-                strings(json, "rewritten", observation.rewritten());
-                json.writeStringField("algorithm", observation.algorithm().orElse(null));
-                json.writeStringField("table", observation.table().orElse(null));
-                json.writeFieldName("rows");
-                if (observation.rows().isPresent()) {
-                    json.writeNumber(observation.rows().getAsLong());
-                } else {
-                    json.writeNull();
-                }
-                json.writeFieldName("bytes");
-                if (observation.bytes().isPresent()) {
-                    json.writeNumber(observation.bytes().getAsLong());
-                } else {
-                    json.writeNull();
-                }
-                strings(json, "rules", observation.rules());
-                json.writeNumberField("durationMs", observation.duration().toMillis());
-                json.writeStringField("failure", observation.failure().orElse(null));
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            problems(json, "notices", result.notices());
+            json.writeStringField("lockHolder", result.lockHolder().orElse(null));
+            json.writeObjectFieldStart("lint");
+            lintFields(json, lint);
+            json.writeEndObject();
         });
+    }
+
+    /** The fields of a lint result: counts, findings, and with {@code --observe} the observations. */
+    private void lintFields(JsonGenerator json, LintResult result) throws IOException {
+        json.writeStringField("database", result.database());
+        json.writeNumberField("linted", result.linted());
+        json.writeNumberField("errors", result.errors());
+        json.writeNumberField("warnings", result.warnings());
+        json.writeArrayFieldStart("findings");
+        for (LintFinding finding : result.findings()) {
+            json.writeStartObject();
+            json.writeStringField("file", invocation.display(finding.file()));
+            json.writeNumberField("line", finding.line());
+            json.writeStringField("rule", finding.rule().id());
+            json.writeStringField("level", finding.level().label());
+            json.writeStringField("message", finding.message());
+            json.writeStringField("migration", finding.migration());
+            json.writeStringField("why", finding.rule().why());
+            json.writeStringField("fix", finding.rule().fix());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeStringField("scratch", result.scratch().orElse(null));
+        json.writeArrayFieldStart("observations");
+        for (Observation observation : result.observations()) {
+            json.writeStartObject();
+            json.writeStringField("file", invocation.display(observation.file()));
+            json.writeNumberField("line", observation.line());
+            json.writeStringField("migration", observation.migration());
+            json.writeStringField("statement", observation.statement());
+            strings(json, "locks", observation.locks());
+            strings(json, "held", observation.held());
+            json.writeBooleanField("watched", observation.watched());
+            strings(json, "rewritten", observation.rewritten());
+            json.writeStringField("algorithm", observation.algorithm().orElse(null));
+            json.writeStringField("table", observation.table().orElse(null));
+            json.writeFieldName("rows");
+            if (observation.rows().isPresent()) {
+                json.writeNumber(observation.rows().getAsLong());
+            } else {
+                json.writeNull();
+            }
+            json.writeFieldName("bytes");
+            if (observation.bytes().isPresent()) {
+                json.writeNumber(observation.bytes().getAsLong());
+            } else {
+                json.writeNull();
+            }
+            strings(json, "rules", observation.rules());
+            json.writeNumberField("durationMs", observation.duration().toMillis());
+            json.writeStringField("failure", observation.failure().orElse(null));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     @Override

@@ -72,6 +72,12 @@ interface Output {
     /** {@code import flyway --files} converted (or, on a dry run, would convert) Flyway's files. */
     void converted(FileImportResult result);
 
+    /** {@code validate --lint}: no problems, and what lint found in the pending migrations. */
+    default void validated(ValidateResult result, LintResult lint) {
+        validated(result);
+        linted(lint);
+    }
+
     /** {@code lint} read the migrations: the findings, each with its rule's why and fix. */
     void linted(LintResult result);
 

@@ -2,11 +2,13 @@
 package dev.cairn.cli;
 
 import dev.cairn.Cairn;
+import dev.cairn.LintResult;
 import dev.cairn.ValidateResult;
 import dev.cairn.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code cairn validate}: every disagreement between the files and the tracking table. With
@@ -18,6 +20,12 @@ import picocli.CommandLine.Command;
         description = "Check the files against the tracking table: edited, missing, incomplete, out of order,"
                 + " duplicate versions, unparseable files. Exit 1 if there is any problem.")
 final class ValidateCommand extends DatabaseCommand {
+
+    @Option(
+            names = "--lint",
+            description = "Also lint the pending migrations (as cairn lint does): exit 1 when a rule at error level"
+                    + " fires.")
+    boolean lint;
 
     private final Invocation invocation;
 
@@ -47,6 +55,12 @@ final class ValidateCommand extends DatabaseCommand {
                             + " in the migration files and the tracking table.",
                     problems);
         }
-        output.validated(result);
+        if (!lint) {
+            output.validated(result);
+            return;
+        }
+        LintResult linted = cairn.lint();
+        output.validated(result, linted);
+        linted.requirePassed();
     }
 }

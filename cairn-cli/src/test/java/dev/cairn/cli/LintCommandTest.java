@@ -174,4 +174,24 @@ class LintCommandTest {
                         .err())
                 .contains("xml");
     }
+
+    @Test
+    void validateWithLintChecksTheHistoryAndLintsWhatIsPending() {
+        Cli cli = sqliteProject();
+        cli.run("migrate", "--to", "20260101000000").succeeds();
+        Cli.Run text = cli.run("validate", "--lint").exits(1);
+        assertThat(text.out())
+                .startsWith("No problems: 2 migrations")
+                .contains("20260102000000_drop_email.sql:2: error empty-down")
+                .contains("Linted 1 migration with the SQLite rules: 1 error, 1 warning");
+        assertThat(text.err()).startsWith("error: lint found 1 error");
+
+        JsonNode json = cli.run("--json", "validate", "--lint").exits(1).json();
+        assertThat(json.get("ok").asBoolean()).isFalse();
+        assertThat(json.get("problems")).isEmpty();
+        assertThat(json.get("lint").get("errors").asInt()).isEqualTo(1);
+        assertThat(json.get("lint").get("findings").toString()).contains("\"rule\":\"empty-down\"");
+
+        assertThat(cli.run("validate").succeeds().out()).startsWith("No problems: 2 migrations");
+    }
 }
