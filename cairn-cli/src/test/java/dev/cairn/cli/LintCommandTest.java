@@ -194,4 +194,25 @@ class LintCommandTest {
 
         assertThat(cli.run("validate").succeeds().out()).startsWith("No problems: 2 migrations");
     }
+
+    @Test
+    void aFleetIsLintedOnceWithItsTargetPlaceholderStandingForAnyTarget() {
+        Cli cli = new Cli(directory)
+                .write(
+                        "cairn.yml",
+                        "environments:\n  development:\n    url: jdbc:sqlite:main.sqlite3\n"
+                                + "    targets:\n      databases: [a, b]\n")
+                .migration(
+                        "20260101000000_notes",
+                        "-- migrate:up\nCREATE TABLE notes (tenant TEXT DEFAULT '${target}', body TEXT);\n"
+                                + "-- migrate:down\nDROP TABLE notes;\n")
+                .migration(
+                        "20260102000000_drop_body",
+                        "-- migrate:up\nALTER TABLE notes DROP COLUMN body;\n-- migrate:down\n");
+        Cli.Run lint = cli.run("lint").exits(1);
+        assertThat(lint.out())
+                .contains("20260102000000_drop_body.sql:2: error empty-down")
+                .contains("Linted 2 migrations with the SQLite rules");
+        assertThat(directory.resolve("a")).doesNotExist();
+    }
 }

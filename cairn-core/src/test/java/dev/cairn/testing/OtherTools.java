@@ -8,8 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -491,8 +490,12 @@ public final class OtherTools {
                         "npm ci of Knex (" + sources.resolve("package-lock.json") + ") into " + partial);
                 try {
                     Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | DirectoryNotEmptyException anotherJvmWasFirst) {
-                    // Its install is as good as this one.
+                } catch (FileSystemException anotherJvmWasFirst) {
+                    // Linux's rename(2) says ENOTEMPTY, which Java reports as a plain FileSystemException
+                    // ("Directory not empty"), not DirectoryNotEmptyException: the other install is as good.
+                    if (!Files.isRegularFile(target.resolve("node_modules/knex/bin/cli.js"))) {
+                        throw anotherJvmWasFirst;
+                    }
                 }
             } finally {
                 if (Files.exists(partial)) {

@@ -6,11 +6,13 @@ import dev.cairn.LintOptions;
 import dev.cairn.LintResult;
 import dev.cairn.LintRule;
 import dev.cairn.Status;
+import dev.cairn.Targets;
 import dev.cairn.internal.dialect.Dialect;
 import dev.cairn.internal.lint.LintRules;
 import dev.cairn.internal.lint.Linter;
 import dev.cairn.internal.plan.Planner;
 import dev.cairn.internal.source.Migration;
+import dev.cairn.internal.sql.Placeholders;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -87,10 +89,20 @@ public final class Lint {
         return new Linter(
                 dialect.lintRules(),
                 dialect.splitRules(),
-                settings.placeholders(),
+                placeholders(),
                 settings.lint().levels(),
                 off,
                 known);
+    }
+
+    /**
+     * The placeholders' values: on a fleet, {@code ${target}} stands for a target's schema or database,
+     * which lint (run once for the whole fleet) reads as a name it knows nothing of.
+     */
+    private Placeholders placeholders() {
+        return settings.targets().isPresent()
+                ? settings.placeholders().with(Targets.PLACEHOLDER, Targets.PLACEHOLDER)
+                : settings.placeholders();
     }
 
     /** The target's dialect: from its URL, or from a connection when a data source hides it. */
