@@ -2,8 +2,11 @@
 package dev.cairn;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What {@link Cairn#lint} found.
@@ -34,6 +37,65 @@ public record LintResult(
     /** A result without observations. */
     public LintResult(String database, int linted, List<LintFinding> findings, List<LintRule> rules) {
         this(database, linted, findings, rules, List.of(), Optional.empty());
+    }
+
+    /**
+     * One line of the findings as text.
+     *
+     * @param level the level of the finding it belongs to
+     * @param heading whether it is a finding's first line, {@code file:line: level rule}
+     * @param text the line
+     */
+    public record Line(LintRule.Level level, boolean heading, String text) {}
+
+    /**
+     * The findings as {@code cairn lint} prints them, and the build plugins log them: per finding a heading
+     * {@code file:line: level rule}, what the statement does, and at a rule's first finding its why and fix.
+     * Files are named relative to {@code root} when they lie inside it.
+     */
+    public List<Line> lines(Path root) {
+        List<Line> lines = new ArrayList<>();
+        Set<String> explained = new HashSet<>();
+        for (LintFinding finding : findings) {
+            LintRule.Level level = finding.level();
+            lines.add(new Line(
+                    level,
+                    true,
+                    shown(finding.file(), root) + ":" + finding.line() + ": " + level.label() + " "
+                            + finding.rule().id()));
+            lines.add(new Line(level, false, "  " + finding.message()));
+            if (explained.add(finding.rule().id())) {
+                lines.add(new Line(level, false, "  why: " + finding.rule().why()));
+                lines.add(new Line(level, false, "  fix: " + finding.rule().fix()));
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The sentence that ends the findings: how many migrations were read with which rules, and what was
+     * found; {@code everyMigration} is how the tool asks for every migration ({@code 'cairn lint --all'}),
+     * named when none was pending.
+     */
+    public String summary(String everyMigration) {
+        if (linted == 0) {
+            return "No migrations to lint (none pending): " + everyMigration + " reads every migration.";
+        }
+        String read = "Linted " + count(linted, "migration") + " with the " + database + " rules";
+        if (findings.isEmpty()) {
+            return read + ": no findings.";
+        }
+        return read + ": " + count(errors(), "error") + ", " + count(warnings(), "warning") + " (a rule's why and fix"
+                + " show at its first finding; -- cairn:lint-ignore RULE on the line above a statement silences one).";
+    }
+
+    /** {@code file} relative to {@code root} when it lies inside it, else absolute. */
+    static String shown(Path file, Path root) {
+        Path base = root.toAbsolutePath().normalize();
+        Path absolute = base.resolve(file).normalize();
+        return absolute.startsWith(base) && !absolute.equals(base)
+                ? base.relativize(absolute).toString()
+                : absolute.toString();
     }
 
     /** How many findings are at error level. */

@@ -6,7 +6,6 @@ import dev.cairn.Cairn;
 import dev.cairn.Direction;
 import dev.cairn.FileImportResult;
 import dev.cairn.ImportResult;
-import dev.cairn.LintFinding;
 import dev.cairn.LintResult;
 import dev.cairn.LintRule;
 import dev.cairn.MigrateResult;
@@ -219,33 +218,18 @@ final class HumanOutput implements Output {
 
     @Override
     public void linted(LintResult result) {
-        Set<String> explained = new HashSet<>();
-        for (LintFinding finding : result.findings()) {
-            out.println(Terminal.printable(invocation.display(finding.file())) + ":" + finding.line() + ": "
-                    + (finding.isError() ? terminal.failure("error") : terminal.warning("warning")) + " "
-                    + finding.rule().id());
-            out.println("  " + Terminal.printable(finding.message()));
-            if (explained.add(finding.rule().id())) {
-                out.println("  why: " + finding.rule().why());
-                out.println("  fix: " + finding.rule().fix());
-            }
+        for (LintResult.Line line : result.lines(invocation.workingDirectory)) {
+            String text = Terminal.printable(line.text());
+            out.println(
+                    !line.heading()
+                            ? text
+                            : line.level() == LintRule.Level.ERROR ? terminal.failure(text) : terminal.warning(text));
         }
         if (!result.findings().isEmpty()) {
             out.println();
         }
         result.scratch().ifPresent(scratch -> observations(result.observations()));
-        if (result.linted() == 0) {
-            out.println("No migrations to lint (none pending): 'cairn lint --all' reads every migration.");
-            return;
-        }
-        String read = "Linted " + count(result.linted(), "migration") + " with the " + result.database() + " rules";
-        if (result.findings().isEmpty()) {
-            out.println(read + ": no findings.");
-            return;
-        }
-        out.println(read + ": " + count((int) result.errors(), "error") + ", "
-                + count((int) result.warnings(), "warning") + " (a rule's why and fix show at its first finding;"
-                + " -- cairn:lint-ignore RULE on the line above a statement silences one).");
+        out.println(result.summary("'cairn lint --all'"));
     }
 
     /** {@code lint --observe}'s report: each statement's locks, rewrites and algorithm, biggest table first. */

@@ -2,14 +2,11 @@
 package dev.cairn.gradle;
 
 import dev.cairn.Cairn;
-import dev.cairn.LintFinding;
 import dev.cairn.LintOptions;
 import dev.cairn.LintResult;
+import dev.cairn.LintRule;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.gradle.api.GradleException;
 import org.gradle.api.logging.Logger;
 import org.gradle.api.provider.ListProperty;
@@ -57,42 +54,13 @@ public abstract class LintTask extends CairnTask {
      * build shows by default), files relative to {@code project}, then the totals.
      */
     static void log(LintResult result, Path project, Logger log) {
-        Set<String> explained = new HashSet<>();
-        for (LintFinding finding : result.findings()) {
-            List<String> lines = new ArrayList<>();
-            lines.add(display(finding.file(), project) + ":" + finding.line() + ": "
-                    + finding.level().label() + " " + finding.rule().id());
-            lines.add("  " + finding.message());
-            if (explained.add(finding.rule().id())) {
-                lines.add("  why: " + finding.rule().why());
-                lines.add("  fix: " + finding.rule().fix());
-            }
-            for (String line : lines) {
-                if (finding.isError()) {
-                    log.error(line);
-                } else {
-                    log.warn(line);
-                }
+        for (LintResult.Line line : result.lines(project)) {
+            if (line.level() == LintRule.Level.ERROR) {
+                log.error(line.text());
+            } else {
+                log.warn(line.text());
             }
         }
-        if (result.linted() == 0) {
-            log.lifecycle("No migrations to lint (none pending): cairnLint --all reads every migration.");
-        } else if (result.findings().isEmpty()) {
-            log.lifecycle("Linted {} migration(s) with the {} rules: no findings.", result.linted(), result.database());
-        } else {
-            log.lifecycle(
-                    "Linted {} migration(s) with the {} rules: {}.",
-                    result.linted(),
-                    result.database(),
-                    result.counts());
-        }
-    }
-
-    private static String display(Path file, Path project) {
-        Path base = project.toAbsolutePath().normalize();
-        Path absolute = base.resolve(file).normalize();
-        return absolute.startsWith(base) && !absolute.equals(base)
-                ? base.relativize(absolute).toString()
-                : absolute.toString();
+        log.lifecycle(result.summary("cairnLint --all"));
     }
 }

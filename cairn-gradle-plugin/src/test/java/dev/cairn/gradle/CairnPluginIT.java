@@ -264,7 +264,9 @@ class CairnPluginIT {
                         "error   fix: Write the down (restore from a backup table the up keeps), or remove the --"
                                 + " migrate:down marker so that the migration is irreversible and rolling it back"
                                 + " refuses.",
-                        "lifecycle Linted 3 migration(s) with the SQLite rules: 1 error and 1 warning.");
+                        "lifecycle Linted 3 migrations with the SQLite rules: 1 error, 1 warning (a rule's why and"
+                                + " fix show at its first finding; -- cairn:lint-ignore RULE on the line above a"
+                                + " statement silences one).");
 
         lint.getAll().set(false);
         lint.getFiles().add("database/migrations/" + CREATE_ORDERS + ".sql");

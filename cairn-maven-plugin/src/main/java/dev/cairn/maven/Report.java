@@ -3,8 +3,8 @@ package dev.cairn.maven;
 
 import dev.cairn.Cairn;
 import dev.cairn.Direction;
-import dev.cairn.LintFinding;
 import dev.cairn.LintResult;
+import dev.cairn.LintRule;
 import dev.cairn.MigrateResult;
 import dev.cairn.MigrationRun;
 import dev.cairn.Plan;
@@ -21,10 +21,8 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.logging.Log;
 
@@ -192,50 +190,19 @@ final class Report {
      * named relative to {@code root} when inside it.
      */
     void linted(LintResult result, Path root) {
-        Set<String> explained = new HashSet<>();
-        for (LintFinding finding : result.findings()) {
-            List<String> lines = new ArrayList<>();
-            lines.add(display(finding.file(), root) + ":" + finding.line() + ": "
-                    + finding.level().label() + " " + finding.rule().id());
-            lines.add("  " + finding.message());
-            if (explained.add(finding.rule().id())) {
-                lines.add("  why: " + finding.rule().why());
-                lines.add("  fix: " + finding.rule().fix());
-            }
-            for (String line : lines) {
-                if (finding.isError()) {
-                    log.error(line);
-                } else {
-                    log.warn(line);
-                }
+        for (LintResult.Line line : result.lines(root)) {
+            if (line.level() == LintRule.Level.ERROR) {
+                log.error(line.text());
+            } else {
+                log.warn(line.text());
             }
         }
         lintSummary(result);
     }
 
-    /** Lint's totals alone, as after the findings (which the SARIF file holds instead). */
+    /** The sentence that ends lint's findings (also alone, when they went to a SARIF file). */
     void lintSummary(LintResult result) {
-        if (result.linted() == 0) {
-            log.info("No migrations to lint (none pending): <all> (-Dcairn.lint.all) reads every migration.");
-            return;
-        }
-        String read = "Linted " + count(result.linted(), "migration") + " with the " + result.database() + " rules";
-        if (result.findings().isEmpty()) {
-            log.info(read + ": no findings.");
-            return;
-        }
-        log.info(read + ": " + count((int) result.errors(), "error") + ", " + count((int) result.warnings(), "warning")
-                + " (a rule's why and fix show at its first finding; -- cairn:lint-ignore RULE on the line above a"
-                + " statement silences one).");
-    }
-
-    /** {@code file} relative to {@code root} when inside it, as the {@code cairn} tool names files. */
-    static String display(Path file, Path root) {
-        Path base = root.toAbsolutePath().normalize();
-        Path absolute = base.resolve(file).normalize();
-        return absolute.startsWith(base) && !absolute.equals(base)
-                ? base.relativize(absolute).toString()
-                : absolute.toString();
+        log.info(result.summary("<all> (-Dcairn.lint.all)"));
     }
 
     private void problems(List<Problem> problems) {

@@ -124,8 +124,6 @@ class ReportTest {
                                 + " silences one).",
                         "INFO No migrations to lint (none pending): <all> (-Dcairn.lint.all) reads every migration.",
                         "INFO Linted 3 migrations with the SQLite rules: no findings.");
-        assertThat(Report.display(Path.of("/elsewhere/1.sql").toAbsolutePath(), root))
-                .isEqualTo(Path.of("/elsewhere/1.sql").toAbsolutePath().toString());
     }
 
     private static MigrationRun run(String name, int batch) {
