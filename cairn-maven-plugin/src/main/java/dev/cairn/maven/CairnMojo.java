@@ -92,6 +92,13 @@ public abstract class CairnMojo extends AbstractMojo {
     @Parameter(property = "cairn.lockTimeout")
     String lockTimeout;
 
+    /**
+     * The longest each migration statement waits for a table lock before it is tried again, overriding
+     * {@code lock-timeout-ddl} ({@code 5s}).
+     */
+    @Parameter(property = "cairn.lockTimeoutDdl")
+    String lockTimeoutDdl;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
@@ -186,6 +193,9 @@ public abstract class CairnMojo extends AbstractMojo {
         }
         if (lockTimeout != null) {
             builder.lockTimeout(CairnConfig.duration("lockTimeout", lockTimeout));
+        }
+        if (lockTimeoutDdl != null) {
+            builder.lockTimeoutDdl(CairnConfig.duration("lockTimeoutDdl", lockTimeoutDdl));
         }
         return builder.load();
     }

@@ -103,6 +103,9 @@ public class CairnAutoConfiguration {
         if (properties.getLockTimeout() != null) {
             builder.lockTimeout(properties.getLockTimeout());
         }
+        if (properties.getLockTimeoutDdl() != null) {
+            builder.lockTimeoutDdl(properties.getLockTimeoutDdl());
+        }
         List<JavaMigration> beans = javaMigrations.orderedStream().collect(Collectors.toList());
         builder.javaMigrations(beans);
         List<MigrationListener> hearers = new ArrayList<>();

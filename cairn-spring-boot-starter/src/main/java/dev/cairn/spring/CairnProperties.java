@@ -35,6 +35,12 @@ public class CairnProperties {
     /** How long to wait for another runner's lock (another replica migrating) before the start fails. */
     private Duration lockTimeout;
 
+    /**
+     * The longest each migration statement waits for a table lock before it gives up and is tried again
+     * (three more times), so that a migration does not stall the application's queries behind it.
+     */
+    private Duration lockTimeoutDdl;
+
     /** Whether a pending migration older than the newest applied one is applied instead of refused. */
     private boolean allowOutOfOrder;
 
@@ -111,6 +117,16 @@ public class CairnProperties {
     /** Sets {@code cairn.lock-timeout}. */
     public void setLockTimeout(Duration lockTimeout) {
         this.lockTimeout = lockTimeout;
+    }
+
+    /** How long a migration statement waits for a table lock, or null for no bound. */
+    public Duration getLockTimeoutDdl() {
+        return lockTimeoutDdl;
+    }
+
+    /** Sets {@code cairn.lock-timeout-ddl}. */
+    public void setLockTimeoutDdl(Duration lockTimeoutDdl) {
+        this.lockTimeoutDdl = lockTimeoutDdl;
     }
 
     /** Whether out-of-order migrations are applied. */
