@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What {@link Cairn#lint} found.
@@ -143,7 +144,8 @@ public record LintResult(
     /**
      * This result, if it {@link #passed}.
      *
-     * @throws ValidationException naming each error-level finding by file, line and rule
+     * @throws ValidationException naming the error-level findings (the first ones, if many) by file, line
+     *     and rule
      */
     public LintResult requirePassed() {
         if (passed()) {
@@ -154,10 +156,20 @@ public record LintResult(
                 .map(finding -> finding.file().getFileName() + ":" + finding.line() + " "
                         + finding.rule().id() + ": " + finding.message())
                 .toList();
+        List<String> named = errors.size() <= NAMED_IN_MESSAGE
+                ? errors
+                : Stream.concat(
+                                errors.stream().limit(NAMED_IN_MESSAGE - 1),
+                                Stream.of("and " + (errors.size() - NAMED_IN_MESSAGE + 1) + " more (the findings have"
+                                        + " them all)"))
+                        .toList();
         throw new ValidationException(
                 "lint found " + errors.size() + (errors.size() == 1 ? " error" : " errors") + " in the " + database
                         + " migrations; fix each statement as its rule says, or silence a deliberate one with"
                         + " -- cairn:lint-ignore RULE on the line above it",
-                errors);
+                named);
     }
+
+    /** How many error-level findings {@link #requirePassed}'s message names at most; the findings hold them all. */
+    private static final int NAMED_IN_MESSAGE = 10;
 }

@@ -24,7 +24,7 @@ import java.util.OptionalLong;
  *     which are held until the transaction ends
  * @param watched whether the database showed its locks and rewrites (PostgreSQL); on MySQL and MariaDB,
  *     which do not, {@code algorithm} tells what an {@code ALTER TABLE} does instead
- * @param rewritten the tables and indexes whose storage it replaced: each was copied in full
+ * @param rewritten the tables whose storage it replaced: each was copied in full, its indexes rebuilt
  * @param algorithm for a MySQL or MariaDB {@code ALTER TABLE}: the first of {@code INSTANT},
  *     {@code INPLACE, LOCK=NONE}, {@code INPLACE} the server accepted, or {@code COPY} if none
  * @param table the biggest table in the target that it locked or rewrote, if any exists there

@@ -67,4 +67,21 @@ class LintResultTest {
         assertThat(clean.summary("x")).isEqualTo("Linted 1 migration with the H2 rules: no findings.");
         assertThat(clean.requirePassed()).isSameAs(clean);
     }
+
+    @Test
+    void aLongListOfErrorsIsCutInTheMessage() {
+        List<LintFinding> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            many.add(new LintFinding("m", root.resolve(i + "_m.sql"), 2, EMPTY, LintRule.Level.ERROR, "gone " + i));
+        }
+        LintResult result = new LintResult("PostgreSQL", 25, many, List.of(EMPTY));
+        assertThatThrownBy(result::requirePassed)
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(10)
+                                .endsWith("and 16 more (the findings have them all)")
+                                .startsWith("1_m.sql:2 empty-down: gone 1"))
+                .hasMessageStartingWith("lint found 25 errors");
+    }
 }

@@ -91,7 +91,9 @@ final class LintCommand extends DatabaseCommand {
             invocation.out.print(result.toSarif(invocation.workingDirectory, Version.number()));
             invocation.out.flush();
         } else if (format == Format.json && !invocation.options.json) {
-            new JsonOutput(invocation).linted(result);
+            JsonOutput json = new JsonOutput(invocation);
+            json.using(cairn);
+            json.linted(result);
         } else {
             output.linted(result);
         }

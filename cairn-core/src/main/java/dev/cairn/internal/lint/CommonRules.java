@@ -129,51 +129,75 @@ final class CommonRules {
                         + " statement's wait and tries a statement that gave up again, up to three times. Or set "
                         + setting + " first in the migration (" + example + ") and run it again when it gives up.",
                 Check.statements((context, report) -> {
-                    if (!context.scope().hasSet(setting)
-                            && blocks(context)
+                    String locked = locked(context);
+                    if (locked != null
+                            && !timeoutSet(context.scope(), setting)
                             && context.scope().once("lock-timeout")) {
                         report.at(
                                 context.statement(),
                                 context.statement().line(),
-                                "takes an exclusive lock on existing table " + blocked(context) + " with no " + setting
+                                "takes a lock on " + locked + " that blocks its queries, with no " + setting
                                         + " set before it in this migration");
                     }
                 }));
     }
 
-    /** Whether the statement needs a lock on an existing table that blocks its readers or writers. */
-    private static boolean blocks(StatementContext context) {
-        return blocked(context) != null;
+    /**
+     * Whether the current migration set {@code setting} to a timeout: a value of {@code 0} (or {@code
+     * DEFAULT}, the server's, which is none) turns it off.
+     */
+    private static boolean timeoutSet(Scope scope, String setting) {
+        return scope.setting(setting)
+                .filter(value -> !value.isEmpty())
+                .filter(value -> !value.matches("0+(?:MS|S|MIN)?|DEFAULT"))
+                .isPresent();
     }
 
-    /** The existing table the statement locks against its readers or writers, or null. */
-    private static Name blocked(StatementContext context) {
+    /**
+     * What the statement locks against the queries of a table that existed before the migration ({@code
+     * existing table users}, {@code the table of index users_name}), or null if nothing: any ALTER TABLE
+     * but one that only validates constraints, an index built or dropped without CONCURRENTLY, a drop,
+     * truncate or rename of a table, and a rewrite of one (VACUUM FULL, CLUSTER, OPTIMIZE TABLE).
+     */
+    private static String locked(StatementContext context) {
         Ddl ddl = context.ddl();
+        Name table = null;
         if (ddl instanceof AlterTable alter) {
             boolean onlyValidates =
                     alter.actions().stream().allMatch(action -> action instanceof Ddl.ValidateConstraint);
-            return !onlyValidates && context.existing(alter.table()) ? alter.table() : null;
-        }
-        if (ddl instanceof Ddl.CreateIndex index) {
-            return !index.concurrently() && context.existing(index.table()) ? index.table() : null;
-        }
-        if (ddl instanceof DropTable drop) {
-            return drop.tables().stream().filter(context::existing).findFirst().orElse(null);
-        }
-        if (ddl instanceof Ddl.Truncate truncate) {
-            return truncate.tables().stream()
+            table = onlyValidates ? null : alter.table();
+        } else if (ddl instanceof Ddl.CreateIndex index) {
+            table = index.concurrently() ? null : index.table();
+        } else if (ddl instanceof Ddl.DropIndex drop && !drop.concurrently()) {
+            if (drop.table() != null) {
+                table = drop.table();
+            } else {
+                return drop.indexes().stream()
+                        .filter(index -> !context.scope().isNewIndex(index))
+                        .map(index -> "the table of index " + index)
+                        .findFirst()
+                        .orElse(null);
+            }
+        } else if (ddl instanceof DropTable drop) {
+            table = drop.tables().stream().filter(context::existing).findFirst().orElse(null);
+        } else if (ddl instanceof Ddl.Truncate truncate) {
+            table = truncate.tables().stream()
                     .filter(context::existing)
                     .findFirst()
                     .orElse(null);
-        }
-        if (ddl instanceof RenameTables rename) {
-            return rename.pairs().stream()
+        } else if (ddl instanceof RenameTables rename) {
+            table = rename.pairs().stream()
                     .map(pair -> pair[0])
                     .filter(context::existing)
                     .findFirst()
                     .orElse(null);
+        } else if (ddl instanceof Ddl.Rebuild rebuild) {
+            if (rebuild.table() == null) {
+                return "every table";
+            }
+            table = rebuild.table();
         }
-        return null;
+        return table != null && context.existing(table) ? "existing table " + table : null;
     }
 
     private static void renameTable(StatementContext context, Report report) {

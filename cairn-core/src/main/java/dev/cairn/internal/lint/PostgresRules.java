@@ -59,11 +59,13 @@ final class PostgresRules {
     static final Rule SET_NOT_NULL = Rule.of(
             "set-not-null",
             ERROR,
-            "SET NOT NULL on an existing column",
+            "SET NOT NULL on a column of an existing table",
             "PostgreSQL scans the whole table for nulls under an ACCESS EXCLUSIVE lock: no reads or writes until"
                     + " it is done.",
-            "Add CHECK (column IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT it in a later migration, then SET NOT"
-                    + " NULL (PostgreSQL 12 and later skip the scan when a valid check proves it) and drop the check.",
+            "For a new column, add it NOT NULL with a constant DEFAULT in one statement (PostgreSQL 11 and later"
+                    + " store the default instead of writing every row). For an existing one, add CHECK (column IS NOT"
+                    + " NULL) NOT VALID, VALIDATE CONSTRAINT it in a later migration, then SET NOT NULL (PostgreSQL 12"
+                    + " and later skip the scan when a valid check proves it) and drop the check.",
             Check.statements(PostgresRules::setNotNull));
 
     static final Rule COLUMN_TYPE_CHANGE = Rule.of(
@@ -169,14 +171,20 @@ final class PostgresRules {
             return;
         }
         for (Ddl.Action action : alter.actions()) {
+            // A column this migration added counts too: PostgreSQL scans the existing table's rows for it all
+            // the same (and a backfill before it ran under the same lock).
             if (action instanceof AlterColumn change
                     && change.change().equals("SET NOT NULL")
-                    && context.existing(alter.table(), change.column())
+                    && context.existing(alter.table())
                     && !context.scope().provenNotNull(alter.table(), change.column())) {
                 report.at(
                         context.statement(),
                         action.line(),
-                        "sets column " + change.column() + " of existing table " + alter.table()
+                        "sets column " + change.column()
+                                + (context.existing(alter.table(), change.column())
+                                        ? ""
+                                        : ", which this migration added,")
+                                + " of existing table " + alter.table()
                                 + " NOT NULL, scanning every row under an ACCESS EXCLUSIVE lock");
             }
         }

@@ -1,0 +1,4 @@
+-- migrate:up transaction:false
+VACUUM FULL users;
+
+-- migrate:down transaction:false
