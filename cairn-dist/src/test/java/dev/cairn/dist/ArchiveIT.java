@@ -38,6 +38,7 @@ class ArchiveIT {
             "status",
             "validate",
             "verify",
+            "lint",
             "schema",
             "repair",
             "baseline",
