@@ -4,6 +4,7 @@ package dev.cairn.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.Cairn;
+import dev.cairn.ConfigurationException;
 import dev.cairn.JavaMigration;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.Status;
@@ -162,6 +163,21 @@ class CairnAutoConfigurationIT {
                             .extracting(Status.Migration::name)
                             .containsExactly("20260101000002_create_greetings");
                 });
+    }
+
+    @Test
+    void theDdlLockTimeoutPropertyReachesCairn() {
+        TestDatabase db = databases.create(Engine.SQLITE);
+        runner(db, "ok")
+                .withPropertyValues("cairn.lock-timeout-ddl=2s")
+                .run(context -> assertThat(context).hasNotFailed());
+        runner(db, "ok").withPropertyValues("cairn.lock-timeout-ddl=5ms").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("lockTimeoutDdl must be at least 10ms");
+        });
     }
 
     @ParameterizedTest

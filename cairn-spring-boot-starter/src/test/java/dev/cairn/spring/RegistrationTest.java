@@ -52,6 +52,7 @@ class RegistrationTest {
                         "cairn.table",
                         "cairn.schema",
                         "cairn.lock-timeout",
+                        "cairn.lock-timeout-ddl",
                         "cairn.allow-out-of-order",
                         "cairn.target",
                         "cairn.url",

@@ -269,31 +269,27 @@ final class CommonRules {
     }
 
     private static void downLosesData(MigrationContext context, Report report) {
-        if (context.down() == null
-                || context.down().isEmpty()
-                || context.down().stream().anyMatch(read -> read.ddl() instanceof Ddl.DataChange)) {
-            return;
-        }
-        for (Read read : context.up()) {
-            if (read.destroysData() != null) {
-                report.at(
-                        read.statement(),
-                        read.ddl().line(),
-                        read.destroysData() + " is destroyed by the up, and the down puts no rows back");
-            }
+        if (context.down() != null
+                && !context.down().isEmpty()
+                && context.down().stream().noneMatch(read -> read.ddl() instanceof Ddl.DataChange)) {
+            eachDestroyed(context, report, "the down puts no rows back");
         }
     }
 
     private static void emptyDown(MigrationContext context, Report report) {
-        if (context.down() == null || !context.down().isEmpty()) {
-            return;
+        if (context.down() != null && context.down().isEmpty()) {
+            eachDestroyed(context, report, "the down is empty");
         }
+    }
+
+    /** Reports each up statement that destroys data, saying what and then {@code why} that is lost for good. */
+    private static void eachDestroyed(MigrationContext context, Report report, String why) {
         for (Read read : context.up()) {
             if (read.destroysData() != null) {
                 report.at(
                         read.statement(),
                         read.ddl().line(),
-                        read.destroysData() + " is destroyed by the up, and the down is empty");
+                        read.destroysData() + " is destroyed by the up, and " + why);
             }
         }
     }
