@@ -4,6 +4,8 @@ package dev.cairn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.testing.Engine;
 import dev.cairn.testing.TestDatabase;
 import dev.cairn.testing.TestDatabases;
@@ -107,6 +109,40 @@ class DdlLockTimeoutIT {
         assertThat(retries.attempts).containsExactly(1, 2, 3);
         assertThat(db.columns("users")).doesNotContain("age");
         assertThat(db.query("SELECT name FROM cairn_migrations")).hasSize(1);
+    }
+
+    @Test
+    void aPooledConnectionGoesBackWithTheServersLockTimeout() throws Exception {
+        TestDatabase db = databases.create(Engine.POSTGRESQL);
+        Path dir = migrations("ALTER TABLE users ADD COLUMN age integer");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.url());
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(2);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            Cairn.configure()
+                    .dataSource(pool)
+                    .url(db.url())
+                    .migrationsDirectory(dir)
+                    .lockTimeoutDdl(Duration.ofSeconds(3))
+                    .load()
+                    .migrate();
+            try (Connection first = pool.getConnection();
+                    Connection second = pool.getConnection()) {
+                for (Connection connection : List.of(first, second)) {
+                    try (Statement show = connection.createStatement();
+                            java.sql.ResultSet value = show.executeQuery("SHOW lock_timeout")) {
+                        value.next();
+                        assertThat(value.getString(1))
+                                .as("the session's lock_timeout after migrate")
+                                .isEqualTo("0");
+                    }
+                }
+            }
+        }
+        assertThat(db.columns("users")).contains("age");
     }
 
     @Test

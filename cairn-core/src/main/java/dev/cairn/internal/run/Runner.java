@@ -152,15 +152,16 @@ public final class Runner {
 
     /**
      * Sets the lock timeout back to the server's default, so that a pooled connection goes back to the
-     * application as it came; after a failure the transaction may refuse it, and then the end of the
-     * transaction (PostgreSQL: the rollback undoes the SET too) or of the session settles it.
+     * application as it came. The run has committed or rolled back by now; the reset is committed on its
+     * own, since on PostgreSQL a SET that a later rollback (say, the pool's on return) undoes would leave
+     * the timeout in force.
      */
     private void resetQuietly(Dialect.DdlLockTimeout setting) {
         try {
+            statements.execute(setting.reset());
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
-            statements.execute(setting.reset());
         } catch (SQLException e) {
             LOG.debug("Could not reset the DDL lock timeout", e);
         }
