@@ -191,6 +191,11 @@ final class CommonRules {
                     .filter(context::existing)
                     .findFirst()
                     .orElse(null);
+        } else if (ddl instanceof Ddl.Reindex reindex && !reindex.concurrently() && reindex.name() != null) {
+            if (reindex.kind().equals("INDEX")) {
+                return context.scope().isNewIndex(reindex.name()) ? null : "the table of index " + reindex.name();
+            }
+            table = reindex.kind().equals("TABLE") ? reindex.name() : null;
         } else if (ddl instanceof Ddl.Rebuild rebuild) {
             if (rebuild.table() == null) {
                 return "every table";

@@ -65,6 +65,14 @@ sealed interface Ddl {
      */
     record Rebuild(int line, String command, Name table) implements Ddl {}
 
+    /**
+     * PostgreSQL's {@code REINDEX [(options)] INDEX|TABLE|SCHEMA|DATABASE|SYSTEM [CONCURRENTLY] name}.
+     *
+     * @param kind what it rebuilds the indexes of, upper case ({@code TABLE})
+     * @param name the index or table (or schema, database), if named
+     */
+    record Reindex(int line, String kind, boolean concurrently, Name name) implements Ddl {}
+
     /** Any other statement. */
     record Other(int line) implements Ddl {}
 
@@ -207,6 +215,12 @@ sealed interface Ddl {
         }
         if (in.at("VACUUM")) {
             return vacuum(in, line);
+        }
+        if (in.accept("REINDEX")) {
+            in.skipParentheses();
+            SqlToken kind = in.next();
+            boolean concurrently = in.accept("CONCURRENTLY");
+            return kind == null ? new Other(line) : new Reindex(line, kind.upper(), concurrently, in.name());
         }
         if (in.accept("CLUSTER")) {
             in.accept("VERBOSE");

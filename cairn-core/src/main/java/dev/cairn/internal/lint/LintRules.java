@@ -22,6 +22,7 @@ public final class LintRules {
             PostgresRules.COLUMN_TYPE_CHANGE,
             PostgresRules.VOLATILE_DEFAULT,
             PostgresRules.UNIQUE_WITHOUT_INDEX,
+            PostgresRules.REINDEX_NOT_CONCURRENT,
             PostgresRules.BLOCKING_REWRITE,
             CommonRules.lockTimeout("lock_timeout", "SET lock_timeout = '5s';"));
 

@@ -14,6 +14,7 @@ import dev.cairn.internal.lint.Ddl.DropIndex;
 import dev.cairn.internal.lint.Ddl.Rebuild;
 import dev.cairn.internal.sql.SqlToken;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,6 +100,16 @@ final class PostgresRules {
             "CREATE UNIQUE INDEX CONCURRENTLY first (a migration with transaction:false), then ADD CONSTRAINT"
                     + " ... UNIQUE USING INDEX (or PRIMARY KEY USING INDEX), which takes the index as it is.",
             Check.statements(PostgresRules::uniqueWithoutIndex));
+
+    static final Rule REINDEX_NOT_CONCURRENT = Rule.of(
+            "reindex-not-concurrent",
+            ERROR,
+            "Rebuilding indexes without CONCURRENTLY",
+            "REINDEX locks the table against writes, and each index against the queries that would use it, until"
+                    + " the rebuild is done.",
+            "REINDEX ... CONCURRENTLY (PostgreSQL 12 and later), alone in a migration whose marker says"
+                    + " transaction:false.",
+            Check.statements(PostgresRules::reindexNotConcurrent));
 
     static final Rule BLOCKING_REWRITE = Rule.of(
             "blocking-rewrite",
@@ -283,6 +294,24 @@ final class PostgresRules {
                                 + (constraint.name() == null ? "" : constraint.name() + " ") + "to existing table "
                                 + alter.table() + ", building its index while writes wait");
             }
+        }
+    }
+
+    private static void reindexNotConcurrent(StatementContext context, Report report) {
+        if (context.ddl() instanceof Ddl.Reindex reindex
+                && !reindex.concurrently()
+                && !(reindex.kind().equals("TABLE") && !context.existing(reindex.name()))
+                && !(reindex.kind().equals("INDEX")
+                        && reindex.name() != null
+                        && context.scope().isNewIndex(reindex.name()))) {
+            report.at(
+                    context.statement(),
+                    reindex.line(),
+                    (reindex.kind().equals("INDEX")
+                                    ? "rebuilds index "
+                                    : "rebuilds the indexes of "
+                                            + reindex.kind().toLowerCase(Locale.ROOT) + " ")
+                            + (reindex.name() == null ? "" : reindex.name()) + " without CONCURRENTLY");
         }
     }
 

@@ -1,0 +1,4 @@
+-- migrate:up transaction:false
+REINDEX TABLE CONCURRENTLY users;
+
+-- migrate:down transaction:false
