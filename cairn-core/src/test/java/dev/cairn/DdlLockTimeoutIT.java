@@ -61,16 +61,24 @@ class DdlLockTimeoutIT {
         return dir;
     }
 
+    /**
+     * Cairn on {@code db} with users migrated and a pending migration that adds a column to it, each
+     * statement waiting at most {@code timeout} for a lock, telling {@code retries}.
+     */
+    private Cairn addingAColumn(TestDatabase db, Duration timeout, Retries retries) throws IOException {
+        Path dir = migrations("ALTER TABLE users ADD COLUMN age integer");
+        TestCairn.configure(db, dir).load().migrate("1");
+        return TestCairn.configure(db, dir)
+                .lockTimeoutDdl(timeout)
+                .listener(retries)
+                .load();
+    }
+
     @Test
     void postgresTriesAStatementAgainUntilTheApplicationLetsGoOfTheTable() throws Exception {
         TestDatabase db = databases.create(Engine.POSTGRESQL);
-        Path dir = migrations("ALTER TABLE users ADD COLUMN age integer");
-        TestCairn.configure(db, dir).load().migrate("1");
         Retries retries = new Retries();
-        Cairn cairn = TestCairn.configure(db, dir)
-                .lockTimeoutDdl(Duration.ofMillis(200))
-                .listener(retries)
-                .load();
+        Cairn cairn = addingAColumn(db, Duration.ofMillis(200), retries);
         try (Connection application = db.connect();
                 Statement reader = application.createStatement()) {
             application.setAutoCommit(false);
@@ -89,13 +97,8 @@ class DdlLockTimeoutIT {
     @Test
     void postgresGivesUpAfterItsRetriesWithNothingApplied() throws Exception {
         TestDatabase db = databases.create(Engine.POSTGRESQL);
-        Path dir = migrations("ALTER TABLE users ADD COLUMN age integer");
-        TestCairn.configure(db, dir).load().migrate("1");
         Retries retries = new Retries();
-        Cairn cairn = TestCairn.configure(db, dir)
-                .lockTimeoutDdl(Duration.ofMillis(100))
-                .listener(retries)
-                .load();
+        Cairn cairn = addingAColumn(db, Duration.ofMillis(100), retries);
         try (Connection application = db.connect();
                 Statement reader = application.createStatement()) {
             application.setAutoCommit(false);
@@ -148,13 +151,8 @@ class DdlLockTimeoutIT {
     @Test
     void mariadbTriesTheAlterAgainOnceTheMetadataLockIsFree() throws Exception {
         TestDatabase db = databases.create(Engine.MARIADB);
-        Path dir = migrations("ALTER TABLE users ADD COLUMN age integer");
-        TestCairn.configure(db, dir).load().migrate("1");
         Retries retries = new Retries();
-        Cairn cairn = TestCairn.configure(db, dir)
-                .lockTimeoutDdl(Duration.ofSeconds(1))
-                .listener(retries)
-                .load();
+        Cairn cairn = addingAColumn(db, Duration.ofSeconds(1), retries);
         try (Connection application = db.connect();
                 Statement reader = application.createStatement()) {
             application.setAutoCommit(false);

@@ -4,6 +4,7 @@ package dev.cairn.internal.command;
 import dev.cairn.CancelledException;
 import dev.cairn.Direction;
 import dev.cairn.MigrateResult;
+import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRun;
 import dev.cairn.Operation;
 import dev.cairn.Plan;
@@ -122,7 +123,8 @@ public final class Change {
             }
             Plan plan = work.toPlan();
             settings.listener().planned(plan);
-            if (operation.direction() == Direction.UP) {
+            // Linting reads every migration's statements (about 5% of a cold migrate of 1,000): only for a listener.
+            if (operation.direction() == Direction.UP && settings.listener() != MigrationListener.NONE) {
                 Set<String> applying =
                         plan.migrations().stream().map(Plan.Migration::name).collect(Collectors.toSet());
                 settings.listener()
