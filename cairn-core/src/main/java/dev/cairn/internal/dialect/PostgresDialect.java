@@ -98,6 +98,10 @@ public final class PostgresDialect implements Dialect {
         properties.setProperty("connectTimeout", seconds);
         properties.setProperty("loginTimeout", seconds);
         properties.setProperty("ApplicationName", "cairn");
+        // The server is at least 9.4 (Cairn needs to_regclass): told so, pgjdbc sends the application name
+        // in the start-up message rather than as a SET after it, a round trip and a statement less on
+        // every connect. A URL's own assumeMinServerVersion still wins.
+        properties.setProperty("assumeMinServerVersion", "9.4");
     }
 
     /**

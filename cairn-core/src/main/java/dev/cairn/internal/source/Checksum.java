@@ -38,11 +38,25 @@ public final class Checksum {
     /** The version of the earlier rule (the whole file's bytes), which old tracking rows carry. */
     public static final int WHOLE_FILE = 1;
 
+    /**
+     * A fresh SHA-256 to copy: looking the algorithm up among the security providers for each of a
+     * thousand files cost more than hashing them, on a cold start.
+     */
+    private static final MessageDigest SHA_256 = sha256();
+
     private final MessageDigest digest;
 
     private Checksum() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("The runtime's SHA-256 cannot be copied", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
@@ -163,7 +177,9 @@ public final class Checksum {
 
         /** The checksums by algorithm 2 with {@code rules}: {@code compute}'s, kept for the same rules. */
         synchronized Sections sections(SplitRules rules, Function<SplitRules, Sections> compute) {
-            if (sections == null || !rules.equals(this.rules)) {
+            // The rules are a dialect's constant, so identity decides first: a record's equals is linked
+            // on its first call, which a cold start pays for.
+            if (sections == null || rules != this.rules && !rules.equals(this.rules)) {
                 sections = compute.apply(rules);
                 this.rules = rules;
             }

@@ -71,7 +71,9 @@ class DriverPropertiesTest {
         assertThat(parsed.getProperty(PGProperty.CONNECT_TIMEOUT.getName())).isEqualTo("3");
         assertThat(parsed.getProperty(PGProperty.LOGIN_TIMEOUT.getName())).isEqualTo("3");
         assertThat(parsed.getProperty(PGProperty.APPLICATION_NAME.getName())).isEqualTo("cairn");
-        assertThat(properties).hasSize(6);
+        assertThat(parsed.getProperty(PGProperty.ASSUME_MIN_SERVER_VERSION.getName()))
+                .isEqualTo("9.4");
+        assertThat(properties).hasSize(7);
     }
 
     @ParameterizedTest
@@ -90,7 +92,10 @@ class DriverPropertiesTest {
 
         assertThat(properties)
                 .containsOnly(
-                        entry("connectTimeout", "10"), entry("loginTimeout", "10"), entry("ApplicationName", "cairn"));
+                        entry("connectTimeout", "10"),
+                        entry("loginTimeout", "10"),
+                        entry("ApplicationName", "cairn"),
+                        entry("assumeMinServerVersion", "9.4"));
     }
 
     @ParameterizedTest

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.cairn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.testing.Engine;
+import dev.cairn.testing.TestDatabase;
+import dev.cairn.testing.TestDatabases;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a PostgreSQL server knows of Cairn's sessions. They are named {@code cairn} in
+ * {@code pg_stat_activity} (what a lock holder's description and a DBA's view show) from the start-up
+ * message on, not by a query after connecting; a URL that names its own application wins.
+ */
+class PostgresSessionIT {
+
+    @TempDir
+    Path directory;
+
+    @RegisterExtension
+    final TestDatabases databases = new TestDatabases();
+
+    /** Runs one migration that records its session's application name, and returns it. */
+    private String applicationNameSeenByAMigration(TestDatabase db, String url) throws IOException {
+        Path migrations = Files.createDirectories(directory.resolve("migrations"));
+        Files.writeString(
+                migrations.resolve("1_seen.sql"),
+                "-- migrate:up\n"
+                        + "CREATE TABLE seen AS SELECT current_setting('application_name') AS name;\n"
+                        + "-- migrate:down\nDROP TABLE seen;\n");
+        Cairn.configure()
+                .workingDirectory(directory)
+                .url(url)
+                .user(db.user())
+                .password(db.password())
+                .migrationsDirectory(migrations)
+                .load()
+                .migrate();
+        return (String) db.query("SELECT name FROM seen").get(0).get("name");
+    }
+
+    @Test
+    void sessionsAreNamedCairn() throws IOException {
+        TestDatabase db = databases.create(Engine.POSTGRESQL);
+
+        assertThat(applicationNameSeenByAMigration(db, db.url())).isEqualTo("cairn");
+    }
+
+    @Test
+    void theUrlsOwnApplicationNameWins() throws IOException {
+        TestDatabase db = databases.create(Engine.POSTGRESQL);
+        String url = db.url() + (db.url().contains("?") ? "&" : "?") + "ApplicationName=payroll-deploy";
+
+        assertThat(applicationNameSeenByAMigration(db, url)).isEqualTo("payroll-deploy");
+    }
+}
