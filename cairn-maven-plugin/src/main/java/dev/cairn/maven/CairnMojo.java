@@ -21,11 +21,15 @@ import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.AbstractMojoExecutionException;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * What every goal shares: the parameters that configure {@link Cairn}, {@code cairn.skip}, the project's
@@ -62,11 +66,16 @@ public abstract class CairnMojo extends AbstractMojo {
     String user;
 
     /**
-     * The database password, overriding the file's and the {@link #serverId} server's. Prefer a server in
-     * {@code settings.xml}: Maven's debug output ({@code -X}) lists a goal's parameters with their values.
+     * The database password, overriding the file's and the {@link #serverId} server's: text, or an
+     * expression such as {@code ${env.DB_PASSWORD}} or the property {@code -Dcairn.password}.
+     *
+     * <p>Held as written and worked out only when the goal runs: Maven's debug output ({@code -X}) lists
+     * every parameter of a goal with its value, and would otherwise show the password itself. (A
+     * {@code ${env.X}} written in the pom is put in by Maven when it reads the pom, and shown anyway;
+     * the README says what to use instead.)
      */
     @Parameter(property = "cairn.password")
-    String password;
+    PlexusConfiguration password;
 
     /** The id of a {@code <server>} in {@code settings.xml} whose username and (decrypted) password to use. */
     @Parameter(property = "cairn.serverId")
@@ -104,6 +113,9 @@ public abstract class CairnMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
 
     private final SettingsDecrypter settingsDecrypter;
 
@@ -179,7 +191,7 @@ public abstract class CairnMojo extends AbstractMojo {
             builder.url(url);
         }
         Credentials credentials =
-                Credentials.resolve(serverId, user, password, session.getSettings(), settingsDecrypter);
+                Credentials.resolve(serverId, user, password(), session.getSettings(), settingsDecrypter);
         credentials.user().ifPresent(builder::user);
         credentials.password().ifPresent(builder::password);
         if (locations != null && !locations.isEmpty()) {
@@ -198,6 +210,21 @@ public abstract class CairnMojo extends AbstractMojo {
             builder.lockTimeoutDdl(CairnConfig.duration("lockTimeoutDdl", lockTimeoutDdl));
         }
         return builder.load();
+    }
+
+    /** The {@link #password} parameter's value, its expressions worked out as Maven works out the others'. */
+    private String password() throws MojoExecutionException {
+        String written = password == null ? null : password.getValue();
+        if (written == null) {
+            return null;
+        }
+        try {
+            Object value = new PluginParameterExpressionEvaluator(session, mojoExecution).evaluate(written);
+            return value == null ? null : value.toString();
+        } catch (ExpressionEvaluationException e) {
+            // The message quotes the expression as written, which holds no password.
+            throw new MojoExecutionException("Cannot work out <password>: " + e.getMessage(), e);
+        }
     }
 
     /**
