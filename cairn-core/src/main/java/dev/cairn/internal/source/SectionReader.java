@@ -21,6 +21,9 @@ final class SectionReader {
     private static final Pattern MARKER =
             Pattern.compile("^--\\s*migrate:([A-Za-z]+)\\b(.*)$", Pattern.CASE_INSENSITIVE);
 
+    /** What separates a marker's options. */
+    private static final Pattern OPTION_SEPARATOR = Pattern.compile("\\s+");
+
     /** What a file yields. {@code up} may be null only for a paired {@code .down.sql} file. */
     /**
      * A file's parts.
@@ -218,10 +221,9 @@ final class SectionReader {
             }
             boolean transactional = true;
             boolean squashed = false;
-            for (String option : matcher.group(2).trim().split("\\s+")) {
-                if (option.isEmpty()) {
-                    continue;
-                }
+            String options = matcher.group(2).trim();
+            // Most markers have no options: String.split would compile its pattern anew for each.
+            for (String option : options.isEmpty() ? new String[0] : OPTION_SEPARATOR.split(options)) {
                 String normalised = option.toLowerCase(Locale.ROOT);
                 if (normalised.equals("transaction:false")) {
                     transactional = false;
