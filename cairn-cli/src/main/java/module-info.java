@@ -11,6 +11,8 @@ module dev.cairn.cli {
     requires dev.cairn;
     requires info.picocli;
     requires com.fasterxml.jackson.core;
+    // The start-up training writes the SQLite driver's native library where the launcher finds it.
+    requires org.xerial.sqlitejdbc;
     // sun.misc.Signal, used through reflection: a second Ctrl-C ends the process at once (Interrupts).
     requires jdk.unsupported;
 

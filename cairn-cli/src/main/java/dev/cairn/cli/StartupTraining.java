@@ -54,6 +54,9 @@ public final class StartupTraining {
     /** The argument for an archive whose classes cost nothing until used: train on every database. */
     static final String EVERY_DATABASE = "--every-database";
 
+    /** The argument, followed by a directory, that writes SQLite's native library there ({@link SqliteLibrary}). */
+    static final String SQLITE_LIBRARY = "--sqlite-library";
+
     /** The server drivers' packages, in the jar; with {@link #EVERY_DATABASE} their classes are loaded. */
     private static final List<String> SERVER_DRIVER_PACKAGES = List.of("org/postgresql/", "org/mariadb/jdbc/");
 
@@ -62,11 +65,16 @@ public final class StartupTraining {
     /**
      * Runs the training.
      *
-     * @param args none, or {@value #EVERY_DATABASE}
-     * @throws IOException if the temporary directory cannot be made or removed
+     * @param args {@value #EVERY_DATABASE}, {@value #SQLITE_LIBRARY} {@code DIRECTORY}, both or neither
+     * @throws IOException if the temporary directory cannot be made or removed, or the library not written
      */
     public static void main(String[] args) throws IOException {
-        boolean everyDatabase = List.of(args).contains(EVERY_DATABASE);
+        List<String> arguments = List.of(args);
+        boolean everyDatabase = arguments.contains(EVERY_DATABASE);
+        int library = arguments.indexOf(SQLITE_LIBRARY);
+        if (library >= 0 && library + 1 < args.length) {
+            SqliteLibrary.writeInto(Path.of(args[library + 1]));
+        }
         Path directory = Files.createTempDirectory("cairn-training");
         try {
             train(directory, everyDatabase); // a command that failed trains less, but trains

@@ -77,11 +77,13 @@ class ArchiveIT {
                 .matches("cairn " + Installation.VERSION.replace(".", "\\.")
                         + " \\(commit [0-9a-f]{10}(-dirty)?\\)\nJava "
                         + Runtime.version().feature() + "[^\n]*\n");
+        // The JDK's class cache, and beside it SQLite's native library.
+        String cacheName = Installation.VERSION.replace(".", "\\.") + "-jdk"
+                + Runtime.version().feature() + "-\\d+";
         assertThat(installation.cacheFiles())
-                .singleElement()
-                .asString()
-                .matches(Installation.VERSION.replace(".", "\\.") + "-jdk"
-                        + Runtime.version().feature() + "-\\d+\\.jsa");
+                .satisfiesExactly(
+                        cache -> assertThat(cache).matches(cacheName + "\\.jsa"),
+                        library -> assertThat(library).matches(cacheName + "\\.sqlite"));
 
         installation.cairn(project, jdk, Map.of(), "init").succeeds();
         Files.writeString(
@@ -92,12 +94,22 @@ class ArchiveIT {
                 project.resolve("database/migrations/20260101000100_add_thing.sql"),
                 "-- migrate:up\nINSERT INTO things (name) VALUES ('first');\n-- migrate:down\nDELETE FROM things;\n");
 
-        // Later commands map the command line's classes from the cache instead of the jar.
+        // Later commands map the command line's classes from the cache instead of the jar, and load
+        // SQLite's library from beside it instead of copying it out of the jar.
         Run migrate = installation
-                .cairn(project, jdk, Map.of("CAIRN_JAVA_OPTS", "-Xlog:class+load=info:stderr"), "migrate")
+                .cairn(
+                        project,
+                        jdk,
+                        Map.of("CAIRN_JAVA_OPTS", "-Xlog:class+load=info:stderr -Xlog:library=info:stderr"),
+                        "migrate")
                 .succeeds();
         assertThat(migrate.out()).contains("Applied 2 migrations in batch 1").doesNotContain("class,load");
         assertThat(migrate.err()).containsPattern("dev\\.cairn\\.cli\\.Main source: shared objects file");
+        assertThat(migrate.err())
+                .contains("Loaded library "
+                        + installation
+                                .cacheDirectory()
+                                .resolve(installation.cacheFiles().get(1)));
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + project.resolve("dev.sqlite3"));
                 Statement statement = connection.createStatement()) {
             assertThat(strings(statement, "SELECT name FROM things")).containsExactly("first");
@@ -109,7 +121,7 @@ class ArchiveIT {
         assertThat(help.out()).startsWith("Usage: cairn").contains("migrate", "rollback", "status");
 
         // The cache was made once: the later commands used it and made no other file.
-        assertThat(installation.cacheFiles()).hasSize(1);
+        assertThat(installation.cacheFiles()).hasSize(2);
         // Nothing was written into the installation, which may be read-only.
         assertThat(files(installation.home)).isEqualTo(installed);
     }

@@ -51,9 +51,9 @@ class LauncherIT {
                 .startsWith("cairn " + Installation.VERSION + " (")
                 .contains("\nJava 2");
         assertThat(installation.cacheFiles())
-                .singleElement()
-                .asString()
-                .matches(Pattern.quote(Installation.VERSION) + "-jdk2\\d-\\d+\\.aot");
+                .satisfiesExactly(
+                        cache -> assertThat(cache).matches(Pattern.quote(Installation.VERSION) + "-jdk2\\d-\\d+\\.aot"),
+                        library -> assertThat(library).endsWith(".sqlite"));
         Path cache =
                 installation.cacheDirectory().resolve(installation.cacheFiles().get(0));
 
@@ -62,7 +62,7 @@ class LauncherIT {
                 .succeeds();
         assertThat(next.out()).isEqualTo(first.out());
         assertThat(next.err()).contains("Opened AOT cache " + cache);
-        assertThat(installation.cacheFiles()).hasSize(1);
+        assertThat(installation.cacheFiles()).hasSize(2);
     }
 
     @Test
@@ -76,8 +76,12 @@ class LauncherIT {
                 .cairn(project, jdk, noTemporaryDirectory, "--version")
                 .succeeds();
         assertThat(failed.out()).startsWith("cairn " + Installation.VERSION + " (");
+        // SQLite's library is written before the training runs, so it is there all the same.
         List<String> files = installation.cacheFiles();
-        assertThat(files).singleElement().asString().endsWith(".jsa.failed");
+        assertThat(files)
+                .satisfiesExactly(
+                        failure -> assertThat(failure).endsWith(".jsa.failed"),
+                        library -> assertThat(library).endsWith(".sqlite"));
 
         // Not tried again: the marker stays and no cache appears, even where training would now work.
         installation.cairn(project, jdk, Map.of(), "--version").succeeds();
@@ -90,16 +94,32 @@ class LauncherIT {
                 installation.cacheDirectory().resolve(files.get(0)), FileTime.fromMillis(now - 3_600_000));
         Files.setLastModifiedTime(installation.home.resolve("lib/cairn.jar"), FileTime.fromMillis(now - 1_800_000));
         installation.cairn(project, jdk, Map.of(), "--version").succeeds();
-        assertThat(installation.cacheFiles()).singleElement().asString().endsWith(".jsa");
+        assertThat(installation.cacheFiles())
+                .satisfiesExactly(
+                        cache -> assertThat(cache).endsWith(".jsa"),
+                        library -> assertThat(library).endsWith(".sqlite"));
     }
 
     @Test
-    void startupCacheOffMakesNone() throws IOException {
-        installation
-                .cairn(project, Installation.testJavaHome(), Map.of("CAIRN_STARTUP_CACHE", "off"), "--version")
+    void startupCacheOffMakesNoneAndSqliteCopiesItsLibraryOutOfTheJar() throws IOException {
+        // An empty file is an empty SQLite database, which status opens (it does not open a missing one).
+        Files.createFile(project.resolve("app.db"));
+        Files.createDirectories(project.resolve("database/migrations"));
+        Run status = installation
+                .cairn(
+                        project,
+                        Installation.testJavaHome(),
+                        Map.of("CAIRN_STARTUP_CACHE", "off", "CAIRN_JAVA_OPTS", "-Xlog:library=info:stderr"),
+                        "--url",
+                        "jdbc:sqlite:app.db",
+                        "status")
                 .succeeds();
 
         assertThat(installation.cacheFiles()).isEmpty();
+        // What ArchiveIT sees, a library loaded from the cache directory, is then not so.
+        assertThat(status.err())
+                .containsPattern("Loaded library \\S*sqlite\\S*\\.so")
+                .doesNotContain("Loaded library " + installation.cacheDirectory());
     }
 
     @Test
