@@ -66,13 +66,13 @@ public abstract class CairnMojo extends AbstractMojo {
     String user;
 
     /**
-     * The database password, overriding the file's and the {@link #serverId} server's: text, or an
-     * expression such as {@code ${env.DB_PASSWORD}} or the property {@code -Dcairn.password}.
+     * The database password, overriding the file's and the {@link #serverId} server's; usually given
+     * as the property {@code -Dcairn.password}.
      *
      * <p>Held as written and worked out only when the goal runs: Maven's debug output ({@code -X}) lists
-     * every parameter of a goal with its value, and would otherwise show the password itself. (A
-     * {@code ${env.X}} written in the pom is put in by Maven when it reads the pom, and shown anyway;
-     * the README says what to use instead.)
+     * every parameter of a goal with its value, and would otherwise show the password itself. (An
+     * expression written in the pom, such as {@code ${env.X}}, is put in by Maven when it reads the pom,
+     * and shown anyway; the README says what to use instead.)
      */
     @Parameter(property = "cairn.password")
     PlexusConfiguration password;
@@ -222,8 +222,9 @@ public abstract class CairnMojo extends AbstractMojo {
             Object value = new PluginParameterExpressionEvaluator(session, mojoExecution).evaluate(written);
             return value == null ? null : value.toString();
         } catch (ExpressionEvaluationException e) {
-            // The message quotes the expression as written, which holds no password.
-            throw new MojoExecutionException("Cannot work out <password>: " + e.getMessage(), e);
+            // Neither Maven's message nor the cause: both quote what is written, which may be the password.
+            throw new MojoExecutionException("Cannot work out <password> (-Dcairn.password): an expression in it"
+                    + " does not evaluate; check its ${...}, or give the password through a settings.xml server.");
         }
     }
 

@@ -24,9 +24,8 @@ final class SectionReader {
     /** What separates a marker's options. */
     private static final Pattern OPTION_SEPARATOR = Pattern.compile("\\s+");
 
-    /** What a file yields. {@code up} may be null only for a paired {@code .down.sql} file. */
     /**
-     * A file's parts.
+     * What a file yields. {@code up} may be null only for a paired {@code .down.sql} file.
      *
      * @param squashed whether its up marker says {@code squashed}: it is {@code cairn squash}'s one
      *     migration in place of every older one
