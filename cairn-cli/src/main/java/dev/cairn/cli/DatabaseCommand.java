@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
  */
 abstract class DatabaseCommand implements Callable<Integer> {
 
-    private final Invocation invocation;
+    /** This run's invocation: its options, streams and output, for the subclasses too. */
+    final Invocation invocation;
 
     DatabaseCommand(Invocation invocation) {
         this.invocation = invocation;

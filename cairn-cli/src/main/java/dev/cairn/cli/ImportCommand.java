@@ -59,11 +59,8 @@ final class ImportCommand extends DatabaseCommand {
                     + " into Cairn's migration files, in the migrations directory.")
     Path files;
 
-    private final Invocation invocation;
-
     ImportCommand(Invocation invocation) {
         super(invocation);
-        this.invocation = invocation;
     }
 
     /** Each target has a history of its own to import; converting files is done once. */

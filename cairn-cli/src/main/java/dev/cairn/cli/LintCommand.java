@@ -57,11 +57,8 @@ final class LintCommand extends DatabaseCommand {
     @Option(names = "--rules", description = "List the rules of the database, with their levels, and lint nothing.")
     boolean rules;
 
-    private final Invocation invocation;
-
     LintCommand(Invocation invocation) {
         super(invocation);
-        this.invocation = invocation;
     }
 
     /** Once for a fleet: it reads the files, which every target shares. */

@@ -46,11 +46,8 @@ final class MakeCommand extends DatabaseCommand {
                     + " in the working directory).")
     Path sourceDirectory;
 
-    private final Invocation invocation;
-
     MakeCommand(Invocation invocation) {
         super(invocation);
-        this.invocation = invocation;
     }
 
     /** Once for a fleet: it writes a file. */

@@ -27,11 +27,8 @@ final class ValidateCommand extends DatabaseCommand {
                     + " fires.")
     boolean lint;
 
-    private final Invocation invocation;
-
     ValidateCommand(Invocation invocation) {
         super(invocation);
-        this.invocation = invocation;
     }
 
     @Override
