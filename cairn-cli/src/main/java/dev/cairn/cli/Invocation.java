@@ -27,6 +27,12 @@ final class Invocation implements AutoCloseable {
     /** The environment variable that gives {@code --classpath} when the option is not given. */
     static final String CLASSPATH_VARIABLE = "CAIRN_CLASSPATH";
 
+    /**
+     * The system property that names the directory of the checksum cache ({@code bin/cairn} sets it to
+     * the start-up cache's directory); without it, no cache.
+     */
+    static final String CACHE_PROPERTY = "cairn.cache.directory";
+
     /** What {@code --classpath} needs in {@code cairn.yml} to be read at all. */
     static final String CLASSPATH_LOCATION_EXAMPLE = "migrations.locations: [..., classpath:db/migrations]";
 
@@ -172,6 +178,10 @@ final class Invocation implements AutoCloseable {
         String classpath = classpath();
         if (classpath != null) {
             builder.classLoader(classLoader(classpath));
+        }
+        String cache = System.getProperty(CACHE_PROPERTY, "");
+        if (!cache.isEmpty()) {
+            builder.checksumCache(Path.of(cache));
         }
         Cairn cairn = builder.load();
         if (classpath != null && cairn.locations().stream().noneMatch(location -> location.startsWith("classpath:"))) {

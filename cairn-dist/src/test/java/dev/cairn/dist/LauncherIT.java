@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The archive's {@code bin/cairn} on its own ground: JDK 25's ahead-of-time cache, a training run
- * that fails (remembered, not retried on every command), {@code CAIRN_STARTUP_CACHE=off}, and the
- * errors for a missing or too old Java.
+ * that fails (remembered, not retried on every command), {@code CAIRN_STARTUP_CACHE=off}, the
+ * checksum cache, and the errors for a missing or too old Java.
  */
 class LauncherIT {
 
@@ -105,6 +105,10 @@ class LauncherIT {
         // An empty file is an empty SQLite database, which status opens (it does not open a missing one).
         Files.createFile(project.resolve("app.db"));
         Files.createDirectories(project.resolve("database/migrations"));
+        // A migration to checksum, which with the cache on would be kept in it.
+        Files.writeString(
+                project.resolve("database/migrations/1_things.sql"),
+                "-- migrate:up\nCREATE TABLE things (id INTEGER);\n-- migrate:down\nDROP TABLE things;\n");
         Run status = installation
                 .cairn(
                         project,
@@ -120,6 +124,43 @@ class LauncherIT {
         assertThat(status.err())
                 .containsPattern("Loaded library \\S*sqlite\\S*\\.so")
                 .doesNotContain("Loaded library " + installation.cacheDirectory());
+    }
+
+    @Test
+    void theChecksumCacheIsKeptBetweenCommandsAndNeverHidesAnEdit() throws IOException {
+        Path jdk = Installation.testJavaHome();
+        Path file = Files.createDirectories(project.resolve("database/migrations"))
+                .resolve("20260101000000_create_things.sql");
+        Files.writeString(
+                file, "-- migrate:up\nCREATE TABLE things (id INTEGER);\n-- migrate:down\nDROP TABLE things;\n");
+        installation
+                .cairn(project, jdk, Map.of(), "--url", "jdbc:sqlite:app.db", "migrate")
+                .succeeds();
+        Path checksums = installation.cacheDirectory().resolve("checksums");
+        List<Path> caches;
+        try (Stream<Path> files = Files.list(checksums)) {
+            caches = files.toList();
+        }
+        assertThat(caches).hasSize(1);
+        FileTime written = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(caches.get(0), written);
+
+        Run clean = installation
+                .cairn(project, jdk, Map.of(), "--url", "jdbc:sqlite:app.db", "status")
+                .succeeds();
+        assertThat(clean.out()).contains("1 applied, 0 pending").doesNotContain("Problems");
+        // Every checksum came from the cache, so it was not written again.
+        assertThat(Files.getLastModifiedTime(caches.get(0))).isEqualTo(written);
+
+        // An edit of the same length, with the file's time put back: the cache is found by the text.
+        FileTime edited = Files.getLastModifiedTime(file);
+        Files.writeString(file, Files.readString(file).replace("things (id", "thingz (id"));
+        Files.setLastModifiedTime(file, edited);
+        Run status = installation
+                .cairn(project, jdk, Map.of(), "--url", "jdbc:sqlite:app.db", "status")
+                .succeeds();
+        assertThat(status.out())
+                .contains("20260101000000_create_things.sql: the up section was changed after it was applied");
     }
 
     @Test

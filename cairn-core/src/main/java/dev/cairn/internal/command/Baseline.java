@@ -30,7 +30,7 @@ public final class Baseline {
     /** Records the migrations up to {@code target} (a version or a full name) as applied. */
     public BaselineResult record(String target) {
         Stopwatch stopwatch = new Stopwatch();
-        BackgroundScan scan = BackgroundScan.start(settings.migrations(), settings.knownSplitRules());
+        BackgroundScan scan = settings.startScan();
         try (Session session =
                 scan.meanwhile(() -> Session.forChange(settings, settings.listener(), scan::migrations, null))) {
             List<Migration> migrations = scan.migrations();

@@ -77,7 +77,7 @@ public final class Change {
      * that says what stays applied.
      */
     private Done run(Operation operation) {
-        BackgroundScan scan = BackgroundScan.start(settings.migrations(), settings.knownSplitRules());
+        BackgroundScan scan = settings.startScan();
         Done done;
         try (Cancellation cancellation = new Cancellation(commandOf(operation), "Nothing was changed.")) {
             cancellation.doing("connecting to " + settings.target());

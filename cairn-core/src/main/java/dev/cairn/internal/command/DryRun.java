@@ -18,7 +18,7 @@ public final class DryRun {
 
     /** The plan of {@code operation}; reads only, creates nothing. */
     public Plan plan(Operation operation) {
-        BackgroundScan scan = BackgroundScan.start(settings.migrations(), settings.knownSplitRules());
+        BackgroundScan scan = settings.startScan();
         try (Session session = scan.meanwhile(() -> Session.forReading(settings))) {
             return new Planner(scan.migrations(), session.historyRows(), settings.placeholders())
                     .plan(

@@ -41,7 +41,7 @@ public final class ImportHistory {
                 find(look, options);
             }
         }
-        BackgroundScan scan = BackgroundScan.start(settings.migrations(), settings.knownSplitRules());
+        BackgroundScan scan = settings.startScan();
         try (Session session = scan.meanwhile(() -> options.dryRun()
                 ? Session.forReading(settings)
                 : Session.forChange(settings, settings.listener(), scan::migrations, null))) {

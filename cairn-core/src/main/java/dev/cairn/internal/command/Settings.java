@@ -12,6 +12,8 @@ import dev.cairn.internal.connect.Credentials;
 import dev.cairn.internal.connect.DriverProperties;
 import dev.cairn.internal.dialect.Client;
 import dev.cairn.internal.dialect.Dialect;
+import dev.cairn.internal.source.BackgroundScan;
+import dev.cairn.internal.source.ChecksumCache;
 import dev.cairn.internal.source.Location;
 import dev.cairn.internal.source.MigrationSources;
 import dev.cairn.internal.sql.Placeholders;
@@ -48,6 +50,7 @@ import javax.sql.DataSource;
  *     fleet's target)
  * @param lint what {@code lint.rules} says of the linter's rules
  * @param lockTimeoutDdl the longest a migration statement waits for a table lock before it is tried again
+ * @param checksumCache the directory where checksums worked out are kept for the next run, if any
  */
 public record Settings(
         String environment,
@@ -63,7 +66,8 @@ public record Settings(
         int parallel,
         Placeholders placeholders,
         EnvironmentConfig.Lint lint,
-        Optional<Duration> lockTimeoutDdl) {
+        Optional<Duration> lockTimeoutDdl,
+        Optional<Path> checksumCache) {
 
     /** The environment name used when Cairn is configured without {@code cairn.yml}. */
     public static final String CUSTOM = "custom";
@@ -79,6 +83,27 @@ public record Settings(
      */
     public Optional<SplitRules> knownSplitRules() {
         return knownDialect().map(Dialect::splitRules);
+    }
+
+    /**
+     * Starts reading the migrations in the background (see {@link BackgroundScan#start}); a bad file
+     * fails {@link BackgroundScan#migrations()}.
+     */
+    public BackgroundScan startScan() {
+        Optional<SplitRules> rules = knownSplitRules();
+        return BackgroundScan.start(migrations, rules, checksumCache(rules));
+    }
+
+    /** Starts reading the migrations in the background for a command that reports every bad file. */
+    public BackgroundScan startScanAll() {
+        Optional<SplitRules> rules = knownSplitRules();
+        return BackgroundScan.startAll(migrations, rules, checksumCache(rules));
+    }
+
+    private ChecksumCache checksumCache(Optional<SplitRules> rules) {
+        return checksumCache.isPresent() && rules.isPresent()
+                ? ChecksumCache.open(checksumCache.get(), migrations, rules.get())
+                : ChecksumCache.NONE;
     }
 
     /** The dialect of the database the URL names, known before connecting; empty for a data source. */
@@ -127,7 +152,8 @@ public record Settings(
                 parallel,
                 placeholders,
                 lint,
-                lockTimeoutDdl);
+                lockTimeoutDdl,
+                checksumCache);
     }
 
     /**
@@ -156,7 +182,8 @@ public record Settings(
                 1,
                 placeholders.with(Targets.PLACEHOLDER, name),
                 lint,
-                lockTimeoutDdl);
+                lockTimeoutDdl,
+                checksumCache);
     }
 
     /**
@@ -184,6 +211,7 @@ public record Settings(
         public Targets targets;
         public Integer parallel;
         public Map<String, String> placeholders = new HashMap<>();
+        public Path checksumCache;
 
         /** The directory relative paths are resolved against: the one given, else the process's; absolute. */
         public Path resolvedWorkingDirectory() {
@@ -256,7 +284,8 @@ public record Settings(
                 file == null ? EnvironmentConfig.Lint.DEFAULTS : file.lint(),
                 draft.lockTimeoutDdl != null
                         ? Optional.of(draft.lockTimeoutDdl)
-                        : file == null ? Optional.empty() : file.lockTimeoutDdl());
+                        : file == null ? Optional.empty() : file.lockTimeoutDdl(),
+                Optional.ofNullable(draft.checksumCache));
     }
 
     /** The file's placeholders, and over them the builder's. */

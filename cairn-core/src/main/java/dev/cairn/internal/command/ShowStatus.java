@@ -34,7 +34,7 @@ public final class ShowStatus {
      * nothing else: the status holds every other migration, and a problem for each such file.
      */
     public Status read() {
-        BackgroundScan scan = BackgroundScan.startAll(settings.migrations(), settings.knownSplitRules());
+        BackgroundScan scan = settings.startScanAll();
         try (Session session = scan.meanwhile(() -> Session.forReading(settings))) {
             List<HistoryRow> rows = scan.meanwhile(session::historyRows);
             MigrationDirectory.Scan files = scan.scan();

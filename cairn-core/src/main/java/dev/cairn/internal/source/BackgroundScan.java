@@ -31,10 +31,11 @@ public final class BackgroundScan {
     /**
      * Starts reading the migrations of {@code sources}; a bad file fails {@link #migrations()}. With
      * {@code rules} (the database's, when its URL tells them before it connects), the scan also works
-     * out each migration's checksums, which the command will compare.
+     * out each migration's checksums, which the command will compare: those that {@code cache} holds
+     * are taken from it, and it is saved once all are known.
      */
-    public static BackgroundScan start(MigrationSources sources, Optional<SplitRules> rules) {
-        return start(sources, rules, false);
+    public static BackgroundScan start(MigrationSources sources, Optional<SplitRules> rules, ChecksumCache cache) {
+        return start(sources, rules, cache, false);
     }
 
     /**
@@ -42,12 +43,13 @@ public final class BackgroundScan {
      * the first ({@code status}): {@link #migrations()} holds the usable ones, {@link #scan()} also the
      * bad files (see {@link MigrationDirectory#scanAll}).
      */
-    public static BackgroundScan startAll(MigrationSources sources, Optional<SplitRules> rules) {
-        return start(sources, rules, true);
+    public static BackgroundScan startAll(MigrationSources sources, Optional<SplitRules> rules, ChecksumCache cache) {
+        return start(sources, rules, cache, true);
     }
 
-    private static BackgroundScan start(MigrationSources sources, Optional<SplitRules> rules, boolean everyFile) {
-        Checksums checksums = rules.map(Checksums::new).orElse(null);
+    private static BackgroundScan start(
+            MigrationSources sources, Optional<SplitRules> rules, ChecksumCache cache, boolean everyFile) {
+        Checksums checksums = rules.map(known -> new Checksums(known, cache)).orElse(null);
         FutureTask<MigrationDirectory.Scan> task = new FutureTask<>(() -> {
             MigrationDirectory.Scan scan;
             try {
@@ -135,12 +137,15 @@ public final class BackgroundScan {
      */
     private static final class Checksums {
         private final SplitRules rules;
+        private final ChecksumCache cache;
         private final CountDownLatch read = new CountDownLatch(1);
         private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
         private List<Migration> migrations = List.of();
 
-        Checksums(SplitRules rules) {
+        Checksums(SplitRules rules, ChecksumCache cache) {
             this.rules = rules;
+            this.cache = cache;
         }
 
         /** The migrations read (the first call counts); the waiting thread may help from now on. */
@@ -151,14 +156,20 @@ public final class BackgroundScan {
             }
         }
 
-        /** Works out the checksums that no thread has taken yet. */
+        /**
+         * Works out the checksums that no thread has taken yet; the thread that works out the last one
+         * saves the cache, before the scan's result is handed out (so no process ends half-way through).
+         */
         void workOut() {
             List<Migration> all;
             synchronized (this) {
                 all = migrations;
             }
             for (int i = next.getAndIncrement(); i < all.size(); i = next.getAndIncrement()) {
-                all.get(i).checksums(rules);
+                all.get(i).checksums(rules, cache);
+                if (done.incrementAndGet() == all.size()) {
+                    cache.save();
+                }
             }
         }
 

@@ -38,27 +38,30 @@ public final class Checksum {
     /** The version of the earlier rule (the whole file's bytes), which old tracking rows carry. */
     public static final int WHOLE_FILE = 1;
 
-    /**
-     * A fresh SHA-256 to copy: looking the algorithm up among the security providers for each of a
-     * thousand files cost more than hashing them, on a cold start.
-     */
-    private static final MessageDigest SHA_256 = sha256();
-
     private final MessageDigest digest;
 
     private Checksum() {
         try {
-            digest = (MessageDigest) SHA_256.clone();
+            digest = (MessageDigest) Prototype.SHA_256.clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("The runtime's SHA-256 cannot be copied", e);
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    /**
+     * A fresh SHA-256 to copy: looking the algorithm up among the security providers for each of a
+     * thousand files cost more than hashing them, on a cold start. Made on first use, not when
+     * {@link #hasBom} is first called: a run whose checksums are all cached hashes nothing.
+     */
+    private static final class Prototype {
+        static final MessageDigest SHA_256 = sha256();
+
+        private static MessageDigest sha256() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("Every Java runtime has SHA-256", e);
+            }
         }
     }
 

@@ -86,14 +86,19 @@ public record Migration(
      * with the statements cut by {@code rules}. Computed on the first call for these rules.
      */
     public Checksum.Sections checksums(SplitRules rules) {
-        return memo.sections(rules, this::computeChecksums);
+        return checksums(rules, ChecksumCache.NONE);
     }
 
-    private Checksum.Sections computeChecksums(SplitRules rules) {
+    /** {@link #checksums(SplitRules)}, taken from {@code cache} where it holds them. */
+    Checksum.Sections checksums(SplitRules rules, ChecksumCache cache) {
+        return memo.sections(rules, given -> computeChecksums(given, cache));
+    }
+
+    private Checksum.Sections computeChecksums(SplitRules rules, ChecksumCache cache) {
         if (java != null) {
             return Checksum.ofJava(java.checksum(), up, down);
         }
-        return new Checksum.Sections(Checksum.ofSection(up, rules), Checksum.ofSection(down, rules));
+        return new Checksum.Sections(cache.ofSection(up, rules), cache.ofSection(down, rules));
     }
 
     /** The section that runs in {@code direction}, if there is one. */

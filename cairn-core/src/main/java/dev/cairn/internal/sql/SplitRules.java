@@ -155,4 +155,33 @@ public record SplitRules(
             /* bracketIdentifiers */ false,
             /* beginEndBodies */ false,
             /* delimiterCommand */ false);
+
+    /**
+     * The rules as one letter per component, in their order: {@code t} for true, {@code f} for false.
+     * A key for what is worked out under these rules and kept between runs (the checksum cache), made
+     * without the record's {@code toString}, whose first call costs a cold start several milliseconds.
+     * SplitRulesTest checks that it names every component.
+     */
+    public String key() {
+        boolean[] flags = {
+            dollarQuotes,
+            escapeStringPrefix,
+            backslashEscapesInStrings,
+            doubleQuotedStrings,
+            nestedBlockComments,
+            hashComments,
+            doubleSlashComments,
+            dashCommentNeedsSpace,
+            executableComments,
+            backtickIdentifiers,
+            bracketIdentifiers,
+            beginEndBodies,
+            delimiterCommand
+        };
+        char[] key = new char[flags.length];
+        for (int i = 0; i < flags.length; i++) {
+            key[i] = flags[i] ? 't' : 'f';
+        }
+        return new String(key);
+    }
 }

@@ -36,7 +36,8 @@ class BackgroundScanTest {
         file("2_b.sql", "-- migrate:up\nSELECT 2;\n");
         CountDownLatch connecting = new CountDownLatch(1);
 
-        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory), Optional.empty());
+        BackgroundScan scan =
+                BackgroundScan.start(MigrationSources.of(directory), Optional.empty(), ChecksumCache.NONE);
         String connected = scan.meanwhile(() -> {
             connecting.countDown();
             return "connection";
@@ -52,7 +53,8 @@ class BackgroundScanTest {
     void aBadFileIsReportedBeforeAConnectionThatFailed() throws IOException {
         file("1_a.sql", "SELECT 1;\n");
 
-        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory), Optional.empty());
+        BackgroundScan scan =
+                BackgroundScan.start(MigrationSources.of(directory), Optional.empty(), ChecksumCache.NONE);
 
         assertThatThrownBy(() -> scan.meanwhile(() -> {
                     throw new ConnectionException("Cannot connect", null);
@@ -65,7 +67,8 @@ class BackgroundScanTest {
     void aFailedConnectionIsReportedWhenTheFilesAreGood() throws IOException {
         file("1_a.sql", "-- migrate:up\nSELECT 1;\n");
 
-        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory), Optional.empty());
+        BackgroundScan scan =
+                BackgroundScan.start(MigrationSources.of(directory), Optional.empty(), ChecksumCache.NONE);
 
         assertThatThrownBy(() -> scan.meanwhile(() -> {
                     throw new ConnectionException("Cannot connect", null);
@@ -79,7 +82,8 @@ class BackgroundScanTest {
         file("1_a.sql", "-- migrate:up\nSELECT 'never closed;\n");
         file("x.sql", "-- migrate:up\n");
 
-        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory), Optional.empty());
+        BackgroundScan scan =
+                BackgroundScan.start(MigrationSources.of(directory), Optional.empty(), ChecksumCache.NONE);
         scan.meanwhile(() -> "connection");
 
         assertThatThrownBy(scan::migrations)
@@ -90,7 +94,8 @@ class BackgroundScanTest {
     @Test
     void waitingForTheScanKeepsTheThreadsInterruptFlag() throws IOException {
         file("1_a.sql", "-- migrate:up\nSELECT 1;\n");
-        BackgroundScan scan = BackgroundScan.start(MigrationSources.of(directory), Optional.empty());
+        BackgroundScan scan =
+                BackgroundScan.start(MigrationSources.of(directory), Optional.empty(), ChecksumCache.NONE);
 
         Thread.currentThread().interrupt();
         try {
@@ -107,7 +112,8 @@ class BackgroundScanTest {
             file(i + "_m.sql", "-- migrate:up\nSELECT " + i + "; # " + i + "\n-- migrate:down\nSELECT 0;\n");
         }
 
-        BackgroundScan scan = BackgroundScan.startAll(MigrationSources.of(directory), Optional.of(SplitRules.MYSQL));
+        BackgroundScan scan = BackgroundScan.startAll(
+                MigrationSources.of(directory), Optional.of(SplitRules.MYSQL), ChecksumCache.NONE);
 
         assertThat(scan.migrations())
                 .hasSize(200)
@@ -120,7 +126,9 @@ class BackgroundScanTest {
     @Test
     void withTheDatabasesRulesAScanThatFailsStillFailsAndNobodyWaitsForever() {
         BackgroundScan scan = BackgroundScan.start(
-                MigrationSources.of(directory.resolve("missing")), Optional.of(SplitRules.POSTGRESQL));
+                MigrationSources.of(directory.resolve("missing")),
+                Optional.of(SplitRules.POSTGRESQL),
+                ChecksumCache.NONE);
 
         assertThatThrownBy(scan::migrations)
                 .isInstanceOf(ConfigurationException.class)
