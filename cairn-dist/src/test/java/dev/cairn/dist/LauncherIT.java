@@ -63,6 +63,18 @@ class LauncherIT {
         assertThat(next.out()).isEqualTo(first.out());
         assertThat(next.err()).contains("Opened AOT cache " + cache);
         assertThat(installation.cacheFiles()).hasSize(2);
+
+        // The cache holds no record of the training's compilations, which each run would replay.
+        Run training = installation
+                .cairn(
+                        project,
+                        jdk25.get(),
+                        Map.of("CAIRN_JAVA_OPTS", "-XX:+UnlockDiagnosticVMOptions -XX:+AOTPrintTrainingInfo"),
+                        "--version")
+                .succeeds();
+        assertThat(training.out())
+                .contains("Archived TrainingData Dictionary")
+                .doesNotContainPattern("(?m)^\\s*\\d+: 0x\\p{XDigit}+ ");
     }
 
     @Test
