@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,7 +207,7 @@ public final class MigrationDirectory {
     /** {@code migrations} ordered by version then name, without duplicate versions (each an error). */
     static Scan ordered(List<Migration> migrations, List<FileError> errors) {
         List<Migration> sorted = new ArrayList<>(migrations);
-        sorted.sort(Comparator.comparing(Migration::version).thenComparing(Migration::name));
+        sorted.sort(MigrationDirectory::byVersionThenName);
         List<FileError> all = new ArrayList<>(errors);
         return new Scan(withoutDuplicateVersions(sorted, all), List.copyOf(all));
     }
@@ -228,14 +228,35 @@ public final class MigrationDirectory {
                 throw new UncheckedIOException("Cannot list the migrations directory " + directory, e);
             }
         }
+        // Paths compare by their bytes: for names all in ASCII that is how the names compare, which
+        // costs a cold start a fraction of sorting the paths (a thousand names: about 10 ms).
+        boolean ascii = true;
+        for (String name : names) {
+            ascii &= isAscii(name);
+        }
+        if (ascii) {
+            Arrays.sort(names);
+        }
+        File parent = directory.toFile();
         List<Path> files = new ArrayList<>(names.length);
         for (String name : names) {
-            if (!name.startsWith(".") && new File(directory.toFile(), name).isFile()) {
+            if (!name.startsWith(".") && new File(parent, name).isFile()) {
                 files.add(directory.resolve(name));
             }
         }
-        files.sort(null); // as paths compare: the order of their bytes
+        if (!ascii) {
+            files.sort(null);
+        }
         return files;
+    }
+
+    private static boolean isAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A file's bytes, read as {@link #list} lists: with the fewest layers. */
@@ -294,6 +315,15 @@ public final class MigrationDirectory {
                 up.up(),
                 down,
                 Checksum.Memo.ofPair(upBytes, downBytes));
+    }
+
+    /**
+     * Migrations in order of version, then name. Written out: {@code Comparator.comparing(...)
+     * .thenComparing(...)} made classes at run time that no start-up cache holds.
+     */
+    private static int byVersionThenName(Migration a, Migration b) {
+        int byVersion = a.version().compareTo(b.version());
+        return byVersion != 0 ? byVersion : a.name().compareTo(b.name());
     }
 
     /** {@code sorted} without a migration whose version an earlier one has; each such one is an error. */

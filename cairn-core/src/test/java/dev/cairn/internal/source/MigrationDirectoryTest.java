@@ -195,6 +195,26 @@ class MigrationDirectoryTest {
     }
 
     @Test
+    void markersWrittenOtherwiseThanUsualReadAsThePatternSays() throws IOException {
+        // The usual form is read without the pattern; each of these is not that form.
+        write("1_a.sql", "-- Migrate:UP\nSELECT 1;\n--migrate:down\ttransaction:false\nSELECT 2;\n");
+        Migration migration = single();
+        assertThat(migration.up().text()).isEqualTo("SELECT 1;\n");
+        assertThat(migration.down().text()).isEqualTo("SELECT 2;\n");
+        assertThat(migration.down().transactional()).isFalse();
+
+        write("1_a.sql", "-- migrate:upper\n");
+        assertFileError("1_a.sql:1: unknown marker `-- migrate:upper`");
+
+        // No word boundary after the word, or a line break character the pattern's "." refuses:
+        // comment lines, so the SQL below them comes before any marker.
+        for (String notAMarker : List.of("-- migrate:up2", "-- migrate:up_x", "-- migrate:up x\u2028y")) {
+            write("1_a.sql", notAMarker + "\nSELECT 1;\n");
+            assertFileError("1_a.sql:2: SQL before the `-- migrate:up` marker");
+        }
+    }
+
+    @Test
     void refusesPairedFilesThatDoNotPair() throws IOException {
         write("1_a.down.sql", "DROP TABLE a;\n");
         assertFileError("1_a.down.sql: has no 1_a.up.sql beside it");
