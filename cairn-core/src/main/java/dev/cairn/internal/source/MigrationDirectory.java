@@ -228,8 +228,8 @@ public final class MigrationDirectory {
                 throw new UncheckedIOException("Cannot list the migrations directory " + directory, e);
             }
         }
-        // Paths compare by their bytes: for names all in ASCII that is how the names compare, which
-        // costs a cold start a fraction of sorting the paths (a thousand names: about 10 ms).
+        // Paths compare by their bytes: for names all in ASCII that is how the names compare, and
+        // sorting a thousand paths was 12 ms of a cold start, their comparison running interpreted.
         boolean ascii = true;
         for (String name : names) {
             ascii &= isAscii(name);
