@@ -15,9 +15,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +33,31 @@ class HumanOutputTest {
     Path directory;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    @Test
+    void theTimeAMigrationWasAppliedReadsAsTheFormatterWritesIt() {
+        DateTimeFormatter formatter =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+        Random random = new Random(20261205);
+        List<Instant> instants = new ArrayList<>(List.of(
+                Instant.parse("2026-12-05T13:03:28.999Z"),
+                Instant.parse("1970-01-01T00:00:00Z"),
+                Instant.parse("1969-12-31T23:59:59.5Z"),
+                Instant.parse("2000-02-29T23:59:59Z"),
+                Instant.parse("1000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59Z"),
+                Instant.parse("0999-12-31T23:59:59Z"),
+                Instant.parse("+10000-01-01T00:00:00Z")));
+        for (int i = 0; i < 10_000; i++) {
+            // Any second from the year 1 to 12000, and a fraction that is not shown.
+            instants.add(Instant.ofEpochSecond(
+                    -62_135_596_800L + (long) (random.nextDouble() * 440_000_000_000L), random.nextInt(1_000_000_000)));
+        }
+
+        for (Instant instant : instants) {
+            assertThat(HumanOutput.appliedAt(instant)).as("%s", instant).isEqualTo(formatter.format(instant));
+        }
+    }
 
     private HumanOutput output(String... args) {
         Invocation invocation =
