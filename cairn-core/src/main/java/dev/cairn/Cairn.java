@@ -724,9 +724,10 @@ public final class Cairn {
         /**
          * Keeps the checksums worked out from the migration files in {@code directory} for the next run,
          * which then need not cut those files into statements again: for a process that starts for one
-         * command (the command line), where that is most of the time spent on a thousand files. An entry
-         * is found by a section's whole text, so an edited file is always seen; what cannot be read or
-         * written there is ignored. Off by default, since a long-lived process gains nothing.
+         * command (the command line), where cutting and hashing was half the work of reading a thousand
+         * files. An entry is found by a section's whole text, so an edited file is always seen; what
+         * cannot be read or written there is ignored. Off by default, since a long-lived process gains
+         * little.
          */
         public Builder checksumCache(Path directory) {
             draft.checksumCache = Objects.requireNonNull(directory, "directory");
