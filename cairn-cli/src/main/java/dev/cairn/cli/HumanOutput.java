@@ -47,8 +47,10 @@ import java.util.stream.Collectors;
  */
 final class HumanOutput implements Output {
 
-    private static final DateTimeFormatter APPLIED_AT =
+    /** How a migration's applied-at time is shown; {@link #appliedAt} writes the same by hand. */
+    static final DateTimeFormatter APPLIED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
     private static final int MIN_LEADER = 3;
 
     private final Invocation invocation;

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The checksums (algorithm 2) of sections worked out by earlier runs, kept in a file between them:
- * cutting a thousand sections into statements and hashing them is most of what a cold {@code status}
- * spends on its files, and it gives the same answer for the same text every time.
+ * cutting a thousand sections into statements and hashing them was half the work of a cold
+ * {@code status}'s scan thread, and it gives the same answer for the same text every time.
  *
  * <p>An entry is found by a section's whole text and its {@code transaction} setting, never by a
  * file's name or time, so a cached checksum is exactly what the text would give: the file of a
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * {@link Checksum#ALGORITHM algorithm}, the {@link SplitRules} and Cairn's own build (its jar's path,
  * size and time: a later Cairn may cut statements differently under the same algorithm number).
  *
- * <p>A cache is read once, when opened, and written only if the run found a section it did not hold,
+ * <p>A cache is read once, when first needed, and written only if the run found a section it did not hold,
  * or did not need some that it held (the file keeps what the last run used): to a temporary file that
  * then replaces it, so that no reader sees half of one; two runners that both write leave one's whole
  * file. A cache that cannot be read, written or understood is left alone and the checksums are worked
@@ -150,11 +150,12 @@ public final class ChecksumCache {
             }
             checksum = (transactional ? read : readNonTransactional).get(text);
         }
-        if (checksum == null) {
+        boolean held = checksum != null;
+        if (!held) {
             checksum = Checksum.ofSection(section, rules);
         }
         synchronized (this) {
-            missed |= !(transactional ? read : readNonTransactional).containsKey(text);
+            missed |= !held;
             (transactional ? used : usedNonTransactional).put(text, checksum);
         }
         return checksum;
