@@ -34,6 +34,13 @@ final class Logging {
         } else if (verbosity == 1) {
             setDefault(PREFIX + "log.dev.cairn", "debug");
         }
+        if (verbosity < 2) {
+            // The SQLite driver, when it copies its native library out of the jar, also deletes the copies
+            // that other processes left in the temporary directory, and logs an error with a stack trace
+            // when it cannot: when another cairn running at the same moment deleted it first, say. Nothing
+            // is wrong then; a library that cannot be loaded fails the connection, which says so.
+            setDefault(PREFIX + "log.org.sqlite.SQLiteJDBCLoader", "off");
+        }
         Terminal stderr = Terminal.of(colorWhen(args), environment, Terminal.isTerminal(2));
         System.setErr(new Warnings(System.err, stderr));
     }

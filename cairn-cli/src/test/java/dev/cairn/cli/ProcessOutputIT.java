@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * What a real {@code cairn} process writes to stderr and to a terminal: warnings about files it does
@@ -100,6 +102,33 @@ class ProcessOutputIT {
                 .allMatch(line -> line.matches("\\[DEBUG\\] \\w+ - .*"));
         // What the command shows is the same at every verbosity: only stderr grows.
         assertThat(twice.out()).isEqualTo(verbose.out()).contains("3 pending");
+    }
+
+    @Test
+    void sqliteCleaningUpAnotherProcesssLibraryPrintsNothing() throws IOException {
+        Project.create(directory);
+        // A copy of the driver's library that another process left, which this one cannot delete (a
+        // directory with a file in it, where two processes racing to delete one fail the same way).
+        Path temporary = Files.createDirectories(directory.resolve("tmp"));
+        Files.createDirectories(temporary.resolve("sqlite-" + SQLiteJDBCLoader.getVersion()
+                        + "-00000000-0000-0000-0000-000000000000-libsqlitejdbc.so"))
+                .resolve("kept")
+                .toFile()
+                .createNewFile();
+        List<String> command = CairnProcess.javaJar();
+        command.add(1, "-Dorg.sqlite.tmpdir=" + temporary);
+
+        List<String> quiet = new ArrayList<>(command);
+        quiet.addAll(List.of("migrate"));
+        Cli.Run migrate = CairnProcess.run(directory, Map.of(), quiet).exits(0);
+        List<String> twice = new ArrayList<>(command);
+        twice.addAll(List.of("-vv", "status"));
+        Cli.Run verbose = CairnProcess.run(directory, Map.of(), twice).exits(0);
+
+        assertThat(migrate.out()).contains("Applied 3 migrations");
+        assertThat(migrate.err()).isEmpty();
+        // -vv shows the libraries' logs, this one's too.
+        assertThat(verbose.err()).contains("Failed to delete old native lib");
     }
 
     /** Runs the jar in a pseudo-terminal (stdout and stderr both on it) and returns what it showed. */
