@@ -78,12 +78,11 @@ class ArchiveIT {
                         + " \\(commit [0-9a-f]{10}(-dirty)?\\)\nJava "
                         + Runtime.version().feature() + "[^\n]*\n");
         // The JDK's class cache, and beside it SQLite's native library.
-        String cacheName = Installation.VERSION.replace(".", "\\.") + "-jdk"
-                + Runtime.version().feature() + "-\\d+";
+        String cacheName = installation.cacheName(jdk);
         assertThat(installation.cacheFiles())
                 .satisfiesExactly(
-                        cache -> assertThat(cache).matches(cacheName + "\\.jsa"),
-                        library -> assertThat(library).matches(cacheName + "\\.sqlite"));
+                        cache -> assertThat(cache).isEqualTo(cacheName + ".jsa"),
+                        library -> assertThat(library).isEqualTo(cacheName + ".sqlite"));
 
         installation.cairn(project, jdk, Map.of(), "init").succeeds();
         Files.writeString(
@@ -124,8 +123,8 @@ class ArchiveIT {
         // migrations' checksums, which migrate keeps for the next command.
         assertThat(installation.cacheFiles())
                 .satisfiesExactly(
-                        cache -> assertThat(cache).matches(cacheName + "\\.jsa"),
-                        library -> assertThat(library).matches(cacheName + "\\.sqlite"),
+                        cache -> assertThat(cache).isEqualTo(cacheName + ".jsa"),
+                        library -> assertThat(library).isEqualTo(cacheName + ".sqlite"),
                         checksums -> assertThat(checksums).isEqualTo("checksums"));
         // Nothing was written into the installation, which may be read-only.
         assertThat(files(installation.home)).isEqualTo(installed);

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -63,6 +65,25 @@ final class Installation {
     /** The directory the start-up cache files are in. */
     Path cacheDirectory() {
         return cacheHome.resolve("cairn");
+    }
+
+    /**
+     * The name bin/cairn gives the start-up cache (and, with another extension, SQLite's library)
+     * for the JDK at {@code javaHome}, without the extension: {@code VERSION-jdkN-KEY}, where KEY is
+     * the JDK's runtime version, its path and the jar's path, written out with / as _, _ as %5F and %
+     * as %25.
+     */
+    String cacheName(Path javaHome) throws IOException {
+        String release = Files.readString(javaHome.resolve("release"));
+        String key = releaseValue(release, "JAVA_RUNTIME_VERSION") + javaHome + "/" + home.resolve("lib/cairn.jar");
+        return VERSION + "-jdk" + releaseValue(release, "JAVA_VERSION").replaceFirst("[.+-].*", "") + "-"
+                + key.replace("%", "%25").replace("_", "%5F").replace("/", "_");
+    }
+
+    private static String releaseValue(String release, String name) {
+        Matcher value = Pattern.compile("(?m)^" + name + "=\"([^\"]*)\"").matcher(release);
+        assertThat(value.find()).as("%s in the JDK's release file", name).isTrue();
+        return value.group(1);
     }
 
     /** The names of the files in the cache directory, sorted; none if it does not exist. */

@@ -36,7 +36,8 @@ class LauncherIT {
 
     @BeforeEach
     void unpack() throws IOException {
-        installation = Installation.unpack("tar.gz", directory);
+        // A path with the characters that the cache's name writes out differently.
+        installation = Installation.unpack("tar.gz", directory.resolve("apps_100%"));
         project = Files.createDirectories(directory.resolve("project"));
     }
 
@@ -52,7 +53,7 @@ class LauncherIT {
                 .contains("\nJava 2");
         assertThat(installation.cacheFiles())
                 .satisfiesExactly(
-                        cache -> assertThat(cache).matches(Pattern.quote(Installation.VERSION) + "-jdk2\\d-\\d+\\.aot"),
+                        cache -> assertThat(cache).isEqualTo(installation.cacheName(jdk25.get()) + ".aot"),
                         library -> assertThat(library).endsWith(".sqlite"));
         Path cache =
                 installation.cacheDirectory().resolve(installation.cacheFiles().get(0));
@@ -75,6 +76,38 @@ class LauncherIT {
         assertThat(training.out())
                 .contains("Archived TrainingData Dictionary")
                 .doesNotContainPattern("(?m)^\\s*\\d+: 0x\\p{XDigit}+ ");
+    }
+
+    @Test
+    void withItsCacheInPlaceStartsNoProgramButJava() throws IOException {
+        Path jdk = Installation.testJavaHome();
+        Run first = installation.cairn(project, jdk, Map.of(), "--version").succeeds();
+        List<String> files = installation.cacheFiles();
+        assertThat(files).contains(installation.cacheName(jdk) + ".jsa");
+
+        // No program on the PATH at all (JAVA_HOME names java), and bin/cairn itself rather than the
+        // symlink, which readlink follows: a launcher that started cksum or any other would fail.
+        Path noPrograms = Files.createDirectories(directory.resolve("no-programs"));
+        Run next = Installation.run(
+                        project,
+                        Map.of(
+                                "PATH", noPrograms.toString(),
+                                "JAVA_HOME", jdk.toString(),
+                                "XDG_CACHE_HOME", installation.cacheHome.toString()),
+                        List.of(installation.home.resolve("bin/cairn").toString(), "--version"))
+                .succeeds();
+        assertThat(next.out()).isEqualTo(first.out());
+        assertThat(installation.cacheFiles()).isEqualTo(files);
+    }
+
+    @Test
+    void anInstallationWithAVeryLongPathNamesItsCacheWithAChecksum() throws IOException {
+        Installation deep = Installation.unpack("tar.gz", directory.resolve("d".repeat(150)));
+        deep.cairn(project, Installation.testJavaHome(), Map.of(), "--version").succeeds();
+        assertThat(deep.cacheFiles())
+                .satisfiesExactly(
+                        cache -> assertThat(cache).matches(Pattern.quote(Installation.VERSION) + "-jdk\\d+-\\d+\\.jsa"),
+                        library -> assertThat(library).endsWith(".sqlite"));
     }
 
     @Test
