@@ -4,14 +4,13 @@ package dev.cairn.cli;
 import dev.cairn.Cairn;
 import dev.cairn.Fleet;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * A command that works on the configured database: it builds the {@link Cairn} from the global
  * options, calls one API method and hands the result to the output. Failures are exceptions, which
  * {@link Main} turns into messages and exit codes.
  */
-abstract class DatabaseCommand implements Callable<Integer> {
+abstract class DatabaseCommand implements Specs.Declared {
 
     /** This run's invocation: its options, streams and output, for the subclasses too. */
     final Invocation invocation;

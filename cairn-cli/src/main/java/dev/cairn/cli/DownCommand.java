@@ -1,20 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.cli;
 
+import static dev.cairn.cli.Specs.flag;
+
 import dev.cairn.Cairn;
 import dev.cairn.Operation;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cairn down [--dry-run]}: undoes the newest applied migration. */
-@Command(name = "down", description = "Undo the newest applied migration.")
 final class DownCommand extends DatabaseCommand {
 
-    @Option(names = "--dry-run", description = "Print every statement that would run; change nothing.")
     boolean dryRun;
 
     DownCommand(Invocation invocation) {
         super(invocation);
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return Specs.command(this, "down", "Undo the newest applied migration.")
+                .addOption(flag(() -> dryRun, value -> dryRun = value, "--dry-run")
+                        .description("Print every statement that would run; change nothing.")
+                        .build());
     }
 
     @Override

@@ -13,9 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code cairn init}: writes {@code cairn.yml} (SQLite for {@code development}, commented examples
@@ -24,8 +23,7 @@ import picocli.CommandLine.Command;
  * beside it keeps the development database and {@code .env} (where secrets go) out of version
  * control: written if there is none, else extended with the lines it lacks, never rewritten.
  */
-@Command(name = "init", description = "Write cairn.yml (SQLite for development) and the two directories.")
-final class InitCommand implements Callable<Integer> {
+final class InitCommand implements Specs.Declared {
 
     /** The development database of {@link #TEMPLATE}, beside the configuration file. */
     static final String DEVELOPMENT_DATABASE = "dev.sqlite3";
@@ -78,6 +76,11 @@ final class InitCommand implements Callable<Integer> {
 
     InitCommand(Invocation invocation) {
         this.invocation = invocation;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return Specs.command(this, "init", "Write cairn.yml (SQLite for development) and the two directories.");
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -196,7 +197,7 @@ public final class Main {
 
     /** The command tree with the command {@code only}, or with every command if {@code only} is null. */
     private static CommandLine commandLine(Invocation invocation, String[] args, String only) {
-        CommandLine commandLine = new CommandLine(new CairnCommand(invocation.options));
+        CommandLine commandLine = new CommandLine(new CairnCommand(invocation.options).spec());
         for (String name : COMMANDS) {
             if (only == null || only.equals(name)) {
                 commandLine.addSubcommand(command(name, invocation));
@@ -217,9 +218,15 @@ public final class Main {
         return commandLine;
     }
 
-    /** A new instance of the command {@code name}, given this run's Invocation. */
-    private static Object command(String name, Invocation invocation) {
-        return switch (name) {
+    /** The command {@code name}: a new instance given this run's Invocation, with its options and help options. */
+    private static CommandLine command(String name, Invocation invocation) {
+        if (name.equals("seed")) {
+            CommandLine seed = command(new SeedCommand().spec());
+            seed.addSubcommand(command(new SeedCommand.Make(invocation).spec()));
+            seed.addSubcommand(command(new SeedCommand.Run(invocation).spec()));
+            return seed;
+        }
+        Specs.Declared command = switch (name) {
             case "init" -> new InitCommand(invocation);
             case "make" -> new MakeCommand(invocation);
             case "migrate" -> new MigrateCommand(invocation);
@@ -237,12 +244,14 @@ public final class Main {
             case "lint" -> new LintCommand(invocation);
             case "unlock" -> new UnlockCommand(invocation);
             case "ping" -> new PingCommand(invocation);
-            case "seed" ->
-                new CommandLine(new SeedCommand())
-                        .addSubcommand(new SeedCommand.Make(invocation))
-                        .addSubcommand(new SeedCommand.Run(invocation));
             default -> throw new IllegalArgumentException("No command " + name);
         };
+        return command(command.spec());
+    }
+
+    /** The command of {@code spec}: its own options, then the help options, which come before the inherited ones. */
+    private static CommandLine command(CommandSpec spec) {
+        return new CommandLine(Specs.addHelpOptions(spec));
     }
 
     private static int execute(Invocation invocation, ParseResult parseResult) {

@@ -1,31 +1,41 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.cli;
 
+import static dev.cairn.cli.Specs.flag;
+import static dev.cairn.cli.Specs.option;
+
 import dev.cairn.Cairn;
 import dev.cairn.Operation;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cairn migrate [--to V] [--allow-out-of-order] [--dry-run]}: the pending migrations as one new batch. */
-@Command(name = "migrate", description = "Apply every pending migration (or those up to version V) as ONE new batch.")
 final class MigrateCommand extends DatabaseCommand {
 
-    @Option(
-            names = "--to",
-            paramLabel = "V",
-            description = "Stop after this version (or full migration name), which is applied too.")
     String target;
 
-    @Option(names = "--dry-run", description = "Print every statement that would run; change nothing.")
     boolean dryRun;
 
-    @Option(
-            names = "--allow-out-of-order",
-            description = "Also apply pending migrations older than the newest applied one (merged from a branch).")
     boolean outOfOrder;
 
     MigrateCommand(Invocation invocation) {
         super(invocation);
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return Specs.command(
+                        this, "migrate", "Apply every pending migration (or those up to version V) as ONE new batch.")
+                .addOption(option(String.class, () -> target, value -> target = value, "--to")
+                        .paramLabel("V")
+                        .description("Stop after this version (or full migration name), which is applied too.")
+                        .build())
+                .addOption(flag(() -> dryRun, value -> dryRun = value, "--dry-run")
+                        .description("Print every statement that would run; change nothing.")
+                        .build())
+                .addOption(flag(() -> outOfOrder, value -> outOfOrder = value, "--allow-out-of-order")
+                        .description("Also apply pending migrations older than the newest applied one (merged from a"
+                                + " branch).")
+                        .build());
     }
 
     @Override

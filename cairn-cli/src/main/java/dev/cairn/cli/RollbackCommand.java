@@ -1,55 +1,63 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.cli;
 
+import static dev.cairn.cli.Specs.flag;
+import static dev.cairn.cli.Specs.option;
+
 import dev.cairn.Cairn;
 import dev.cairn.Operation;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code cairn rollback [--all | --to V | --to-batch N] [--into-baseline] [--dry-run]}: undoes the newest batch, or
  * everything, or back to a version or batch. The three targets exclude each other; picocli rejects
  * two of them as a usage error (exit 2).
  */
-@Command(name = "rollback", description = "Undo the newest batch, newest migration first.")
 final class RollbackCommand extends DatabaseCommand {
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Target target;
+    // How far to roll back: at most one of the three.
+    boolean all;
+    String version;
+    Integer batch;
 
-    @Option(names = "--dry-run", description = "Print every statement that would run; change nothing.")
     boolean dryRun;
-
-    @Option(
-            names = "--into-baseline",
-            description = "Also undo migrations that `cairn baseline` recorded without running them (refused"
-                    + " otherwise: their downs never ran on this database).")
     boolean intoBaseline;
 
     RollbackCommand(Invocation invocation) {
         super(invocation);
     }
 
-    /** How far to roll back; at most one of the three. */
-    static final class Target {
-
-        @Option(names = "--all", required = true, description = "Undo every applied migration.")
-        boolean all;
-
-        @Option(
-                names = "--to",
-                paramLabel = "V",
-                required = true,
-                description = "Undo every migration newer than version V; V stays applied.")
-        String version;
-
-        @Option(
-                names = "--to-batch",
-                paramLabel = "N",
-                required = true,
-                description = "Undo every batch newer than N (0 undoes everything).")
-        Integer batch;
+    @Override
+    public CommandSpec spec() {
+        // Options of an exclusive group are required within it: one of them, if the group is given at all.
+        ArgGroupSpec target = ArgGroupSpec.builder()
+                .exclusive(true)
+                .multiplicity("0..1")
+                .addArg(flag(() -> all, value -> all = value, "--all")
+                        .required(true)
+                        .description("Undo every applied migration.")
+                        .build())
+                .addArg(option(String.class, () -> version, value -> version = value, "--to")
+                        .paramLabel("V")
+                        .required(true)
+                        .description("Undo every migration newer than version V; V stays applied.")
+                        .build())
+                .addArg(option(Integer.class, () -> batch, value -> batch = value, "--to-batch")
+                        .paramLabel("N")
+                        .required(true)
+                        .description("Undo every batch newer than N (0 undoes everything).")
+                        .build())
+                .build();
+        return Specs.command(this, "rollback", "Undo the newest batch, newest migration first.")
+                .addArgGroup(target)
+                .addOption(flag(() -> dryRun, value -> dryRun = value, "--dry-run")
+                        .description("Print every statement that would run; change nothing.")
+                        .build())
+                .addOption(flag(() -> intoBaseline, value -> intoBaseline = value, "--into-baseline")
+                        .description("Also undo migrations that `cairn baseline` recorded without running them"
+                                + " (refused otherwise: their downs never ran on this database).")
+                        .build());
     }
 
     @Override
@@ -63,14 +71,14 @@ final class RollbackCommand extends DatabaseCommand {
 
     private Operation operation() {
         Operation operation;
-        if (target == null) {
-            operation = Operation.rollback();
-        } else if (target.all) {
+        if (all) {
             operation = Operation.rollbackAll();
-        } else if (target.version != null) {
-            operation = Operation.rollbackTo(target.version);
+        } else if (version != null) {
+            operation = Operation.rollbackTo(version);
+        } else if (batch != null) {
+            operation = Operation.rollbackToBatch(batch);
         } else {
-            operation = Operation.rollbackToBatch(target.batch);
+            operation = Operation.rollback();
         }
         return intoBaseline ? operation.intoBaseline() : operation;
     }

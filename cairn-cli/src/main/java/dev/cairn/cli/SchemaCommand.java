@@ -2,19 +2,22 @@
 package dev.cairn.cli;
 
 import dev.cairn.Cairn;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cairn schema}: the target's schema, normalised, one object per line. */
-@Command(
-        name = "schema",
-        description = {
-            "Print the database's schema, normalised and sorted, one object per line (or --json), for"
-                    + " review and diffs. Reads only."
-        })
 final class SchemaCommand extends DatabaseCommand {
 
     SchemaCommand(Invocation invocation) {
         super(invocation);
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return Specs.command(
+                this,
+                "schema",
+                "Print the database's schema, normalised and sorted, one object per line (or --json), for"
+                        + " review and diffs. Reads only.");
     }
 
     @Override

@@ -1,21 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.cli;
 
+import static dev.cairn.cli.Specs.parameters;
+
 import dev.cairn.Cairn;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code cairn seed make NAME | seed run [NAME…]}: data files, run in name order and not tracked. */
-@Command(name = "seed", description = "Seed data: SQL files in the seeds directory, run in name order, not tracked.")
-final class SeedCommand implements Callable<Integer> {
+final class SeedCommand implements Specs.Declared {
 
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec =
+            Specs.command(this, "seed", "Seed data: SQL files in the seeds directory, run in name order, not tracked.");
+
+    /** The command alone; {@link Main} adds its two subcommands. */
+    @Override
+    public CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {
@@ -23,14 +26,21 @@ final class SeedCommand implements Callable<Integer> {
     }
 
     /** {@code cairn seed make NAME}. */
-    @Command(name = "make", description = "Write a new seed file NAME.sql in the seeds directory.")
     static final class Make extends DatabaseCommand {
 
-        @Parameters(arity = "1..*", paramLabel = "NAME", description = "The seed's name, such as 01_users.")
         List<String> words;
 
         Make(Invocation invocation) {
             super(invocation);
+        }
+
+        @Override
+        public CommandSpec spec() {
+            return Specs.command(this, "make", "Write a new seed file NAME.sql in the seeds directory.")
+                    .addPositional(parameters(String.class, "1..*", () -> words, value -> words = value)
+                            .paramLabel("NAME")
+                            .description("The seed's name, such as 01_users.")
+                            .build());
         }
 
         /** Once for a fleet: it writes a file. */
@@ -46,14 +56,22 @@ final class SeedCommand implements Callable<Integer> {
     }
 
     /** {@code cairn seed run [NAME…]}. */
-    @Command(name = "run", description = "Run the seed files (or those named), in name order, each in a transaction.")
     static final class Run extends DatabaseCommand {
 
-        @Parameters(arity = "0..*", paramLabel = "NAME", description = "Seed files to run (default: all).")
         List<String> names = List.of();
 
         Run(Invocation invocation) {
             super(invocation);
+        }
+
+        @Override
+        public CommandSpec spec() {
+            return Specs.command(
+                            this, "run", "Run the seed files (or those named), in name order, each in a transaction.")
+                    .addPositional(parameters(String.class, "0..*", () -> names, value -> names = value)
+                            .paramLabel("NAME")
+                            .description("Seed files to run (default: all).")
+                            .build());
         }
 
         @Override

@@ -1,34 +1,42 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.cli;
 
+import static dev.cairn.cli.Specs.flag;
+
 import dev.cairn.Cairn;
 import dev.cairn.LintResult;
 import dev.cairn.ValidateResult;
 import dev.cairn.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code cairn validate}: every disagreement between the files and the tracking table. With
  * problems it fails like a refused change (exit 1, each problem listed), so that CI can run it
  * before a deploy; notices (a down section changed since it was applied) are listed and fail nothing.
  */
-@Command(
-        name = "validate",
-        description = "Check the files against the tracking table: edited, missing, incomplete, out of order,"
-                + " duplicate versions, unparseable files. Exit 1 if there is any problem.")
 final class ValidateCommand extends DatabaseCommand {
 
-    @Option(
-            names = "--lint",
-            description = "Also lint the pending migrations (as cairn lint does): exit 1 when a rule at error level"
-                    + " fires.")
     boolean lint;
 
     ValidateCommand(Invocation invocation) {
         super(invocation);
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return Specs.command(
+                        this,
+                        "validate",
+                        "Check the files against the tracking table: edited, missing, incomplete, out of order,"
+                                + " duplicate versions, unparseable files. Exit 1 if there is any problem.")
+                .addOption(flag(() -> lint, value -> lint = value, "--lint")
+                        .description(
+                                "Also lint the pending migrations (as cairn lint does): exit 1 when a rule at error"
+                                        + " level"
+                                        + " fires.")
+                        .build());
     }
 
     @Override

@@ -60,7 +60,7 @@ class HumanOutputTest {
     private HumanOutput output(String... args) {
         Invocation invocation =
                 new Invocation(directory, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-        new picocli.CommandLine(new CairnCommand(invocation.options)).parseArgs(args);
+        new picocli.CommandLine(new CairnCommand(invocation.options).spec()).parseArgs(args);
         return new HumanOutput(invocation);
     }
 
