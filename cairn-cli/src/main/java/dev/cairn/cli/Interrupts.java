@@ -8,11 +8,12 @@ import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What Ctrl-C (SIGINT) and SIGTERM do to {@code cairn}. The first starts the JVM's shutdown with the
- * exit code 128 + the signal's number (130, 143): a command that changes a database then cancels its
- * statement on the server, rolls back and reports (the core's shutdown hook, held up by
- * {@link Main}'s until the report is out); one that only reads ends at once. The second exits at
- * once, without waiting for any of that: the escape when the database takes too long to stop.
+ * What Ctrl-C (SIGINT) and SIGTERM do to a {@code cairn} command that changes a database. The first
+ * says so and starts the JVM's shutdown with the exit code 128 + the signal's number (130, 143): the
+ * command then cancels its statement on the server, rolls back and reports (the core's shutdown hook,
+ * held up by {@link Main}'s until the report is out). The second exits at once, without waiting for
+ * any of that: the escape when the database takes too long to stop. A command that only reads keeps
+ * the JVM's own handling, which ends it at once with the same exit code.
  *
  * <p>The JVM's own handling does the first part too, but it ignores a second signal while it shuts
  * down, so this replaces it where the JVM lets it ({@code sun.misc.Signal}, in {@code jdk.unsupported}).
@@ -21,11 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Interrupts {
 
     private final AtomicBoolean signalled = new AtomicBoolean();
-    private final boolean cleansUp;
     private final PrintStream err;
 
-    private Interrupts(boolean cleansUp, PrintStream err) {
-        this.cleansUp = cleansUp;
+    private Interrupts(PrintStream err) {
         this.err = err;
     }
 
@@ -34,8 +33,8 @@ final class Interrupts {
      * handler is a proxy class made at run time, which no start-up cache holds, and making it takes
      * milliseconds. Join the thread before the command starts.
      */
-    static Thread installMeanwhile(boolean cleansUp, PrintStream err) {
-        Thread thread = new Thread(() -> install(cleansUp, err), "cairn-signals");
+    static Thread installMeanwhile(PrintStream err) {
+        Thread thread = new Thread(() -> install(err), "cairn-signals");
         thread.setDaemon(true);
         thread.start();
         return thread;
@@ -44,11 +43,10 @@ final class Interrupts {
     /**
      * Handles SIGINT and SIGTERM for this process.
      *
-     * @param cleansUp whether the command cleans up after an interrupt (then the first signal says so)
      * @param err where the notice of the first signal goes
      */
-    static void install(boolean cleansUp, PrintStream err) {
-        Interrupts interrupts = new Interrupts(cleansUp, err);
+    static void install(PrintStream err) {
+        Interrupts interrupts = new Interrupts(err);
         try {
             // Through reflection: javac warns about any direct use of sun.misc, and the build fails on warnings.
             Class<?> signalClass = Class.forName("sun.misc.Signal");
@@ -89,11 +87,9 @@ final class Interrupts {
             err.flush();
             Runtime.getRuntime().halt(exitCode);
         }
-        if (cleansUp) {
-            err.println("cairn: SIG" + name + ": stopping; the statement running is cancelled on the server"
-                    + " (press Ctrl-C again to exit at once).");
-            err.flush();
-        }
+        err.println("cairn: SIG" + name + ": stopping; the statement running is cancelled on the server"
+                + " (press Ctrl-C again to exit at once).");
+        err.flush();
         System.exit(exitCode);
     }
 }

@@ -82,10 +82,12 @@ public final class Main {
         String command = firstCommandWord(args);
         // Set.of(...).contains(null) throws: a run without a command (--version, --help) has none.
         boolean cleansUp = command != null && CLEANS_UP_ON_INTERRUPT.contains(command);
+        // A command that only reads keeps the JVM's own handling of signals: it just ends, with the same
+        // exit code, and it makes no proxy class (as installing the handlers does) that it has no use for.
         if (cleansUp) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitReport(reported), "cairn-interrupt"));
+            signals = Interrupts.installMeanwhile(System.err);
         }
-        signals = Interrupts.installMeanwhile(cleansUp, System.err);
         int exitCode = run(Path.of("").toAbsolutePath(), System.getenv(), System.out, System.err, args);
         reported.countDown();
         System.exit(exitCode);
@@ -95,7 +97,7 @@ public final class Main {
     private static void awaitSignals() {
         Thread installing = signals;
         if (installing == null) {
-            return; // run in-process (a test, the start-up training): the JVM's own handling stays
+            return; // run in-process (a test, the start-up training) or a command that only reads
         }
         try {
             installing.join();
