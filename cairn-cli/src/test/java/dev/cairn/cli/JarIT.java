@@ -136,12 +136,13 @@ class JarIT {
         assertThat(first.json().get("migrations")).hasSize(3);
         // Beside it, SQLite's native library, which the driver then need not copy out of the jar, and
         // the checksums of the migrations, which the next command need not work out again.
+        // Both are named for the JDK and the jar (cairn-dist's LauncherIT checks how).
         try (var files = Files.list(cacheDirectory)) {
-            assertThat(files.map(file -> file.getFileName().toString()).sorted().toList())
-                    .satisfiesExactly(
-                            checksums -> assertThat(checksums).isEqualTo("checksums"),
-                            cache -> assertThat(cache).matches("jdk\\d+-\\d+\\.(jsa|aot)"),
-                            library -> assertThat(library).matches("jdk\\d+-\\d+\\.sqlite"));
+            List<String> names =
+                    files.map(file -> file.getFileName().toString()).sorted().toList();
+            assertThat(names).hasSize(3).first().isEqualTo("checksums");
+            assertThat(names.get(1)).matches("jdk\\d+-\\S+\\.(jsa|aot)");
+            assertThat(names.get(2)).isEqualTo(names.get(1).replaceFirst("\\.(jsa|aot)$", ".sqlite"));
         }
         // The next run maps the command line's classes from it rather than loading them from the jar.
         Cli.Run next = CairnProcess.run(
