@@ -92,6 +92,22 @@ public final class StartupTraining {
      * @return the command lines among them that failed, which a test expects to be none
      */
     static List<String> train(Path directory, boolean everyDatabase) throws IOException {
+        // The commands keep their checksums in a cache directory of their own, as the launcher's do, so
+        // that the cache's paths are trained too (from a jar only: ChecksumCache).
+        String cache = System.getProperty(Invocation.CACHE_PROPERTY);
+        System.setProperty(Invocation.CACHE_PROPERTY, directory.resolve("cache").toString());
+        try {
+            return trainCommands(directory, everyDatabase);
+        } finally {
+            if (cache == null) {
+                System.clearProperty(Invocation.CACHE_PROPERTY);
+            } else {
+                System.setProperty(Invocation.CACHE_PROPERTY, cache);
+            }
+        }
+    }
+
+    private static List<String> trainCommands(Path directory, boolean everyDatabase) throws IOException {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         List<String> failed = new ArrayList<>();
         run(directory, quiet, failed, "init");

@@ -21,12 +21,26 @@ public sealed interface Location {
     /** What a prefix looks like: a URI scheme of two or more characters (one letter is a drive). */
     Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+");
 
+    // The records write out equals and hashCode, which every command calls (the locations are kept
+    // without repeats): a record's own are linked on first call by a bootstrap method that generates
+    // method handle classes, several milliseconds of a command's start that no start-up cache holds.
+
     /**
      * A directory of SQL files.
      *
      * @param directory the directory, absolute
      */
     record Directory(Path directory) implements Location {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Directory that && directory.equals(that.directory);
+        }
+
+        @Override
+        public int hashCode() {
+            return directory.hashCode();
+        }
+
         @Override
         public String toString() {
             return FILESYSTEM + directory;
@@ -39,6 +53,16 @@ public sealed interface Location {
      * @param path the package as a resource path, such as {@code db/migrations}; empty for the root
      */
     record Classpath(String path) implements Location {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Classpath that && path.equals(that.path);
+        }
+
+        @Override
+        public int hashCode() {
+            return path.hashCode();
+        }
+
         @Override
         public String toString() {
             return CLASSPATH + path;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -112,5 +113,30 @@ class LocationTest {
         assertThatThrownBy(() -> Location.parse(text, BASE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("an empty location; use filesystem:PATH or classpath:PACKAGE");
+    }
+
+    @Test
+    void locationsAreEqualByWhatTheyName() {
+        Location directory = Location.parse("database/migrations", BASE);
+        Location classpath = Location.parse("classpath:db/migrations", BASE);
+        assertThat(Location.parse("filesystem:./database/migrations", BASE))
+                .isEqualTo(directory)
+                .hasSameHashCodeAs(directory);
+        assertThat(Location.parse("classpath:/db/migrations", BASE))
+                .isEqualTo(classpath)
+                .hasSameHashCodeAs(classpath);
+        assertThat(directory)
+                .isNotEqualTo(Location.parse("database/seeds", BASE))
+                .isNotEqualTo(new Location.Classpath("srv/app/database/migrations"));
+        assertThat(classpath)
+                .isNotEqualTo(Location.parse("classpath:db/seeds", BASE))
+                .isNotEqualTo(null);
+        // Kept without repeats, in their order.
+        assertThat(new MigrationSources(
+                                List.of(directory, classpath, Location.parse("database/migrations", BASE)),
+                                LocationTest.class.getClassLoader(),
+                                List.of())
+                        .locations())
+                .containsExactly(directory, classpath);
     }
 }
