@@ -24,9 +24,8 @@ final class BaselineCommand extends DatabaseCommand {
                         this,
                         "baseline",
                         "Adopt a database whose schema was made without Cairn: record every migration up to V as"
-                                + " applied"
-                                + " (one batch, shown as baseline), running none. Refused when the tracking table has"
-                                + " rows.")
+                                + " applied (one batch, shown as baseline), running none. Refused when the tracking"
+                                + " table has rows.")
                 .addPositional(parameter(String.class, () -> version, value -> version = value)
                         .paramLabel("V")
                         .description("The version (or full name) of the newest migration the database already has.")

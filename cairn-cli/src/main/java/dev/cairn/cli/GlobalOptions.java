@@ -75,9 +75,9 @@ final class GlobalOptions {
                 option(String.class, () -> classpath, value -> classpath = value, "--classpath")
                         .paramLabel("PATH")
                         .description("Jars and class directories, separated by '${sys:path.separator}', to read the"
-                                + " classpath: locations of migrations.locations from, such as classpath:db/migrations"
-                                + " (Java migrations and SQL files); relative to the working directory (default:"
-                                + " $CAIRN_CLASSPATH)."));
+                                + " classpath: locations of migrations.locations from, such as"
+                                + " classpath:db/migrations (Java migrations and SQL files); relative to the working"
+                                + " directory (default: $CAIRN_CLASSPATH)."));
         add(
                 spec,
                 option(Duration.class, () -> lockTimeout, value -> lockTimeout = value, "--lock-timeout")

@@ -19,15 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ImportCommand extends DatabaseCommand {
 
     String tool;
-
     String table;
-
     String schema;
-
     boolean allowUnmatched;
-
     boolean dryRun;
-
     Path files;
 
     ImportCommand(Invocation invocation) {
@@ -41,10 +36,9 @@ final class ImportCommand extends DatabaseCommand {
                         "import",
                         "Adopt another tool's history: match each entry of knex_migrations, flyway_schema_history or"
                                 + " DATABASECHANGELOG to a migration file and record it as applied (keeping batches"
-                                + " and times),"
-                                + " running none. Nothing is written unless every entry matches. With --files (flyway"
-                                + " only):"
-                                + " convert Flyway's V/U SQL files into Cairn's migration files instead.")
+                                + " and times), running none. Nothing is written unless every entry matches. With"
+                                + " --files (flyway only): convert Flyway's V/U SQL files into Cairn's migration"
+                                + " files instead.")
                 .addPositional(parameter(String.class, () -> tool, value -> tool = value)
                         .paramLabel("TOOL")
                         .description("knex, flyway or liquibase.")
@@ -64,8 +58,7 @@ final class ImportCommand extends DatabaseCommand {
                         .description(
                                 "Record what matches and leave out, listed, every entry that matches no migration (and"
                                         + " every older migration the tool never applied); without it, any such entry"
-                                        + " refuses the"
-                                        + " import.")
+                                        + " refuses the import.")
                         .build())
                 .addOption(flag(() -> dryRun, value -> dryRun = value, "--dry-run")
                         .description("Show what would be recorded (or, with --files, written), and write nothing.")

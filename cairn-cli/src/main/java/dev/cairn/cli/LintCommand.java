@@ -29,13 +29,9 @@ final class LintCommand extends DatabaseCommand {
     }
 
     List<Path> files = new ArrayList<>();
-
     boolean all;
-
     Format format;
-
     boolean observe;
-
     boolean rules;
 
     LintCommand(Invocation invocation) {
@@ -48,14 +44,10 @@ final class LintCommand extends DatabaseCommand {
                         this,
                         "lint",
                         "Warn about statements that are risky on a live database before they run: an index built"
-                                + " without"
-                                + " CONCURRENTLY, a constraint validated under a lock, a table rewrite, a rename or"
-                                + " drop the"
-                                + " running application still uses, an up that destroys data its down cannot give"
-                                + " back. Reads"
-                                + " the pending migrations (or --all, or the FILEs); exits with 1 when a rule at error"
-                                + " level"
-                                + " fires.")
+                                + " without CONCURRENTLY, a constraint validated under a lock, a table rewrite, a"
+                                + " rename or drop the running application still uses, an up that destroys data its"
+                                + " down cannot give back. Reads the pending migrations (or --all, or the FILEs);"
+                                + " exits with 1 when a rule at error level fires.")
                 .addPositional(parameters(Path.class, "0..*", () -> files, value -> files = value)
                         .paramLabel("FILE")
                         .description("Lint only these migration files.")
@@ -72,8 +64,8 @@ final class LintCommand extends DatabaseCommand {
                         .description(
                                 "Also run the migrations on a scratch database beside the target (as verify does) and"
                                         + " report what each statement locked and rewrote, or which ALTER algorithm"
-                                        + " the server took,"
-                                        + " biggest table in the target first. PostgreSQL, MySQL and MariaDB.")
+                                        + " the server took, biggest table in the target first. PostgreSQL, MySQL and"
+                                        + " MariaDB.")
                         .build())
                 .addOption(flag(() -> rules, value -> rules = value, "--rules")
                         .description("List the rules of the database, with their levels, and lint nothing.")

@@ -21,13 +21,9 @@ final class MakeCommand extends DatabaseCommand {
     static final String DEFAULT_SOURCE_DIRECTORY = "src/main/java";
 
     // Several words are one name ("cairn make add users table"), so quoting is not needed.
-
     List<String> words;
-
     boolean java;
-
     String packageName;
-
     Path sourceDirectory;
 
     MakeCommand(Invocation invocation) {
@@ -47,10 +43,8 @@ final class MakeCommand extends DatabaseCommand {
                         .build())
                 .addOption(flag(() -> java, value -> java = value, "--java")
                         .description("Write a Java migration instead of an SQL file: the class V<timestamp>__<name>,"
-                                + " implementing"
-                                + " JavaMigration with an empty up and down, in the directory of its package"
-                                + " under"
-                                + " --source-dir. The name keeps ASCII letters and digits only.")
+                                + " implementing JavaMigration with an empty up and down, in the directory of its"
+                                + " package under --source-dir. The name keeps ASCII letters and digits only.")
                         .build())
                 .addOption(option(String.class, () -> packageName, value -> packageName = value, "--package")
                         .paramLabel("PKG")
@@ -76,8 +70,8 @@ final class MakeCommand extends DatabaseCommand {
         String name = String.join(" ", words);
         if (!java) {
             if (packageName != null || sourceDirectory != null) {
-                throw new ConfigurationException("--package and --source-dir go with --java only: an SQL migration"
-                        + " is written in the migrations directory. Add --java to write a Java migration.");
+                throw new ConfigurationException("--package and --source-dir go with --java only: an SQL migration is"
+                        + " written in the migrations directory. Add --java to write a Java migration.");
             }
             output.made(cairn.make(name));
             return;

@@ -12,9 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class MigrateCommand extends DatabaseCommand {
 
     String target;
-
     boolean dryRun;
-
     boolean outOfOrder;
 
     MigrateCommand(Invocation invocation) {

@@ -17,11 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class RepairCommand extends DatabaseCommand {
 
     List<String> migrations = new ArrayList<>();
-
     boolean finishedByHand;
-
     boolean forget;
-
     boolean dryRun;
 
     RepairCommand(Invocation invocation) {
@@ -34,16 +31,11 @@ final class RepairCommand extends DatabaseCommand {
                         this,
                         "repair",
                         "Record fixes made by hand in the tracking table, and nothing else: an applied migration whose"
-                                + " file"
-                                + " was edited on purpose gets the new checksum; a migration that stopped part-way is"
-                                + " recorded"
-                                + " as applied (or undone) when you confirm with --finished-by-hand that you ran the"
-                                + " rest;"
-                                + " --forget takes named migrations out of the tracking table (a part-run up that you"
-                                + " undid by"
-                                + " hand, or one whose file is gone). What needs your word and lacks it is refused,"
-                                + " and then"
-                                + " nothing is changed.")
+                                + " file was edited on purpose gets the new checksum; a migration that stopped"
+                                + " part-way is recorded as applied (or undone) when you confirm with"
+                                + " --finished-by-hand that you ran the rest; --forget takes named migrations out of"
+                                + " the tracking table (a part-run up that you undid by hand, or one whose file is"
+                                + " gone). What needs your word and lacks it is refused, and then nothing is changed.")
                 .addPositional(parameters(String.class, "0..*", () -> migrations, value -> migrations = value)
                         .paramLabel("NAME")
                         .description("Migrations to repair, by name or version (default: every one that needs it).")

@@ -16,8 +16,8 @@ final class SchemaCommand extends DatabaseCommand {
         return Specs.command(
                 this,
                 "schema",
-                "Print the database's schema, normalised and sorted, one object per line (or --json), for"
-                        + " review and diffs. Reads only.");
+                "Print the database's schema, normalised and sorted, one object per line (or --json), for review and"
+                        + " diffs. Reads only.");
     }
 
     @Override

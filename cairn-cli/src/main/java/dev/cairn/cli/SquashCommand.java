@@ -14,7 +14,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class SquashCommand extends DatabaseCommand {
 
     String version;
-
     boolean dryRun;
 
     SquashCommand(Invocation invocation) {
@@ -28,8 +27,7 @@ final class SquashCommand extends DatabaseCommand {
                         "squash",
                         "Replace every migration up to V by one whose up builds their schema and whose down drops it,"
                                 + " proven on a scratch database before the file is written and the old ones deleted."
-                                + " Databases"
-                                + " that applied the old migrations read the new one as applied.")
+                                + " Databases that applied the old migrations read the new one as applied.")
                 .addOption(option(String.class, () -> version, value -> version = value, "--to")
                         .paramLabel("V")
                         .required(true)

@@ -17,8 +17,8 @@ final class StatusCommand extends DatabaseCommand {
         return Specs.command(
                 this,
                 "status",
-                "Show the current version, the applied and pending migrations, any problems, and the"
-                        + " runner that holds the migration lock, if one does.");
+                "Show the current version, the applied and pending migrations, any problems, and the runner that holds"
+                        + " the migration lock, if one does.");
     }
 
     /** A table of the targets by version, for people; each target's own status with -v or --json. */

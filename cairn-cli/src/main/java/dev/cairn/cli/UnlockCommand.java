@@ -20,9 +20,9 @@ final class UnlockCommand extends DatabaseCommand {
         return Specs.command(
                 this,
                 "unlock",
-                "Check the migration lock: free, or what holds it (exit 3): the runner, or its server session"
-                        + " with the statement it runs, and how to end it. Cairn's locks end with their runner's"
-                        + " session, even a killed one's, so none is ever left to clear.");
+                "Check the migration lock: free, or what holds it (exit 3): the runner, or its server session with the"
+                        + " statement it runs, and how to end it. Cairn's locks end with their runner's session, even"
+                        + " a killed one's, so none is ever left to clear.");
     }
 
     @Override

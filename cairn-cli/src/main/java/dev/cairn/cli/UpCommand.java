@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class UpCommand extends DatabaseCommand {
 
     boolean dryRun;
-
     boolean outOfOrder;
 
     UpCommand(Invocation invocation) {

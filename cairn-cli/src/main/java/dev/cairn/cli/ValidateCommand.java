@@ -34,8 +34,7 @@ final class ValidateCommand extends DatabaseCommand {
                 .addOption(flag(() -> lint, value -> lint = value, "--lint")
                         .description(
                                 "Also lint the pending migrations (as cairn lint does): exit 1 when a rule at error"
-                                        + " level"
-                                        + " fires.")
+                                        + " level fires.")
                         .build());
     }
 

@@ -14,11 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class VerifyCommand extends DatabaseCommand {
 
     String from;
-
     boolean pending;
-
     boolean roundTrip;
-
     boolean strict;
 
     VerifyCommand(Invocation invocation) {
@@ -31,12 +28,9 @@ final class VerifyCommand extends DatabaseCommand {
                         this,
                         "verify",
                         "Prove that every migration's down undoes its up, on a scratch database beside the target"
-                                + " (dropped"
-                                + " afterwards): for each migration, up, down, compare the schema, up again. Every"
-                                + " migration gets"
-                                + " a verdict: reversible, equivalent, differs, down-failed, up-again-failed or"
-                                + " irreversible."
-                                + " The target is never changed.")
+                                + " (dropped afterwards): for each migration, up, down, compare the schema, up again."
+                                + " Every migration gets a verdict: reversible, equivalent, differs, down-failed,"
+                                + " up-again-failed or irreversible. The target is never changed.")
                 .addOption(option(String.class, () -> from, value -> from = value, "--from")
                         .paramLabel("V")
                         .description("Check the migrations from version (or name) V on; those before are only applied.")
