@@ -4,6 +4,9 @@ package dev.cairn.cli;
 import dev.cairn.Cairn;
 import dev.cairn.Fleet;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * A command that works on the configured database: it builds the {@link Cairn} from the global
@@ -17,6 +20,21 @@ abstract class DatabaseCommand implements Specs.Declared {
 
     DatabaseCommand(Invocation invocation) {
         this.invocation = invocation;
+    }
+
+    /** {@code --dry-run} of the commands that run migrations' statements. */
+    static OptionSpec dryRunOption(Supplier<Boolean> get, Consumer<Boolean> set) {
+        return Specs.flag(get, set, "--dry-run")
+                .description("Print every statement that would run; change nothing.")
+                .build();
+    }
+
+    /** {@code --allow-out-of-order} of the commands that apply pending migrations. */
+    static OptionSpec outOfOrderOption(Supplier<Boolean> get, Consumer<Boolean> set) {
+        return Specs.flag(get, set, "--allow-out-of-order")
+                .description(
+                        "Also apply pending migrations older than the newest applied one (merged from a" + " branch).")
+                .build();
     }
 
     @Override

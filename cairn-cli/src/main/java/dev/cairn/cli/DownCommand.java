@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.cli;
 
-import static dev.cairn.cli.Specs.flag;
-
 import dev.cairn.Cairn;
 import dev.cairn.Operation;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,9 +17,7 @@ final class DownCommand extends DatabaseCommand {
     @Override
     public CommandSpec spec() {
         return Specs.command(this, "down", "Undo the newest applied migration.")
-                .addOption(flag(() -> dryRun, value -> dryRun = value, "--dry-run")
-                        .description("Print every statement that would run; change nothing.")
-                        .build());
+                .addOption(dryRunOption(() -> dryRun, value -> dryRun = value));
     }
 
     @Override

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.cli;
 
-import static dev.cairn.cli.Specs.flag;
 import static dev.cairn.cli.Specs.option;
 
 import dev.cairn.Cairn;
@@ -27,13 +26,8 @@ final class MigrateCommand extends DatabaseCommand {
                         .paramLabel("V")
                         .description("Stop after this version (or full migration name), which is applied too.")
                         .build())
-                .addOption(flag(() -> dryRun, value -> dryRun = value, "--dry-run")
-                        .description("Print every statement that would run; change nothing.")
-                        .build())
-                .addOption(flag(() -> outOfOrder, value -> outOfOrder = value, "--allow-out-of-order")
-                        .description("Also apply pending migrations older than the newest applied one (merged from a"
-                                + " branch).")
-                        .build());
+                .addOption(dryRunOption(() -> dryRun, value -> dryRun = value))
+                .addOption(outOfOrderOption(() -> outOfOrder, value -> outOfOrder = value));
     }
 
     @Override

@@ -51,9 +51,7 @@ final class RollbackCommand extends DatabaseCommand {
                 .build();
         return Specs.command(this, "rollback", "Undo the newest batch, newest migration first.")
                 .addArgGroup(target)
-                .addOption(flag(() -> dryRun, value -> dryRun = value, "--dry-run")
-                        .description("Print every statement that would run; change nothing.")
-                        .build())
+                .addOption(dryRunOption(() -> dryRun, value -> dryRun = value))
                 .addOption(flag(() -> intoBaseline, value -> intoBaseline = value, "--into-baseline")
                         .description("Also undo migrations that `cairn baseline` recorded without running them"
                                 + " (refused otherwise: their downs never ran on this database).")

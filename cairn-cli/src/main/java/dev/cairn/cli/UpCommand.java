@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.cairn.cli;
 
-import static dev.cairn.cli.Specs.flag;
-
 import dev.cairn.Cairn;
 import dev.cairn.Operation;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,13 +18,8 @@ final class UpCommand extends DatabaseCommand {
     @Override
     public CommandSpec spec() {
         return Specs.command(this, "up", "Apply the next pending migration as a batch of its own.")
-                .addOption(flag(() -> dryRun, value -> dryRun = value, "--dry-run")
-                        .description("Print every statement that would run; change nothing.")
-                        .build())
-                .addOption(flag(() -> outOfOrder, value -> outOfOrder = value, "--allow-out-of-order")
-                        .description("Also apply pending migrations older than the newest applied one (merged from a"
-                                + " branch).")
-                        .build());
+                .addOption(dryRunOption(() -> dryRun, value -> dryRun = value))
+                .addOption(outOfOrderOption(() -> outOfOrder, value -> outOfOrder = value));
     }
 
     @Override
