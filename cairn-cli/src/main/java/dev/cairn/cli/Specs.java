@@ -27,7 +27,7 @@ final class Specs {
     /** A command of the command line: it declares itself, and runs with the exit code as its result. */
     interface Declared extends Callable<Integer> {
 
-        /** A new spec of this command, its options bound to this instance. */
+        /** The spec of this command, its options bound to this instance. */
         CommandSpec spec();
     }
 
